@@ -1,0 +1,82 @@
+//! The crate's error type.
+
+use std::fmt;
+
+pub use crate::flag::FlagError;
+
+/// Everything that can go wrong in this crate.
+///
+/// Messages are lowercase without a trailing period, and name what was wrong and where, for example
+/// `invalid repeatFlag "RRULE:FREQ=DAILY;BYDAY=XX" at byte 23: unknown weekday "XX"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The `repeatFlag` is malformed or breaks RFC 5545.
+    Flag(FlagError),
+    /// The time zone is not an IANA zone name known to this build.
+    UnknownZone {
+        /// The name as given.
+        name: String,
+    },
+    /// A time argument could not be read as RFC 3339 or TickTick's wire form.
+    InvalidInstant {
+        /// The text as given.
+        text: String,
+    },
+    /// A date argument could not be read as `yyyyMMdd`.
+    InvalidDate {
+        /// The text as given.
+        text: String,
+    },
+    /// The rule is well formed but can never produce an occurrence (the 30th of February, say).
+    NeverOccurs {
+        /// The flag's text.
+        flag: String,
+    },
+    /// The rule is valid but this build cannot expand it yet.
+    Unsupported {
+        /// The flag's text.
+        flag: String,
+        /// What is not supported.
+        what: &'static str,
+    },
+    /// A task object is malformed, or the action cannot apply to it.
+    Task(crate::task::TaskError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Flag(e) => e.fmt(f),
+            Error::UnknownZone { name } => write!(f, "unknown time zone {name:?}"),
+            Error::InvalidInstant { text } => write!(
+                f,
+                "invalid instant {text:?}: expected RFC 3339 or yyyy-MM-ddTHH:mm:ss.SSS+0000"
+            ),
+            Error::InvalidDate { text } => write!(f, "invalid date {text:?}: expected yyyyMMdd"),
+            Error::NeverOccurs { flag } => {
+                write!(f, "repeatFlag {flag:?} can never produce an occurrence")
+            }
+            Error::Unsupported { flag, what } => {
+                write!(f, "repeatFlag {flag:?} is valid but not supported: {what}")
+            }
+            Error::Task(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Flag(e) => Some(e),
+            Error::Task(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<FlagError> for Error {
+    fn from(e: FlagError) -> Self {
+        Error::Flag(e)
+    }
+}

@@ -1,0 +1,43 @@
+//! # ticktick-recur
+//!
+//! TickTick recurring tasks, computed exactly.
+//!
+//! The pipeline, one module a stage:
+//!
+//! 1. **parse** the `repeatFlag` text into parts, keeping it byte for byte ([`RepeatFlag`]);
+//! 2. **validate** it once against RFC 5545 and TickTick's extensions ([`Recurrence`], [`Rule`]);
+//! 3. **expand** it in wall-clock time of an IANA zone ([`Series`], [`Zone`]), jumping straight to the
+//!    period of interest instead of walking the series from its start;
+//! 4. apply TickTick's **task** semantics (`repeatFrom`, COUNT, exDate, ...) and build the batch body
+//!    that TickTick's own clients send.
+//!
+//! ```
+//! use ticktick_recur::{parse_instant, RepeatFlag, Series, Zone};
+//!
+//! let flag: RepeatFlag = "RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR".parse()?;
+//! let rule = flag.validate()?;
+//! let zone: Zone = "Europe/Istanbul".parse()?;
+//! let series = Series::new(&rule, parse_instant("2000-01-28T17:00:00+02:00")?, zone)?;
+//! let next = series.after(parse_instant("2026-01-17T00:00:00Z")?).unwrap();
+//! assert_eq!(next.local().to_string(), "2026-01-30 17:00:00");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod error;
+mod expand;
+mod flag;
+mod instant;
+mod rule;
+pub mod task;
+mod zone;
+
+pub use error::Error;
+pub use expand::{HolidayCalendar, Occurrence, Occurrences, Series};
+pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
+pub use instant::{format_date, format_instant, parse_date, parse_instant};
+pub use rule::{
+    Frequency, LunarRule, Recurrence, Rule, SkipDays, Until, Weekday, WeekdayNum, Workday,
+};
+pub use zone::Zone;

@@ -1,0 +1,3 @@
+//! The `ticktick-recur` command line.
+
+fn main() {}
