@@ -125,11 +125,6 @@ pub enum FlagErrorKind {
         /// Why, for example `"with FREQ=WEEKLY"`.
         reason: &'static str,
     },
-    /// `BYDATE` dates are not strictly ascending.
-    DatesNotAscending {
-        /// The first date out of order.
-        value: String,
-    },
 }
 
 impl fmt::Display for FlagErrorKind {
@@ -171,9 +166,6 @@ impl fmt::Display for FlagErrorKind {
             }
             FlagErrorKind::OrdinalNotAllowed { value, reason } => {
                 write!(f, "BYDAY ordinal {value:?} is not allowed {reason}")
-            }
-            FlagErrorKind::DatesNotAscending { value } => {
-                write!(f, "BYDATE date {value} is not after the one before it")
             }
         }
     }
