@@ -42,8 +42,15 @@ pub(super) struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    pub(super) fn new(series: &'a Series, plan: &'a Plan, k: i64, after: Option<DateTime<Utc>>) -> Self {
-        let cycle_days = CYCLE_DAYS.saturating_mul(plan.interval).min(TimeDelta::MAX.num_days());
+    pub(super) fn new(
+        series: &'a Series,
+        plan: &'a Plan,
+        k: i64,
+        after: Option<DateTime<Utc>>,
+    ) -> Self {
+        let cycle_days = CYCLE_DAYS
+            .saturating_mul(plan.interval)
+            .min(TimeDelta::MAX.num_days());
         Cursor {
             series,
             plan,
@@ -101,7 +108,8 @@ impl<'a> Cursor<'a> {
     fn expand_days(&mut self) {
         let plan = self.plan;
         if let Some(which) = plan.workday {
-            self.days.retain(|d| is_working_day(self.series.holidays.as_ref(), *d));
+            self.days
+                .retain(|d| is_working_day(self.series.holidays.as_ref(), *d));
             let keep = match which {
                 Workday::First => self.days.first(),
                 Workday::Last => self.days.last(),
@@ -128,7 +136,10 @@ impl<'a> Cursor<'a> {
         }
         let (h, m, s) = (begin.hour(), begin.minute(), begin.second());
         if !plan.hours.has(h) {
-            let next_hour = begin.with_minute(0).and_then(|t| t.with_second(0)).map(|t| t + TimeDelta::hours(1));
+            let next_hour = begin
+                .with_minute(0)
+                .and_then(|t| t.with_second(0))
+                .map(|t| t + TimeDelta::hours(1));
             if let Some(t) = next_hour {
                 self.k = self.k.max(skip_to(t));
             }
@@ -138,7 +149,10 @@ impl<'a> Cursor<'a> {
             Frequency::Hourly => {
                 for minute in (0..60).filter(|&v| plan.minutes.has(v)) {
                     for second in (0..60).filter(|&v| plan.seconds.has(v)) {
-                        if let Some(t) = begin.with_minute(minute).and_then(|t| t.with_second(second)) {
+                        if let Some(t) = begin
+                            .with_minute(minute)
+                            .and_then(|t| t.with_second(second))
+                        {
                             self.buf.push(t);
                         }
                     }
@@ -201,7 +215,11 @@ impl<'a> Cursor<'a> {
         let date = local.date();
         if self.dropped_as_weekend(date)
             || (plan.skip_holidays
-                && self.series.holidays.as_ref().is_some_and(|c| c.is_holiday(date)))
+                && self
+                    .series
+                    .holidays
+                    .as_ref()
+                    .is_some_and(|c| c.is_holiday(date)))
             || self.series.exdates.binary_search(&date).is_ok()
         {
             return Verdict::Skip;
@@ -222,11 +240,13 @@ impl Iterator for Cursor<'_> {
 
     fn next(&mut self) -> Option<Occurrence> {
         loop {
+            if self.done {
+                return None;
+            }
             if let Some(&local) = self.buf.get(self.pos) {
                 self.pos += 1;
                 match self.judge(local) {
                     Verdict::Yield(o) => return Some(o),
-                    Verdict::Skip if self.done => return None,
                     Verdict::Skip => continue,
                     Verdict::End => {
                         self.done = true;
@@ -234,7 +254,7 @@ impl Iterator for Cursor<'_> {
                     }
                 }
             }
-            if self.done || !self.fill() {
+            if !self.fill() {
                 self.done = true;
                 return None;
             }
@@ -248,7 +268,11 @@ fn select_positions(buf: &mut Vec<NaiveDateTime>, set_pos: &[i32]) {
     let mut picked: Vec<NaiveDateTime> = set_pos
         .iter()
         .filter_map(|&p| {
-            let i = if p > 0 { i64::from(p) - 1 } else { n + i64::from(p) };
+            let i = if p > 0 {
+                i64::from(p) - 1
+            } else {
+                n + i64::from(p)
+            };
             (0..n).contains(&i).then(|| buf[i as usize])
         })
         .collect();

@@ -101,7 +101,11 @@ impl Series {
         };
         series.replan();
         if let Some(plan) = &series.plan {
-            if Cursor::new(&series, plan, 0, None).unbounded().next().is_none() {
+            if Cursor::new(&series, plan, 0, None)
+                .unbounded()
+                .next()
+                .is_none()
+            {
                 return Err(Error::NeverOccurs {
                     flag: describe(recurrence),
                 });

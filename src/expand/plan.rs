@@ -116,9 +116,9 @@ impl DayFilter {
         };
         let from_start = ((index - 1) / 7 + 1) as i8;
         let from_end = -(((len - index) / 7 + 1) as i8);
-        self.nth_weekdays.iter().any(|&(n, w)| {
-            w.days_from_monday() as u32 == wd && (n == from_start || n == from_end)
-        })
+        self.nth_weekdays
+            .iter()
+            .any(|&(n, w)| w.days_from_monday() as u32 == wd && (n == from_start || n == from_end))
     }
 
     fn week_no_matches(&self, d: NaiveDate) -> bool {
@@ -152,8 +152,7 @@ impl DayFilter {
     /// The first day of week 1 of `year`: weeks begin on the week start, and week 1 is the first
     /// with at least four days in the year (RFC 5545 `BYWEEKNO`).
     fn week1_of(&self, year: i32) -> i32 {
-        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1)
-            .map_or(0, |d| d.num_days_from_ce());
+        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, |d| d.num_days_from_ce());
         let jan1_wd = (jan1 - 1).rem_euclid(7); // day 1 of the common era was a Monday
         let offset = (jan1_wd - self.week_start.days_from_monday() as i32).rem_euclid(7);
         if offset <= 3 {
@@ -372,7 +371,9 @@ impl Plan {
                 let year = i32::try_from(m.div_euclid(12)).ok()?;
                 NaiveDate::from_ymd_opt(year, m.rem_euclid(12) as u32 + 1, 1).map(midnight)
             }
-            Frequency::Weekly => day(self.origin_day.checked_add(step.checked_mul(7)?)?).map(midnight),
+            Frequency::Weekly => {
+                day(self.origin_day.checked_add(step.checked_mul(7)?)?).map(midnight)
+            }
             Frequency::Daily => day(self.origin_day.checked_add(step)?).map(midnight),
             _ => {
                 let secs = step.checked_mul(self.unit_seconds())?;
