@@ -3,7 +3,7 @@
 //! Candidates are wall-clock seconds ([`wall`]): comparing, stepping and offsetting them is integer
 //! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence.
 
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use super::holidays::is_working_day;
 use super::plan::{date_of, epoch_day, wall, Plan, DAY};
@@ -139,6 +139,15 @@ impl<'a> Cursor<'a> {
         let Some(first) = date_of(first) else {
             return;
         };
+        if plan.freq == Frequency::Daily && !plan.days.matches(first) {
+            // Jump over the rest of a month the rule cannot match in.
+            if let Some(next) = plan.days.next_day_to_try(first) {
+                self.k = self
+                    .k
+                    .max(plan.first_period_from(next.and_time(NaiveTime::MIN)));
+            }
+            return;
+        }
         plan.period_days(first, &mut self.days);
         if let Some(which) = plan.workday {
             let holidays = self.series.holidays.as_ref();
@@ -162,8 +171,8 @@ impl<'a> Cursor<'a> {
         let plan = self.plan;
         let skip_to = |t: NaiveDateTime| plan.first_period_from(t);
         if !plan.every_day() && !plan.days.matches(begin.date()) {
-            if let Some(next) = begin.date().succ_opt() {
-                self.k = self.k.max(skip_to(next.and_time(chrono::NaiveTime::MIN)));
+            if let Some(next) = plan.days.next_day_to_try(begin.date()) {
+                self.k = self.k.max(skip_to(next.and_time(NaiveTime::MIN)));
             }
             return;
         }

@@ -90,7 +90,7 @@ impl Series {
     pub fn new(recurrence: &Recurrence, start: DateTime<Utc>, zone: Zone) -> Result<Series, Error> {
         if let Recurrence::Lunar(_) = recurrence {
             return Err(Error::Unsupported {
-                flag: describe(recurrence),
+                rule: recurrence.to_string(),
                 what: "expanding lunar-calendar dates",
             });
         }
@@ -111,7 +111,7 @@ impl Series {
                 .is_none()
             {
                 return Err(Error::NeverOccurs {
-                    flag: describe(recurrence),
+                    rule: recurrence.to_string(),
                 });
             }
         }
@@ -269,11 +269,6 @@ impl Series {
             utc: self.zone.instant(local).timestamp(),
         }
     }
-}
-
-/// A short text naming a recurrence in an error message.
-fn describe(recurrence: &Recurrence) -> String {
-    format!("{recurrence:?}")
 }
 
 /// The forgetting curve's gap in days after an occurrence at cycle `n`: 1, 1, 2, 3, 8, then 15.

@@ -72,6 +72,22 @@ impl DayFilter {
         self.months.is_none_or(|m| m.has(month))
     }
 
+    /// The first day after `d`, which failed the filters, that could pass them: the next day, or the
+    /// first day of the next allowed month when `d`'s month is not allowed.
+    pub(super) fn next_day_to_try(&self, d: NaiveDate) -> Option<NaiveDate> {
+        if self.month_ok(d.month()) {
+            return d.succ_opt();
+        }
+        let mut first = d.with_day(1)?;
+        for _ in 0..12 {
+            first = first.checked_add_months(chrono::Months::new(1))?;
+            if self.month_ok(first.month()) {
+                break;
+            }
+        }
+        Some(first)
+    }
+
     /// Whether `d` passes every day-level filter.
     pub(super) fn matches(&self, d: NaiveDate) -> bool {
         if !self.month_ok(d.month()) {
