@@ -11,10 +11,6 @@ use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;
 
-/// The Gregorian calendar repeats every 400 years (146,097 days, a whole number of weeks), so a rule
-/// that has produced nothing for `400 x INTERVAL` years of periods never will again.
-const CYCLE_DAYS: i64 = 146_097;
-
 /// What to do with one candidate.
 enum Verdict {
     Yield(Occurrence),
@@ -41,7 +37,8 @@ pub(super) struct Cursor<'a> {
     bounded: bool,
     /// The start (wall-clock seconds) of the last period that had a candidate, or of the walk.
     alive: i64,
-    /// `400 x INTERVAL` years in seconds.
+    /// How long a walk may go without a candidate before the rule provably never produces one
+    /// again ([`Plan::cycle_seconds`]).
     cycle: i64,
     /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
     last_period: Option<(i64, i64)>,
@@ -62,7 +59,7 @@ impl<'a> Cursor<'a> {
             after,
             bounded: true,
             alive: plan.period_start(k).map_or(plan.start_wall, wall),
-            cycle: CYCLE_DAYS.saturating_mul(plan.interval).saturating_mul(DAY),
+            cycle: plan.cycle_seconds(),
             last_period: None,
             resolver: Resolver::new(series.zone),
             done: false,

@@ -105,10 +105,11 @@ impl Series {
         };
         series.replan();
         if let Some(plan) = &series.plan {
-            if Cursor::new(&series, plan, 0, None)
-                .unbounded()
-                .next()
-                .is_none()
+            if !plan.time_of_day_reachable()
+                || Cursor::new(&series, plan, 0, None)
+                    .unbounded()
+                    .next()
+                    .is_none()
             {
                 return Err(Error::NeverOccurs {
                     rule: recurrence.to_string(),
