@@ -101,8 +101,22 @@ impl FromStr for Zone {
 
     /// Reads an IANA zone name, exactly as spelled in the tz database.
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        name.parse::<Tz>().map(Zone).map_err(|_| Error::UnknownZone {
-            name: name.to_owned(),
-        })
+        name.parse::<Tz>()
+            .map(Zone)
+            .map_err(|_| Error::UnknownZone {
+                name: name.to_owned(),
+            })
+    }
+}
+
+impl Zone {
+    /// The zone's offset from UTC at instant `t`, in seconds.
+    pub(crate) fn offset_seconds(&self, t: DateTime<Utc>) -> i64 {
+        i64::from(
+            self.0
+                .offset_from_utc_datetime(&t.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        )
     }
 }
