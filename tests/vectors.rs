@@ -196,7 +196,12 @@ fn create_bodies_parse_reserialise_and_report_their_recurrence() {
             None,
             true,
         ),
-        ("RRULE:FREQ=DAILY;INTERVAL=1;COUNT=30", "Daily", Some(30), false),
+        (
+            "RRULE:FREQ=DAILY;INTERVAL=1;COUNT=30",
+            "Daily",
+            Some(30),
+            false,
+        ),
         ("RRULE:FREQ=DAILY;INTERVAL=1", "Daily", None, false),
     ];
     let expected: Vec<_> = expected

@@ -14,7 +14,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use ticktick_recur::task::{self, Action, Task};
-use ticktick_recur::{format_instant, ObjectIdGenerator, Recurrence, RepeatFlag, Series};
+use ticktick_recur::{format_instant, Error, ObjectIdGenerator, RepeatFlag, Series};
 
 use args::{Cli, Command, Expand, TaskArg};
 
@@ -128,30 +128,33 @@ fn act(
 fn run_expand(args: &Expand) -> Result<String, Failure> {
     let flag = RepeatFlag::parse(&args.flag)?;
     let recurrence = flag.validate()?;
-    let instants: Vec<_> = if recurrence == Recurrence::NotRecurring {
-        // A flag that does not repeat: the start is the one occurrence.
-        let wanted = args.after.is_none_or(|after| args.start > after)
-            && args.until.is_none_or(|until| args.start <= until)
-            && args.limit > 0;
-        wanted.then_some(args.start).into_iter().collect()
-    } else {
-        let series = Series::new(&recurrence, args.start, args.tz)?
-            .all_day(args.all_day)
-            .exdates(args.exdate.iter().copied());
-        let occurrences = match args.after {
-            Some(after) => series.iter_after(after),
-            None => series.iter(),
-        };
-        occurrences
-            .map(|o| o.instant())
-            .take_while(|t| args.until.is_none_or(|until| *t <= until))
-            .take(args.limit)
-            .collect()
+    let series = Series::new(&recurrence, args.start, args.tz)
+        .map_err(|e| naming_flag(e, &flag))?
+        .all_day(args.all_day)
+        .exdates(args.exdate.iter().copied());
+    let occurrences = match args.after {
+        Some(after) => series.iter_after(after),
+        None => series.iter(),
     };
+    let instants: Vec<_> = occurrences
+        .map(|o| o.instant())
+        .take_while(|t| args.until.is_none_or(|until| *t <= until))
+        .take(args.limit)
+        .collect();
     Ok(instants
         .into_iter()
         .map(|t| format_instant(t) + "\n")
         .collect())
+}
+
+/// The expander's error with the flag's text in it.
+fn naming_flag(e: Error, flag: &RepeatFlag) -> Error {
+    let text = flag.as_str().to_owned();
+    match e {
+        Error::NeverOccurs { .. } => Error::NeverOccurs { flag: text },
+        Error::Unsupported { what, .. } => Error::Unsupported { flag: text, what },
+        other => other,
+    }
 }
 
 /// Reads the task argument: its name for messages, and the task.
