@@ -353,7 +353,7 @@ proptest! {
                     prop_assert_eq!(later.next().map(|o| o.instant()), Some(moved_to));
                     let then = later.next().map(|o| o.instant());
                     let update_next = next_occurrence(update, moved_to).unwrap();
-                    prop_assert_eq!(update_next.map(|d| start_of_dates(d)), then);
+                    prop_assert_eq!(update_next.map(start_of_dates), then);
                 }
             }
             (add, next) => prop_assert!(false, "add {:?} but next {:?}", add, next),

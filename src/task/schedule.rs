@@ -250,7 +250,7 @@ impl<'t> Schedule<'t> {
         }
         let start = match (mode, &self.recurrence) {
             (RepeatFrom::CompletionDate, Recurrence::Rule(rule)) => {
-                self.from_completion(rule, at)?
+                self.after_completion(rule, at)?
             }
             (RepeatFrom::Default, _) => {
                 let after = policy::default_mode_threshold(self.start, at);
@@ -300,7 +300,7 @@ impl<'t> Schedule<'t> {
     /// `repeatFrom "1"`: the completion's local date plus one interval at the original time of day,
     /// BYDAY/BYMONTHDAY/BYSETPOS ignored; TT_SKIP days and exDates dropped (the next interval is tried);
     /// `None` past UNTIL.
-    fn from_completion(
+    fn after_completion(
         &self,
         rule: &Rule,
         at: DateTime<Utc>,
