@@ -465,6 +465,13 @@ impl fmt::Debug for Task {
     }
 }
 
+impl fmt::Display for Task {
+    /// The task as compact JSON, fields in their original order (same as [`Task::to_json`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_json())
+    }
+}
+
 impl std::str::FromStr for Task {
     type Err = TaskError;
 

@@ -87,8 +87,9 @@ pub(crate) fn completion_candidate(
     }
 }
 
-/// `repeatFrom "1"` drops candidates on skipped days and exDates and tries the next interval; after
-/// this many dropped candidates the rule is reported as never occurring (a weekly rule from a Saturday
+/// `repeatFrom "1"` drops a candidate on a `TT_SKIP` day or an exDate and tries the next interval
+/// (chosen: dropped, not moved to the next day, as `TT_SKIP` drops occurrences); after this many
+/// dropped candidates the rule is reported as never occurring (a weekly rule from a Saturday
 /// with `TT_SKIP=WEEKEND`, say) instead of searching forever.
 pub(crate) const FROM_COMPLETION_MAX_CANDIDATES: u32 = 1000;
 
