@@ -371,7 +371,7 @@ fn bad_flags() {
     );
     assert_eq!(
         e,
-        r#"error: repeatFlag "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30" can never produce an occurrence"#
+        r#"error: rule "RRULE:FREQ=YEARLY;INTERVAL=1;BYMONTH=2;BYMONTHDAY=30" can never produce an occurrence"#
     );
     let task = json!({"id": "a", "startDate": "2026-01-17T14:00:00.000+0000", "repeatFlag": "RRULE:FREQ=SOMETIMES"});
     let e = bad(

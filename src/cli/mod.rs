@@ -14,7 +14,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use ticktick_recur::task::{self, Action, Task};
-use ticktick_recur::{format_instant, Error, ObjectIdGenerator, RepeatFlag, Series};
+use ticktick_recur::{format_instant, ObjectIdGenerator, RepeatFlag, Series};
 
 use args::{Cli, Command, Expand, TaskArg};
 
@@ -128,8 +128,7 @@ fn act(
 fn run_expand(args: &Expand) -> Result<String, Failure> {
     let flag = RepeatFlag::parse(&args.flag)?;
     let recurrence = flag.validate()?;
-    let series = Series::new(&recurrence, args.start, args.tz)
-        .map_err(|e| naming_flag(e, &flag))?
+    let series = Series::new(&recurrence, args.start, args.tz)?
         .all_day(args.all_day)
         .exdates(args.exdate.iter().copied());
     let occurrences = match args.after {
@@ -145,16 +144,6 @@ fn run_expand(args: &Expand) -> Result<String, Failure> {
         .into_iter()
         .map(|t| format_instant(t) + "\n")
         .collect())
-}
-
-/// The expander's error with the flag's text in it.
-fn naming_flag(e: Error, flag: &RepeatFlag) -> Error {
-    let text = flag.as_str().to_owned();
-    match e {
-        Error::NeverOccurs { .. } => Error::NeverOccurs { flag: text },
-        Error::Unsupported { what, .. } => Error::Unsupported { flag: text, what },
-        other => other,
-    }
 }
 
 /// Reads the task argument: its name for messages, and the task.

@@ -192,24 +192,13 @@ impl<'t> Schedule<'t> {
 
     /// The task's series anchored at its current start, with its exDates and holiday calendar.
     pub(crate) fn series(&self, recurrence: &Recurrence) -> Result<Series, Error> {
-        let mut series = Series::new(recurrence, self.start, self.zone)
-            .map_err(|e| self.naming_flag(e))?
+        let mut series = Series::new(recurrence, self.start, self.zone)?
             .all_day(self.task.is_all_day())
             .exdates(self.task.ex_dates());
         if let Some(calendar) = self.task.holidays() {
             series = series.holidays(calendar.clone());
         }
         Ok(series)
-    }
-
-    /// The expander's error with the task's flag text in it.
-    fn naming_flag(&self, e: Error) -> Error {
-        let text = self.flag.as_ref().map_or("", RepeatFlag::as_str).to_owned();
-        match e {
-            Error::NeverOccurs { .. } => Error::NeverOccurs { flag: text },
-            Error::Unsupported { what, .. } => Error::Unsupported { flag: text, what },
-            other => other,
-        }
     }
 
     /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
@@ -284,9 +273,7 @@ impl<'t> Schedule<'t> {
     /// Steps of the curve from the current start to `next`, counting the ones exDates removed.
     fn curve_steps(&self, cycle: u32, next: DateTime<Utc>) -> Result<u32, Error> {
         let plain = Recurrence::ForgettingCurve { cycle, count: None };
-        let series = Series::new(&plain, self.start, self.zone)
-            .map_err(|e| self.naming_flag(e))?
-            .all_day(self.task.is_all_day());
+        let series = Series::new(&plain, self.start, self.zone)?.all_day(self.task.is_all_day());
         let mut steps = 0;
         for occurrence in series.iter_after(self.start) {
             steps += 1;
@@ -324,9 +311,9 @@ impl<'t> Schedule<'t> {
             }
             return Ok(Some(self.zone.instant(local)));
         }
-        Err(self.naming_flag(Error::NeverOccurs {
-            flag: String::new(),
-        }))
+        Err(Error::NeverOccurs {
+            rule: self.recurrence.to_string(),
+        })
     }
 
     fn past_until(&self, until: Option<Until>, local: NaiveDateTime) -> bool {
