@@ -69,6 +69,14 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// A walk that begins at period `k` with the `emitted` occurrences of the periods before it
+    /// already counted toward COUNT.
+    pub(super) fn counted(mut self, emitted: u64) -> Self {
+        self.emitted = emitted;
+        self.done = self.plan.count.is_some_and(|c| emitted >= u64::from(c));
+        self
+    }
+
     /// A walk that ignores COUNT and UNTIL: does the rule produce anything at all?
     pub(super) fn unbounded(mut self) -> Self {
         self.bounded = false;

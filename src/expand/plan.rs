@@ -352,6 +352,47 @@ impl Plan {
         self.days.is_trivial()
     }
 
+    /// How many candidates every period has, when that is the same for every period: then the
+    /// occurrences before period `k` can be counted by multiplication. `None` when periods differ
+    /// (months, years, day filters, BYSETPOS, TT_SKIP, TT_WORKDAY).
+    pub(super) fn per_period(&self) -> Option<u64> {
+        if self.skip_weekends || self.skip_holidays || self.workday.is_some() {
+            return None;
+        }
+        if !self.set_pos.is_empty() {
+            return None;
+        }
+        let weekdays_only = self.days.months.is_none()
+            && self.days.month_days.is_none()
+            && self.days.year_days.is_empty()
+            && self.days.nth_weekdays.is_empty()
+            && self.days.week_nos.is_empty();
+        let count = |b: Bits, below: u32| b.members(below).count() as u64;
+        let all = |b: Bits| b == Bits::ALL;
+        let times = self.times.len() as u64;
+        match self.freq {
+            Frequency::Daily if self.every_day() => Some(times),
+            Frequency::Weekly if weekdays_only => {
+                Some(u64::from(self.days.weekdays.0.count_ones()) * times)
+            }
+            Frequency::Hourly if self.every_day() && all(self.hours) => {
+                Some(count(self.minutes, 60) * count(self.seconds, 60))
+            }
+            Frequency::Minutely if self.every_day() && all(self.hours) && all(self.minutes) => {
+                Some(count(self.seconds, 60))
+            }
+            Frequency::Secondly
+                if self.every_day()
+                    && all(self.hours)
+                    && all(self.minutes)
+                    && all(self.seconds) =>
+            {
+                Some(1)
+            }
+            _ => None,
+        }
+    }
+
     /// Seconds in one period of a sub-daily rule.
     pub(super) fn unit_seconds(&self) -> i64 {
         match self.freq {
