@@ -193,6 +193,7 @@ impl ObjectIdGenerator {
 
     /// A new id for instant `at`: its Unix seconds (modulo 2^32, as BSON writes them), the process
     /// part, and the next counter value.
+    #[must_use = "an id not used is a counter value lost"]
     pub fn next_id(&mut self, at: DateTime<Utc>) -> ObjectId {
         // BSON keeps the low 32 bits of the seconds; truncation is the format's own rule.
         let seconds = (at.timestamp() as u32).to_be_bytes();

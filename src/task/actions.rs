@@ -222,7 +222,7 @@ pub fn skip_date(task: &Task, date: NaiveDate, at: DateTime<Utc>) -> Result<Batc
             let midnight = zone.instant(date.and_time(NaiveTime::MIN));
             let just_before = midnight - TimeDelta::nanoseconds(1);
             let on_date = schedule
-                .series(schedule.recurrence())?
+                .series()?
                 .after(just_before)
                 .is_some_and(|o| o.date() == date);
             if !on_date {

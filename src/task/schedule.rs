@@ -97,7 +97,7 @@ pub fn occurrences(
     }
     let predictable = schedule.close_mode() != RepeatFrom::CompletionDate;
     if schedule.is_recurring() && predictable && schedule.start <= to {
-        let series = schedule.series(&schedule.recurrence)?;
+        let series = schedule.series()?;
         let in_window = |t: &DateTime<Utc>| (from..=to).contains(t);
         match schedule.later_allowed() {
             // COUNT is counted from the current start, so walk from there.
@@ -191,8 +191,8 @@ impl<'t> Schedule<'t> {
     }
 
     /// The task's series anchored at its current start, with its exDates and holiday calendar.
-    pub(crate) fn series(&self, recurrence: &Recurrence) -> Result<Series, Error> {
-        let mut series = Series::new(recurrence, self.start, self.zone)?
+    pub(crate) fn series(&self) -> Result<Series, Error> {
+        let mut series = Series::new(&self.recurrence, self.start, self.zone)?
             .all_day(self.task.is_all_day())
             .exdates(self.task.ex_dates());
         if let Some(calendar) = self.task.holidays() {
@@ -243,14 +243,9 @@ impl<'t> Schedule<'t> {
             }
             (RepeatFrom::Default, _) => {
                 let after = policy::default_mode_threshold(self.start, at);
-                self.series(&self.recurrence)?
-                    .after(after)
-                    .map(|o| o.instant())
+                self.series()?.after(after).map(|o| o.instant())
             }
-            _ => self
-                .series(&self.recurrence)?
-                .after(self.start)
-                .map(|o| o.instant()),
+            _ => self.series()?.after(self.start).map(|o| o.instant()),
         };
         let Some(start) = start else {
             return Ok(None);
