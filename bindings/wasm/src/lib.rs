@@ -16,7 +16,7 @@ use std::cell::RefCell;
 
 use js_sys::Array;
 use serde::Serialize;
-use ticktick_recur::task::{self, Action, Close, Response, Task};
+use ticktick_recur::task::{self, Action, Close, Task};
 use ticktick_recur::{format_instant, IdSeed, ObjectIdGenerator, RepeatFlag, Series, Zone};
 use wasm_bindgen::prelude::*;
 
@@ -188,12 +188,11 @@ pub fn apply_response(
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                Ok(Task::from_value(options::json(t)?)
+                Ok(Task::from_value(options::json(&t)?)
                     .map_err(|e| Failure::from(e).within(&format!("tasks[{i}]")))?)
             })
             .collect::<Result<Vec<_>, Failure>>()?;
-        let response: Response = serde_json::from_value(options::json(response)?)
-            .map_err(|e| Failure::type_error(format!("response: {e}")))?;
+        let response = options::response(options::json(&response)?)?;
         let errors = task::apply_response(&mut held, &response);
         to_js(&Applied {
             tasks: held,
@@ -227,7 +226,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
 /// Reads a task object, with the caller's default zone for a task without `timeZone`.
 fn read_task(task: JsValue, o: &Options) -> Result<Task, Failure> {
     let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
-    Ok(Task::from_value(options::json(task)?)?.with_default_zone(zone))
+    if task.is_undefined() {
+        return Err(Failure::type_error(
+            "a task must be a JSON object, got undefined",
+        ));
+    }
+    Ok(Task::from_value(options::json(&task)?)?.with_default_zone(zone))
 }
 
 /// `complete` and `wontDo`.
