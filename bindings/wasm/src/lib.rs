@@ -14,7 +14,7 @@ mod options;
 
 use std::cell::RefCell;
 
-use js_sys::Array;
+use js_sys::{Array, JsString};
 use serde::Serialize;
 use ticktick_recur::task::{self, Action, Close, Task};
 use ticktick_recur::{format_instant, IdSeed, ObjectIdGenerator, RepeatFlag, Series, Zone};
@@ -64,13 +64,23 @@ pub fn expand(
             Some(after) => series.iter_after(after),
             None => series.iter(),
         };
-        Ok(occurrences
+        // One string for all, split in JavaScript: one text conversion instead of one per instant.
+        let mut text = String::new();
+        for t in occurrences
             .map(|o| o.instant())
             .take_while(|t| until.is_none_or(|until| *t <= until))
             .take(limit)
-            .map(|t| JsValue::from(format_instant(t)))
-            .collect::<Array>()
-            .into())
+        {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&format_instant(t));
+        }
+        Ok(if text.is_empty() {
+            Array::new().into()
+        } else {
+            JsString::from(text).split("\n").into()
+        })
     })
 }
 
