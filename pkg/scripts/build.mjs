@@ -94,6 +94,10 @@ for (const target of ["nodejs", "web"]) {
 const wasmFile = join(dist, "node", `${name}_bg.wasm`);
 rmSync(join(dist, "web", `${name}_bg.wasm`));
 rmSync(join(dist, "web", `${name}_bg.wasm.d.ts`));
+// The types are the node glue's (index.d.ts): drop the web glue's, and its pointer to them.
+rmSync(join(dist, "web", `${name}.d.ts`));
+const webGlue = join(dist, "web", `${name}.js`);
+writeFileSync(webGlue, readFileSync(webGlue, "utf8").replace(/^\/\* @ts-self-types=.*\*\/\n/, ""));
 rmSync(join(dist, "node", `${name}_bg.wasm.d.ts`));
 
 const before = readFileSync(wasmFile).length;

@@ -19,6 +19,7 @@ use serde::Serialize;
 use ticktick_recur::task::{self, Action, Close, Task};
 use ticktick_recur::{format_instant, IdSeed, ObjectIdGenerator, RepeatFlag, Series, Zone};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use error::Failure;
 use options::Options;
@@ -194,12 +195,13 @@ pub fn apply_response(
                 "tasks: expected an array, got {got}"
             )));
         }
-        let mut held = Array::from(&tasks)
+        let mut held = tasks
+            .unchecked_ref::<Array>()
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                Ok(Task::from_value(options::json(&t)?)
-                    .map_err(|e| Failure::from(e).within(&format!("tasks[{i}]")))?)
+                let task = options::json(&t).and_then(|v| Ok(Task::from_value(v)?));
+                task.map_err(|e| e.within(&format!("tasks[{i}]")))
             })
             .collect::<Result<Vec<_>, Failure>>()?;
         let response = options::response(options::json(&response)?)?;
