@@ -9,10 +9,10 @@
 // wire form read as ISO 8601) with the expected instants: the wall-clock times in the series' zone
 // (09:00 New York, 17:00 Istanbul), which Intl checks independently.
 //
-// Timing: calls are repeated in batches for at least 300 ms (rrule.js: at least 5 calls), after a
-// warm-up; the figure is the median time of one call over the batches. A new RRule is built for each
-// call (its result cache would otherwise answer repeated calls), as ticktick-recur parses the flag on
-// each call.
+// Timing: after a warm-up, 7 rounds, each a batch of calls of ticktick-recur then one of rrule.js,
+// each batch lasting at least 100 ms (at least one call); the figure is the median over the rounds of
+// the time of one call. A new RRule is built for each call (its result cache would otherwise answer
+// repeated calls), as ticktick-recur parses the flag on each call.
 process.env.TZ = "UTC";
 
 const assert = (await import("node:assert/strict")).default;
@@ -32,21 +32,33 @@ function wall(iso, zone) {
 /** ticktick-recur's wire form as ISO 8601. */
 const iso = (wire) => wire.replace(/\+0000$/, "Z");
 
-/** Median milliseconds of one call of `f`. */
-function time(f, { minMs = 300, minCalls = 5 } = {}) {
-  for (let i = 0; i < 3; i++) f();
-  const perCall = [];
+/** Milliseconds of one call of `f`, averaged over a batch of calls lasting at least `ms`. */
+function batch(f, ms) {
   let calls = 0;
   const start = performance.now();
-  while (performance.now() - start < minMs || calls < minCalls) {
-    const batch = Math.max(1, Math.min(1000, Math.ceil(calls / 20)));
-    const t0 = performance.now();
-    for (let i = 0; i < batch; i++) f();
-    perCall.push((performance.now() - t0) / batch);
-    calls += batch;
+  let now = start;
+  do {
+    f();
+    calls++;
+    now = performance.now();
+  } while (now - start < ms);
+  return (now - start) / calls;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/**
+ * Median time of one call of each function. The two are timed in alternating rounds, so a machine
+ * busy with something else slows both alike.
+ */
+function race(ours, theirs, rounds = 7) {
+  for (let i = 0; i < 3; i++) ours(), theirs();
+  const samples = { ours: [], theirs: [] };
+  for (let round = 0; round < rounds; round++) {
+    samples.ours.push(batch(ours, 100));
+    samples.theirs.push(batch(theirs, 100));
   }
-  perCall.sort((a, b) => a - b);
-  return perCall[perCall.length >> 1];
+  return { ours: median(samples.ours), theirs: median(samples.theirs) };
 }
 
 const works = [
@@ -88,8 +100,7 @@ const works = [
 const rows = [];
 for (const work of works) {
   work.check(work.ours(), work.theirs());
-  const ours = time(work.ours);
-  const theirs = time(work.theirs);
+  const { ours, theirs } = race(work.ours, work.theirs);
   rows.push({ work: work.name, ours, theirs, ratio: theirs / ours });
 }
 
