@@ -40,8 +40,10 @@ cargo clippy -p ticktick-recur-wasm --target wasm32-unknown-unknown -- -D warnin
 
 step "build"
 npm --prefix pkg run build
+# The command line, which the error tests compare messages with (already built by cargo test).
+cargo build --bin ticktick-recur
 
 step "test"
-TICKTICK_RECUR_REQUIRE_BROWSER=1 npm --prefix pkg test
+TICKTICK_RECUR_REQUIRE_BROWSER=1 TICKTICK_RECUR_CLI="$PWD/target/debug/ticktick-recur" npm --prefix pkg test
 
 step "done"
