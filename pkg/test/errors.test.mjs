@@ -60,6 +60,9 @@ const cases = [
   ["a date to skip before the current one", (a) => a.skipDate(daily, { at, date: "20260101" }), Error,
     `cannot skip a date of task "696b8b6f2c6f3277d1cc4331": 20260101 is not after the current occurrence's date 20260117`,
     [["skip-date", "-", "--at", at, "--date", "20260101"], daily]],
+  ["a bad option and a bad task: the option first, as on the command line", (a) => a.pin([], { at: "yesterday" }), RangeError,
+    'invalid instant "yesterday": expected RFC 3339 or yyyy-MM-ddTHH:mm:ss.SSS+0000',
+    [["pin", "-", "--at", "yesterday"], []]],
   // What only JavaScript can get wrong.
   ["a missing option", (a) => a.pin(daily, {}), TypeError, 'option "at" is missing'],
   ["an unknown option", (a) => a.expand("FREQ=DAILY", { start: at, timezone: "UTC" }), TypeError,

@@ -94,8 +94,9 @@ pub fn next_occurrence(
 ) -> JsValue {
     answer(|| {
         let o = Options::read(options, &["at", "defaultTimeZone"])?;
+        let at = o.required_instant("at")?;
         let task = read_task(task, &o)?;
-        to_js(&task::next_occurrence(&task, o.required_instant("at")?)?)
+        to_js(&task::next_occurrence(&task, at)?)
     })
 }
 
@@ -107,9 +108,9 @@ pub fn occurrences(
 ) -> JsValue {
     answer(|| {
         let o = Options::read(options, &["from", "to", "limit", "defaultTimeZone"])?;
-        let task = read_task(task, &o)?;
         let (from, to) = (o.required_instant("from")?, o.required_instant("to")?);
         let limit = o.count("limit")?.unwrap_or(100);
+        let task = read_task(task, &o)?;
         to_js(&task::occurrences(&task, from, to, limit)?)
     })
 }
@@ -149,12 +150,11 @@ pub fn skip_date(
 ) -> JsValue {
     answer(|| {
         let o = Options::read(options, &["date", "at", "defaultTimeZone"])?;
-        let task = read_task(task, &o)?;
         let action = Action::SkipDate {
             date: o.required_date("date")?,
             at: o.required_instant("at")?,
         };
-        apply(&task, action, None)
+        apply(&read_task(task, &o)?, action, None)
     })
 }
 
@@ -235,7 +235,8 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
         .map_err(|e| Failure::type_error(format!("cannot convert the result: {e}")))
 }
 
-/// Reads a task object, with the caller's default zone for a task without `timeZone`.
+/// Reads a task object, with the caller's default zone for a task without `timeZone`. Called after
+/// the options are read: as on the command line, a bad option is reported before a bad task.
 fn read_task(task: JsValue, o: &Options) -> Result<Task, Failure> {
     let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
     if task.is_undefined() {
@@ -249,12 +250,12 @@ fn read_task(task: JsValue, o: &Options) -> Result<Task, Failure> {
 /// `complete` and `wontDo`.
 fn close(task: JsValue, options: JsValue, action: fn(Close) -> Action) -> Result<JsValue, Failure> {
     let o = Options::read(options, &["at", "userId", "idSeed", "defaultTimeZone"])?;
-    let task = read_task(task, &o)?;
     let close = Close {
         at: o.required_instant("at")?,
         user_id: o.required_user_id("userId")?,
     };
-    apply(&task, action(close), o.id_seed("idSeed")?)
+    let seed = o.id_seed("idSeed")?;
+    apply(&read_task(task, &o)?, action(close), seed)
 }
 
 /// `skip`, `pin` and `unpin`: actions that take only an instant.
@@ -264,8 +265,8 @@ fn at_action(
     action: fn(chrono::DateTime<chrono::Utc>) -> Action,
 ) -> Result<JsValue, Failure> {
     let o = Options::read(options, &["at", "defaultTimeZone"])?;
-    let task = read_task(task, &o)?;
-    apply(&task, action(o.required_instant("at")?), None)
+    let at = o.required_instant("at")?;
+    apply(&read_task(task, &o)?, action(at), None)
 }
 
 thread_local! {
