@@ -301,7 +301,7 @@ fn select_positions(buf: &mut Vec<i64>, set_pos: &[i32]) {
             } else {
                 n + i64::from(p)
             };
-            (0..n).contains(&i).then(|| buf[i as usize])
+            usize::try_from(i).ok().and_then(|i| buf.get(i).copied())
         })
         .collect();
     picked.sort_unstable();

@@ -220,7 +220,7 @@ impl Series {
             (Recurrence::Custom(dates), _) => {
                 let from = self.start.date();
                 let first = dates.partition_point(|&d| d < from);
-                Inner::Dates(dates[first..].iter())
+                Inner::Dates(dates.get(first..).unwrap_or_default().iter())
             }
             (Recurrence::ForgettingCurve { cycle, count }, _) => Inner::Curve {
                 next: Some(self.start),
