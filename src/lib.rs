@@ -47,7 +47,9 @@ pub mod task;
 mod zone;
 
 pub use error::Error;
-pub use expand::{HolidayCalendar, Occurrence, Occurrences, Series};
+pub use expand::{
+    CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, SEARCH_STEPS,
+};
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
 pub use instant::{format_date, format_instant, parse_date, parse_instant};
 pub use objectid::{HexError, IdSeed, ObjectId, ObjectIdGenerator};
