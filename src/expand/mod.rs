@@ -399,6 +399,10 @@ pub struct Occurrences<'a> {
 }
 
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one per iterator, matched on every step; boxing the cursor would add an indirection"
+)]
 enum Inner<'a> {
     Rule(Cursor<'a>),
     Dates(std::slice::Iter<'a, NaiveDate>),
