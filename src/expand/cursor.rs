@@ -242,7 +242,8 @@ impl<'a> Cursor<'a> {
             self.period_days.clear();
             self.pos = 0;
             let begin = if plan.freq >= Frequency::Daily {
-                let Some(first) = self.first_day(k) else {
+                // Past the calendar's last day the series ends (candidates there have no date).
+                let Some(first) = self.first_day(k).filter(|&d| date_of(d).is_some()) else {
                     return false;
                 };
                 self.expand_days(first);

@@ -1,0 +1,53 @@
+//! Times each of the engine's worst inputs (`tests/worst/cases.rs`) and prints a table with the bound
+//! each must stay under: `cargo run --release --example worst_case`.
+//!
+//! Each case runs 5 times; the table shows the median. A case over its bound is marked and the
+//! program exits with status 1.
+
+#[path = "../tests/worst/cases.rs"]
+mod cases;
+
+use std::time::Instant;
+
+fn main() -> std::process::ExitCode {
+    let mut over = 0;
+    println!("| input | answer | median | bound |");
+    println!("|---|---|---:|---:|");
+    for case in cases::CASES {
+        let mut times = Vec::new();
+        let mut answer = String::new();
+        for _ in 0..5 {
+            let t = Instant::now();
+            answer = (case.run)().unwrap_or_else(|e| format!("error: {e}"));
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        times.sort_by(f64::total_cmp);
+        let median = times[2];
+        let mark = if median > cases::BOUND_MS {
+            " OVER"
+        } else {
+            ""
+        };
+        if !mark.is_empty() {
+            over += 1;
+        }
+        let answer = if answer.len() > 60 {
+            format!("{}...", &answer[..57])
+        } else {
+            answer
+        };
+        println!(
+            "| {} | {} | {:.3} ms{} | {} ms |",
+            case.name,
+            answer,
+            median,
+            mark,
+            cases::BOUND_MS
+        );
+    }
+    if over > 0 {
+        eprintln!("{over} case(s) over the bound");
+        return std::process::ExitCode::FAILURE;
+    }
+    std::process::ExitCode::SUCCESS
+}

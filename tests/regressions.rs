@@ -1,0 +1,42 @@
+//! Inputs that once crashed, hung or answered wrongly, replayed through the public API. Each names
+//! where it was found (a fuzz target's artifact, the worst-case suite) and what went wrong.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use ticktick_recur::{parse_instant, RepeatFlag, Series, Zone};
+
+fn series(flag: &str, start: DateTime<Utc>, zone: &str) -> Series {
+    let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
+    Series::new(&rule, start, zone.parse::<Zone>().unwrap()).unwrap()
+}
+
+/// Worst-case suite: a daily series two days before chrono's last instant went on past the
+/// calendar's end, its occurrences wrapping round to year -262143 and out of order.
+#[test]
+fn a_series_ends_at_the_calendars_last_day() {
+    let start = DateTime::<Utc>::MAX_UTC - TimeDelta::days(2);
+    let s = series("RRULE:FREQ=DAILY", start, "UTC");
+    let got: Vec<String> = s.iter_after(start).map(|o| o.local().to_string()).collect();
+    assert_eq!(got, ["+262142-12-30 23:59:59", "+262142-12-31 23:59:59"]);
+    let weekly = series("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU", start, "UTC");
+    assert_eq!(weekly.iter().count(), 3);
+}
+
+/// Worst-case suite: a yearly rule with every second of the day and BYSETPOS filled 31.6 million
+/// candidates (250 MB) before its first occurrence. Now it is arithmetic on days x times.
+#[test]
+fn bysetpos_over_every_second_of_a_year() {
+    let list = |n: u32| (0..n).map(|v| v.to_string()).collect::<Vec<_>>().join(",");
+    let flag = format!(
+        "RRULE:FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR={};BYMINUTE={};BYSECOND={};BYSETPOS=1,-1",
+        list(24),
+        list(60),
+        list(60)
+    );
+    let s = series(&flag, parse_instant("2000-01-01T00:00:00Z").unwrap(), "UTC");
+    let got: Vec<String> = s
+        .iter_after(parse_instant("2026-06-01T00:00:00Z").unwrap())
+        .take(2)
+        .map(|o| o.local().to_string())
+        .collect();
+    assert_eq!(got, ["2026-12-31 23:59:59", "2027-01-01 00:00:00"]);
+}
