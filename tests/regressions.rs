@@ -17,8 +17,23 @@ fn a_series_ends_at_the_calendars_last_day() {
     let s = series("RRULE:FREQ=DAILY", start, "UTC");
     let got: Vec<String> = s.iter_after(start).map(|o| o.local().to_string()).collect();
     assert_eq!(got, ["+262142-12-30 23:59:59", "+262142-12-31 23:59:59"]);
-    let weekly = series("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU", start, "UTC");
-    assert_eq!(weekly.iter().count(), 3);
+    // Weekly and yearly periods too reach the last day (chrono's day iterator stops short of it).
+    for flag in [
+        "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU",
+        "RRULE:FREQ=YEARLY;BYMONTH=12;BYDAY=MO,TU,WE,TH,FR,SA,SU",
+    ] {
+        let s = series(flag, start, "UTC");
+        let got: Vec<String> = s.iter().map(|o| o.local().to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "+262142-12-29 23:59:59",
+                "+262142-12-30 23:59:59",
+                "+262142-12-31 23:59:59"
+            ],
+            "{flag}"
+        );
+    }
 }
 
 /// Worst-case suite: a yearly rule with every second of the day and BYSETPOS filled 31.6 million

@@ -665,8 +665,15 @@ fn lcm(a: i128, b: i128) -> i128 {
     a / gcd(a, b) * b
 }
 
+/// Pushes `first` and the `n - 1` days after it, stopping at the calendar's last day. (chrono's
+/// `iter_days` never yields that last day itself.)
 fn push_days(out: &mut Vec<NaiveDate>, first: NaiveDate, n: u32) {
-    out.extend(first.iter_days().take(n as usize));
+    let mut day = Some(first);
+    for _ in 0..n {
+        let Some(d) = day else { break };
+        out.push(d);
+        day = d.succ_opt();
+    }
 }
 
 fn midnight(d: NaiveDate) -> NaiveDateTime {
