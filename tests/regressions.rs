@@ -55,3 +55,21 @@ fn bysetpos_over_every_second_of_a_year() {
         .collect();
     assert_eq!(got, ["2026-12-31 23:59:59", "2027-01-01 00:00:00"]);
 }
+
+/// Bad-input suite: a task with a key twice kept only the last value, and writing it back lost the
+/// first without a word. Duplicate keys are refused now, at any depth.
+#[test]
+fn duplicate_json_keys_are_refused() {
+    use ticktick_recur::task::{Task, TaskError};
+    for text in [
+        r#"{"id": "a", "startDate": "2026-01-17T14:00:00Z", "startDate": "2027-01-17T14:00:00Z"}"#,
+        r#"{"id": "a", "items": [{"id": "i", "status": 0, "status": 1}]}"#,
+        r#"{"x": {"y": {"z": 1, "z": 1}}}"#,
+    ] {
+        let err = Task::from_json(text).unwrap_err();
+        assert!(
+            matches!(&err, TaskError::InvalidJson { message, .. } if message.starts_with("duplicate key")),
+            "{text}: {err}"
+        );
+    }
+}
