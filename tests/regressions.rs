@@ -73,3 +73,28 @@ fn duplicate_json_keys_are_refused() {
         );
     }
 }
+
+/// `tests/api_garbage.rs`: the most negative 64-bit integer in a signed list took `i64::MIN.abs()`,
+/// which overflows (a panic in debug builds; in release it wrapped and reached a panicking
+/// conversion).
+#[test]
+fn the_most_negative_integer_in_a_signed_list_is_out_of_range() {
+    use ticktick_recur::FlagErrorKind;
+    for key in ["BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYSETPOS"] {
+        let text = format!("RRULE:FREQ=YEARLY;BYDAY=MO;{key}=-9223372036854775808");
+        let err = text.parse::<RepeatFlag>().unwrap().validate().unwrap_err();
+        assert!(
+            matches!(err.kind(), FlagErrorKind::OutOfRange { value, max: -1, .. } if value == "-9223372036854775808"),
+            "{key}: {err}"
+        );
+    }
+    let err = "RRULE:FREQ=MONTHLY;BYDAY=-9223372036854775808MO"
+        .parse::<RepeatFlag>()
+        .unwrap()
+        .validate()
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), FlagErrorKind::OutOfRange { .. }),
+        "{err}"
+    );
+}

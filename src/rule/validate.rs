@@ -268,7 +268,7 @@ impl<'a> Checker<'a> {
     /// so `0` is out of `1..=max` and `-40` out of `-31..=-1`.
     fn nonzero(&self, key: &str, text: &str, at: usize, max: i64) -> Result<i64, FlagError> {
         match integer(text) {
-            Ok(n) if n != 0 && n.abs() <= max => Ok(n),
+            Ok(n) if n != 0 && (-max..=max).contains(&n) => Ok(n),
             Ok(_) | Err(BadInteger::TooLarge) => {
                 let (min, max) = if text.starts_with('-') {
                     (-max, -1)
