@@ -194,7 +194,7 @@ pub fn task(rng: &mut Rng, examples: &[String]) -> String {
                 let value = if field == "repeatFlag" && rng.chance(50) {
                     serde_json::Value::String(flag(rng))
                 } else {
-                    serde_json::from_str::<serde_json::Value>(*rng.pick(VALUES))
+                    serde_json::from_str::<serde_json::Value>(rng.pick(VALUES))
                         .unwrap_or(serde_json::Value::Null)
                 };
                 v[field] = value;
