@@ -46,7 +46,7 @@ fn main() -> std::process::ExitCode {
         );
     }
     if over > 0 {
-        eprintln!("{over} case(s) over the bound");
+        eprintln!("{over} case(s) over the bound or answering wrongly");
         return std::process::ExitCode::FAILURE;
     }
     std::process::ExitCode::SUCCESS
