@@ -23,7 +23,9 @@ fn main() -> std::process::ExitCode {
         }
         times.sort_by(f64::total_cmp);
         let median = times[2];
-        let mark = if median > cases::BOUND_MS {
+        let mark = if answer != case.expect {
+            " WRONG ANSWER"
+        } else if median > cases::BOUND_MS {
             " OVER"
         } else {
             ""
@@ -31,8 +33,8 @@ fn main() -> std::process::ExitCode {
         if !mark.is_empty() {
             over += 1;
         }
-        let answer = if answer.len() > 60 {
-            format!("{}...", &answer[..57])
+        let answer: String = if answer.chars().count() > 60 {
+            answer.chars().take(57).chain("...".chars()).collect()
         } else {
             answer
         };

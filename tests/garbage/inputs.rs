@@ -195,7 +195,7 @@ pub fn task(rng: &mut Rng, examples: &[String]) -> String {
                     serde_json::Value::String(flag(rng))
                 } else {
                     // Values JSON cannot hold as a number (1e400) become null here.
-                    let text: &str = rng.pick(VALUES);
+                    let text: &&str = rng.pick(VALUES);
                     serde_json::from_str(text).unwrap_or(serde_json::Value::Null)
                 };
                 v[field] = value;
