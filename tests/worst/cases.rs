@@ -1,7 +1,10 @@
 //! The worst inputs for the engine's work, with their answers: shared by `tests/worst_case.rs`
 //! (which checks the answers) and `examples/worst_case.rs` (which times them against their bound).
 
-#![allow(dead_code, reason = "shared by a test and an example, each using part of it")]
+#![allow(
+    dead_code,
+    reason = "shared by a test and an example, each using part of it"
+)]
 
 use chrono::{DateTime, TimeDelta, Utc};
 use ticktick_recur::task::{self, Close, Task};
