@@ -326,11 +326,14 @@ impl Series {
             return (0, 0);
         };
         // The first period may hold fewer: those before the start are not occurrences.
-        let first_end = plan.period_start(1).map_or(i64::MAX, plan::wall);
-        let in_first = Cursor::new(self, plan, 0, None)
-            .unbounded()
-            .take_while(|o| o.wall < first_end)
-            .count() as u64;
+        let in_first = plan.in_first_period().unwrap_or_else(|| {
+            // Sub-daily: a period holds an hour's candidates at most.
+            let first_end = plan.period_start(1).map_or(i64::MAX, plan::wall);
+            Cursor::new(self, plan, 0, None)
+                .unbounded()
+                .take_while(|o| o.wall < first_end)
+                .count() as u64
+        });
         let before = per_period
             .saturating_mul((k - 1) as u64)
             .saturating_add(in_first);

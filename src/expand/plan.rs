@@ -501,6 +501,29 @@ impl Plan {
         }
     }
 
+    /// For the day-based rules [`Plan::per_period`] counts: how many candidates period 0 holds at or
+    /// after the start, by arithmetic (a week of every second holds 604,800).
+    pub(super) fn in_first_period(&self) -> Option<u64> {
+        let start_day = i64::from(self.start.date().num_days_from_ce());
+        let time = i64::from(self.start.num_seconds_from_midnight());
+        let per_day = self.times.len() as u64;
+        let later_on_start_day = per_day - self.times.partition_point(|&t| t < time) as u64;
+        match self.freq {
+            Frequency::Daily => Some(later_on_start_day),
+            Frequency::Weekly => Some(
+                (self.origin_day..self.origin_day + 7)
+                    .filter(|&d| self.days.weekdays.has((d - 1).rem_euclid(7) as u32))
+                    .map(|d| match d.cmp(&start_day) {
+                        std::cmp::Ordering::Less => 0,
+                        std::cmp::Ordering::Equal => later_on_start_day,
+                        std::cmp::Ordering::Greater => per_day,
+                    })
+                    .sum(),
+            ),
+            _ => None,
+        }
+    }
+
     /// How long a walk may go without a candidate before the rule provably never produces one again,
     /// in seconds.
     ///
