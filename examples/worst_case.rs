@@ -1,8 +1,9 @@
 //! Times each of the engine's worst inputs (`tests/worst/cases.rs`) and prints a table with the bound
 //! each must stay under: `cargo run --release --example worst_case`.
 //!
-//! Each case runs 5 times; the table shows the median. A case over its bound is marked and the
-//! program exits with status 1.
+//! Each case runs 5 times; the table shows the median. A case over its bound is marked OVER (a
+//! report, not a failure: a busy machine can slow any call); a wrong answer is marked and makes the
+//! program exit with status 1.
 
 #[path = "../tests/worst/cases.rs"]
 mod cases;
@@ -10,7 +11,7 @@ mod cases;
 use std::time::Instant;
 
 fn main() -> std::process::ExitCode {
-    let mut over = 0;
+    let (mut over, mut wrong) = (0, 0);
     println!("| input | answer | median | bound |");
     println!("|---|---|---:|---:|");
     for case in cases::CASES {
@@ -24,15 +25,14 @@ fn main() -> std::process::ExitCode {
         times.sort_by(f64::total_cmp);
         let median = times[2];
         let mark = if answer != case.expect {
+            wrong += 1;
             " WRONG ANSWER"
         } else if median > cases::BOUND_MS {
+            over += 1;
             " OVER"
         } else {
             ""
         };
-        if !mark.is_empty() {
-            over += 1;
-        }
         let answer: String = if answer.chars().count() > 60 {
             answer.chars().take(57).chain("...".chars()).collect()
         } else {
@@ -48,7 +48,10 @@ fn main() -> std::process::ExitCode {
         );
     }
     if over > 0 {
-        eprintln!("{over} case(s) over the bound or answering wrongly");
+        eprintln!("{over} case(s) over the bound of {} ms", cases::BOUND_MS);
+    }
+    if wrong > 0 {
+        eprintln!("{wrong} case(s) answering wrongly");
         return std::process::ExitCode::FAILURE;
     }
     std::process::ExitCode::SUCCESS

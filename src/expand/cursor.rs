@@ -534,7 +534,7 @@ impl<'a> Cursor<'a> {
         if self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays) {
             return Verdict::SkipDay;
         }
-        self.emitted += 1;
+        self.emitted = self.emitted.saturating_add(1);
         if self.bounded && plan.count.is_some_and(|c| self.emitted >= u64::from(c)) {
             self.done = true;
         }

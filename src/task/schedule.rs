@@ -290,7 +290,7 @@ impl<'t> Schedule<'t> {
         let series = Series::new(&plain, self.start, self.zone)?.all_day(self.task.is_all_day());
         let mut steps = 0;
         for occurrence in series.iter_after(self.start) {
-            steps += 1;
+            steps = steps.saturating_add(1);
             if occurrence.instant() >= next {
                 break;
             }
