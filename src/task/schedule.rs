@@ -288,7 +288,7 @@ impl<'t> Schedule<'t> {
     fn curve_steps(&self, cycle: u32, next: DateTime<Utc>) -> Result<u32, Error> {
         let plain = Recurrence::ForgettingCurve { cycle, count: None };
         let series = Series::new(&plain, self.start, self.zone)?.all_day(self.task.is_all_day());
-        let mut steps = 0;
+        let mut steps: u32 = 0;
         for occurrence in series.iter_after(self.start) {
             steps = steps.saturating_add(1);
             if occurrence.instant() >= next {
