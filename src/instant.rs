@@ -85,15 +85,14 @@ pub fn format_date(d: NaiveDate) -> String {
 
 /// `yyyyMMdd` to a date, `None` unless the text is exactly eight ASCII digits forming a real date.
 pub(crate) fn compact_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 8 || !b.iter().all(u8::is_ascii_digit) {
+    let digits = <[u8; 8]>::try_from(text.as_bytes()).ok()?;
+    if !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| {
-        b[r].iter()
-            .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'))
-    };
-    NaiveDate::from_ymd_opt(num(0..4) as i32, num(4..6), num(6..8))
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(|c| u32::from(c - b'0'));
+    let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+    // At most 9999: always an `i32`.
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, m0 * 10 + m1, d0 * 10 + d1)
 }
 
 #[cfg(test)]
