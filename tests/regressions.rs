@@ -105,7 +105,6 @@ fn the_most_negative_integer_in_a_signed_list_is_out_of_range() {
 /// passed through the crate twice changed a field it does not know. serde_json's `float_roundtrip`
 /// feature parses doubles exactly; the crate's manifest must enable it.
 #[test]
-#[ignore = "needs serde_json's float_roundtrip feature enabled in Cargo.toml [dependencies]"]
 fn unknown_numbers_survive_being_written_and_read_again() {
     use ticktick_recur::task::Task;
     for text in [

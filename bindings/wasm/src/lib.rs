@@ -62,16 +62,18 @@ pub fn expand(
             .all_day(all_day)
             .exdates(ex_dates);
         let occurrences = match after {
-            Some(after) => series.iter_after(after),
-            None => series.iter(),
+            Some(after) => series.try_iter_after(after),
+            None => series.try_iter(),
         };
         // One string for all, split in JavaScript: one text conversion instead of one per instant.
         let mut text = String::new();
-        for t in occurrences
-            .map(|o| o.instant())
-            .take_while(|t| until.is_none_or(|until| *t <= until))
-            .take(limit)
-        {
+        let mut taken = 0;
+        for occurrence in occurrences {
+            let t = occurrence?.instant();
+            if taken >= limit || until.is_some_and(|until| t > until) {
+                break;
+            }
+            taken += 1;
             if !text.is_empty() {
                 text.push('\n');
             }
