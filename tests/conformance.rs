@@ -115,7 +115,9 @@ impl Start {
     /// instant for zoned starts, the date for all-day series.
     fn canon(self, item: Item) -> String {
         match self {
-            Start::Floating(_) | Start::Utc(_) => item.local.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            Start::Floating(_) | Start::Utc(_) => {
+                item.local.format("%Y-%m-%dT%H:%M:%S").to_string()
+            }
             Start::Zoned(..) => item.instant.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             Start::Date(_) => item.local.date().format("%Y-%m-%d").to_string(),
         }
@@ -356,7 +358,9 @@ fn rust_rrule_cases() -> Vec<Case> {
                 .map(|t| {
                     let t = DateTime::parse_from_rfc3339(t)
                         .unwrap_or_else(|e| panic!("rust-rrule {}: {t}: {e}", c.test));
-                    t.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string()
+                    t.with_timezone(&Utc)
+                        .format("%Y-%m-%dT%H:%M:%SZ")
+                        .to_string()
                 })
                 .collect();
             Case {
@@ -391,7 +395,8 @@ fn dateutil_cases() -> Vec<Case> {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
-            let c: DateutilCase = serde_json::from_str(line).expect("dateutil corpus is JSON lines");
+            let c: DateutilCase =
+                serde_json::from_str(line).expect("dateutil corpus is JSON lines");
             let unfold = c.rrulestr_kwargs.iter().any(|k| k == "unfold");
             let calendar = parse_calendar(&c.rfc, unfold)
                 .unwrap_or_else(|e| panic!("dateutil {}: {e}", c.test));
@@ -443,8 +448,9 @@ fn libical_cases() -> Vec<Case> {
             "DTSTART" => dtstart = Some(value),
             "START-AT" => start_at = Some(value),
             "INSTANCES" => {
-                let (rule_line, rule) =
-                    rrule.take().unwrap_or_else(|| panic!("libical line {number}: no RRULE"));
+                let (rule_line, rule) = rrule
+                    .take()
+                    .unwrap_or_else(|| panic!("libical line {number}: no RRULE"));
                 let dtstart = dtstart
                     .take()
                     .unwrap_or_else(|| panic!("libical line {number}: no DTSTART"));
@@ -567,8 +573,11 @@ fn run(case: &Case, want: usize) -> Run {
                 Built::Rejected(e) => return Run::Rejected(e),
             }
         }
-        let mut excluded: BTreeSet<DateTime<Utc>> =
-            calendar.exdates.iter().map(|&v| start.item(v).instant).collect();
+        let mut excluded: BTreeSet<DateTime<Utc>> = calendar
+            .exdates
+            .iter()
+            .map(|&v| start.item(v).instant)
+            .collect();
         for flag in &calendar.exrules {
             match build(flag, start) {
                 Built::Series(s) => excluded.extend(s.iter().take(slack).map(|o| o.instant())),
@@ -629,10 +638,7 @@ fn verdict(case: &Case) -> Verdict {
     }
     // START-AT: the occurrences at or after it, found by skipping ahead rather than walking.
     if let Some(at) = case.start_at {
-        let tail: Vec<&String> = expected
-            .iter()
-            .filter(|e| **e >= start.canon(at))
-            .collect();
+        let tail: Vec<&String> = expected.iter().filter(|e| **e >= start.canon(at)).collect();
         let skipped = catch_unwind(AssertUnwindSafe(|| {
             match build(case.calendar.single_rule().unwrap(), start) {
                 Built::Series(s) => s
@@ -792,7 +798,11 @@ fn dateutil_corpus() {
 #[test]
 fn libical_corpus() {
     let cases = libical_cases();
-    assert_eq!(cases.len(), 146, "libical-icalrecur_test.txt has 146 records");
+    assert_eq!(
+        cases.len(),
+        146,
+        "libical-icalrecur_test.txt has 146 records"
+    );
     check_corpus(Source::Libical, &cases);
 }
 
@@ -844,7 +854,11 @@ fn allowlist_entries_name_real_cases() {
             problems.push(format!("decision {d:?} is used by no entry"));
         }
     }
-    assert!(problems.is_empty(), "allow-list problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "allow-list problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -913,10 +927,17 @@ fn occurrences_are_ordered_and_resolved_by_the_zone_policy() {
                 ));
             }
             if i > 0 && prefix[i - 1].local >= item.local {
-                problems.push(format!("#{i} {} does not follow {}", item.local, prefix[i - 1].local));
+                problems.push(format!(
+                    "#{i} {} does not follow {}",
+                    item.local,
+                    prefix[i - 1].local
+                ));
             }
             if case.calendar.start.all_day() && item.local.time() != chrono::NaiveTime::MIN {
-                problems.push(format!("#{i} {} is not at midnight in an all-day series", item.local));
+                problems.push(format!(
+                    "#{i} {} is not at midnight in an all-day series",
+                    item.local
+                ));
             }
         }
         if !problems.is_empty() {
@@ -965,7 +986,11 @@ fn skip_ahead_agrees_with_the_walk() {
         match outcome {
             Ok(None) => {}
             Ok(Some(problem)) => failures.push(format!("{}\n  {problem}", case.describe())),
-            Err(p) => failures.push(format!("{}\n  panicked: {}", case.describe(), panic_message(&*p))),
+            Err(p) => failures.push(format!(
+                "{}\n  panicked: {}",
+                case.describe(),
+                panic_message(&*p)
+            )),
         }
     }
     finish("skip-ahead agrees with the walk", series.len(), failures);
@@ -987,7 +1012,9 @@ fn restarting_at_an_occurrence_gives_the_rest_of_the_series() {
             .unwrap()
             .parse()
             .expect("accepted above");
-        let count: Option<u32> = flag.get("COUNT").map(|c| c.parse().expect("COUNT is a number"));
+        let count: Option<u32> = flag
+            .get("COUNT")
+            .map(|c| c.parse().expect("COUNT is a number"));
         let whole = prefix.len() < PREFIX;
         // Every n for short series; a spread of n for long ones (each restart builds a series).
         let step = (prefix.len() / 40).max(1);
@@ -999,9 +1026,7 @@ fn restarting_at_an_occurrence_gives_the_rest_of_the_series() {
                     continue;
                 }
                 let restarted = match count {
-                    Some(c) => flag
-                        .with_count(c - n as u32)
-                        .expect("the flag has a COUNT"),
+                    Some(c) => flag.with_count(c - n as u32).expect("the flag has a COUNT"),
                     None => flag.clone(),
                 };
                 let rest = &prefix[n..];
@@ -1030,7 +1055,11 @@ fn restarting_at_an_occurrence_gives_the_rest_of_the_series() {
         match outcome {
             Ok(None) => {}
             Ok(Some(problem)) => failures.push(format!("{}\n  {problem}", case.describe())),
-            Err(p) => failures.push(format!("{}\n  panicked: {}", case.describe(), panic_message(&*p))),
+            Err(p) => failures.push(format!(
+                "{}\n  panicked: {}",
+                case.describe(),
+                panic_message(&*p)
+            )),
         }
     }
     finish("restart at the n-th occurrence", checked, failures);

@@ -5,7 +5,7 @@ Usage: dateutil_oracle.py IN.json
 
 IN.json is an object written by the Rust test:
 
-    {"iana": "2025b",
+    {"iana": "2025b", "budget": 2.0,
      "cases": [{"id": 0, "tzid": "America/New_York", "dtstart": "20260308T013000",
                 "rrule": "FREQ=DAILY;COUNT=5", "limit": 40}, ...]}
 
@@ -13,10 +13,13 @@ For every case the oracle expands `DTSTART;TZID=<tzid>:<dtstart>` + `RRULE:<rrul
 `dateutil.rrule.rrulestr(text, tzids=zoneinfo.ZoneInfo)` and prints one JSON object on stdout:
 
     {"iana": "2025b", "dateutil": "2.9.0.post0",
-     "results": [{"id": 0, "instants": ["2026-03-08T06:30:00Z", ...]} |
+     "results": [{"id": 0, "instants": ["2026-03-08T06:30:00Z", ...], "complete": true} |
                  {"id": 0, "error": "..."}]}
 
-`instants` are UTC, at most `limit` of them, in dateutil's order. dateutil works in wall-clock time and
+`instants` are UTC, at most `limit` of them, in dateutil's order. dateutil walks a rule period by
+period up to the year 9999, so a rule that never (or very rarely) occurs can keep it busy for minutes:
+each case gets `budget` seconds, after which the occurrences found so far are returned with
+`"complete": false` (a true prefix of the answer). dateutil works in wall-clock time and
 attaches the zone with fold=0; the UTC instant of such a datetime is what zoneinfo gives for fold=0: a
 time in a gap takes the offset in force before the gap (it moves forward by the gap's length) and a time
 in a fold is the earlier instant. That is the crate's policy (SEMANTICS.md section 3).
@@ -28,10 +31,18 @@ missing or of another release. Exit status 2 means the environment is wrong (mis
 tzdata); the message on stderr says what to install (see requirements.txt beside this file).
 """
 
-import itertools
 import json
+import signal
 import sys
 from datetime import timezone
+
+
+class OutOfTime(Exception):
+    pass
+
+
+def out_of_time(signum, frame):
+    raise OutOfTime()
 
 
 def fail(message):
@@ -71,18 +82,27 @@ def main(argv):
             "string so that it uses the tzdata package" % (zoneinfo.TZPATH,)
         )
 
+    budget = float(request.get("budget", 2.0))
+    signal.signal(signal.SIGALRM, out_of_time)
     results = []
     for case in request["cases"]:
         text = "DTSTART;TZID=%s:%s\nRRULE:%s" % (case["tzid"], case["dtstart"], case["rrule"])
+        instants = []
+        complete = True
+        signal.setitimer(signal.ITIMER_REAL, budget)
         try:
-            rule = rrulestr(text, tzids=zoneinfo.ZoneInfo)
-            instants = [
-                dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-                for dt in itertools.islice(rule, case["limit"])
-            ]
-            results.append({"id": case["id"], "instants": instants})
+            for dt in rrulestr(text, tzids=zoneinfo.ZoneInfo):
+                if len(instants) == case["limit"]:
+                    break
+                instants.append(dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        except OutOfTime:
+            complete = False
         except Exception as e:  # the Rust side reports the case with dateutil's message
+            signal.setitimer(signal.ITIMER_REAL, 0)
             results.append({"id": case["id"], "error": "%s: %s" % (type(e).__name__, e)})
+            continue
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        results.append({"id": case["id"], "instants": instants, "complete": complete})
 
     json.dump(
         {"iana": tzdata.IANA_VERSION, "dateutil": dateutil.__version__, "results": results},
