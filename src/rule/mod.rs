@@ -4,6 +4,7 @@
 //! checks it against RFC 5545 and TickTick's extensions once and produces a [`Recurrence`]. Nothing
 //! downstream re-checks ranges or combinations.
 
+mod display;
 mod validate;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -276,6 +277,10 @@ impl LunarRule {
 /// What a `repeatFlag` means once validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made once per flag and matched by value; boxing the rule would buy nothing"
+)]
 pub enum Recurrence {
     /// Not recurring: `""`, `RRULE:FREQ=NONE` or `FREQ=NONE`.
     NotRecurring,
