@@ -143,6 +143,7 @@ fn random_spec(rng: &mut Rng, freqs: &[Freq]) -> Spec {
         by_second: rng.set(0.1, 2, |r| r.below(60) as u8),
         by_set_pos: rng.set(0.2, 2, |r| r.signed(1, 3)),
     }
+    .weekly_setpos_from_week_start()
 }
 
 /// One rule of the batch.
@@ -232,6 +233,22 @@ fn named_cases() -> Vec<Case> {
             "Europe/Istanbul",
             "2016-03-20T03:30:00",
             "FREQ=WEEKLY;BYDAY=SU,WE;UNTIL=20161231T000000Z",
+        ),
+        // The minute of a MINUTELY rule with INTERVAL=3 started at :30 is always a multiple of 3, so
+        // BYMINUTE=16,31,32 is never reached: dateutil says so when it builds the rule ("generates an
+        // empty set"); we must say NeverOccurs (promptly) or end the series.
+        case(
+            "minutely_interval_never_reaches_its_minutes",
+            "Asia/Kolkata",
+            "1973-11-25T20:30:00",
+            "FREQ=MINUTELY;INTERVAL=3;BYDAY=WE,FR,SA;BYMINUTE=16,31,32",
+        ),
+        // Even seconds only: BYSECOND=1 is never reached.
+        case(
+            "secondly_interval_never_reaches_its_second",
+            "UTC",
+            "2026-01-01T00:00:00",
+            "FREQ=SECONDLY;INTERVAL=2;BYSECOND=1",
         ),
         case(
             "kolkata_monthly_setpos",

@@ -13,7 +13,14 @@
 //! - it refuses a DTSTART inside a gap or a fold;
 //! - it gives up silently (an empty result, no error) after 100,000 loop iterations;
 //! - it rejects `BYDAY=-5FR` with `FREQ=MONTHLY` and `BYSETPOS` beyond its guess of the set's size;
-//! - it misses the occurrences of some `MINUTELY` rules with a large `INTERVAL` and a day filter.
+//! - it finds nothing for a `MINUTELY` or `SECONDLY` rule that must skip whole days while it also
+//!   filters a coarser time unit (`BYDAY=MO;BYHOUR=1`).
+//!
+//! One disagreement is a reading of RFC 5545, not a defect: python-dateutil and the rrule crate
+//! intersect plain and ordinal BYDAY entries (`MO,-1MO` is the last Monday), we take their union
+//! (every Monday), as libical does. The named test shows it; the random rules do not mix the two.
+//! Likewise they apply WEEKLY BYSETPOS in the first week from the start rather than from WKST, so
+//! WEEKLY rules with BYSETPOS start on WKST.
 //!
 //! Zones: America/New_York, Europe/London, Australia/Lord_Howe (30-minute DST), America/Sao_Paulo
 //! (DST at midnight until 2019), Africa/Cairo, Pacific/Apia (skipped a day), Europe/Istanbul,
@@ -245,11 +252,12 @@ fn rrule_crate_rejects_the_fifth_last_weekday_of_the_month() {
     );
 }
 
-/// RFC 5545 allows BYSETPOS from -366 to 366. With two hours a day a month's set has 56 to 62
-/// members, so `BYSETPOS=-40` is meaningful; the rrule crate caps monthly BYSETPOS at 31.
+/// RFC 5545 allows BYSETPOS from -366 to 366. Every day of the month at two hours makes a set of 56
+/// to 62 members, so `BYSETPOS=-40` is meaningful; the rrule crate caps monthly BYSETPOS at 31.
+/// (python-dateutil gives the answer below.)
 #[test]
 fn rrule_crate_rejects_a_bysetpos_beyond_31_in_a_monthly_rule() {
-    let flag = "RRULE:FREQ=MONTHLY;BYHOUR=1,2;BYSETPOS=-40;COUNT=3";
+    let flag = "RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=1,2;BYSETPOS=-40;COUNT=3";
     let start = local("2026-01-01T00:00:00");
     let err = theirs(flag, "UTC", start, 3, false).unwrap_err();
     assert!(err.contains("-31..=31"), "the rrule crate: {err}");
@@ -277,12 +285,70 @@ fn rrule_crate_rejects_a_bysetpos_beyond_31_in_a_monthly_rule() {
     );
 }
 
+/// Every minute of 01:00-01:59 on Mondays, from Friday 1971-01-01 00:00 in New York. The rrule crate,
+/// even unlimited, finds nothing: it cannot skip the days a MINUTELY (or SECONDLY) rule filters out
+/// while it also filters the hour. python-dateutil gives the answer below.
+#[test]
+fn rrule_crate_finds_nothing_when_a_minutely_rule_must_skip_days() {
+    let flag = "RRULE:FREQ=MINUTELY;COUNT=3;BYDAY=MO;BYHOUR=1";
+    let start = local("1971-01-01T00:00:00");
+    let theirs = theirs(flag, "America/New_York", start, 3, true).unwrap();
+    assert!(theirs.is_empty(), "the rrule crate: {:?}", show(&theirs));
+    let ours: Vec<_> = ours(flag, "America/New_York", start, 5)
+        .unwrap()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        show(&ours),
+        show(&[
+            utc("1971-01-04T01:00:00-05:00"),
+            utc("1971-01-04T01:01:00-05:00"),
+            utc("1971-01-04T01:02:00-05:00"),
+        ])
+    );
+}
+
+/// `BYDAY=MO,-1MO` in a yearly rule: every Monday, and the last Monday of the year (which is one of
+/// them). RFC 5545's BYDAY is a list of days, each of which the rule expands to; libical reads it so,
+/// and so do we. python-dateutil and the rrule crate intersect plain and ordinal entries instead and
+/// give only the last Monday. The random comparison does not mix the two kinds of entry.
+#[test]
+fn rrule_crate_intersects_plain_and_ordinal_weekdays() {
+    let flag = "RRULE:FREQ=YEARLY;COUNT=3;BYDAY=MO,-1MO";
+    let start = local("1971-01-01T09:00:00");
+    let theirs = theirs(flag, "UTC", start, 3, false).unwrap();
+    assert_eq!(
+        show(&theirs),
+        show(&[
+            utc("1971-12-27T09:00:00Z"),
+            utc("1972-12-25T09:00:00Z"),
+            utc("1973-12-31T09:00:00Z"),
+        ]),
+        "the rrule crate: the last Monday of each year only"
+    );
+    let ours: Vec<_> = ours(flag, "UTC", start, 5)
+        .unwrap()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        show(&ours),
+        show(&[
+            utc("1971-01-04T09:00:00Z"),
+            utc("1971-01-11T09:00:00Z"),
+            utc("1971-01-18T09:00:00Z"),
+        ]),
+        "ours: every Monday"
+    );
+}
+
 /// Every 1439 minutes at 00:00 on Mondays, from 2020-01-01 00:01 UTC. Stepping 1439 minutes moves the
 /// time of day back one minute each step, so 00:00 comes every 1440 steps (1439 days), and the
 /// weekday of those midnights moves by four: the first Monday is 2023-12-11. The rrule crate, even
 /// unlimited, finds none; the answer below is checked by walking the steps.
 #[test]
-fn rrule_crate_misses_minutely_occurrences_behind_a_day_filter() {
+fn rrule_crate_misses_a_sparse_minutely_rule() {
     let flag = "RRULE:FREQ=MINUTELY;INTERVAL=1439;BYHOUR=0;BYMINUTE=0;BYDAY=MO";
     let start = local("2020-01-01T00:01:00");
     let theirs = theirs(flag, "UTC", start, 3, true).unwrap();
@@ -402,24 +468,45 @@ fn spec(freqs: &'static [Freq]) -> impl Strategy<Value = Spec> {
                 wkst,
                 (by_month, by_month_day, by_year_day, by_week_no, by_day),
                 (by_hour, by_minute, by_second, by_set_pos),
-            )| Spec {
-                zone,
-                start,
-                freq,
-                interval,
-                end,
-                wkst,
-                by_month,
-                by_month_day,
-                by_year_day,
-                by_week_no,
-                by_day,
-                by_hour,
-                by_minute,
-                by_second,
-                by_set_pos,
+            )| {
+                Spec {
+                    zone,
+                    start,
+                    freq,
+                    interval,
+                    end,
+                    wkst,
+                    by_month,
+                    by_month_day,
+                    by_year_day,
+                    by_week_no,
+                    by_day,
+                    by_hour,
+                    by_minute,
+                    by_second,
+                    by_set_pos,
+                }
+                .weekly_setpos_from_week_start()
             },
         )
+        .prop_map(without_minutely_day_skipping)
+}
+
+/// The rrule crate finds nothing for a MINUTELY or SECONDLY rule that must skip whole days (a day
+/// filter: BYMONTH, BYMONTHDAY, BYYEARDAY, BYDAY) while also filtering a coarser time unit (BYHOUR;
+/// for SECONDLY also BYMINUTE); see the named tests. Such rules lose their coarser time filter.
+fn without_minutely_day_skipping(mut spec: Spec) -> Spec {
+    let day_filter = !spec.by_month.is_empty()
+        || !spec.by_month_day.is_empty()
+        || !spec.by_year_day.is_empty()
+        || !spec.by_day.is_empty();
+    if day_filter && matches!(spec.freq, Freq::Minutely | Freq::Secondly) {
+        spec.by_hour.clear();
+        if spec.freq == Freq::Secondly {
+            spec.by_minute.clear();
+        }
+    }
+    spec
 }
 
 fn config() -> ProptestConfig {

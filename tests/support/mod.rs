@@ -193,9 +193,14 @@ impl Spec {
             Yearly if !week_no => Some(20),
             _ => None,
         };
+        // Plain and ordinal entries are not mixed: python-dateutil and the rrule crate intersect them
+        // (`BYDAY=MO,-1MO` is the last Monday), we take their union as RFC 5545 lists mean (every
+        // Monday); `differential_rrule.rs` has the named case. With ordinals, the plain entries go.
+        let ordinal_entries = ordinals.is_some() && self.by_day.iter().any(|(n, _)| n.is_some());
         let days: Vec<String> = self
             .by_day
             .iter()
+            .filter(|(n, _)| n.is_some() || !ordinal_entries)
             .map(|&(n, w)| match (n, ordinals) {
                 (Some(n), Some(limit)) => {
                     let n = n.clamp(-limit, limit);
@@ -225,6 +230,24 @@ impl Spec {
             Utc.from_utc_datetime(&date.and_time(time))
                 .max(start.with_timezone(&Utc)),
         )
+    }
+
+    /// The spec with its start moved back to the first day of its week (WKST) when the rule is
+    /// WEEKLY with BYSETPOS. python-dateutil and the rrule crate apply BYSETPOS in the first week to
+    /// the days from the start on; we apply it to the whole week from WKST, as RFC 5545 and libical do
+    /// (libical's corpus checks it). A start on WKST makes both readings the same.
+    pub fn weekly_setpos_from_week_start(mut self) -> Spec {
+        if self.freq != Freq::Weekly || self.by_set_pos.is_empty() {
+            return self;
+        }
+        let wkst = self.wkst.unwrap_or(0) as i64;
+        let back = (self.start.weekday().num_days_from_monday() as i64 - wkst).rem_euclid(7);
+        self.start -= TimeDelta::days(back);
+        let tz: Tz = self.zone.parse().unwrap();
+        while tz.from_local_datetime(&self.start).single().is_none() {
+            self.start += TimeDelta::hours(3);
+        }
+        self
     }
 
     /// How many occurrences to compare.
