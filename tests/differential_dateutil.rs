@@ -15,7 +15,10 @@
 //! its earlier instant: exactly our policy, so every case must agree. Starts are instants in our API
 //! (TickTick's `startDate`), so the generator only draws starts that exist once in their zone (a start
 //! in a gap has no wall-clock time of its own to keep; see `differential_rrule.rs`). Dates stay within
-//! 1971-2037, where both sides read the same tz rules.
+//! 1971-2037, where both sides read the same tz rules. The random rules avoid the readings where
+//! dateutil departs from RFC 5545 (see `tests/data/README.md` and `differential_rrule.rs`: mixed plain
+//! and ordinal BYDAY, WEEKLY BYSETPOS before WKST, week 1 named as -52/-53) and the sub-daily rules
+//! that never occur in a way our engine is slow to find (named cases below pin that defect).
 
 mod support;
 
@@ -133,7 +136,15 @@ fn random_spec(rng: &mut Rng, freqs: &[Freq]) -> Spec {
         by_month: rng.set(0.3, 2, |r| 1 + r.below(12) as u8),
         by_month_day: rng.set(0.3, 3, |r| r.signed(1, 31) as i8),
         by_year_day: rng.set(0.15, 3, |r| r.signed(1, 366) as i16),
-        by_week_no: rng.set(0.15, 2, |r| r.signed(1, 53) as i8),
+        // Negative week numbers within -51..=-1: dateutil misses week 1 named as -52 or -53 (see
+        // differential_rrule.rs).
+        by_week_no: rng.set(0.15, 2, |r| {
+            if r.chance(0.5) {
+                1 + r.below(53) as i8
+            } else {
+                -1 - r.below(51) as i8
+            }
+        }),
         by_day: rng.set(0.45, 3, |r| {
             let ordinal = r.chance(0.4).then(|| r.signed(1, 5) as i8);
             (ordinal, r.below(7))
@@ -144,6 +155,7 @@ fn random_spec(rng: &mut Rng, freqs: &[Freq]) -> Spec {
         by_set_pos: rng.set(0.2, 2, |r| r.signed(1, 3)),
     }
     .weekly_setpos_from_week_start()
+    .without_hopeless_parts()
 }
 
 /// One rule of the batch.
@@ -242,6 +254,13 @@ fn named_cases() -> Vec<Case> {
             "Asia/Kolkata",
             "1973-11-25T20:30:00",
             "FREQ=MINUTELY;INTERVAL=3;BYDAY=WE,FR,SA;BYMINUTE=16,31,32",
+        ),
+        // A SECONDLY period holds one second, so position 3 never exists.
+        case(
+            "secondly_bysetpos_beyond_its_one_member_set",
+            "Asia/Kolkata",
+            "2021-08-17T18:00:30",
+            "FREQ=SECONDLY;COUNT=1;BYMONTH=10;BYSETPOS=3",
         ),
         // Even seconds only: BYSECOND=1 is never reached.
         case(

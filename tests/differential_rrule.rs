@@ -12,15 +12,24 @@
 //!   midnight does not exist either (Sao Paulo's DST started at midnight; Apia skipped 2011-12-30);
 //! - it refuses a DTSTART inside a gap or a fold;
 //! - it gives up silently (an empty result, no error) after 100,000 loop iterations;
-//! - it rejects `BYDAY=-5FR` with `FREQ=MONTHLY` and `BYSETPOS` beyond its guess of the set's size;
-//! - it finds nothing for a `MINUTELY` or `SECONDLY` rule that must skip whole days while it also
-//!   filters a coarser time unit (`BYDAY=MO;BYHOUR=1`).
+//! - it rejects `BYDAY=-5FR` with `FREQ=MONTHLY`, `BYSETPOS` beyond its guess of the set's size, and
+//!   `BYSETPOS` whose only companion is a negative `BYMONTHDAY`;
+//! - it misses week 1 when BYWEEKNO names it by a negative number (-52 in a 52-week year), a gap it
+//!   inherits from python-dateutil;
+//! - it cannot skip whole periods in a `MINUTELY` or `SECONDLY` rule: it finds nothing when a day
+//!   filter meets a coarser time filter (`BYDAY=MO;BYHOUR=1`), and it loses the `INTERVAL` grid after
+//!   skipping days, hours or minutes.
 //!
 //! One disagreement is a reading of RFC 5545, not a defect: python-dateutil and the rrule crate
 //! intersect plain and ordinal BYDAY entries (`MO,-1MO` is the last Monday), we take their union
 //! (every Monday), as libical does. The named test shows it; the random rules do not mix the two.
 //! Likewise they apply WEEKLY BYSETPOS in the first week from the start rather than from WKST, so
 //! WEEKLY rules with BYSETPOS start on WKST.
+//!
+//! Sub-daily rules that can never occur because their INTERVAL never reaches their BYHOUR/BYMINUTE/
+//! BYSECOND values, or whose BYSETPOS exceeds every period's set, are not generated: our engine takes
+//! seconds to hours to find that out (a known defect, pinned by named cases in
+//! `differential_dateutil.rs`). A rule our engine does not finish in 20 s fails the test by name.
 //!
 //! Zones: America/New_York, Europe/London, Australia/Lord_Howe (30-minute DST), America/Sao_Paulo
 //! (DST at midnight until 2019), Africa/Cairo, Pacific/Apia (skipped a day), Europe/Istanbul,
@@ -29,10 +38,12 @@
 
 mod support;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use proptest::test_runner::TestCaseError;
+use proptest::test_runner::{TestCaseError, TestRunner};
 use rrule::RRuleSet;
 use support::{local, ours, show, transition_days, utc, End, Freq, Spec, ZONES};
 use ticktick_recur::{Error, RepeatFlag, Series, Zone};
@@ -309,6 +320,139 @@ fn rrule_crate_finds_nothing_when_a_minutely_rule_must_skip_days() {
     );
 }
 
+/// Every 7 minutes from Sunday 1971-01-10 00:00 in New York, on the 1st of the month, at minute 0.
+/// Minute 0 comes every 60 steps (7 hours), so the grid's hours on 1 February are 04:00, 11:00 and
+/// 18:00 (checked below by walking it; python-dateutil agrees). The rrule crate, after skipping to the
+/// 1st, restarts the grid at midnight and answers 1 March 00:00, which is not on it.
+#[test]
+fn rrule_crate_loses_the_interval_grid_when_a_minutely_rule_skips_days() {
+    let flag = "RRULE:FREQ=MINUTELY;INTERVAL=7;COUNT=3;BYMONTHDAY=1;BYMINUTE=0";
+    let start = local("1971-01-10T00:00:00");
+    let theirs = theirs(flag, "America/New_York", start, 3, false).unwrap();
+    assert_eq!(
+        show(&theirs[..1]),
+        show(&[utc("1971-03-01T00:00:00-05:00")]),
+        "the rrule crate"
+    );
+    let walked: Vec<String> = (0..)
+        .map(|k: i64| start + TimeDelta::minutes(7 * k))
+        .filter(|t| t.day() == 1 && t.minute() == 0)
+        .take(3)
+        .map(|t| t.to_string())
+        .collect();
+    assert_eq!(
+        walked,
+        [
+            "1971-02-01 04:00:00",
+            "1971-02-01 11:00:00",
+            "1971-02-01 18:00:00"
+        ]
+    );
+    let ours: Vec<String> = ours(flag, "America/New_York", start, 5)
+        .unwrap()
+        .into_iter()
+        .map(|(l, _)| l.to_string())
+        .collect();
+    assert_eq!(ours, walked);
+}
+
+/// Every 7 seconds during minute 0 of each hour, from 1971-01-01 00:00:00 in New York. The grid
+/// gives 00:00:56, then (3598 = 7 x 514) 00:59:58 and 01:00:05: the tenth occurrence is 01:00:05, as
+/// python-dateutil also says. The rrule crate restarts the grid after skipping to 01:00 and answers
+/// 01:00:03.
+#[test]
+fn rrule_crate_loses_the_interval_grid_when_a_secondly_rule_skips_minutes() {
+    let flag = "RRULE:FREQ=SECONDLY;INTERVAL=7;COUNT=10;BYMINUTE=0";
+    let start = local("1971-01-01T00:00:00");
+    let theirs = theirs(flag, "America/New_York", start, 10, false).unwrap();
+    assert_eq!(
+        show(&theirs[9..]),
+        show(&[utc("1971-01-01T01:00:03-05:00")]),
+        "the rrule crate"
+    );
+    let ours: Vec<String> = ours(flag, "America/New_York", start, 20)
+        .unwrap()
+        .into_iter()
+        .map(|(l, _)| l.format("%H:%M:%S").to_string())
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            "00:00:00", "00:00:07", "00:00:14", "00:00:21", "00:00:28", "00:00:35", "00:00:42",
+            "00:00:49", "00:00:56", "01:00:05"
+        ]
+    );
+}
+
+/// 2019 has 52 ISO weeks, so its week -52 is its week 1, which starts on Monday 2018-12-31.
+/// `BYWEEKNO=1;BYDAY=MO` finds that Monday in both engines; `BYWEEKNO=-52;BYDAY=MO` finds it only in
+/// ours. The rrule crate inherits python-dateutil's gap here (dateutil's source says "TODO: Check
+/// -numweeks for next year"). The random rules keep negative week numbers within -51..=-1.
+#[test]
+fn rrule_crate_misses_week_one_named_by_a_negative_number() {
+    let flag = "RRULE:FREQ=YEARLY;COUNT=3;BYWEEKNO=-52;BYDAY=MO";
+    let start = local("2018-03-16T09:00:00");
+    let theirs = theirs(flag, "UTC", start, 3, false).unwrap();
+    assert_eq!(
+        show(&theirs),
+        show(&[
+            utc("2020-01-06T09:00:00Z"),
+            utc("2021-01-04T09:00:00Z"),
+            utc("2022-01-03T09:00:00Z"),
+        ]),
+        "the rrule crate"
+    );
+    let week_one = theirs_or_ours_week_one();
+    assert_eq!(week_one, "2018-12-31 09:00:00", "BYWEEKNO=1 in ours");
+    let ours: Vec<String> = ours(flag, "UTC", start, 5)
+        .unwrap()
+        .into_iter()
+        .map(|(l, _)| l.to_string())
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            "2018-12-31 09:00:00", // week 1 = week -52 of 2019
+            "2020-01-06 09:00:00", // 2020 has 53 weeks: week -52 is week 2
+            "2021-01-04 09:00:00", // 2021 has 52 weeks: week -52 is week 1
+        ]
+    );
+}
+
+/// The first Monday of `BYWEEKNO=1` from 2018-03-16 09:00 UTC, in both engines.
+fn theirs_or_ours_week_one() -> String {
+    let flag = "RRULE:FREQ=YEARLY;COUNT=1;BYWEEKNO=1;BYDAY=MO";
+    let start = local("2018-03-16T09:00:00");
+    let theirs = theirs(flag, "UTC", start, 1, false).unwrap();
+    assert_eq!(show(&theirs), show(&[utc("2018-12-31T09:00:00Z")]));
+    ours(flag, "UTC", start, 1).unwrap()[0].0.to_string()
+}
+
+/// A SECONDLY rule with BYSETPOS and a negative BYMONTHDAY as the only other part: every second of
+/// the last day of each month. The rrule crate says BYSETPOS needs another BYxxx part: it stores
+/// negative month days apart and forgets them in that check (other frequencies get BY-parts filled
+/// in from the start first, which hides it).
+#[test]
+fn rrule_crate_rejects_bysetpos_beside_a_negative_bymonthday() {
+    let flag = "RRULE:FREQ=SECONDLY;BYMONTHDAY=-1;BYSETPOS=1;COUNT=3";
+    let start = local("2026-01-01T00:00:00");
+    let err = theirs(flag, "UTC", start, 3, false).unwrap_err();
+    assert!(err.contains("BYSETPOS"), "the rrule crate: {err}");
+    let ours: Vec<String> = ours(flag, "UTC", start, 5)
+        .unwrap()
+        .into_iter()
+        .map(|(l, _)| l.to_string())
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            "2026-01-31 00:00:00",
+            "2026-01-31 00:00:01",
+            "2026-01-31 00:00:02"
+        ]
+    );
+}
+
 /// `BYDAY=MO,-1MO` in a yearly rule: every Monday, and the last Monday of the year (which is one of
 /// them). RFC 5545's BYDAY is a list of days, each of which the rule expands to; libical reads it so,
 /// and so do we. python-dateutil and the rrule crate intersect plain and ordinal entries instead and
@@ -437,7 +581,7 @@ fn spec(freqs: &'static [Freq]) -> impl Strategy<Value = Spec> {
         small_set(1..=12u8, 2, 0.3),
         small_set(signed(1..=31i8), 3, 0.3),
         small_set(signed(1..=366i16), 3, 0.15),
-        small_set(signed(1..=53i8), 2, 0.15),
+        small_set(prop_oneof![1..=53i8, -51..=-1i8], 2, 0.15),
         small_set(
             (prop::option::weighted(0.4, signed(1..=5i8)), 0..7usize),
             3,
@@ -487,20 +631,32 @@ fn spec(freqs: &'static [Freq]) -> impl Strategy<Value = Spec> {
                     by_set_pos,
                 }
                 .weekly_setpos_from_week_start()
+                .without_hopeless_parts()
             },
         )
-        .prop_map(without_minutely_day_skipping)
+        .prop_map(without_minutely_skipping)
+        .prop_map(without_lone_negative_monthday_setpos)
 }
 
-/// The rrule crate finds nothing for a MINUTELY or SECONDLY rule that must skip whole days (a day
-/// filter: BYMONTH, BYMONTHDAY, BYYEARDAY, BYDAY) while also filtering a coarser time unit (BYHOUR;
-/// for SECONDLY also BYMINUTE); see the named tests. Such rules lose their coarser time filter.
-fn without_minutely_day_skipping(mut spec: Spec) -> Spec {
+/// The rrule crate cannot skip whole periods in a MINUTELY or SECONDLY rule: with a day filter
+/// (BYMONTH, BYMONTHDAY, BYYEARDAY, BYDAY) it finds nothing when a coarser time unit is filtered too
+/// (BYHOUR; for SECONDLY also BYMINUTE), and after skipping days, hours or minutes it restarts the
+/// INTERVAL grid where the skip lands; see the named tests. Such rules get INTERVAL=1, and those with
+/// a day filter lose the coarser time filter.
+fn without_minutely_skipping(mut spec: Spec) -> Spec {
     let day_filter = !spec.by_month.is_empty()
         || !spec.by_month_day.is_empty()
         || !spec.by_year_day.is_empty()
         || !spec.by_day.is_empty();
-    if day_filter && matches!(spec.freq, Freq::Minutely | Freq::Secondly) {
+    let coarser_time_filter = match spec.freq {
+        Freq::Minutely => !spec.by_hour.is_empty(),
+        Freq::Secondly => !spec.by_hour.is_empty() || !spec.by_minute.is_empty(),
+        _ => return spec,
+    };
+    if day_filter || coarser_time_filter {
+        spec.interval = 1;
+    }
+    if day_filter {
         spec.by_hour.clear();
         if spec.freq == Freq::Secondly {
             spec.by_minute.clear();
@@ -514,11 +670,71 @@ fn config() -> ProptestConfig {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(64);
-    ProptestConfig::with_cases(cases)
+    ProptestConfig {
+        cases,
+        // Shrinking re-runs our engine; keep it bounded.
+        max_shrink_time: 120_000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// The rrule crate refuses a SECONDLY rule's BYSETPOS when the only other BY-part is a negative
+/// BYMONTHDAY (see the named test): such rules lose their BYSETPOS.
+fn without_lone_negative_monthday_setpos(mut spec: Spec) -> Spec {
+    if spec.freq != Freq::Secondly {
+        return spec;
+    }
+    let flag = spec.flag();
+    let others: Vec<&str> = flag
+        .trim_start_matches("RRULE:")
+        .split(';')
+        .filter(|p| p.starts_with("BY") && !p.starts_with("BYSETPOS="))
+        .collect();
+    let lone_negative = !others.is_empty()
+        && others.iter().all(|p| {
+            p.strip_prefix("BYMONTHDAY=")
+                .is_some_and(|v| v.split(',').all(|d| d.starts_with('-')))
+        });
+    if lone_negative {
+        spec.by_set_pos.clear();
+    }
+    spec
+}
+
+/// Runs `strategy`'s rules through both engines. A disagreement fails the property (and is shrunk);
+/// a rule our engine does not finish within the time limit is collected and reported at the end
+/// instead, so that shrinking does not re-run hangs.
+fn check_property(strategy: impl Strategy<Value = Spec>) {
+    let hangs = std::sync::Mutex::new(Vec::new());
+    let mut runner = TestRunner::new(config());
+    let result = runner.run(&strategy, |spec| match compare(&spec) {
+        Err(Failure::Hang(message)) => {
+            hangs.lock().unwrap().push(message);
+            Ok(())
+        }
+        Err(Failure::Disagree(message)) => Err(TestCaseError::fail(message)),
+        Ok(()) => Ok(()),
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let hangs = hangs.into_inner().unwrap();
+    assert!(
+        hangs.is_empty(),
+        "our engine did not finish {} rule(s):\n{}",
+        hangs.len(),
+        hangs.join("\n")
+    );
+}
+
+enum Failure {
+    Disagree(String),
+    Hang(String),
 }
 
 /// Runs both engines on `spec` and compares, minus the rrule crate's known defects.
-fn compare(spec: &Spec) -> Result<(), TestCaseError> {
+fn compare(spec: &Spec) -> Result<(), Failure> {
     let flag = spec.flag();
     let take = spec.take();
     let context = || {
@@ -530,11 +746,18 @@ fn compare(spec: &Spec) -> Result<(), TestCaseError> {
             spec.start.format("%Y%m%dT%H%M%S")
         )
     };
-    let ours = ours(&flag, spec.zone, spec.start, take)
-        .map_err(|e| TestCaseError::fail(format!("ours failed: {e}\n  {}", context())))?;
-    let mut theirs = theirs(&flag, spec.zone, spec.start, take, false).map_err(|e| {
-        TestCaseError::fail(format!("the rrule crate failed: {e}\n  {}", context()))
-    })?;
+    let ours = match ours(&flag, spec.zone, spec.start, take) {
+        Ok(list) => list,
+        Err(e) if e.contains("took more than") => return Err(Failure::Hang(e)),
+        Err(e) => {
+            return Err(Failure::Disagree(format!(
+                "ours failed: {e}\n  {}",
+                context()
+            )))
+        }
+    };
+    let mut theirs = theirs(&flag, spec.zone, spec.start, take, false)
+        .map_err(|e| Failure::Disagree(format!("the rrule crate failed: {e}\n  {}", context())))?;
     if theirs.len() < ours.len() && theirs.len() < take {
         // Its `all` gives up silently after 100,000 idle loop iterations (see the named test): ask
         // again without the limit.
@@ -556,7 +779,7 @@ fn compare(spec: &Spec) -> Result<(), TestCaseError> {
             .position(|(a, b)| a != b)
             .unwrap_or(ours.len().min(theirs.len()));
         let from = at.saturating_sub(2);
-        return Err(TestCaseError::fail(format!(
+        return Err(Failure::Disagree(format!(
             "the engines disagree at occurrence #{at} ({} ours, {} theirs)\n  {}\n  ours:   {:?}\n  theirs: {:?}",
             ours.len(),
             theirs.len(),
@@ -568,23 +791,25 @@ fn compare(spec: &Spec) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-proptest! {
-    #![proptest_config(config())]
+/// YEARLY, MONTHLY, WEEKLY and DAILY rules with every BY-part RFC 5545 allows with them.
+#[test]
+fn date_rules_agree_with_the_rrule_crate() {
+    check_property(spec(&[
+        Freq::Yearly,
+        Freq::Monthly,
+        Freq::Weekly,
+        Freq::Daily,
+    ]));
+}
 
-    /// YEARLY, MONTHLY, WEEKLY and DAILY rules with every BY-part RFC 5545 allows with them.
-    #[test]
-    fn date_rules_agree_with_the_rrule_crate(
-        spec in spec(&[Freq::Yearly, Freq::Monthly, Freq::Weekly, Freq::Daily])
-    ) {
-        compare(&spec)?;
-    }
-
-    /// HOURLY, MINUTELY and SECONDLY rules (intervals of at most 12), which walk wall-clock time
-    /// through the DST transitions.
-    #[test]
-    fn time_rules_agree_with_the_rrule_crate(
-        spec in spec(&[Freq::Hourly, Freq::Hourly, Freq::Minutely, Freq::Secondly])
-    ) {
-        compare(&spec)?;
-    }
+/// HOURLY, MINUTELY and SECONDLY rules (intervals of at most 12), which walk wall-clock time through
+/// the DST transitions.
+#[test]
+fn time_rules_agree_with_the_rrule_crate() {
+    check_property(spec(&[
+        Freq::Hourly,
+        Freq::Hourly,
+        Freq::Minutely,
+        Freq::Secondly,
+    ]));
 }
