@@ -28,7 +28,8 @@ use std::process::Command;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde_json::{json, Value};
-use support::{local, ours, show, transition_days, End, Freq, Spec, ZONES};
+use support::{local, ours, show, transition_days, End, Freq, Refusal, Spec, ZONES};
+use ticktick_recur::Error;
 
 /// How many random rules the batch holds; the seed fixes them.
 const RANDOM_DATE_RULES: usize = 240;
@@ -155,12 +156,14 @@ fn random_spec(rng: &mut Rng, freqs: &[Freq]) -> Spec {
         by_set_pos: rng.set(0.2, 2, |r| r.signed(1, 3)),
     }
     .weekly_setpos_from_week_start()
-    .without_hopeless_parts()
+    .without_hopeless_set_positions()
 }
 
 /// One rule of the batch.
 struct Case {
     name: String,
+    /// A hand-picked case, whose answer must be exact.
+    named: bool,
     zone: &'static str,
     start: NaiveDateTime,
     flag: String,
@@ -171,6 +174,7 @@ struct Case {
 fn named_cases() -> Vec<Case> {
     let case = |name: &str, zone: &'static str, start: &str, rule: &str| Case {
         name: name.to_owned(),
+        named: true,
         zone,
         start: local(start),
         flag: format!("RRULE:{rule}"),
@@ -291,6 +295,7 @@ fn batch() -> Vec<Case> {
             let spec = random_spec(&mut rng, freqs);
             cases.push(Case {
                 name: format!("random #{}", cases.len()),
+                named: false,
                 zone: spec.zone,
                 start: spec.start,
                 flag: spec.flag(),
@@ -365,6 +370,7 @@ fn agrees_with_python_dateutil_and_zoneinfo() {
 
     let mut failures = Vec::new();
     let mut incomplete = 0;
+    let mut both_gave_up = 0;
     for (id, (case, result)) in cases.iter().zip(results).enumerate() {
         assert_eq!(result["id"], id);
         let context = format!(
@@ -379,6 +385,21 @@ fn agrees_with_python_dateutil_and_zoneinfo() {
         );
         let ours: Vec<DateTime<Utc>> = match ours(&case.flag, case.zone, case.start, case.take) {
             Ok(list) => list.into_iter().map(|(_, t)| t).collect(),
+            // Our documented limit on the search for the first occurrence: acceptable where dateutil
+            // found nothing within its own budget either (named cases aside, which pin an answer).
+            Err(Refusal::Engine(Error::SearchLimit { .. })) if !case.named => {
+                let gave_up = result["complete"] == false
+                    && result["instants"].as_array().is_some_and(Vec::is_empty);
+                if gave_up {
+                    both_gave_up += 1;
+                } else {
+                    failures.push(format!(
+                        "{context}\n  ours gave up (SearchLimit) where dateutil answers {}",
+                        result
+                    ));
+                }
+                continue;
+            }
             Err(e) => {
                 failures.push(format!("{context}\n  ours failed: {e}"));
                 continue;
@@ -434,10 +455,11 @@ fn agrees_with_python_dateutil_and_zoneinfo() {
     }
     eprintln!(
         "dateutil differential: {} rules ({} named), {} compared as a prefix (dateutil out of \
-         time), {} disagree",
+         time), {} where both gave up, {} disagree",
         cases.len(),
         named_cases().len(),
         incomplete,
+        both_gave_up,
         failures.len()
     );
     assert!(

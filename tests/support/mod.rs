@@ -6,9 +6,7 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use chrono::{
-    DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike, Utc,
-};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use ticktick_recur::{Error, RepeatFlag, Series, Zone};
 
@@ -50,29 +48,48 @@ pub fn show(instants: &[DateTime<Utc>]) -> Vec<String> {
         .collect()
 }
 
+/// Why [`ours`] has no list.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The engine said no: a flag or zone error, or an error from `Series::new` other than
+    /// `NeverOccurs` (which is an empty list).
+    Engine(Error),
+    /// The engine did not answer within [`PATIENCE`].
+    Hang(String),
+    /// The engine panicked.
+    Panicked,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Engine(e) => write!(f, "{e}"),
+            Refusal::Hang(what) => f.write_str(what),
+            Refusal::Panicked => f.write_str("our engine panicked"),
+        }
+    }
+}
+
 /// Our series of `flag` from wall-clock `start` in `zone` (resolved by the zone's policy): at most
-/// `take` occurrences as (wall-clock time, instant), `Err` with the engine's error. Runs on its own
-/// thread so that a hang fails the test instead of stalling it.
+/// `take` occurrences as (wall-clock time, instant), walked exactly with `Series::iter`; a rule that
+/// never occurs is an empty list. Runs on its own thread so that a hang fails the test instead of
+/// stalling it.
 pub fn ours(
     flag: &str,
     zone: &str,
     start: NaiveDateTime,
     take: usize,
-) -> Result<Vec<(NaiveDateTime, DateTime<Utc>)>, String> {
+) -> Result<Vec<(NaiveDateTime, DateTime<Utc>)>, Refusal> {
     let (flag_text, zone_name) = (flag.to_owned(), zone.to_owned());
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let result = (|| -> Result<Vec<(NaiveDateTime, DateTime<Utc>)>, String> {
-            let zone: Zone = zone_name.parse().map_err(|e: Error| e.to_string())?;
-            let rule = flag_text
-                .parse::<RepeatFlag>()
-                .map_err(|e| e.to_string())?
-                .validate()
-                .map_err(|e| e.to_string())?;
+        let result = (|| -> Result<Vec<(NaiveDateTime, DateTime<Utc>)>, Error> {
+            let zone: Zone = zone_name.parse()?;
+            let rule = flag_text.parse::<RepeatFlag>()?.validate()?;
             let series = match Series::new(&rule, zone.instant(start), zone) {
                 Ok(s) => s,
                 Err(Error::NeverOccurs { .. }) => return Ok(vec![]),
-                Err(e) => return Err(e.to_string()),
+                Err(e) => return Err(e),
             };
             Ok(series
                 .iter()
@@ -83,11 +100,11 @@ pub fn ours(
         let _ = tx.send(result);
     });
     match rx.recv_timeout(PATIENCE) {
-        Ok(result) => result,
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
+        Ok(result) => result.map_err(Refusal::Engine),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(Refusal::Hang(format!(
             "our engine took more than {PATIENCE:?} for {take} occurrences of {flag:?} from {start} in {zone}"
-        )),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err("our engine panicked".to_owned()),
+        ))),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(Refusal::Panicked),
     }
 }
 
@@ -252,32 +269,11 @@ impl Spec {
         self
     }
 
-    /// The spec without the parts that make a sub-daily rule never occur in a way our engine only
-    /// finds out by walking four centuries period by period (seconds to hours; a known engine defect,
-    /// pinned by the named cases in `differential_dateutil.rs`): BYHOUR/BYMINUTE/BYSECOND values that
-    /// an HOURLY/MINUTELY/SECONDLY INTERVAL never reaches from the start, and, from DAILY down,
-    /// BYSETPOS positions beyond the size of every period's set.
-    pub fn without_hopeless_parts(mut self) -> Spec {
-        fn gcd(a: u32, b: u32) -> u32 {
-            if b == 0 {
-                a
-            } else {
-                gcd(b, a % b)
-            }
-        }
-        let (unit, list, period): (u32, &mut Vec<u8>, u32) = match self.freq {
-            Freq::Hourly => (self.start.hour(), &mut self.by_hour, 24),
-            Freq::Minutely => (self.start.minute(), &mut self.by_minute, 60),
-            Freq::Secondly => (self.start.second(), &mut self.by_second, 60),
-            _ => (0, &mut Vec::new(), 1),
-        };
-        let g = gcd(self.interval, period);
-        if g > 1 && !list.is_empty() {
-            list.retain(|&v| u32::from(v) % g == unit % g);
-            if list.is_empty() {
-                self.interval = 1;
-            }
-        }
+    /// The spec without BYSETPOS positions beyond the size of every period's set, from DAILY down
+    /// (a SECONDLY period holds one second). Such a rule never occurs, but our engine answers
+    /// `SearchLimit` instead of `NeverOccurs` (a known defect, pinned by a named case in
+    /// `differential_dateutil.rs`), and python-dateutil walks to the year 9999 to find nothing.
+    pub fn without_hopeless_set_positions(mut self) -> Spec {
         let len = |l: &Vec<u8>| l.len().max(1);
         let set_size = match self.freq {
             Freq::Daily => len(&self.by_hour) * len(&self.by_minute) * len(&self.by_second),
