@@ -181,6 +181,9 @@ fn rules_that_can_never_occur_are_errors() {
         "RRULE:FREQ=HOURLY;INTERVAL=168;BYDAY=TU",
         "RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=TU",
         "RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=3",
+        // BYSETPOS beyond what any period holds: a SECONDLY period has one candidate.
+        "RRULE:FREQ=SECONDLY;COUNT=1;BYMONTH=10;BYSETPOS=3",
+        "RRULE:FREQ=DAILY;BYHOUR=9,17;BYSETPOS=-3",
     ] {
         let err = try_series(flag, "2026-01-01T00:00:00Z", "Europe/Istanbul").unwrap_err();
         assert!(matches!(err, Error::NeverOccurs { .. }), "{flag}: {err}");

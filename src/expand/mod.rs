@@ -111,6 +111,7 @@ impl Series {
                 rule: recurrence.to_string(),
             };
             if !plan.time_of_day_reachable()
+                || !plan.set_pos_reachable()
                 || (plan.freq < crate::Frequency::Daily && !plan.some_day_matches())
             {
                 return Err(never());

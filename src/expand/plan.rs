@@ -544,6 +544,26 @@ impl Plan {
         i64::try_from(seconds).unwrap_or(i64::MAX)
     }
 
+    /// Whether some BYSETPOS position can exist: a period holds at most (days in the longest period) x
+    /// (times of day) candidates, one for a SECONDLY rule, so `BYSETPOS=3` on a one-candidate period
+    /// selects nothing, ever.
+    pub(super) fn set_pos_reachable(&self) -> bool {
+        if self.set_pos.is_empty() {
+            return true;
+        }
+        let count = |b: Bits, below: u32| b.members(below).count() as i64;
+        let most = match self.freq {
+            Frequency::Yearly => 366 * self.times.len() as i64,
+            Frequency::Monthly => 31 * self.times.len() as i64,
+            Frequency::Weekly => 7 * self.times.len() as i64,
+            Frequency::Daily => self.times.len() as i64,
+            Frequency::Hourly => count(self.minutes, 60) * count(self.seconds, 60),
+            Frequency::Minutely => count(self.seconds, 60),
+            Frequency::Secondly => 1,
+        };
+        self.set_pos.iter().any(|&p| i64::from(p).abs() <= most)
+    }
+
     /// Whether a sub-daily rule's periods ever begin at a time of day its BYHOUR, BYMINUTE and
     /// BYSECOND allow. Periods `INTERVAL` units apart begin at the start's time of day plus multiples
     /// of `gcd(INTERVAL x unit, 1 day)`, so at most 86,400 times of day need a look.
