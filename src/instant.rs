@@ -52,7 +52,7 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
         (17, second, 2),
     ] {
         let mut value = value;
-        for slot in text[at..at + digits].iter_mut().rev() {
+        for slot in text.iter_mut().skip(at).take(digits).rev() {
             *slot = b'0' + (value % 10) as u8;
             value /= 10;
         }
