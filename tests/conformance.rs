@@ -526,7 +526,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 enum Built {
-    Series(Series),
+    Series(Box<Series>),
     NeverOccurs,
     Rejected(String),
 }
@@ -546,7 +546,7 @@ fn build_flag(flag: &RepeatFlag, instant: DateTime<Utc>, start: Start) -> Built 
         Err(e) => return Built::Rejected(format!("validate: {e}")),
     };
     match Series::new(&recurrence, instant, start.zone()) {
-        Ok(series) => Built::Series(series.all_day(start.all_day())),
+        Ok(series) => Built::Series(Box::new(series.all_day(start.all_day()))),
         Err(Error::NeverOccurs { .. }) => Built::NeverOccurs,
         Err(e) => Built::Rejected(format!("Series::new: {e}")),
     }
@@ -891,7 +891,7 @@ fn accepted_series() -> Vec<(Case, Series, Vec<Item>)> {
             catch_unwind(AssertUnwindSafe(|| match build(&flag, start) {
                 Built::Series(s) => {
                     let prefix: Vec<Item> = s.iter().take(PREFIX).map(Item::from).collect();
-                    Some((case.clone(), s, prefix))
+                    Some((case.clone(), *s, prefix))
                 }
                 _ => None,
             }))
