@@ -106,3 +106,10 @@ impl FromStr for Zone {
         })
     }
 }
+
+impl Zone {
+    /// The zone's offset from UTC at instant `t`, in seconds.
+    pub(crate) fn offset_seconds(&self, t: DateTime<Utc>) -> i64 {
+        i64::from(self.0.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc())
+    }
+}

@@ -1,10 +1,15 @@
 //! Expansion of a validated recurrence into occurrences, in wall-clock time of a zone.
 
+mod cursor;
 mod holidays;
+mod plan;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 pub use holidays::HolidayCalendar;
+
+use cursor::Cursor;
+use plan::Plan;
 
 use crate::{Error, Recurrence, Zone};
 
@@ -36,32 +41,91 @@ impl Occurrence {
 }
 
 /// A recurrence anchored at a start in a zone: the set of its occurrences.
+///
+/// Occurrences are computed in wall-clock time of the zone and come in series order (ascending
+/// wall-clock time); each carries the instant [`Zone`]'s gap and fold policy gives it.
+///
+/// - The start (DTSTART) is an occurrence only when it matches the rule, as in python-dateutil.
+/// - `COUNT` counts occurrences from the start. Dates removed by [`Series::exdates`] and days dropped
+///   by `TT_SKIP` are not counted, as TickTick counts: they never become an occurrence.
+/// - `UNTIL=yyyyMMdd` includes that whole local day; `UNTIL=...Z` is an instant; a floating `UNTIL`
+///   is a wall-clock time.
+/// - All-day series ([`Series::all_day`]) live at local midnight; `BYHOUR`, `BYMINUTE` and `BYSECOND`
+///   do not apply to them (RFC 5545 section 3.3.10 for DATE values).
+///
+/// ```
+/// use ticktick_recur::{parse_instant, RepeatFlag, Series, Zone};
+/// let rule = "RRULE:FREQ=DAILY;INTERVAL=1".parse::<RepeatFlag>()?.validate()?;
+/// let ny: Zone = "America/New_York".parse()?;
+/// let series = Series::new(&rule, parse_instant("2026-03-07T14:00:00Z")?, ny)?;
+/// let firsts: Vec<String> = series.iter().take(2).map(|o| o.instant().to_rfc3339()).collect();
+/// // 09:00 in New York on both days: the second is in daylight time.
+/// assert_eq!(firsts, ["2026-03-07T14:00:00+00:00", "2026-03-08T13:00:00+00:00"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Series {
-    pub(crate) recurrence: Recurrence,
-    pub(crate) start: NaiveDateTime,
-    pub(crate) zone: Zone,
-    pub(crate) all_day: bool,
-    pub(crate) exdates: Vec<NaiveDate>,
-    pub(crate) holidays: Option<HolidayCalendar>,
+    recurrence: Recurrence,
+    start: NaiveDateTime,
+    zone: Zone,
+    all_day: bool,
+    exdates: Vec<NaiveDate>,
+    holidays: Option<HolidayCalendar>,
+    plan: Option<Plan>,
 }
 
 impl Series {
     /// The series of `recurrence` whose first occurrence (DTSTART) is `start`, in `zone`.
     ///
+    /// A [`Recurrence::NotRecurring`] series has exactly one occurrence, its start.
+    ///
     /// # Errors
     ///
     /// [`Error::NeverOccurs`] when the rule can never produce an occurrence (the 30th of February),
-    /// [`Error::Unsupported`] for `LUNAR:` rules.
+    /// [`Error::Unsupported`] for `LUNAR:` rules, whose expansion this version does not offer.
     pub fn new(recurrence: &Recurrence, start: DateTime<Utc>, zone: Zone) -> Result<Series, Error> {
-        let _ = (recurrence, start, zone);
-        todo!()
+        if let Recurrence::Lunar(_) = recurrence {
+            return Err(Error::Unsupported {
+                flag: describe(recurrence),
+                what: "expanding lunar-calendar dates",
+            });
+        }
+        let mut series = Series {
+            recurrence: recurrence.clone(),
+            start: zone.local(start),
+            zone,
+            all_day: false,
+            exdates: Vec::new(),
+            holidays: None,
+            plan: None,
+        };
+        series.replan();
+        if let Some(plan) = &series.plan {
+            if Cursor::new(&series, plan, 0, None).unbounded().next().is_none() {
+                return Err(Error::NeverOccurs {
+                    flag: describe(recurrence),
+                });
+            }
+        }
+        Ok(series)
     }
 
-    /// Makes the series all-day: its start becomes local midnight of its local date.
+    fn replan(&mut self) {
+        self.plan = match &self.recurrence {
+            Recurrence::Rule(rule) => Some(Plan::new(rule, self.start, self.all_day)),
+            _ => None,
+        };
+    }
+
+    /// Makes the series all-day: its start becomes local midnight of its local date, and every
+    /// occurrence a local date at midnight.
     #[must_use]
     pub fn all_day(mut self, all_day: bool) -> Self {
         self.all_day = all_day;
+        if all_day {
+            self.start = self.start.date().and_time(NaiveTime::MIN);
+        }
+        self.replan();
         self
     }
 
@@ -87,34 +151,174 @@ impl Series {
         self.zone
     }
 
+    /// The start (DTSTART) as a wall-clock time in the series' zone.
+    #[must_use]
+    pub fn start(&self) -> NaiveDateTime {
+        self.start
+    }
+
+    /// Whether the series is all-day.
+    #[must_use]
+    pub fn is_all_day(&self) -> bool {
+        self.all_day
+    }
+
+    /// The recurrence the series expands.
+    #[must_use]
+    pub fn recurrence(&self) -> &Recurrence {
+        &self.recurrence
+    }
+
     /// The occurrences from the start, ascending.
     pub fn iter(&self) -> Occurrences<'_> {
-        todo!()
+        self.walk(None)
     }
 
-    /// The occurrences strictly after instant `t`, ascending. Does not walk the series from its start.
+    /// The occurrences whose instant is strictly after `t`, in series order.
+    ///
+    /// The walk begins at the period around `t`, computed arithmetically: its cost does not grow with
+    /// the number of occurrences before `t`. (With `COUNT`, the occurrences before `t` must be
+    /// counted, so the cost grows with the smaller of `COUNT` and their number.)
     pub fn iter_after(&self, t: DateTime<Utc>) -> Occurrences<'_> {
-        let _ = t;
-        todo!()
+        self.walk(Some(t))
     }
 
-    /// The first occurrence strictly after instant `t`.
+    /// The first occurrence whose instant is strictly after `t`.
+    ///
+    /// ```
+    /// use ticktick_recur::{parse_instant, RepeatFlag, Series, Zone};
+    /// let rule = "RRULE:FREQ=WEEKLY;BYDAY=SA".parse::<RepeatFlag>()?.validate()?;
+    /// let series = Series::new(&rule, parse_instant("2000-01-01T15:00:00Z")?, "Europe/Istanbul".parse()?)?;
+    /// let next = series.after(parse_instant("2026-01-17T00:00:00Z")?).unwrap();
+    /// assert_eq!(next.local().to_string(), "2026-01-17 17:00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn after(&self, t: DateTime<Utc>) -> Option<Occurrence> {
         self.iter_after(t).next()
     }
+
+    fn walk(&self, after: Option<DateTime<Utc>>) -> Occurrences<'_> {
+        let inner = match (&self.recurrence, &self.plan) {
+            (Recurrence::Rule(_), Some(plan)) => {
+                let k = match after {
+                    Some(t) if plan.count.is_none() => plan.period_of(self.scan_from(t)).max(0),
+                    _ => 0,
+                };
+                Inner::Rule(Cursor::new(self, plan, k, after))
+            }
+            (Recurrence::Custom(dates), _) => {
+                let from = self.start.date();
+                let first = dates.partition_point(|&d| d < from);
+                Inner::Dates(dates[first..].iter())
+            }
+            (Recurrence::ForgettingCurve { cycle, count }, _) => Inner::Curve {
+                next: Some(self.start),
+                cycle: *cycle,
+                left: *count,
+            },
+            _ => Inner::Once(Some(self.start)),
+        };
+        Occurrences {
+            series: self,
+            after,
+            inner,
+        }
+    }
+
+    /// The wall-clock time from which every occurrence with an instant after `t` is found.
+    ///
+    /// Wall-clock times before `t`'s map to instants before `t`, except times in a spring-forward gap
+    /// that ended less than a gap's length ago: they are shifted forward past it. Starting one gap
+    /// length earlier covers them.
+    fn scan_from(&self, t: DateTime<Utc>) -> NaiveDateTime {
+        let now = self.zone.offset_seconds(t);
+        let day_before = self.zone.offset_seconds(t - TimeDelta::hours(25));
+        let gap = (now - day_before).max(0);
+        self.zone.local(t) - TimeDelta::seconds(gap)
+    }
+
+    /// Whether an occurrence at `local` survives the exDates.
+    fn kept(&self, local: NaiveDateTime) -> bool {
+        self.exdates.binary_search(&local.date()).is_err()
+    }
+
+    fn occurrence(&self, local: NaiveDateTime) -> Occurrence {
+        Occurrence {
+            local,
+            instant: self.zone.instant(local),
+        }
+    }
 }
 
-/// Iterator over a [`Series`]' occurrences, ascending.
+/// A short text naming a recurrence in an error message.
+fn describe(recurrence: &Recurrence) -> String {
+    format!("{recurrence:?}")
+}
+
+/// The forgetting curve's gap in days after an occurrence at cycle `n`: 1, 1, 2, 3, 8, then 15.
+pub(crate) fn forgetting_gap(cycle: u32) -> i64 {
+    match cycle {
+        0 | 1 => 1,
+        2 => 2,
+        3 => 3,
+        4 => 8,
+        _ => 15,
+    }
+}
+
+/// Iterator over a [`Series`]' occurrences, in series order.
 #[derive(Debug)]
 pub struct Occurrences<'a> {
     series: &'a Series,
+    after: Option<DateTime<Utc>>,
+    inner: Inner<'a>,
+}
+
+#[derive(Debug)]
+enum Inner<'a> {
+    Rule(Cursor<'a>),
+    Dates(std::slice::Iter<'a, NaiveDate>),
+    Curve {
+        next: Option<NaiveDateTime>,
+        cycle: u32,
+        left: Option<u32>,
+    },
+    Once(Option<NaiveDateTime>),
 }
 
 impl Iterator for Occurrences<'_> {
     type Item = Occurrence;
+
     fn next(&mut self) -> Option<Occurrence> {
-        let _ = self.series;
-        todo!()
+        let series = self.series;
+        loop {
+            let local = match &mut self.inner {
+                Inner::Rule(cursor) => return cursor.next(),
+                Inner::Dates(dates) => dates.next()?.and_time(series.start.time()),
+                Inner::Once(once) => once.take()?,
+                Inner::Curve { next, cycle, left } => {
+                    let local = (*next)?;
+                    if *left == Some(0) {
+                        return None;
+                    }
+                    *next = local.checked_add_signed(TimeDelta::days(forgetting_gap(*cycle)));
+                    *cycle = cycle.saturating_add(1);
+                    if series.kept(local) {
+                        *left = left.map(|n| n - 1);
+                    }
+                    local
+                }
+            };
+            if !series.kept(local) {
+                continue;
+            }
+            let occurrence = series.occurrence(local);
+            if self.after.is_none_or(|a| occurrence.instant > a) {
+                return Some(occurrence);
+            }
+        }
     }
 }
+
+impl std::iter::FusedIterator for Occurrences<'_> {}

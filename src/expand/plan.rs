@@ -1,0 +1,447 @@
+//! A rule bound to its start: missing BY-parts filled from the start as RFC 5545 says, every filter
+//! in a form that is cheap to test, and the arithmetic that maps a period index to its dates.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use crate::rule::{Frequency, Rule, Until, Weekday, Workday};
+
+/// Seconds in each sub-daily unit.
+const HOUR: i64 = 3_600;
+const MINUTE: i64 = 60;
+
+/// Bit set of small numbers (hours, minutes, seconds, weekdays, month days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Bits(u64);
+
+impl Bits {
+    const ALL: Bits = Bits(u64::MAX);
+
+    fn of(values: impl IntoIterator<Item = u32>) -> Bits {
+        Bits(values.into_iter().fold(0, |acc, v| acc | (1u64 << v)))
+    }
+
+    #[inline]
+    pub(super) fn has(self, v: u32) -> bool {
+        self.0 >> v & 1 == 1
+    }
+
+    fn members(self, below: u32) -> impl Iterator<Item = u32> {
+        (0..below).filter(move |&v| self.has(v))
+    }
+}
+
+/// The day-level filters of a rule, tested one candidate day at a time.
+#[derive(Debug, Clone)]
+pub(super) struct DayFilter {
+    /// Bit `m` for month `m` (1..=12); `None` when any month matches.
+    months: Option<Bits>,
+    /// Bit `d` for `BYMONTHDAY=d`; and bit `d` of `neg_month_days` for `BYMONTHDAY=-d`.
+    month_days: Option<(Bits, Bits)>,
+    year_days: Vec<i16>,
+    /// Weekdays without an ordinal, bit 0 for Monday.
+    weekdays: Bits,
+    /// `(ordinal, weekday)` entries of `BYDAY`, for MONTHLY and YEARLY.
+    nth_weekdays: Vec<(i8, Weekday)>,
+    has_weekdays: bool,
+    week_nos: Vec<i8>,
+    week_start: Weekday,
+    /// Whether ordinals count within the month (MONTHLY, or YEARLY with BYMONTH) or the year.
+    nth_in_month: bool,
+}
+
+/// Where week 1 of a year and of its neighbours begin, as day numbers from the common era.
+#[derive(Debug, Clone, Copy)]
+struct YearFacts {
+    year: i32,
+    week1: i32,
+    next_week1: i32,
+    prev_week1: i32,
+}
+
+impl DayFilter {
+    fn is_trivial(&self) -> bool {
+        self.months.is_none()
+            && self.month_days.is_none()
+            && self.year_days.is_empty()
+            && !self.has_weekdays
+            && self.week_nos.is_empty()
+    }
+
+    #[inline]
+    pub(super) fn month_ok(&self, month: u32) -> bool {
+        self.months.is_none_or(|m| m.has(month))
+    }
+
+    /// Whether `d` passes every day-level filter.
+    pub(super) fn matches(&self, d: NaiveDate) -> bool {
+        if !self.month_ok(d.month()) {
+            return false;
+        }
+        if let Some((pos, neg)) = self.month_days {
+            let len = days_in_month(d.year(), d.month());
+            let day = d.day();
+            if !pos.has(day) && !neg.has(len + 1 - day) {
+                return false;
+            }
+        }
+        if !self.year_days.is_empty() {
+            let len = days_in_year(d.year()) as i16;
+            let yd = d.ordinal() as i16;
+            if !self.year_days.iter().any(|&n| n == yd || n == yd - len - 1) {
+                return false;
+            }
+        }
+        if self.has_weekdays && !self.weekday_matches(d) {
+            return false;
+        }
+        if !self.week_nos.is_empty() && !self.week_no_matches(d) {
+            return false;
+        }
+        true
+    }
+
+    fn weekday_matches(&self, d: NaiveDate) -> bool {
+        let wd = d.weekday().num_days_from_monday();
+        if self.weekdays.has(wd) {
+            return true;
+        }
+        if self.nth_weekdays.is_empty() {
+            return false;
+        }
+        // The n-th such weekday from the start and from the end of the month (or year).
+        let (index, len) = if self.nth_in_month {
+            (d.day() as i32, days_in_month(d.year(), d.month()) as i32)
+        } else {
+            (d.ordinal() as i32, days_in_year(d.year()))
+        };
+        let from_start = ((index - 1) / 7 + 1) as i8;
+        let from_end = -(((len - index) / 7 + 1) as i8);
+        self.nth_weekdays.iter().any(|&(n, w)| {
+            w.days_from_monday() as u32 == wd && (n == from_start || n == from_end)
+        })
+    }
+
+    fn week_no_matches(&self, d: NaiveDate) -> bool {
+        let facts = self.year_facts(d.year());
+        let day = d.num_days_from_ce();
+        // The week-numbering year a day belongs to may be the calendar year before or after.
+        let (week1, next_week1) = if day < facts.week1 {
+            (facts.prev_week1, facts.week1)
+        } else if day >= facts.next_week1 {
+            let after = self.week1_of(facts.year + 2);
+            (facts.next_week1, after)
+        } else {
+            (facts.week1, facts.next_week1)
+        };
+        let week = ((day - week1) / 7 + 1) as i8;
+        let weeks = ((next_week1 - week1) / 7) as i8;
+        self.week_nos
+            .iter()
+            .any(|&n| n == week || n == week - weeks - 1)
+    }
+
+    fn year_facts(&self, year: i32) -> YearFacts {
+        YearFacts {
+            year,
+            week1: self.week1_of(year),
+            next_week1: self.week1_of(year + 1),
+            prev_week1: self.week1_of(year - 1),
+        }
+    }
+
+    /// The first day of week 1 of `year`: weeks begin on the week start, and week 1 is the first
+    /// with at least four days in the year (RFC 5545 `BYWEEKNO`).
+    fn week1_of(&self, year: i32) -> i32 {
+        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1)
+            .map_or(0, |d| d.num_days_from_ce());
+        let jan1_wd = (jan1 - 1).rem_euclid(7); // day 1 of the common era was a Monday
+        let offset = (jan1_wd - self.week_start.days_from_monday() as i32).rem_euclid(7);
+        if offset <= 3 {
+            jan1 - offset
+        } else {
+            jan1 + 7 - offset
+        }
+    }
+}
+
+/// A rule bound to its start, ready to be expanded period by period.
+#[derive(Debug, Clone)]
+pub(super) struct Plan {
+    pub(super) freq: Frequency,
+    pub(super) interval: i64,
+    pub(super) start: NaiveDateTime,
+    pub(super) days: DayFilter,
+    pub(super) hours: Bits,
+    pub(super) minutes: Bits,
+    pub(super) seconds: Bits,
+    /// Every time of day a day-based period expands to, ascending.
+    pub(super) times: Vec<NaiveTime>,
+    pub(super) set_pos: Vec<i32>,
+    pub(super) skip_weekends: bool,
+    pub(super) skip_holidays: bool,
+    pub(super) workday: Option<Workday>,
+    pub(super) count: Option<u32>,
+    pub(super) until: Option<Until>,
+    /// Day number of the first day of period 0 (the start's day, week, month or year).
+    origin_day: i64,
+    /// Month index (`year * 12 + month0`) of the start.
+    origin_month: i64,
+    /// The start truncated to the frequency's unit, for sub-daily rules.
+    origin_time: NaiveDateTime,
+}
+
+impl Plan {
+    pub(super) fn new(rule: &Rule, start: NaiveDateTime, all_day: bool) -> Plan {
+        let freq = rule.freq;
+        let no_day_parts = rule.by_week_no.is_empty()
+            && rule.by_year_day.is_empty()
+            && rule.by_month_day.is_empty()
+            && rule.by_day.is_empty();
+        let mut months = rule.by_month.clone();
+        let mut month_days: Vec<i8> = rule.by_month_day.clone();
+        let mut by_day = rule.by_day.clone();
+        if no_day_parts {
+            match freq {
+                Frequency::Yearly => {
+                    if months.is_empty() {
+                        months.push(start.month() as u8);
+                    }
+                    month_days.push(start.day() as i8);
+                }
+                Frequency::Monthly => month_days.push(start.day() as i8),
+                Frequency::Weekly => by_day.push(crate::WeekdayNum {
+                    ordinal: None,
+                    weekday: start.weekday().into(),
+                }),
+                _ => {}
+            }
+        }
+        let allows_ordinals = matches!(freq, Frequency::Monthly | Frequency::Yearly);
+        let weekdays = Bits::of(
+            by_day
+                .iter()
+                .filter(|w| w.ordinal.is_none() || !allows_ordinals)
+                .map(|w| w.weekday.days_from_monday() as u32),
+        );
+        let nth_weekdays = if allows_ordinals {
+            by_day
+                .iter()
+                .filter_map(|w| w.ordinal.map(|n| (n, w.weekday)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let days = DayFilter {
+            months: (!months.is_empty()).then(|| Bits::of(months.iter().map(|&m| m as u32))),
+            month_days: (!month_days.is_empty()).then(|| {
+                (
+                    Bits::of(month_days.iter().filter(|&&d| d > 0).map(|&d| d as u32)),
+                    Bits::of(month_days.iter().filter(|&&d| d < 0).map(|&d| (-d) as u32)),
+                )
+            }),
+            year_days: rule.by_year_day.clone(),
+            weekdays,
+            nth_weekdays,
+            has_weekdays: !by_day.is_empty(),
+            week_nos: rule.by_week_no.clone(),
+            week_start: rule.week_start,
+            nth_in_month: freq == Frequency::Monthly || !rule.by_month.is_empty(),
+        };
+
+        // A unit at or above the frequency's own is a filter that lets everything through when absent;
+        // a unit below it takes the start's value when absent. All-day series live at midnight.
+        let unit = |by: &[u8], own: Frequency, of_start: u32| {
+            if all_day {
+                Bits::of([0])
+            } else if !by.is_empty() {
+                Bits::of(by.iter().map(|&v| v as u32))
+            } else if freq <= own {
+                Bits::ALL
+            } else {
+                Bits::of([of_start])
+            }
+        };
+        let hours = unit(&rule.by_hour, Frequency::Hourly, start.hour());
+        let minutes = unit(&rule.by_minute, Frequency::Minutely, start.minute());
+        let seconds = unit(&rule.by_second, Frequency::Secondly, start.second());
+        let times = if freq >= Frequency::Daily {
+            hours
+                .members(24)
+                .flat_map(|h| {
+                    minutes.members(60).flat_map(move |m| {
+                        seconds
+                            .members(60)
+                            .filter_map(move |s| NaiveTime::from_hms_opt(h, m, s))
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+
+        let start_day = i64::from(start.date().num_days_from_ce());
+        let origin_day = match freq {
+            Frequency::Yearly => i64::from(
+                NaiveDate::from_ymd_opt(start.year(), 1, 1).map_or(0, |d| d.num_days_from_ce()),
+            ),
+            Frequency::Monthly => start_day - i64::from(start.day0()),
+            Frequency::Weekly => {
+                let wd = i64::from(start.weekday().num_days_from_monday());
+                start_day - (wd - i64::from(rule.week_start.days_from_monday())).rem_euclid(7)
+            }
+            _ => start_day,
+        };
+        let origin_time = match freq {
+            Frequency::Hourly => start.with_minute(0).and_then(|t| t.with_second(0)),
+            Frequency::Minutely => start.with_second(0),
+            _ => Some(start),
+        }
+        .unwrap_or(start);
+        Plan {
+            freq,
+            interval: i64::from(rule.interval),
+            start,
+            days,
+            hours,
+            minutes,
+            seconds,
+            times,
+            set_pos: rule.by_set_pos.clone(),
+            skip_weekends: rule.skip.weekends,
+            skip_holidays: rule.skip.holidays,
+            workday: rule.workday,
+            count: rule.count,
+            until: rule.until,
+            origin_day,
+            origin_month: i64::from(start.year()) * 12 + i64::from(start.month0()),
+            origin_time: origin_time.with_nanosecond(0).unwrap_or(origin_time),
+        }
+    }
+
+    /// Whether the day filters let every day through (DAILY and sub-daily fast paths).
+    pub(super) fn every_day(&self) -> bool {
+        self.days.is_trivial()
+    }
+
+    /// Seconds in one period of a sub-daily rule.
+    pub(super) fn unit_seconds(&self) -> i64 {
+        match self.freq {
+            Frequency::Hourly => HOUR,
+            Frequency::Minutely => MINUTE,
+            _ => 1,
+        }
+    }
+
+    /// The index of the period containing wall-clock time `t` (negative before the start's period).
+    pub(super) fn period_of(&self, t: NaiveDateTime) -> i64 {
+        let day = i64::from(t.date().num_days_from_ce());
+        let units = match self.freq {
+            Frequency::Yearly => i64::from(t.year()) - i64::from(self.start.year()),
+            Frequency::Monthly => {
+                i64::from(t.year()) * 12 + i64::from(t.month0()) - self.origin_month
+            }
+            Frequency::Weekly => (day - self.origin_day).div_euclid(7),
+            Frequency::Daily => day - self.origin_day,
+            _ => (t - self.origin_time)
+                .num_seconds()
+                .div_euclid(self.unit_seconds()),
+        };
+        units.div_euclid(self.interval)
+    }
+
+    /// The first period that begins at or after wall-clock time `t`.
+    pub(super) fn first_period_from(&self, t: NaiveDateTime) -> i64 {
+        let k = self.period_of(t);
+        if self.period_start(k).is_some_and(|s| s < t) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
+    /// The wall-clock time period `k` begins at; `None` beyond the calendar's range.
+    pub(super) fn period_start(&self, k: i64) -> Option<NaiveDateTime> {
+        let step = k.checked_mul(self.interval)?;
+        match self.freq {
+            Frequency::Yearly => {
+                let year = i32::try_from(i64::from(self.start.year()).checked_add(step)?).ok()?;
+                NaiveDate::from_ymd_opt(year, 1, 1).map(midnight)
+            }
+            Frequency::Monthly => {
+                let m = self.origin_month.checked_add(step)?;
+                let year = i32::try_from(m.div_euclid(12)).ok()?;
+                NaiveDate::from_ymd_opt(year, m.rem_euclid(12) as u32 + 1, 1).map(midnight)
+            }
+            Frequency::Weekly => day(self.origin_day.checked_add(step.checked_mul(7)?)?).map(midnight),
+            Frequency::Daily => day(self.origin_day.checked_add(step)?).map(midnight),
+            _ => {
+                let secs = step.checked_mul(self.unit_seconds())?;
+                self.origin_time
+                    .checked_add_signed(chrono::TimeDelta::try_seconds(secs)?)
+            }
+        }
+    }
+
+    /// The calendar days of a day-based period, ascending, into `out`; `None` beyond the calendar.
+    pub(super) fn period_days(&self, k: i64, out: &mut Vec<NaiveDate>) -> Option<()> {
+        out.clear();
+        let first = self.period_start(k)?.date();
+        match self.freq {
+            Frequency::Yearly => {
+                let year = first.year();
+                if self.days.months.is_some() {
+                    for month in 1..=12 {
+                        if self.days.month_ok(month) {
+                            let d = NaiveDate::from_ymd_opt(year, month, 1)?;
+                            push_days(out, d, days_in_month(year, month));
+                        }
+                    }
+                } else {
+                    push_days(out, first, days_in_year(year) as u32);
+                }
+            }
+            Frequency::Monthly => {
+                if self.days.month_ok(first.month()) {
+                    push_days(out, first, days_in_month(first.year(), first.month()));
+                }
+            }
+            Frequency::Weekly => push_days(out, first, 7),
+            _ => out.push(first),
+        }
+        Some(())
+    }
+}
+
+fn push_days(out: &mut Vec<NaiveDate>, first: NaiveDate, n: u32) {
+    out.extend(first.iter_days().take(n as usize));
+}
+
+fn midnight(d: NaiveDate) -> NaiveDateTime {
+    d.and_time(NaiveTime::MIN)
+}
+
+/// The date with day number `n` (days from the common era, 1 = 0001-01-01).
+pub(super) fn day(n: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(n).ok()?)
+}
+
+pub(super) fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+pub(super) fn days_in_year(year: i32) -> i32 {
+    if is_leap(year) {
+        366
+    } else {
+        365
+    }
+}
+
+fn is_leap(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
