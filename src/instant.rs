@@ -95,7 +95,12 @@ mod tests {
 
     #[test]
     fn bad_instants_name_the_text() {
-        for bad in ["", "2026-13-45T00:00:00Z", "yesterday", "2026-01-17 13:16:24"] {
+        for bad in [
+            "",
+            "2026-13-45T00:00:00Z",
+            "yesterday",
+            "2026-01-17 13:16:24",
+        ] {
             let e = parse_instant(bad).unwrap_err();
             assert_eq!(e, Error::InvalidInstant { text: bad.into() });
         }
@@ -103,10 +108,16 @@ mod tests {
 
     #[test]
     fn compact_dates() {
-        assert_eq!(compact_date("20240229"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(
+            compact_date("20240229"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
         assert_eq!(compact_date("20230229"), None);
         assert_eq!(compact_date("2024022"), None);
         assert_eq!(compact_date("2024-2-29"), None);
-        assert_eq!(format_date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()), "20260301");
+        assert_eq!(
+            format_date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
+            "20260301"
+        );
     }
 }

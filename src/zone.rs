@@ -101,15 +101,160 @@ impl FromStr for Zone {
 
     /// Reads an IANA zone name, exactly as spelled in the tz database.
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        name.parse::<Tz>().map(Zone).map_err(|_| Error::UnknownZone {
-            name: name.to_owned(),
-        })
+        name.parse::<Tz>()
+            .map(Zone)
+            .map_err(|_| Error::UnknownZone {
+                name: name.to_owned(),
+            })
     }
 }
 
 impl Zone {
     /// The zone's offset from UTC at instant `t`, in seconds.
     pub(crate) fn offset_seconds(&self, t: DateTime<Utc>) -> i64 {
-        i64::from(self.0.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc())
+        i64::from(
+            self.0
+                .offset_from_utc_datetime(&t.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        )
+    }
+}
+
+/// Resolves a run of nearby wall-clock times quickly, with exactly the result of [`Zone::instant`].
+///
+/// It keeps a stretch of UTC time over which the zone's offset is known to be constant. A wall-clock
+/// time whose candidate instant lies more than [`FOLD_REACH`] inside that stretch can be neither in a
+/// gap nor in a fold, so it resolves with one subtraction. Anything else takes the general path.
+///
+/// The stretch grows lazily, by sampling the offset [`PROBE_STEP`] ahead and bisecting to the second
+/// when it changes. Sampling finds every transition because, between 1900 and 2100, no zone keeps an
+/// offset for less than 6.96 days (Brazil 2000, Gaza 2040); `tests/zone_spans.rs` re-checks that for
+/// every zone. Outside that range every time takes the general path.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolver {
+    zone: Zone,
+    span: Option<Span>,
+}
+
+/// UTC seconds over which the offset is `offset` seconds: all of `[begin, known]`, and nothing
+/// beyond `known` when `known_is_end`.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    begin: i64,
+    known: i64,
+    known_is_end: bool,
+    offset: i32,
+}
+
+/// Largest distance between the instants one wall-clock time can map to: two offsets differ by at most
+/// 26 hours (UTC-12 to UTC+14).
+const FOLD_REACH: i64 = 26 * 3_600;
+/// Sampling step when extending a stretch; shorter than any stretch in [`FAST_RANGE`].
+const PROBE_STEP: i64 = 6 * 86_400;
+/// 1900-01-01T00:00:00Z to 2100-01-01T00:00:00Z: the range where [`PROBE_STEP`] is known to be safe.
+const FAST_RANGE: std::ops::Range<i64> = -2_208_988_800..4_102_444_800;
+
+impl Resolver {
+    pub(crate) fn new(zone: Zone) -> Self {
+        Resolver { zone, span: None }
+    }
+
+    /// The same as [`Zone::instant`], on wall-clock seconds since 1970-01-01T00:00:00 of the zone's
+    /// clock, giving Unix seconds.
+    #[inline]
+    pub(crate) fn instant(&mut self, wall: i64) -> i64 {
+        if let Some(u) = self.fast(wall) {
+            return u;
+        }
+        let Some(local) = DateTime::from_timestamp(wall, 0) else {
+            return wall;
+        };
+        let u = self.zone.instant(local.naive_utc()).timestamp();
+        self.span = self.zone.span_at(u, self.span);
+        u
+    }
+
+    fn fast(&mut self, wall: i64) -> Option<i64> {
+        let span = self.span.as_mut()?;
+        let u = wall - i64::from(span.offset);
+        if u < span.begin + FOLD_REACH {
+            return None;
+        }
+        while u >= span.known - FOLD_REACH {
+            if span.known_is_end {
+                return None;
+            }
+            self.zone.extend(span)?;
+        }
+        Some(u)
+    }
+}
+
+impl Zone {
+    fn offset_at(&self, u: i64) -> Option<i32> {
+        let t = DateTime::from_timestamp(u, 0)?;
+        Some(
+            self.0
+                .offset_from_utc_datetime(&t.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        )
+    }
+
+    /// The stretch that contains instant `u`. It begins where `previous` ended when that was a
+    /// transition `u` has passed, else at the last transition within one probe step before `u`.
+    fn span_at(&self, u: i64, previous: Option<Span>) -> Option<Span> {
+        if !FAST_RANGE.contains(&u) {
+            return None;
+        }
+        let offset = self.offset_at(u)?;
+        let begin = match previous {
+            Some(p) if p.known_is_end && p.known <= u && u - p.known < PROBE_STEP => p.known,
+            _ => {
+                let probe = u - PROBE_STEP;
+                if self.offset_at(probe)? == offset {
+                    probe
+                } else {
+                    self.transition(probe, u)?
+                }
+            }
+        };
+        Some(Span {
+            begin,
+            known: u,
+            known_is_end: false,
+            offset,
+        })
+    }
+
+    /// Extends what is known of a stretch by one probe step, or finds where it ends.
+    fn extend(&self, span: &mut Span) -> Option<()> {
+        let probe = span.known + PROBE_STEP;
+        if !FAST_RANGE.contains(&probe) {
+            return None;
+        }
+        if self.offset_at(probe)? == span.offset {
+            span.known = probe;
+        } else {
+            span.known = self.transition(span.known, probe)? - 1;
+            span.known_is_end = true;
+        }
+        Some(())
+    }
+
+    /// The first second of `(lo, hi]` with `hi`'s offset, where `lo` has another. Transitions are more
+    /// than a probe step apart, so there is exactly one between them.
+    fn transition(&self, mut lo: i64, mut hi: i64) -> Option<i64> {
+        let offset = self.offset_at(hi)?;
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.offset_at(mid)? == offset {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        Some(hi)
     }
 }

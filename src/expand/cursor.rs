@@ -1,11 +1,15 @@
 //! Walking a plan period by period, applying BYSETPOS, the start, UNTIL, COUNT, TT_SKIP and exDates.
+//!
+//! Candidates are wall-clock seconds ([`wall`]): comparing, stepping and offsetting them is integer
+//! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta, Timelike};
 
 use super::holidays::is_working_day;
-use super::plan::Plan;
+use super::plan::{date_of, epoch_day, wall, Plan, DAY};
 use super::{Occurrence, Series};
-use crate::rule::{Frequency, Until, Workday};
+use crate::rule::{Frequency, Workday};
+use crate::zone::Resolver;
 
 /// The Gregorian calendar repeats every 400 years (146,097 days, a whole number of weeks), so a rule
 /// that has produced nothing for `400 x INTERVAL` years of periods never will again.
@@ -25,25 +29,28 @@ pub(super) struct Cursor<'a> {
     plan: &'a Plan,
     /// The next period to expand.
     k: i64,
-    /// The current period's candidates, ascending, and how many have been consumed.
-    buf: Vec<NaiveDateTime>,
+    /// The current period's candidates (wall-clock seconds), ascending, and how many are consumed.
+    buf: Vec<i64>,
     pos: usize,
     days: Vec<NaiveDate>,
     /// Occurrences of the series met so far, for COUNT.
     emitted: u64,
-    /// Only occurrences strictly after this instant are yielded.
-    after: Option<DateTime<Utc>>,
+    /// Only occurrences strictly after this instant (Unix seconds) are yielded.
+    after: Option<i64>,
     /// Whether COUNT and UNTIL apply (off when probing whether a rule can occur at all).
     bounded: bool,
-    /// The start of the last period that had a candidate, or of the walk.
-    alive: NaiveDateTime,
-    cycle: TimeDelta,
+    /// The start (wall-clock seconds) of the last period that had a candidate, or of the walk.
+    alive: i64,
+    /// `400 x INTERVAL` years in seconds.
+    cycle: i64,
+    /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
+    last_period: Option<(i64, i64)>,
+    resolver: Resolver,
     done: bool,
 }
 
 impl<'a> Cursor<'a> {
-    pub(super) fn new(series: &'a Series, plan: &'a Plan, k: i64, after: Option<DateTime<Utc>>) -> Self {
-        let cycle_days = CYCLE_DAYS.saturating_mul(plan.interval).min(TimeDelta::MAX.num_days());
+    pub(super) fn new(series: &'a Series, plan: &'a Plan, k: i64, after: Option<i64>) -> Self {
         Cursor {
             series,
             plan,
@@ -54,8 +61,10 @@ impl<'a> Cursor<'a> {
             emitted: 0,
             after,
             bounded: true,
-            alive: plan.period_start(k).unwrap_or(plan.start),
-            cycle: TimeDelta::try_days(cycle_days).unwrap_or(TimeDelta::MAX),
+            alive: plan.period_start(k).map_or(plan.start_wall, wall),
+            cycle: CYCLE_DAYS.saturating_mul(plan.interval).saturating_mul(DAY),
+            last_period: None,
+            resolver: Resolver::new(series.zone),
             done: false,
         }
     }
@@ -71,86 +80,118 @@ impl<'a> Cursor<'a> {
         let plan = self.plan;
         loop {
             let k = self.k;
-            let Some(begin) = plan.period_start(k) else {
-                return false;
-            };
-            if begin - self.alive > self.cycle {
-                return false;
-            }
             self.k = k + 1;
             self.buf.clear();
             self.pos = 0;
-            if plan.freq >= Frequency::Daily {
-                if plan.period_days(k, &mut self.days).is_none() {
+            let begin = if plan.freq >= Frequency::Daily {
+                let Some(first) = self.first_day(k) else {
                     return false;
-                }
-                self.expand_days();
-            } else if !self.expand_sub_daily(begin) {
-                continue;
-            }
+                };
+                self.expand_days(first);
+                first * DAY
+            } else {
+                let Some(begin) = plan.period_start(k) else {
+                    return false;
+                };
+                self.expand_sub_daily(begin);
+                wall(begin)
+            };
             if !plan.set_pos.is_empty() {
                 select_positions(&mut self.buf, &plan.set_pos);
             }
-            if self.buf.iter().any(|&t| !self.dropped_as_weekend(t.date())) {
+            if self
+                .buf
+                .iter()
+                .any(|&w| !self.dropped_as_weekend(w.div_euclid(DAY)))
+            {
                 self.alive = begin;
                 return true;
+            }
+            if begin - self.alive > self.cycle {
+                return false;
             }
         }
     }
 
-    fn expand_days(&mut self) {
+    /// The first day (days since 1970) of day-based period `k`. Consecutive DAILY and WEEKLY periods
+    /// step from the last one.
+    fn first_day(&mut self, k: i64) -> Option<i64> {
+        let step = match self.plan.freq {
+            Frequency::Daily => Some(self.plan.interval),
+            Frequency::Weekly => Some(self.plan.interval * 7),
+            _ => None,
+        };
+        let first = match (self.last_period, step) {
+            (Some((last, day)), Some(step)) if last + 1 == k => day + step,
+            _ => epoch_day(self.plan.period_start(k)?.date()),
+        };
+        self.last_period = Some((k, first));
+        Some(first)
+    }
+
+    fn expand_days(&mut self, first: i64) {
         let plan = self.plan;
+        if plan.freq == Frequency::Daily && plan.every_day() {
+            let base = first * DAY;
+            self.buf.extend(plan.times.iter().map(|&t| base + t));
+            return;
+        }
+        let Some(first) = date_of(first) else {
+            return;
+        };
+        plan.period_days(first, &mut self.days);
         if let Some(which) = plan.workday {
-            self.days.retain(|d| is_working_day(self.series.holidays.as_ref(), *d));
-            let keep = match which {
-                Workday::First => self.days.first(),
-                Workday::Last => self.days.last(),
+            let holidays = self.series.holidays.as_ref();
+            let pick = match which {
+                Workday::First => self.days.iter().find(|&&d| is_working_day(holidays, d)),
+                Workday::Last => self.days.iter().rfind(|&&d| is_working_day(holidays, d)),
             };
-            self.days = keep.copied().into_iter().collect();
+            self.days = pick.copied().into_iter().collect();
         } else if !plan.every_day() {
             self.days.retain(|&d| plan.days.matches(d));
         }
         for &d in &self.days {
-            self.buf.extend(plan.times.iter().map(|&t| d.and_time(t)));
+            let base = epoch_day(d) * DAY;
+            self.buf.extend(plan.times.iter().map(|&t| base + t));
         }
     }
 
     /// Expands a sub-daily period beginning at `begin`; when its day, hour or minute cannot match,
-    /// moves the walk past them in one step and returns `false`.
-    fn expand_sub_daily(&mut self, begin: NaiveDateTime) -> bool {
+    /// moves the walk past them in one step.
+    fn expand_sub_daily(&mut self, begin: NaiveDateTime) {
         let plan = self.plan;
         let skip_to = |t: NaiveDateTime| plan.first_period_from(t);
         if !plan.every_day() && !plan.days.matches(begin.date()) {
             if let Some(next) = begin.date().succ_opt() {
                 self.k = self.k.max(skip_to(next.and_time(chrono::NaiveTime::MIN)));
             }
-            return false;
+            return;
         }
         let (h, m, s) = (begin.hour(), begin.minute(), begin.second());
         if !plan.hours.has(h) {
-            let next_hour = begin.with_minute(0).and_then(|t| t.with_second(0)).map(|t| t + TimeDelta::hours(1));
+            let next_hour = begin
+                .with_minute(0)
+                .and_then(|t| t.with_second(0))
+                .map(|t| t + TimeDelta::hours(1));
             if let Some(t) = next_hour {
                 self.k = self.k.max(skip_to(t));
             }
-            return false;
+            return;
         }
+        let hour = wall(begin) - i64::from(m * 60 + s);
         match plan.freq {
             Frequency::Hourly => {
                 for minute in (0..60).filter(|&v| plan.minutes.has(v)) {
                     for second in (0..60).filter(|&v| plan.seconds.has(v)) {
-                        if let Some(t) = begin.with_minute(minute).and_then(|t| t.with_second(second)) {
-                            self.buf.push(t);
-                        }
+                        self.buf.push(hour + i64::from(minute * 60 + second));
                     }
                 }
             }
             Frequency::Minutely => {
-                if !plan.minutes.has(m) {
-                    return false;
-                }
-                for second in (0..60).filter(|&v| plan.seconds.has(v)) {
-                    if let Some(t) = begin.with_second(second) {
-                        self.buf.push(t);
+                if plan.minutes.has(m) {
+                    let minute = hour + i64::from(m * 60);
+                    for second in (0..60).filter(|&v| plan.seconds.has(v)) {
+                        self.buf.push(minute + i64::from(second));
                     }
                 }
             }
@@ -160,50 +201,39 @@ impl<'a> Cursor<'a> {
                     if let Some(t) = next_minute {
                         self.k = self.k.max(skip_to(t));
                     }
-                    return false;
-                }
-                if plan.seconds.has(s) {
-                    self.buf.push(begin);
+                } else if plan.seconds.has(s) {
+                    self.buf.push(wall(begin));
                 }
             }
         }
-        !self.buf.is_empty()
     }
 
     /// `TT_SKIP=WEEKEND`: Saturdays and Sundays are dropped unless the calendar makes them workdays.
-    fn dropped_as_weekend(&self, d: NaiveDate) -> bool {
+    fn dropped_as_weekend(&self, day: i64) -> bool {
+        // 1970-01-01 was a Thursday: day 2 of a week that begins on Saturday.
         self.plan.skip_weekends
-            && d.weekday().number_from_monday() > 5
+            && (day + 5).rem_euclid(7) < 2
             && !self
                 .series
                 .holidays
                 .as_ref()
-                .is_some_and(|c| c.is_make_up_workday(d))
+                .is_some_and(|c| date_of(day).is_some_and(|d| c.is_make_up_workday(d)))
     }
 
-    fn judge(&mut self, local: NaiveDateTime) -> Verdict {
+    fn judge(&mut self, local: i64) -> Verdict {
         let plan = self.plan;
-        if local < plan.start {
+        if local < plan.start_wall {
             return Verdict::Skip;
         }
-        let instant = self.series.zone.instant(local);
-        if self.bounded {
-            let past_until = match plan.until {
-                None => false,
-                Some(Until::Date(d)) => local.date() > d,
-                Some(Until::Local(t)) => local > t,
-                Some(Until::Utc(t)) => instant.naive_utc() > t,
-            };
-            if past_until {
-                return Verdict::End;
-            }
-        }
-        let date = local.date();
-        if self.dropped_as_weekend(date)
-            || (plan.skip_holidays
-                && self.series.holidays.as_ref().is_some_and(|c| c.is_holiday(date)))
-            || self.series.exdates.binary_search(&date).is_ok()
+        let instant = self.resolver.instant(local);
+        if self.bounded
+            && (plan.until_wall.is_some_and(|u| local > u)
+                || plan.until_utc.is_some_and(|u| instant > u))
         {
+            return Verdict::End;
+        }
+        let day = local.div_euclid(DAY);
+        if self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays) {
             return Verdict::Skip;
         }
         self.emitted += 1;
@@ -213,20 +243,24 @@ impl<'a> Cursor<'a> {
         if self.after.is_some_and(|a| instant <= a) {
             return Verdict::Skip;
         }
-        Verdict::Yield(Occurrence { local, instant })
+        Verdict::Yield(Occurrence {
+            wall: local,
+            utc: instant,
+        })
     }
 }
-
 impl Iterator for Cursor<'_> {
     type Item = Occurrence;
 
     fn next(&mut self) -> Option<Occurrence> {
         loop {
+            if self.done {
+                return None;
+            }
             if let Some(&local) = self.buf.get(self.pos) {
                 self.pos += 1;
                 match self.judge(local) {
                     Verdict::Yield(o) => return Some(o),
-                    Verdict::Skip if self.done => return None,
                     Verdict::Skip => continue,
                     Verdict::End => {
                         self.done = true;
@@ -234,7 +268,7 @@ impl Iterator for Cursor<'_> {
                     }
                 }
             }
-            if self.done || !self.fill() {
+            if !self.fill() {
                 self.done = true;
                 return None;
             }
@@ -243,12 +277,16 @@ impl Iterator for Cursor<'_> {
 }
 
 /// Keeps the candidates at the 1-based positions `set_pos` (negative from the end), ascending.
-fn select_positions(buf: &mut Vec<NaiveDateTime>, set_pos: &[i32]) {
+fn select_positions(buf: &mut Vec<i64>, set_pos: &[i32]) {
     let n = buf.len() as i64;
-    let mut picked: Vec<NaiveDateTime> = set_pos
+    let mut picked: Vec<i64> = set_pos
         .iter()
         .filter_map(|&p| {
-            let i = if p > 0 { i64::from(p) - 1 } else { n + i64::from(p) };
+            let i = if p > 0 {
+                i64::from(p) - 1
+            } else {
+                n + i64::from(p)
+            };
             (0..n).contains(&i).then(|| buf[i as usize])
         })
         .collect();

@@ -13,30 +13,33 @@ use plan::Plan;
 
 use crate::{Error, Recurrence, Zone};
 
-/// One occurrence of a series: its wall-clock time in the series' zone and the instant that is.
+/// One occurrence of a series: its wall-clock time in the series' zone and the instant that is, both
+/// to the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Occurrence {
-    pub(crate) local: NaiveDateTime,
-    pub(crate) instant: DateTime<Utc>,
+    /// Wall-clock seconds since 1970-01-01T00:00:00 of the zone's clock.
+    pub(crate) wall: i64,
+    /// Unix seconds.
+    pub(crate) utc: i64,
 }
 
 impl Occurrence {
     /// The wall-clock time in the series' zone.
     #[must_use]
     pub fn local(&self) -> NaiveDateTime {
-        self.local
+        plan::naive(self.wall)
     }
 
     /// The local calendar date.
     #[must_use]
     pub fn date(&self) -> NaiveDate {
-        self.local.date()
+        self.local().date()
     }
 
     /// The instant, resolved from the wall-clock time by [`Zone`]'s gap and fold policy.
     #[must_use]
     pub fn instant(&self) -> DateTime<Utc> {
-        self.instant
+        plan::naive(self.utc).and_utc()
     }
 }
 
@@ -69,7 +72,8 @@ pub struct Series {
     start: NaiveDateTime,
     zone: Zone,
     all_day: bool,
-    exdates: Vec<NaiveDate>,
+    /// The exDates as days since 1970-01-01, ascending.
+    exdates: Vec<i64>,
     holidays: Option<HolidayCalendar>,
     plan: Option<Plan>,
 }
@@ -101,7 +105,11 @@ impl Series {
         };
         series.replan();
         if let Some(plan) = &series.plan {
-            if Cursor::new(&series, plan, 0, None).unbounded().next().is_none() {
+            if Cursor::new(&series, plan, 0, None)
+                .unbounded()
+                .next()
+                .is_none()
+            {
                 return Err(Error::NeverOccurs {
                     flag: describe(recurrence),
                 });
@@ -132,7 +140,7 @@ impl Series {
     /// Removes every occurrence on these local dates (the task's `exDate`).
     #[must_use]
     pub fn exdates(mut self, dates: impl IntoIterator<Item = NaiveDate>) -> Self {
-        self.exdates = dates.into_iter().collect();
+        self.exdates = dates.into_iter().map(plan::epoch_day).collect();
         self.exdates.sort_unstable();
         self.exdates.dedup();
         self
@@ -199,13 +207,14 @@ impl Series {
     }
 
     fn walk(&self, after: Option<DateTime<Utc>>) -> Occurrences<'_> {
+        let after_utc = after.map(|t| t.timestamp());
         let inner = match (&self.recurrence, &self.plan) {
             (Recurrence::Rule(_), Some(plan)) => {
                 let k = match after {
                     Some(t) if plan.count.is_none() => plan.period_of(self.scan_from(t)).max(0),
                     _ => 0,
                 };
-                Inner::Rule(Cursor::new(self, plan, k, after))
+                Inner::Rule(Cursor::new(self, plan, k, after_utc))
             }
             (Recurrence::Custom(dates), _) => {
                 let from = self.start.date();
@@ -221,7 +230,7 @@ impl Series {
         };
         Occurrences {
             series: self,
-            after,
+            after: after_utc,
             inner,
         }
     }
@@ -238,15 +247,26 @@ impl Series {
         self.zone.local(t) - TimeDelta::seconds(gap)
     }
 
+    /// Whether occurrences on `day` (days since 1970-01-01) are removed: an exDate, or a holiday of
+    /// the calendar when `TT_SKIP=HOLIDAY` applies.
+    fn excluded(&self, day: i64, skip_holidays: bool) -> bool {
+        (!self.exdates.is_empty() && self.exdates.binary_search(&day).is_ok())
+            || (skip_holidays
+                && self
+                    .holidays
+                    .as_ref()
+                    .is_some_and(|c| plan::date_of(day).is_some_and(|d| c.is_holiday(d))))
+    }
+
     /// Whether an occurrence at `local` survives the exDates.
     fn kept(&self, local: NaiveDateTime) -> bool {
-        self.exdates.binary_search(&local.date()).is_err()
+        !self.excluded(plan::epoch_day(local.date()), false)
     }
 
     fn occurrence(&self, local: NaiveDateTime) -> Occurrence {
         Occurrence {
-            local,
-            instant: self.zone.instant(local),
+            wall: plan::wall(local),
+            utc: self.zone.instant(local).timestamp(),
         }
     }
 }
@@ -271,7 +291,8 @@ pub(crate) fn forgetting_gap(cycle: u32) -> i64 {
 #[derive(Debug)]
 pub struct Occurrences<'a> {
     series: &'a Series,
-    after: Option<DateTime<Utc>>,
+    /// Unix seconds.
+    after: Option<i64>,
     inner: Inner<'a>,
 }
 
@@ -314,7 +335,7 @@ impl Iterator for Occurrences<'_> {
                 continue;
             }
             let occurrence = series.occurrence(local);
-            if self.after.is_none_or(|a| occurrence.instant > a) {
+            if self.after.is_none_or(|a| occurrence.utc > a) {
                 return Some(occurrence);
             }
         }

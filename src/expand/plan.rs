@@ -116,9 +116,9 @@ impl DayFilter {
         };
         let from_start = ((index - 1) / 7 + 1) as i8;
         let from_end = -(((len - index) / 7 + 1) as i8);
-        self.nth_weekdays.iter().any(|&(n, w)| {
-            w.days_from_monday() as u32 == wd && (n == from_start || n == from_end)
-        })
+        self.nth_weekdays
+            .iter()
+            .any(|&(n, w)| w.days_from_monday() as u32 == wd && (n == from_start || n == from_end))
     }
 
     fn week_no_matches(&self, d: NaiveDate) -> bool {
@@ -152,8 +152,7 @@ impl DayFilter {
     /// The first day of week 1 of `year`: weeks begin on the week start, and week 1 is the first
     /// with at least four days in the year (RFC 5545 `BYWEEKNO`).
     fn week1_of(&self, year: i32) -> i32 {
-        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1)
-            .map_or(0, |d| d.num_days_from_ce());
+        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, |d| d.num_days_from_ce());
         let jan1_wd = (jan1 - 1).rem_euclid(7); // day 1 of the common era was a Monday
         let offset = (jan1_wd - self.week_start.days_from_monday() as i32).rem_euclid(7);
         if offset <= 3 {
@@ -174,14 +173,19 @@ pub(super) struct Plan {
     pub(super) hours: Bits,
     pub(super) minutes: Bits,
     pub(super) seconds: Bits,
-    /// Every time of day a day-based period expands to, ascending.
-    pub(super) times: Vec<NaiveTime>,
+    /// Every time of day a day-based period expands to, as seconds from midnight, ascending.
+    pub(super) times: Vec<i64>,
+    /// The start as wall-clock seconds (see [`wall`]).
+    pub(super) start_wall: i64,
+    /// The last wall-clock second `UNTIL` allows (a date-only `UNTIL` allows its whole day).
+    pub(super) until_wall: Option<i64>,
+    /// The last instant `UNTIL=...Z` allows, in Unix seconds.
+    pub(super) until_utc: Option<i64>,
     pub(super) set_pos: Vec<i32>,
     pub(super) skip_weekends: bool,
     pub(super) skip_holidays: bool,
     pub(super) workday: Option<Workday>,
     pub(super) count: Option<u32>,
-    pub(super) until: Option<Until>,
     /// Day number of the first day of period 0 (the start's day, week, month or year).
     origin_day: i64,
     /// Month index (`year * 12 + month0`) of the start.
@@ -271,7 +275,7 @@ impl Plan {
                     minutes.members(60).flat_map(move |m| {
                         seconds
                             .members(60)
-                            .filter_map(move |s| NaiveTime::from_hms_opt(h, m, s))
+                            .map(move |s| i64::from(h * 3_600 + m * 60 + s))
                     })
                 })
                 .collect()
@@ -306,12 +310,21 @@ impl Plan {
             minutes,
             seconds,
             times,
+            start_wall: wall(start),
+            until_wall: match rule.until {
+                Some(Until::Date(d)) => Some(epoch_day(d) * DAY + DAY - 1),
+                Some(Until::Local(t)) => Some(wall(t)),
+                _ => None,
+            },
+            until_utc: match rule.until {
+                Some(Until::Utc(t)) => Some(wall(t)),
+                _ => None,
+            },
             set_pos: rule.by_set_pos.clone(),
             skip_weekends: rule.skip.weekends,
             skip_holidays: rule.skip.holidays,
             workday: rule.workday,
             count: rule.count,
-            until: rule.until,
             origin_day,
             origin_month: i64::from(start.year()) * 12 + i64::from(start.month0()),
             origin_time: origin_time.with_nanosecond(0).unwrap_or(origin_time),
@@ -372,7 +385,9 @@ impl Plan {
                 let year = i32::try_from(m.div_euclid(12)).ok()?;
                 NaiveDate::from_ymd_opt(year, m.rem_euclid(12) as u32 + 1, 1).map(midnight)
             }
-            Frequency::Weekly => day(self.origin_day.checked_add(step.checked_mul(7)?)?).map(midnight),
+            Frequency::Weekly => {
+                day(self.origin_day.checked_add(step.checked_mul(7)?)?).map(midnight)
+            }
             Frequency::Daily => day(self.origin_day.checked_add(step)?).map(midnight),
             _ => {
                 let secs = step.checked_mul(self.unit_seconds())?;
@@ -382,17 +397,17 @@ impl Plan {
         }
     }
 
-    /// The calendar days of a day-based period, ascending, into `out`; `None` beyond the calendar.
-    pub(super) fn period_days(&self, k: i64, out: &mut Vec<NaiveDate>) -> Option<()> {
+    /// The calendar days of the day-based period that begins on `first`, ascending, into `out`.
+    pub(super) fn period_days(&self, first: NaiveDate, out: &mut Vec<NaiveDate>) {
         out.clear();
-        let first = self.period_start(k)?.date();
         match self.freq {
             Frequency::Yearly => {
                 let year = first.year();
                 if self.days.months.is_some() {
                     for month in 1..=12 {
-                        if self.days.month_ok(month) {
-                            let d = NaiveDate::from_ymd_opt(year, month, 1)?;
+                        if let Some(d) = NaiveDate::from_ymd_opt(year, month, 1)
+                            .filter(|_| self.days.month_ok(month))
+                        {
                             push_days(out, d, days_in_month(year, month));
                         }
                     }
@@ -408,8 +423,33 @@ impl Plan {
             Frequency::Weekly => push_days(out, first, 7),
             _ => out.push(first),
         }
-        Some(())
     }
+}
+
+/// Seconds in a day.
+pub(super) const DAY: i64 = 86_400;
+/// `num_days_from_ce` of 1970-01-01.
+const EPOCH_CE_DAY: i64 = 719_163;
+
+/// A wall-clock time as seconds since 1970-01-01T00:00:00 of the same clock: cheap to compare, step
+/// and offset. (An instant in Unix seconds is the same arithmetic on the UTC clock.)
+pub(super) fn wall(t: NaiveDateTime) -> i64 {
+    t.and_utc().timestamp()
+}
+
+/// The wall-clock time `w` seconds after 1970-01-01T00:00:00.
+pub(super) fn naive(w: i64) -> NaiveDateTime {
+    chrono::DateTime::from_timestamp(w, 0).map_or(NaiveDateTime::MIN, |t| t.naive_utc())
+}
+
+/// Days since 1970-01-01.
+pub(super) fn epoch_day(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce()) - EPOCH_CE_DAY
+}
+
+/// The date `n` days after 1970-01-01.
+pub(super) fn date_of(n: i64) -> Option<NaiveDate> {
+    day(n + EPOCH_CE_DAY)
 }
 
 fn push_days(out: &mut Vec<NaiveDate>, first: NaiveDate, n: u32) {

@@ -125,6 +125,13 @@ pub enum FlagErrorKind {
         /// Why, for example `"with FREQ=WEEKLY"`.
         reason: &'static str,
     },
+    /// A control character (a NUL byte, a tab, a line break, ...), which no flag contains.
+    ControlCharacter {
+        /// The character.
+        ch: char,
+    },
+    /// `BYSETPOS` without another `BYxxx` part to pick positions from (RFC 5545 section 3.3.10).
+    SetPosWithoutBy,
 }
 
 impl fmt::Display for FlagErrorKind {
@@ -166,6 +173,12 @@ impl fmt::Display for FlagErrorKind {
             }
             FlagErrorKind::OrdinalNotAllowed { value, reason } => {
                 write!(f, "BYDAY ordinal {value:?} is not allowed {reason}")
+            }
+            FlagErrorKind::ControlCharacter { ch } => {
+                write!(f, "control character {ch:?} is not allowed")
+            }
+            FlagErrorKind::SetPosWithoutBy => {
+                write!(f, "BYSETPOS needs another BYxxx part to pick from")
             }
         }
     }

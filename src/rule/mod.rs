@@ -276,6 +276,10 @@ impl LunarRule {
 /// What a `repeatFlag` means once validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made once per flag and matched by value; boxing the rule would buy nothing"
+)]
 pub enum Recurrence {
     /// Not recurring: `""`, `RRULE:FREQ=NONE` or `FREQ=NONE`.
     NotRecurring,

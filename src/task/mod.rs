@@ -18,7 +18,9 @@ pub enum TaskError {
 impl fmt::Display for TaskError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TaskError::InvalidField { field, problem } => write!(f, "task field {field:?}: {problem}"),
+            TaskError::InvalidField { field, problem } => {
+                write!(f, "task field {field:?}: {problem}")
+            }
         }
     }
 }
