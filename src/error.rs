@@ -30,13 +30,13 @@ pub enum Error {
     },
     /// The rule is well formed but can never produce an occurrence (the 30th of February, say).
     NeverOccurs {
-        /// The flag's text.
-        flag: String,
+        /// The rule, in canonical text.
+        rule: String,
     },
     /// The rule is valid but this build cannot expand it yet.
     Unsupported {
-        /// The flag's text.
-        flag: String,
+        /// The rule, in canonical text.
+        rule: String,
         /// What is not supported.
         what: &'static str,
     },
@@ -54,11 +54,11 @@ impl fmt::Display for Error {
                 "invalid instant {text:?}: expected RFC 3339 or yyyy-MM-ddTHH:mm:ss.SSS+0000"
             ),
             Error::InvalidDate { text } => write!(f, "invalid date {text:?}: expected yyyyMMdd"),
-            Error::NeverOccurs { flag } => {
-                write!(f, "repeatFlag {flag:?} can never produce an occurrence")
+            Error::NeverOccurs { rule } => {
+                write!(f, "rule {rule:?} can never produce an occurrence")
             }
-            Error::Unsupported { flag, what } => {
-                write!(f, "repeatFlag {flag:?} is valid but not supported: {what}")
+            Error::Unsupported { rule, what } => {
+                write!(f, "rule {rule:?} is valid but not supported yet: {what}")
             }
             Error::Task(e) => e.fmt(f),
         }

@@ -258,3 +258,118 @@ impl Zone {
         Some(hi)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn wall(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, min, 0))
+            .unwrap()
+    }
+
+    #[test]
+    fn gap_shifts_forward_by_its_length() {
+        let ny: Zone = "America/New_York".parse().unwrap();
+        // 2026-03-08 02:30 does not exist in New York: it is 03:30 EDT, 07:30Z.
+        assert_eq!(
+            ny.instant(wall(2026, 3, 8, 2, 30)).to_rfc3339(),
+            "2026-03-08T07:30:00+00:00"
+        );
+        // Lord Howe moves 30 minutes: 02:15 on 2026-10-04 is 02:45 +11, 15:45Z the day before.
+        let lh: Zone = "Australia/Lord_Howe".parse().unwrap();
+        assert_eq!(
+            lh.instant(wall(2026, 10, 4, 2, 15)).to_rfc3339(),
+            "2026-10-03T15:45:00+00:00"
+        );
+        // Apia skipped 2011-12-30 entirely: 10:00 that day is 10:00 on the 31st (+14).
+        let apia: Zone = "Pacific/Apia".parse().unwrap();
+        assert_eq!(
+            apia.instant(wall(2011, 12, 30, 10, 0)).to_rfc3339(),
+            "2011-12-30T20:00:00+00:00"
+        );
+        // Sao Paulo moved at midnight: 2018-11-04 00:30 is 01:30 -02.
+        let sp: Zone = "America/Sao_Paulo".parse().unwrap();
+        assert_eq!(
+            sp.instant(wall(2018, 11, 4, 0, 30)).to_rfc3339(),
+            "2018-11-04T03:30:00+00:00"
+        );
+    }
+
+    #[test]
+    fn fold_takes_the_earlier_instant() {
+        let ny: Zone = "America/New_York".parse().unwrap();
+        // 2026-11-01 01:30 happens twice in New York; the first is EDT, 05:30Z.
+        assert_eq!(
+            ny.instant(wall(2026, 11, 1, 1, 30)).to_rfc3339(),
+            "2026-11-01T05:30:00+00:00"
+        );
+        let london: Zone = "Europe/London".parse().unwrap();
+        assert_eq!(
+            london.instant(wall(2026, 10, 25, 1, 30)).to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
+    }
+
+    #[test]
+    fn unknown_zones_are_named() {
+        let err = "Mars/Olympus_Mons".parse::<Zone>().unwrap_err();
+        assert_eq!(err.to_string(), r#"unknown time zone "Mars/Olympus_Mons""#);
+    }
+
+    /// Walks wall-clock times in `step`-second strides and checks the resolver against the general
+    /// path, which it must equal exactly, gaps and folds included.
+    fn resolver_agrees(zone: Zone, from: NaiveDateTime, to: NaiveDateTime, step: i64) {
+        let mut resolver = Resolver::new(zone);
+        let mut t = from.and_utc().timestamp();
+        let end = to.and_utc().timestamp();
+        while t < end {
+            let local = DateTime::from_timestamp(t, 0).unwrap().naive_utc();
+            assert_eq!(
+                resolver.instant(t),
+                zone.instant(local).timestamp(),
+                "{zone} at {local}"
+            );
+            t += step;
+        }
+    }
+
+    #[test]
+    fn resolver_equals_the_general_path_in_dst_heavy_zones() {
+        for name in [
+            "America/New_York",
+            "Europe/London",
+            "Australia/Lord_Howe",
+            "America/Sao_Paulo",
+            "Africa/Cairo",
+            "Pacific/Apia",
+            "Asia/Gaza",
+            "Africa/Casablanca",
+            "America/Noronha",
+        ] {
+            let zone: Zone = name.parse().unwrap();
+            // 47 minutes: lands on every part of every gap and fold over the decades.
+            resolver_agrees(
+                zone,
+                wall(1995, 1, 1, 0, 0),
+                wall(2026, 1, 1, 0, 0),
+                47 * 60,
+            );
+        }
+    }
+
+    #[test]
+    fn resolver_equals_the_general_path_in_every_zone() {
+        for tz in chrono_tz::TZ_VARIANTS {
+            // A stride of 1 day 1 hour 7 minutes drifts through every time of day.
+            resolver_agrees(
+                Zone(tz),
+                wall(1960, 1, 1, 0, 0),
+                wall(2040, 1, 1, 0, 0),
+                90_420,
+            );
+        }
+    }
+}

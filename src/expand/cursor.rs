@@ -3,17 +3,13 @@
 //! Candidates are wall-clock seconds ([`wall`]): comparing, stepping and offsetting them is integer
 //! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence.
 
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use super::holidays::is_working_day;
 use super::plan::{date_of, epoch_day, wall, Plan, DAY};
 use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;
-
-/// The Gregorian calendar repeats every 400 years (146,097 days, a whole number of weeks), so a rule
-/// that has produced nothing for `400 x INTERVAL` years of periods never will again.
-const CYCLE_DAYS: i64 = 146_097;
 
 /// What to do with one candidate.
 enum Verdict {
@@ -41,7 +37,8 @@ pub(super) struct Cursor<'a> {
     bounded: bool,
     /// The start (wall-clock seconds) of the last period that had a candidate, or of the walk.
     alive: i64,
-    /// `400 x INTERVAL` years in seconds.
+    /// How long a walk may go without a candidate before the rule provably never produces one
+    /// again ([`Plan::cycle_seconds`]).
     cycle: i64,
     /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
     last_period: Option<(i64, i64)>,
@@ -62,11 +59,19 @@ impl<'a> Cursor<'a> {
             after,
             bounded: true,
             alive: plan.period_start(k).map_or(plan.start_wall, wall),
-            cycle: CYCLE_DAYS.saturating_mul(plan.interval).saturating_mul(DAY),
+            cycle: plan.cycle_seconds(),
             last_period: None,
             resolver: Resolver::new(series.zone),
             done: false,
         }
+    }
+
+    /// A walk that begins at period `k` with the `emitted` occurrences of the periods before it
+    /// already counted toward COUNT.
+    pub(super) fn counted(mut self, emitted: u64) -> Self {
+        self.emitted = emitted;
+        self.done = self.plan.count.is_some_and(|c| emitted >= u64::from(c));
+        self
     }
 
     /// A walk that ignores COUNT and UNTIL: does the rule produce anything at all?
@@ -139,6 +144,15 @@ impl<'a> Cursor<'a> {
         let Some(first) = date_of(first) else {
             return;
         };
+        if plan.freq == Frequency::Daily && !plan.days.matches(first) {
+            // Jump over the rest of a month the rule cannot match in.
+            if let Some(next) = plan.days.next_day_to_try(first) {
+                self.k = self
+                    .k
+                    .max(plan.first_period_from(next.and_time(NaiveTime::MIN)));
+            }
+            return;
+        }
         plan.period_days(first, &mut self.days);
         if let Some(which) = plan.workday {
             let holidays = self.series.holidays.as_ref();
@@ -162,8 +176,8 @@ impl<'a> Cursor<'a> {
         let plan = self.plan;
         let skip_to = |t: NaiveDateTime| plan.first_period_from(t);
         if !plan.every_day() && !plan.days.matches(begin.date()) {
-            if let Some(next) = begin.date().succ_opt() {
-                self.k = self.k.max(skip_to(next.and_time(chrono::NaiveTime::MIN)));
+            if let Some(next) = plan.days.next_day_to_try(begin.date()) {
+                self.k = self.k.max(skip_to(next.and_time(NaiveTime::MIN)));
             }
             return;
         }

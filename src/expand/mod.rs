@@ -90,7 +90,7 @@ impl Series {
     pub fn new(recurrence: &Recurrence, start: DateTime<Utc>, zone: Zone) -> Result<Series, Error> {
         if let Recurrence::Lunar(_) = recurrence {
             return Err(Error::Unsupported {
-                flag: describe(recurrence),
+                rule: recurrence.to_string(),
                 what: "expanding lunar-calendar dates",
             });
         }
@@ -105,13 +105,14 @@ impl Series {
         };
         series.replan();
         if let Some(plan) = &series.plan {
-            if Cursor::new(&series, plan, 0, None)
-                .unbounded()
-                .next()
-                .is_none()
+            if !plan.time_of_day_reachable()
+                || Cursor::new(&series, plan, 0, None)
+                    .unbounded()
+                    .next()
+                    .is_none()
             {
                 return Err(Error::NeverOccurs {
-                    flag: describe(recurrence),
+                    rule: recurrence.to_string(),
                 });
             }
         }
@@ -210,11 +211,11 @@ impl Series {
         let after_utc = after.map(|t| t.timestamp());
         let inner = match (&self.recurrence, &self.plan) {
             (Recurrence::Rule(_), Some(plan)) => {
-                let k = match after {
-                    Some(t) if plan.count.is_none() => plan.period_of(self.scan_from(t)).max(0),
-                    _ => 0,
+                let (k, emitted) = match after {
+                    Some(t) => self.jump(plan, t),
+                    None => (0, 0),
                 };
-                Inner::Rule(Cursor::new(self, plan, k, after_utc))
+                Inner::Rule(Cursor::new(self, plan, k, after_utc).counted(emitted))
             }
             (Recurrence::Custom(dates), _) => {
                 let from = self.start.date();
@@ -233,6 +234,29 @@ impl Series {
             after: after_utc,
             inner,
         }
+    }
+
+    /// The period to begin a walk for the occurrences after `t` at, and how many occurrences the
+    /// periods before it hold. Without COUNT that count does not matter; with COUNT it is a
+    /// multiplication when every period holds as many, else the walk begins at the start.
+    fn jump(&self, plan: &Plan, t: DateTime<Utc>) -> (i64, u64) {
+        let k = plan.period_of(self.scan_from(t)).max(0);
+        if plan.count.is_none() || k == 0 {
+            return (k, 0);
+        }
+        let (Some(per_period), true) = (plan.per_period(), self.exdates.is_empty()) else {
+            return (0, 0);
+        };
+        // The first period may hold fewer: those before the start are not occurrences.
+        let first_end = plan.period_start(1).map_or(i64::MAX, plan::wall);
+        let in_first = Cursor::new(self, plan, 0, None)
+            .unbounded()
+            .take_while(|o| o.wall < first_end)
+            .count() as u64;
+        let before = per_period
+            .saturating_mul((k - 1) as u64)
+            .saturating_add(in_first);
+        (k, before)
     }
 
     /// The wall-clock time from which every occurrence with an instant after `t` is found.
@@ -269,11 +293,6 @@ impl Series {
             utc: self.zone.instant(local).timestamp(),
         }
     }
-}
-
-/// A short text naming a recurrence in an error message.
-fn describe(recurrence: &Recurrence) -> String {
-    format!("{recurrence:?}")
 }
 
 /// The forgetting curve's gap in days after an occurrence at cycle `n`: 1, 1, 2, 3, 8, then 15.

@@ -72,6 +72,22 @@ impl DayFilter {
         self.months.is_none_or(|m| m.has(month))
     }
 
+    /// The first day after `d`, which failed the filters, that could pass them: the next day, or the
+    /// first day of the next allowed month when `d`'s month is not allowed.
+    pub(super) fn next_day_to_try(&self, d: NaiveDate) -> Option<NaiveDate> {
+        if self.month_ok(d.month()) {
+            return d.succ_opt();
+        }
+        let mut first = d.with_day(1)?;
+        for _ in 0..12 {
+            first = first.checked_add_months(chrono::Months::new(1))?;
+            if self.month_ok(first.month()) {
+                break;
+            }
+        }
+        Some(first)
+    }
+
     /// Whether `d` passes every day-level filter.
     pub(super) fn matches(&self, d: NaiveDate) -> bool {
         if !self.month_ok(d.month()) {
@@ -336,6 +352,91 @@ impl Plan {
         self.days.is_trivial()
     }
 
+    /// How many candidates every period has, when that is the same for every period: then the
+    /// occurrences before period `k` can be counted by multiplication. `None` when periods differ
+    /// (months, years, day filters, BYSETPOS, TT_SKIP, TT_WORKDAY).
+    pub(super) fn per_period(&self) -> Option<u64> {
+        if self.skip_weekends || self.skip_holidays || self.workday.is_some() {
+            return None;
+        }
+        if !self.set_pos.is_empty() {
+            return None;
+        }
+        let weekdays_only = self.days.months.is_none()
+            && self.days.month_days.is_none()
+            && self.days.year_days.is_empty()
+            && self.days.nth_weekdays.is_empty()
+            && self.days.week_nos.is_empty();
+        let count = |b: Bits, below: u32| b.members(below).count() as u64;
+        let all = |b: Bits| b == Bits::ALL;
+        let times = self.times.len() as u64;
+        match self.freq {
+            Frequency::Daily if self.every_day() => Some(times),
+            Frequency::Weekly if weekdays_only => {
+                Some(u64::from(self.days.weekdays.0.count_ones()) * times)
+            }
+            Frequency::Hourly if self.every_day() && all(self.hours) => {
+                Some(count(self.minutes, 60) * count(self.seconds, 60))
+            }
+            Frequency::Minutely if self.every_day() && all(self.hours) && all(self.minutes) => {
+                Some(count(self.seconds, 60))
+            }
+            Frequency::Secondly
+                if self.every_day()
+                    && all(self.hours)
+                    && all(self.minutes)
+                    && all(self.seconds) =>
+            {
+                Some(1)
+            }
+            _ => None,
+        }
+    }
+
+    /// How long a walk may go without a candidate before the rule provably never produces one again,
+    /// in seconds.
+    ///
+    /// The Gregorian calendar, weekdays included, repeats every 400 years: 146,097 days, 4,800
+    /// months. Periods `INTERVAL` apart meet every phase of that cycle they will ever meet within
+    /// `lcm(INTERVAL, cycle)` of it, so nothing found by then means nothing ever.
+    pub(super) fn cycle_seconds(&self) -> i64 {
+        const DAYS: i128 = 146_097;
+        const SECONDS: i128 = DAYS * DAY as i128;
+        let n = i128::from(self.interval);
+        let seconds = match self.freq {
+            Frequency::Yearly => lcm(n, 400) / 400 * SECONDS,
+            Frequency::Monthly => lcm(n, 4_800) / 4_800 * SECONDS,
+            Frequency::Weekly => lcm(7 * n, DAYS) * DAY as i128,
+            Frequency::Daily => lcm(n, DAYS) * DAY as i128,
+            _ => lcm(n * i128::from(self.unit_seconds()), SECONDS),
+        };
+        i64::try_from(seconds).unwrap_or(i64::MAX)
+    }
+
+    /// Whether a sub-daily rule's periods ever begin at a time of day its BYHOUR, BYMINUTE and
+    /// BYSECOND allow. Periods `INTERVAL` units apart begin at the start's time of day plus multiples
+    /// of `gcd(INTERVAL x unit, 1 day)`, so at most 86,400 times of day need a look.
+    pub(super) fn time_of_day_reachable(&self) -> bool {
+        if self.freq >= Frequency::Daily {
+            return true;
+        }
+        let step = gcd(
+            i128::from(self.interval) * i128::from(self.unit_seconds()),
+            DAY as i128,
+        );
+        let first = i128::from(self.origin_time.num_seconds_from_midnight()) % step;
+        (first..DAY as i128).step_by(step as usize).any(|tod| {
+            let (h, m, s) = (
+                (tod / 3_600) as u32,
+                (tod / 60 % 60) as u32,
+                (tod % 60) as u32,
+            );
+            self.hours.has(h)
+                && (self.freq == Frequency::Hourly || self.minutes.has(m))
+                && (self.freq != Frequency::Secondly || self.seconds.has(s))
+        })
+    }
+
     /// Seconds in one period of a sub-daily rule.
     pub(super) fn unit_seconds(&self) -> i64 {
         match self.freq {
@@ -450,6 +551,17 @@ pub(super) fn epoch_day(d: NaiveDate) -> i64 {
 /// The date `n` days after 1970-01-01.
 pub(super) fn date_of(n: i64) -> Option<NaiveDate> {
     day(n + EPOCH_CE_DAY)
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs().max(1)
+}
+
+fn lcm(a: i128, b: i128) -> i128 {
+    a / gcd(a, b) * b
 }
 
 fn push_days(out: &mut Vec<NaiveDate>, first: NaiveDate, n: u32) {

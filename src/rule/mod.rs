@@ -4,6 +4,7 @@
 //! checks it against RFC 5545 and TickTick's extensions once and produces a [`Recurrence`]. Nothing
 //! downstream re-checks ranges or combinations.
 
+mod display;
 mod validate;
 
 use chrono::{NaiveDate, NaiveDateTime};
