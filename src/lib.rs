@@ -29,6 +29,7 @@ mod error;
 mod expand;
 mod flag;
 mod instant;
+mod objectid;
 mod rule;
 pub mod task;
 mod zone;
@@ -37,6 +38,7 @@ pub use error::Error;
 pub use expand::{HolidayCalendar, Occurrence, Occurrences, Series};
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
 pub use instant::{format_date, format_instant, parse_date, parse_instant};
+pub use objectid::{HexError, IdSeed, ObjectId, ObjectIdGenerator};
 pub use rule::{
     Frequency, LunarRule, Recurrence, Rule, SkipDays, Until, Weekday, WeekdayNum, Workday,
 };

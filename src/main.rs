@@ -1,3 +1,7 @@
-//! The `ticktick-recur` command line.
+//! The `ticktick-recur` command line: see `ticktick-recur --help` and the README.
 
-fn main() {}
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,0 +1,169 @@
+//! The command line's grammar (CONTRACT.md section 1).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Args, Parser, Subcommand};
+use ticktick_recur::{parse_date, parse_instant, IdSeed, Zone};
+
+/// TickTick recurring tasks, computed exactly.
+///
+/// Times accept RFC 3339 (2026-01-17T13:16:24Z) and TickTick's wire form
+/// (2026-01-17T13:16:24.000+0000); times printed are always the wire form. A TASK is a path to a JSON
+/// file holding one task object, or - for standard input. JSON is printed pretty (two-space indent)
+/// unless --compact is given. Bad input exits with status 2 and one line on stderr starting "error:".
+#[derive(Debug, Parser)]
+#[command(name = "ticktick-recur", version, max_term_width = 100)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+    /// Print JSON on one line instead of indented.
+    #[arg(long, global = true)]
+    pub(crate) compact: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Print the occurrences of a repeatFlag, one start per line, ascending.
+    Expand(Expand),
+    /// Print the {"startDate","dueDate"} a task moves to when its current occurrence is closed at
+    /// --at, or null when its series ends there.
+    Next {
+        #[command(flatten)]
+        task: TaskArg,
+        #[command(flatten)]
+        at: At,
+    },
+    /// Print the occurrences of a task that start in [--from, --to] (calendar view).
+    Occurrences {
+        #[command(flatten)]
+        task: TaskArg,
+        /// First instant of the window (inclusive).
+        #[arg(long, value_name = "T", value_parser = instant)]
+        from: DateTime<Utc>,
+        /// Last instant of the window (inclusive).
+        #[arg(long, value_name = "T", value_parser = instant)]
+        to: DateTime<Utc>,
+        /// Print at most N occurrences.
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: usize,
+    },
+    /// Print the batch body that completes the task's current occurrence.
+    Complete(Close),
+    /// Print the batch body that marks the task's current occurrence as won't do.
+    WontDo(Close),
+    /// Print the batch body that skips the task's current occurrence.
+    Skip {
+        #[command(flatten)]
+        task: TaskArg,
+        #[command(flatten)]
+        at: At,
+    },
+    /// Print the batch body that skips one future occurrence, by its local date.
+    SkipDate {
+        #[command(flatten)]
+        task: TaskArg,
+        /// The local date to skip (yyyyMMdd).
+        #[arg(long, value_name = "yyyyMMdd", value_parser = date)]
+        date: NaiveDate,
+        #[command(flatten)]
+        at: At,
+    },
+    /// Print the batch body that pins the task.
+    Pin {
+        #[command(flatten)]
+        task: TaskArg,
+        #[command(flatten)]
+        at: At,
+    },
+    /// Print the batch body that unpins the task.
+    Unpin {
+        #[command(flatten)]
+        task: TaskArg,
+        #[command(flatten)]
+        at: At,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct Expand {
+    /// A repeatFlag (RRULE:, ERULE:, LUNAR:) or a bare RRULE value (FREQ=...).
+    pub(crate) flag: String,
+    /// The series' start (DTSTART); itself an occurrence when it matches the rule.
+    #[arg(long, value_name = "T", value_parser = instant)]
+    pub(crate) start: DateTime<Utc>,
+    /// The IANA zone the series lives in.
+    #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = zone)]
+    pub(crate) tz: Zone,
+    /// Occurrences are local dates: the start becomes local midnight.
+    #[arg(long)]
+    pub(crate) all_day: bool,
+    /// Print only occurrences strictly after this instant.
+    #[arg(long, value_name = "T", value_parser = instant)]
+    pub(crate) after: Option<DateTime<Utc>>,
+    /// Stop after this instant (inclusive).
+    #[arg(long, value_name = "T", value_parser = instant)]
+    pub(crate) until: Option<DateTime<Utc>>,
+    /// Print at most N occurrences.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub(crate) limit: usize,
+    /// Local dates without occurrences (comma-separated, repeatable).
+    #[arg(long, value_name = "yyyyMMdd,...", value_delimiter = ',', value_parser = date)]
+    pub(crate) exdate: Vec<NaiveDate>,
+}
+
+/// The task argument and how to read it.
+#[derive(Debug, Args)]
+pub(crate) struct TaskArg {
+    /// A JSON file holding one task object, or - for standard input.
+    #[arg(value_name = "TASK")]
+    pub(crate) path: String,
+    /// The zone for a task without timeZone.
+    #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = zone)]
+    pub(crate) default_tz: Zone,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct At {
+    /// The instant of the action.
+    #[arg(long = "at", value_name = "T", value_parser = instant)]
+    pub(crate) at: DateTime<Utc>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct Close {
+    #[command(flatten)]
+    pub(crate) task: TaskArg,
+    #[command(flatten)]
+    pub(crate) at: At,
+    /// The acting user's numeric id (completedUserId).
+    #[arg(long, value_name = "ID")]
+    pub(crate) user: u64,
+    /// Make new ids reproducible: 16 hex digits, the 5-byte process part then the 3-byte counter of
+    /// the first id. Random without it.
+    #[arg(long, value_name = "HEX16", value_parser = seed)]
+    pub(crate) id_seed: Option<IdSeed>,
+}
+
+fn instant(text: &str) -> Result<DateTime<Utc>, ticktick_recur::Error> {
+    parse_instant(text)
+}
+
+fn date(text: &str) -> Result<NaiveDate, ticktick_recur::Error> {
+    parse_date(text)
+}
+
+fn zone(text: &str) -> Result<Zone, ticktick_recur::Error> {
+    text.parse()
+}
+
+fn seed(text: &str) -> Result<IdSeed, ticktick_recur::HexError> {
+    text.parse()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn grammar_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

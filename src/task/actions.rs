@@ -1,0 +1,471 @@
+//! Actions on a task and the exact batch payloads they produce (SEMANTICS §5).
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use serde_json::{json, Value};
+
+use super::error::{ActionKind, Refusal, TaskError};
+use super::model::key;
+use super::schedule::{Schedule, Step};
+use super::{policy, BatchBody, Task};
+use crate::{format_date, format_instant, parse_instant, Error, ObjectIdGenerator, Recurrence};
+
+/// Who closes an occurrence, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Close {
+    /// The instant of the action: `completedTime`, `modifiedTime` and the new ids' seconds.
+    pub at: DateTime<Utc>,
+    /// The acting user's numeric id (`completedUserId`).
+    pub user_id: u64,
+}
+
+/// An action on a task, with its arguments.
+///
+/// ```
+/// use ticktick_recur::{parse_instant, ObjectIdGenerator, task::{Action, Task}};
+/// let task = Task::from_json(r#"{"id": "696b8abc2c6f3277d1cc431a", "modifiedTime": null}"#)?;
+/// let pin = Action::Pin { at: parse_instant("2026-01-17T13:53:44Z")? };
+/// let body = pin.apply(&task, &mut ObjectIdGenerator::new())?;
+/// assert_eq!(body.update[0].get("pinnedTime").unwrap(), "2026-01-17T13:53:44.000+0000");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Action {
+    /// [`complete`] the current occurrence.
+    Complete(Close),
+    /// Mark the current occurrence as won't do ([`wont_do`]).
+    WontDo(Close),
+    /// [`skip`] the current occurrence.
+    Skip {
+        /// The instant of the action.
+        at: DateTime<Utc>,
+    },
+    /// Skip one future occurrence by its local date ([`skip_date`]).
+    SkipDate {
+        /// The local date to skip.
+        date: NaiveDate,
+        /// The instant of the action.
+        at: DateTime<Utc>,
+    },
+    /// [`pin`] the task.
+    Pin {
+        /// The instant of the action.
+        at: DateTime<Utc>,
+    },
+    /// [`unpin`] the task.
+    Unpin {
+        /// The instant of the action.
+        at: DateTime<Utc>,
+    },
+}
+
+impl Action {
+    /// What the action is, without its arguments.
+    #[must_use]
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Action::Complete(_) => ActionKind::Complete,
+            Action::WontDo(_) => ActionKind::WontDo,
+            Action::Skip { .. } => ActionKind::Skip,
+            Action::SkipDate { .. } => ActionKind::SkipDate,
+            Action::Pin { .. } => ActionKind::Pin,
+            Action::Unpin { .. } => ActionKind::Unpin,
+        }
+    }
+
+    /// Applies the action to `task`; `ids` issues the new ObjectIds a completion needs.
+    ///
+    /// # Errors
+    ///
+    /// As the function of the same name.
+    pub fn apply(&self, task: &Task, ids: &mut ObjectIdGenerator) -> Result<BatchBody, Error> {
+        match *self {
+            Action::Complete(close) => complete(task, &close, ids),
+            Action::WontDo(close) => wont_do(task, &close, ids),
+            Action::Skip { at } => skip(task, at),
+            Action::SkipDate { date, at } => skip_date(task, date, at),
+            Action::Pin { at } => pin(task, at),
+            Action::Unpin { at } => unpin(task, at),
+        }
+    }
+}
+
+/// `status` of a completed task.
+const COMPLETED: i64 = 2;
+/// `status` of a task marked won't do.
+const WONT_DO: i64 = -1;
+/// `status` of an open task.
+const OPEN: i64 = 0;
+
+/// Completes the current occurrence (`status` 2).
+///
+/// For a recurring task with a next occurrence: one add (the closed copy, with new ids) and one update
+/// (the parent moved to its next occurrence). Otherwise, the parent itself closed in one update.
+/// See SEMANTICS §5 for every field.
+///
+/// # Errors
+///
+/// [`Error::Task`] when the task has no `id`, is already closed, has malformed fields, or its next
+/// start would equal its current start; [`Error::Flag`] for a malformed `repeatFlag`.
+///
+/// ```
+/// use ticktick_recur::{parse_instant, IdSeed, ObjectIdGenerator, task::{complete, Close, Task}};
+/// let task = Task::from_json(r#"{
+///     "id": "696b8b6f2c6f3277d1cc4331", "status": 0, "title": "water the plants",
+///     "startDate": "2026-01-17T14:00:00.000+0000", "timeZone": "Europe/Istanbul",
+///     "repeatFlag": "RRULE:FREQ=DAILY;INTERVAL=1;COUNT=3", "repeatFrom": "0", "etag": "q1j2ogah"
+/// }"#)?;
+/// let close = Close { at: parse_instant("2026-01-17T13:16:24Z")?, user_id: 130208689 };
+/// let mut ids = ObjectIdGenerator::from_seed("2c6f3277d1cc4341".parse::<IdSeed>()?);
+/// let body = complete(&task, &close, &mut ids)?;
+/// let (closed, parent) = (&body.add[0], &body.update[0]);
+/// assert_eq!(closed.id(), Some("696b8ba82c6f3277d1cc4341"));
+/// assert_eq!(closed.get("repeatTaskId").unwrap(), "696b8b6f2c6f3277d1cc4331");
+/// assert_eq!(parent.get("startDate").unwrap(), "2026-01-18T14:00:00.000+0000");
+/// assert_eq!(parent.repeat_flag(), Some("RRULE:FREQ=DAILY;INTERVAL=1;COUNT=2"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn complete(
+    task: &Task,
+    close: &Close,
+    ids: &mut ObjectIdGenerator,
+) -> Result<BatchBody, Error> {
+    close_occurrence(task, ActionKind::Complete, COMPLETED, close, ids)
+}
+
+/// Marks the current occurrence as won't do (`status` -1): the same payloads as [`complete`].
+///
+/// # Errors
+///
+/// As [`complete`].
+///
+/// ```
+/// use ticktick_recur::{parse_instant, ObjectIdGenerator, task::{wont_do, Close, Task}};
+/// let task = Task::from_json(r#"{"id": "a", "status": 0}"#)?;   // not recurring: closes itself
+/// let close = Close { at: parse_instant("2026-01-17T13:16:24Z")?, user_id: 1 };
+/// let body = wont_do(&task, &close, &mut ObjectIdGenerator::new())?;
+/// assert!(body.add.is_empty());
+/// assert_eq!(body.update[0].status(), -1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn wont_do(
+    task: &Task,
+    close: &Close,
+    ids: &mut ObjectIdGenerator,
+) -> Result<BatchBody, Error> {
+    close_occurrence(task, ActionKind::WontDo, WONT_DO, close, ids)
+}
+
+/// Skips the current occurrence: one update moving the task to its next occurrence, with no closed
+/// copy, no exDate, and COUNT unchanged (a forgetting curve's CYCLE rises by the steps moved).
+///
+/// # Errors
+///
+/// [`Error::Task`] when the task has no `id`, is closed, does not repeat, has no dates, or its series
+/// has no later occurrence; [`Error::Flag`] for a malformed `repeatFlag`.
+///
+/// ```
+/// use ticktick_recur::{parse_instant, task::{skip, Task}};
+/// let task = Task::from_json(r#"{"id": "a", "startDate": "2026-01-17T14:00:00.000+0000",
+///     "repeatFlag": "RRULE:FREQ=WEEKLY", "modifiedTime": null}"#)?;
+/// let body = skip(&task, parse_instant("2026-01-17T13:16:24Z")?)?;
+/// assert_eq!(body.update[0].get("startDate").unwrap(), "2026-01-24T14:00:00.000+0000");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn skip(task: &Task, at: DateTime<Utc>) -> Result<BatchBody, Error> {
+    let action = ActionKind::Skip;
+    let id = required_id(task)?;
+    let refuse = |reason| refusal(action, id, reason);
+    if !policy::can_close(task.status()) {
+        return Err(refuse(Refusal::Closed {
+            status: task.status(),
+        }));
+    }
+    let schedule = recurring_schedule(task, action, id)?;
+    let step = schedule
+        .next_on_skip(action)?
+        .ok_or_else(|| refuse(Refusal::SeriesEnds))?;
+    let parent = moved(&schedule, task, step, at, false)?;
+    Ok(BatchBody::updating(vec![parent]))
+}
+
+/// Skips one future occurrence by its local date: one update appending the date to `exDate` (never
+/// twice) and setting `modifiedTime`; nothing else changes.
+///
+/// # Errors
+///
+/// [`Error::Task`] when the task has no `id`, does not repeat, has no dates, the date is not after the
+/// current occurrence's local date, or (unless the task repeats from its completion date) no
+/// occurrence falls on it.
+///
+/// ```
+/// use ticktick_recur::{parse_date, parse_instant, task::{skip_date, Task}};
+/// let task = Task::from_json(r#"{"id": "a", "startDate": "2026-01-17T14:00:00.000+0000",
+///     "repeatFlag": "RRULE:FREQ=DAILY", "exDate": [], "modifiedTime": null}"#)?;
+/// let body = skip_date(&task, parse_date("20260119")?, parse_instant("2026-01-17T13:16:24Z")?)?;
+/// assert_eq!(body.update[0].get("exDate").unwrap()[0], "20260119");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn skip_date(task: &Task, date: NaiveDate, at: DateTime<Utc>) -> Result<BatchBody, Error> {
+    let action = ActionKind::SkipDate;
+    let id = required_id(task)?;
+    let refuse = |reason| refusal(action, id, reason);
+    let schedule = recurring_schedule(task, action, id)?;
+    let zone = schedule.zone();
+    let current = zone.local(schedule.start()).date();
+    if date <= current {
+        return Err(refuse(Refusal::NotAfterCurrent { date, current }));
+    }
+    let mut parent = task.clone();
+    if !task.ex_dates().contains(&date) {
+        if policy::skip_date_needs_occurrence(schedule.close_mode()) {
+            let midnight = zone.instant(date.and_time(NaiveTime::MIN));
+            let just_before = midnight - TimeDelta::nanoseconds(1);
+            let on_date = schedule
+                .series()?
+                .after(just_before)
+                .is_some_and(|o| o.date() == date);
+            if !on_date {
+                return Err(refuse(Refusal::NoOccurrenceOn { date }));
+            }
+        }
+        let mut ex_dates = match task.get(key::EX_DATE) {
+            Some(Value::Array(list)) => list.clone(),
+            _ => Vec::new(),
+        };
+        ex_dates.push(Value::String(format_date(date)));
+        parent.put(key::EX_DATE, Value::Array(ex_dates), &[key::REMINDERS]);
+    }
+    touch(&mut parent, at);
+    Ok(BatchBody::updating(vec![parent]))
+}
+
+/// Pins the task: one update with `pinnedTime` and `modifiedTime` set to `at`.
+///
+/// # Errors
+///
+/// [`Error::Task`] when the task has no `id`.
+///
+/// ```
+/// use ticktick_recur::{parse_instant, task::{pin, Task}};
+/// let task = Task::from_json(r#"{"id": "a", "isAllDay": false, "modifiedTime": null}"#)?;
+/// let body = pin(&task, parse_instant("2026-01-17T13:53:44Z")?)?;
+/// assert_eq!(body.update[0].to_json(), r#"{"id":"a","isAllDay":false,"pinnedTime":"2026-01-17T13:53:44.000+0000","modifiedTime":"2026-01-17T13:53:44.000+0000"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn pin(task: &Task, at: DateTime<Utc>) -> Result<BatchBody, Error> {
+    set_pinned(task, Value::String(format_instant(at)), at)
+}
+
+/// Unpins the task: one update with `pinnedTime` null and `modifiedTime` set to `at`.
+///
+/// # Errors
+///
+/// [`Error::Task`] when the task has no `id`.
+///
+/// ```
+/// use ticktick_recur::{parse_instant, task::{unpin, Task}};
+/// let task = Task::from_json(r#"{"id": "a", "pinnedTime": "2026-01-17T13:53:44.000+0000"}"#)?;
+/// let body = unpin(&task, parse_instant("2026-01-17T14:00:00Z")?)?;
+/// assert!(body.update[0].get("pinnedTime").unwrap().is_null());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn unpin(task: &Task, at: DateTime<Utc>) -> Result<BatchBody, Error> {
+    set_pinned(task, Value::Null, at)
+}
+
+fn set_pinned(task: &Task, pinned: Value, at: DateTime<Utc>) -> Result<BatchBody, Error> {
+    required_id(task)?;
+    let mut parent = task.clone();
+    parent.put(key::PINNED_TIME, pinned, &[key::IS_ALL_DAY]);
+    touch(&mut parent, at);
+    Ok(BatchBody::updating(vec![parent]))
+}
+
+/// Complete or won't do.
+fn close_occurrence(
+    task: &Task,
+    action: ActionKind,
+    status: i64,
+    close: &Close,
+    ids: &mut ObjectIdGenerator,
+) -> Result<BatchBody, Error> {
+    let id = required_id(task)?;
+    if !policy::can_close(task.status()) {
+        return Err(refusal(
+            action,
+            id,
+            Refusal::Closed {
+                status: task.status(),
+            },
+        ));
+    }
+    let next = match Schedule::of(task)? {
+        Some(schedule) => schedule
+            .next_on_close(close.at, action)?
+            .map(|step| (schedule, step)),
+        None => None,
+    };
+    let Some((schedule, step)) = next else {
+        // The last occurrence, or a task that does not repeat: the parent itself is closed.
+        let mut parent = task.clone();
+        mark_closed(&mut parent, status, close);
+        touch(&mut parent, close.at);
+        return Ok(BatchBody::updating(vec![parent]));
+    };
+    let closed = closed_copy(task, id, status, close, ids);
+    let mut parent = moved(&schedule, task, step, close.at, true)?;
+    parent.put(key::STATUS, json!(OPEN), &[]);
+    parent.put(key::REMIND_TIME, Value::Null, &[]);
+    Ok(BatchBody {
+        add: vec![closed],
+        update: vec![parent],
+        ..BatchBody::default()
+    })
+}
+
+/// The closed instance of the current occurrence: the parent with new ids, closed, not repeating.
+fn closed_copy(
+    task: &Task,
+    parent_id: &str,
+    status: i64,
+    close: &Close,
+    ids: &mut ObjectIdGenerator,
+) -> Task {
+    let mut copy = task.clone();
+    // The task's id first, then each reminder's, then each checklist item's.
+    copy.put(key::ID, json!(ids.next_id(close.at).to_string()), &[]);
+    for list in [key::REMINDERS, key::ITEMS] {
+        for entry in objects_mut(&mut copy, list) {
+            entry.insert(key::ID.to_owned(), json!(ids.next_id(close.at).to_string()));
+        }
+    }
+    copy.put(key::REPEAT_FLAG, Value::Null, &[]);
+    if copy.get(key::ATTACHMENTS).is_none_or(Value::is_null) {
+        copy.put(key::ATTACHMENTS, json!([]), &[key::IS_FLOATING]);
+    }
+    mark_closed(&mut copy, status, close);
+    copy.put(key::REMIND_TIME, Value::Null, &[]);
+    copy.put(key::REPEAT_TASK_ID, json!(parent_id), &[]);
+    copy.remove(key::ETAG);
+    copy.remove(key::FOCUS_SUMMARIES);
+    copy
+}
+
+/// `status`, `completedTime` and `completedUserId` of a closed task.
+fn mark_closed(task: &mut Task, status: i64, close: &Close) {
+    task.put(key::STATUS, json!(status), &[]);
+    task.put(
+        key::COMPLETED_USER_ID,
+        json!(close.user_id),
+        &[key::ATTACHMENTS, key::IS_FLOATING],
+    );
+    task.put_instant(key::COMPLETED_TIME, close.at, &[key::TITLE]);
+}
+
+/// The parent moved to its next occurrence: dates, `modifiedTime`, `progress` 0, checklist reset and
+/// moved, and the flag's in-place edits (COUNT counted down when `count_down`, CYCLE risen).
+fn moved(
+    schedule: &Schedule<'_>,
+    task: &Task,
+    step: Step,
+    at: DateTime<Utc>,
+    count_down: bool,
+) -> Result<Task, Error> {
+    let mut parent = task.clone();
+    let dates = schedule.dates_at(step.start);
+    if let Some(start) = dates.start_date {
+        parent.put_instant(key::START_DATE, start, &[]);
+    }
+    if let Some(due) = dates.due_date {
+        parent.put_instant(key::DUE_DATE, due, &[]);
+    }
+    touch(&mut parent, at);
+    parent.put(key::PROGRESS, json!(0), &[key::REPEAT_FLAG]);
+    for item in objects_mut(&mut parent, key::ITEMS) {
+        item.insert(key::STATUS.to_owned(), json!(OPEN));
+        let item_start = item
+            .get(key::START_DATE)
+            .and_then(Value::as_str)
+            .and_then(|s| parse_instant(s).ok());
+        if let Some(item_start) = item_start {
+            let moved = schedule.shift(item_start, step.start);
+            item.insert(key::START_DATE.to_owned(), json!(format_instant(moved)));
+        }
+    }
+    if let (Some(flag), Some(edited)) = (schedule.flag(), edited_flag(schedule, step, count_down)?)
+    {
+        if edited != flag.as_str() {
+            parent.put(key::REPEAT_FLAG, json!(edited), &[]);
+        }
+    }
+    Ok(parent)
+}
+
+/// The flag after TickTick's in-place edits: `COUNT=n` -> `n-1` (completion), forgetting curve
+/// `CYCLE=n` -> `n + steps`. `None` when nothing changes.
+fn edited_flag(
+    schedule: &Schedule<'_>,
+    step: Step,
+    count_down: bool,
+) -> Result<Option<String>, Error> {
+    let Some(flag) = schedule.flag() else {
+        return Ok(None);
+    };
+    let (count, cycle) = match *schedule.recurrence() {
+        Recurrence::Rule(ref rule) => (rule.count(), None),
+        Recurrence::ForgettingCurve { cycle, count } => (count, Some(cycle)),
+        _ => (None, None),
+    };
+    let mut edited = flag.clone();
+    if let (true, Some(n)) = (count_down, count) {
+        edited = edited.with_count(n.saturating_sub(1))?;
+    }
+    if let Some(cycle) = cycle {
+        edited = edited.with_cycle(policy::cycle_after(cycle, step.curve_steps))?;
+    }
+    Ok((edited != *flag).then(|| edited.as_str().to_owned()))
+}
+
+/// `modifiedTime: at`.
+fn touch(task: &mut Task, at: DateTime<Utc>) {
+    task.put_instant(key::MODIFIED_TIME, at, &[key::CREATED_TIME]);
+}
+
+/// The objects of an array field (reminders, checklist items), for editing in place.
+fn objects_mut<'a>(
+    task: &'a mut Task,
+    list: &str,
+) -> impl Iterator<Item = &'a mut serde_json::Map<String, Value>> {
+    task.fields_mut()
+        .get_mut(list)
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object_mut)
+}
+
+fn required_id(task: &Task) -> Result<&str, TaskError> {
+    task.id().ok_or(TaskError::MissingField { field: key::ID })
+}
+
+/// The task's schedule, refusing a task that does not repeat or has no dates.
+fn recurring_schedule<'t>(
+    task: &'t Task,
+    action: ActionKind,
+    id: &str,
+) -> Result<Schedule<'t>, Error> {
+    if task.recurrence()? == Recurrence::NotRecurring {
+        return Err(refusal(action, id, Refusal::NotRecurring));
+    }
+    Schedule::of(task)?.ok_or_else(|| refusal(action, id, Refusal::Undated))
+}
+
+fn refusal(action: ActionKind, id: &str, reason: Refusal) -> Error {
+    TaskError::Refused {
+        action,
+        id: Some(id.to_owned()),
+        reason,
+    }
+    .into()
+}

@@ -1,0 +1,352 @@
+//! Where a task's occurrences are: its series in its zone, and the occurrence it moves to when the
+//! current one is closed or skipped (SEMANTICS §3-4).
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc, Weekday};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::error::{ActionKind, Refusal, TaskError};
+use super::model::key;
+use super::{policy, RepeatFrom, Task};
+use crate::{format_instant, Error, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone};
+
+/// A task's `startDate` and `dueDate` at one occurrence.
+///
+/// Serialises as `{"startDate": ..., "dueDate": ...}` in TickTick's wire form, `null` for a date the
+/// task does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TaskDates {
+    /// The occurrence's `startDate` (`None` when the task has none).
+    pub start_date: Option<DateTime<Utc>>,
+    /// The occurrence's `dueDate` (`None` when the task has none).
+    pub due_date: Option<DateTime<Utc>>,
+}
+
+impl Serialize for TaskDates {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry(key::START_DATE, &self.start_date.map(format_instant))?;
+        map.serialize_entry(key::DUE_DATE, &self.due_date.map(format_instant))?;
+        map.end()
+    }
+}
+
+/// The dates a task moves to when its current occurrence is closed at `at`, with its `repeatFrom`
+/// applied; `None` when the series ends there (or the task does not repeat, or has no dates).
+///
+/// # Errors
+///
+/// [`Error::Flag`] for a malformed `repeatFlag`, [`Error::Task`] for an unknown `timeZone` or when
+/// the next start would equal the current start, [`Error::NeverOccurs`] / [`Error::Unsupported`]
+/// from the expander.
+///
+/// ```
+/// use ticktick_recur::{format_instant, parse_instant, task::{next_occurrence, Task}};
+/// let task = Task::from_json(r#"{
+///     "startDate": "2026-01-17T14:00:00.000+0000", "dueDate": "2026-01-17T15:00:00.000+0000",
+///     "timeZone": "Europe/Istanbul", "repeatFlag": "RRULE:FREQ=DAILY;INTERVAL=1", "repeatFrom": "2"
+/// }"#)?;
+/// let next = next_occurrence(&task, parse_instant("2026-01-17T13:16:24Z")?)?.unwrap();
+/// assert_eq!(format_instant(next.start_date.unwrap()), "2026-01-18T14:00:00.000+0000");
+/// assert_eq!(format_instant(next.due_date.unwrap()), "2026-01-18T15:00:00.000+0000");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn next_occurrence(task: &Task, at: DateTime<Utc>) -> Result<Option<TaskDates>, Error> {
+    let Some(schedule) = Schedule::of(task)? else {
+        return Ok(None);
+    };
+    let step = schedule.next_on_close(at, ActionKind::Advance)?;
+    Ok(step.map(|s| schedule.dates_at(s.start)))
+}
+
+/// The occurrences of a task that start in `[from, to]`, at most `limit` of them: a calendar view.
+///
+/// The current occurrence (the task's own dates) comes first when it is in the window, then the
+/// series' later occurrences. A task repeating from its completion date shows only its current
+/// occurrence, since later ones depend on when it is completed; a task that does not repeat shows its
+/// own dates; an undated task has none.
+///
+/// # Errors
+///
+/// As for [`next_occurrence`].
+///
+/// ```
+/// use ticktick_recur::{format_instant, parse_instant, task::{occurrences, Task}};
+/// let task = Task::from_json(r#"{
+///     "startDate": "2026-01-17T15:00:00.000+0000", "timeZone": "Europe/Istanbul",
+///     "repeatFlag": "RRULE:FREQ=WEEKLY;INTERVAL=1;WKST=SU;UNTIL=20260131;BYDAY=SA", "repeatFrom": "0"
+/// }"#)?;
+/// let all = occurrences(&task, parse_instant("2026-01-01T00:00:00Z")?,
+///                       parse_instant("2026-12-31T00:00:00Z")?, 100)?;
+/// let starts: Vec<_> = all.iter().map(|d| format_instant(d.start_date.unwrap())).collect();
+/// assert_eq!(starts, ["2026-01-17T15:00:00.000+0000", "2026-01-24T15:00:00.000+0000",
+///                     "2026-01-31T15:00:00.000+0000"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn occurrences(
+    task: &Task,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    limit: usize,
+) -> Result<Vec<TaskDates>, Error> {
+    let Some(schedule) = Schedule::of(task)? else {
+        return Ok(Vec::new());
+    };
+    let mut starts = Vec::new();
+    if (from..=to).contains(&schedule.start) {
+        starts.push(schedule.start);
+    }
+    let predictable = schedule.close_mode() != RepeatFrom::CompletionDate;
+    if schedule.is_recurring() && predictable && schedule.start <= to {
+        let series = schedule.series()?;
+        let in_window = |t: &DateTime<Utc>| (from..=to).contains(t);
+        match schedule.later_allowed() {
+            // COUNT is counted from the current start, so walk from there.
+            Some(later) => starts.extend(
+                series
+                    .iter_after(schedule.start)
+                    .take(later)
+                    .map(|o| o.instant())
+                    .take_while(|t| *t <= to)
+                    .filter(in_window),
+            ),
+            None => {
+                let just_before = from
+                    .checked_sub_signed(TimeDelta::nanoseconds(1))
+                    .unwrap_or(from);
+                starts.extend(
+                    series
+                        .iter_after(schedule.start.max(just_before))
+                        .map(|o| o.instant())
+                        .take_while(|t| *t <= to),
+                );
+            }
+        }
+    }
+    starts.truncate(limit);
+    Ok(starts.into_iter().map(|s| schedule.dates_at(s)).collect())
+}
+
+/// The next start of a task, and how many steps of its series it moved.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Step {
+    /// The new DTSTART.
+    pub(crate) start: DateTime<Utc>,
+    /// How many occurrences of the series, exDates included, lie between the current start
+    /// (exclusive) and the new one (inclusive). Counted for forgetting curves only; 1 otherwise.
+    pub(crate) curve_steps: u32,
+}
+
+/// A dated task seen as a series: DTSTART, zone, rule, and the task's exDates.
+pub(crate) struct Schedule<'t> {
+    task: &'t Task,
+    zone: Zone,
+    /// DTSTART: `startDate`, or `dueDate` when `startDate` is null.
+    start: DateTime<Utc>,
+    flag: Option<RepeatFlag>,
+    recurrence: Recurrence,
+}
+
+impl<'t> Schedule<'t> {
+    /// The schedule of a task; `None` when it has neither `startDate` nor `dueDate`.
+    pub(crate) fn of(task: &'t Task) -> Result<Option<Schedule<'t>>, Error> {
+        let Some(start) = task.start_date().or_else(|| task.due_date()) else {
+            return Ok(None);
+        };
+        let flag = task.parsed_flag()?;
+        let recurrence = match &flag {
+            Some(f) => f.validate()?,
+            None => Recurrence::NotRecurring,
+        };
+        Ok(Some(Schedule {
+            task,
+            zone: task.zone()?,
+            start,
+            flag,
+            recurrence,
+        }))
+    }
+
+    pub(crate) fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
+    pub(crate) fn zone(&self) -> Zone {
+        self.zone
+    }
+
+    pub(crate) fn flag(&self) -> Option<&RepeatFlag> {
+        self.flag.as_ref()
+    }
+
+    pub(crate) fn recurrence(&self) -> &Recurrence {
+        &self.recurrence
+    }
+
+    pub(crate) fn is_recurring(&self) -> bool {
+        self.recurrence != Recurrence::NotRecurring
+    }
+
+    pub(crate) fn close_mode(&self) -> RepeatFrom {
+        policy::close_mode(&self.recurrence, self.task.repeat_from())
+    }
+
+    /// The task's series anchored at its current start, with its exDates and holiday calendar.
+    pub(crate) fn series(&self) -> Result<Series, Error> {
+        let mut series = Series::new(&self.recurrence, self.start, self.zone)?
+            .all_day(self.task.is_all_day())
+            .exdates(self.task.ex_dates());
+        if let Some(calendar) = self.task.holidays() {
+            series = series.holidays(calendar.clone());
+        }
+        Ok(series)
+    }
+
+    /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
+    /// from the current start, which is always an occurrence, so `COUNT=1` allows none.
+    fn later_allowed(&self) -> Option<usize> {
+        let count = match &self.recurrence {
+            Recurrence::Rule(rule) => rule.count(),
+            Recurrence::ForgettingCurve { count, .. } => *count,
+            _ => None,
+        }?;
+        Some(usize::try_from(count.saturating_sub(1)).unwrap_or(usize::MAX))
+    }
+
+    /// Where the task moves when its current occurrence is closed at `at`.
+    pub(crate) fn next_on_close(
+        &self,
+        at: DateTime<Utc>,
+        action: ActionKind,
+    ) -> Result<Option<Step>, Error> {
+        self.next(self.close_mode(), at, action)
+    }
+
+    /// Where the task moves when its current occurrence is skipped.
+    pub(crate) fn next_on_skip(&self, action: ActionKind) -> Result<Option<Step>, Error> {
+        let mode = policy::skip_mode(&self.recurrence, self.task.repeat_from());
+        // Skipping is not a completion: the current start stands in for the completion instant.
+        self.next(mode, self.start, action)
+    }
+
+    fn next(
+        &self,
+        mode: RepeatFrom,
+        at: DateTime<Utc>,
+        action: ActionKind,
+    ) -> Result<Option<Step>, Error> {
+        if !self.is_recurring() || self.later_allowed() == Some(0) {
+            return Ok(None);
+        }
+        let start = match (mode, &self.recurrence) {
+            (RepeatFrom::CompletionDate, Recurrence::Rule(rule)) => {
+                self.after_completion(rule, at)?
+            }
+            (RepeatFrom::Default, _) => {
+                let after = policy::default_mode_threshold(self.start, at);
+                self.series()?.after(after).map(|o| o.instant())
+            }
+            _ => self.series()?.after(self.start).map(|o| o.instant()),
+        };
+        let Some(start) = start else {
+            return Ok(None);
+        };
+        if start == self.start {
+            return Err(TaskError::Refused {
+                action,
+                id: self.task.id().map(str::to_owned),
+                reason: Refusal::Unchanged { start },
+            }
+            .into());
+        }
+        let curve_steps = match self.recurrence {
+            Recurrence::ForgettingCurve { cycle, .. } => self.curve_steps(cycle, start)?,
+            _ => 1,
+        };
+        Ok(Some(Step { start, curve_steps }))
+    }
+
+    /// Steps of the curve from the current start to `next`, counting the ones exDates removed.
+    fn curve_steps(&self, cycle: u32, next: DateTime<Utc>) -> Result<u32, Error> {
+        let plain = Recurrence::ForgettingCurve { cycle, count: None };
+        let series = Series::new(&plain, self.start, self.zone)?.all_day(self.task.is_all_day());
+        let mut steps = 0;
+        for occurrence in series.iter_after(self.start) {
+            steps += 1;
+            if occurrence.instant() >= next {
+                break;
+            }
+        }
+        Ok(steps)
+    }
+
+    /// `repeatFrom "1"`: the completion's local date plus one interval at the original time of day,
+    /// BYDAY/BYMONTHDAY/BYSETPOS ignored; TT_SKIP days and exDates dropped (the next interval is tried);
+    /// `None` past UNTIL.
+    fn after_completion(
+        &self,
+        rule: &Rule,
+        at: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, Error> {
+        let time_of_day = if self.task.is_all_day() {
+            NaiveTime::MIN
+        } else {
+            self.zone.local(self.start).time()
+        };
+        let done = self.zone.local(at);
+        let ex_dates = self.task.ex_dates();
+        for k in 1..=policy::FROM_COMPLETION_MAX_CANDIDATES {
+            let Some(local) = policy::completion_candidate(rule, k, done, time_of_day) else {
+                return Ok(None);
+            };
+            if self.past_until(rule.until(), local) {
+                return Ok(None);
+            }
+            if self.skipped_day(rule.skip(), local.date()) || ex_dates.contains(&local.date()) {
+                continue;
+            }
+            return Ok(Some(self.zone.instant(local)));
+        }
+        Err(Error::NeverOccurs {
+            rule: self.recurrence.to_string(),
+        })
+    }
+
+    fn past_until(&self, until: Option<Until>, local: NaiveDateTime) -> bool {
+        match until {
+            None => false,
+            Some(Until::Date(last_day)) => local.date() > last_day,
+            Some(Until::Local(last)) => local > last,
+            Some(Until::Utc(last)) => self.zone.instant(local) > last.and_utc(),
+        }
+    }
+
+    /// Whether `TT_SKIP` drops `date`: weekends unless a make-up workday, holidays of the calendar.
+    fn skipped_day(&self, skip: SkipDays, date: NaiveDate) -> bool {
+        let calendar = self.task.holidays();
+        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            && !calendar.is_some_and(|c| c.is_make_up_workday(date));
+        let holiday = calendar.is_some_and(|c| c.is_holiday(date));
+        (skip.weekends && weekend) || (skip.holidays && holiday)
+    }
+
+    /// Moves an instant by the wall-clock distance from the current start to `new_start`.
+    pub(crate) fn shift(&self, t: DateTime<Utc>, new_start: DateTime<Utc>) -> DateTime<Utc> {
+        let delta = self.zone.local(new_start) - self.zone.local(self.start);
+        self.zone.instant(self.zone.local(t) + delta)
+    }
+
+    /// The task's dates when its DTSTART is `new_start`: `dueDate` keeps its wall-clock distance from
+    /// `startDate`; a null date stays null.
+    pub(crate) fn dates_at(&self, new_start: DateTime<Utc>) -> TaskDates {
+        match self.task.start_date() {
+            Some(_) => TaskDates {
+                start_date: Some(new_start),
+                due_date: self.task.due_date().map(|d| self.shift(d, new_start)),
+            },
+            None => TaskDates {
+                start_date: None,
+                due_date: Some(new_start),
+            },
+        }
+    }
+}

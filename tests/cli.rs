@@ -1,0 +1,533 @@
+//! The command line as scripts use it (CONTRACT.md section 1): outputs, exit codes, one-line errors.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ticktick-recur"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The command may exit before reading its input.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn ok(args: &[&str], stdin: &str) -> String {
+    let r = run(args, stdin);
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    assert_eq!(r.stderr, "", "{args:?}");
+    r.stdout
+}
+
+/// Bad input: status 2, nothing on stdout, one `error:` line on stderr. Returns that line.
+fn bad(args: &[&str], stdin: &str) -> String {
+    let r = run(args, stdin);
+    assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+    assert_eq!(r.stdout, "", "{args:?}");
+    assert!(r.stderr.starts_with("error: "), "{args:?}: {}", r.stderr);
+    assert!(r.stderr.ends_with('\n'), "{args:?}: {}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    r.stderr.trim_end().to_owned()
+}
+
+fn vector(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/vectors")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn daily() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/daily-task.json"))
+        .unwrap()
+}
+
+// ---- Outputs ----
+
+#[test]
+fn readme_command_runs_on_the_bundled_example() {
+    let out = ok(
+        &[
+            "wont-do",
+            "examples/daily-task.json",
+            "--at",
+            "2026-01-17T13:16:24Z",
+            "--user",
+            "130208689",
+            "--id-seed",
+            "2c6f3277d1cc4341",
+        ],
+        "",
+    );
+    let printed: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(printed, vector("wont-do-daily-instance.json")["expect"]);
+}
+
+#[test]
+fn bundled_examples_are_the_vector_tasks() {
+    for (file, name) in [
+        ("examples/daily-task.json", "wont-do-daily-instance.json"),
+        ("examples/weekly-task.json", "pin-task.json"),
+        ("examples/pinned-task.json", "unpin-task.json"),
+    ] {
+        let text =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        let task: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(task, vector(name)["task"], "{file}");
+    }
+}
+
+#[test]
+fn json_is_pretty_by_default_and_compact_on_request() {
+    let args = ["pin", "-", "--at", "2026-01-17T13:53:44Z"];
+    let pretty = ok(&args, &daily());
+    assert!(
+        pretty.starts_with("{\n  \"add\": [],\n  \"update\": [\n"),
+        "{pretty}"
+    );
+    assert!(pretty.ends_with("}\n"));
+    let compact = ok(&[&args[..], &["--compact"]].concat(), &daily());
+    assert_eq!(compact.lines().count(), 1);
+    assert!(compact.ends_with("}\n"));
+    let a: Value = serde_json::from_str(&pretty).unwrap();
+    let b: Value = serde_json::from_str(&compact).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn expand_prints_one_wire_instant_per_line() {
+    let out = ok(
+        &[
+            "expand",
+            "FREQ=DAILY;INTERVAL=1",
+            "--start",
+            "2026-03-07T09:00:00-05:00",
+            "--tz",
+            "America/New_York",
+            "--limit",
+            "3",
+        ],
+        "",
+    );
+    assert_eq!(
+        out,
+        "2026-03-07T14:00:00.000+0000\n2026-03-08T13:00:00.000+0000\n2026-03-09T13:00:00.000+0000\n"
+    );
+}
+
+#[test]
+fn expand_after_is_strict_and_until_inclusive() {
+    let out = ok(
+        &[
+            "expand",
+            "RRULE:FREQ=DAILY",
+            "--start",
+            "2026-01-01T09:00:00.000+0000",
+            "--after",
+            "2026-01-02T09:00:00Z",
+            "--until",
+            "2026-01-04T09:00:00Z",
+        ],
+        "",
+    );
+    assert_eq!(
+        out,
+        "2026-01-03T09:00:00.000+0000\n2026-01-04T09:00:00.000+0000\n"
+    );
+}
+
+#[test]
+fn expand_default_limit_is_100() {
+    let out = ok(
+        &["expand", "FREQ=HOURLY", "--start", "2026-01-01T00:00:00Z"],
+        "",
+    );
+    assert_eq!(out.lines().count(), 100);
+}
+
+#[test]
+fn expand_with_exdates_and_all_day() {
+    let out = ok(
+        &[
+            "expand",
+            "RRULE:FREQ=DAILY;COUNT=3",
+            "--start",
+            "2026-10-01T22:00:00.000+0000",
+            "--tz",
+            "Europe/Rome",
+            "--all-day",
+            "--exdate",
+            "20261003,20261005",
+        ],
+        "",
+    );
+    assert_eq!(
+        out,
+        "2026-10-01T22:00:00.000+0000\n2026-10-03T22:00:00.000+0000\n2026-10-05T22:00:00.000+0000\n"
+    );
+}
+
+#[test]
+fn next_prints_the_dates_or_null() {
+    let out = ok(
+        &["next", "-", "--at", "2026-01-17T13:16:24Z", "--compact"],
+        &daily(),
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap(),
+        json!({"startDate": "2026-01-18T14:00:00.000+0000", "dueDate": "2026-01-18T15:00:00.000+0000"})
+    );
+    let last = json!({"startDate": "2026-01-17T14:00:00.000+0000", "repeatFlag": "RRULE:FREQ=DAILY;COUNT=1"});
+    let out = ok(
+        &["next", "-", "--at", "2026-01-17T13:16:24Z"],
+        &last.to_string(),
+    );
+    assert_eq!(out, "null\n");
+}
+
+#[test]
+fn next_uses_the_default_zone_for_a_task_without_one() {
+    let t = json!({"startDate": "2026-03-07T14:00:00.000+0000", "repeatFlag": "RRULE:FREQ=DAILY", "repeatFrom": "0"});
+    let out = ok(
+        &[
+            "next",
+            "-",
+            "--at",
+            "2026-03-07T20:00:00Z",
+            "--default-tz",
+            "America/New_York",
+            "--compact",
+        ],
+        &t.to_string(),
+    );
+    assert_eq!(
+        out,
+        "{\"startDate\":\"2026-03-08T13:00:00.000+0000\",\"dueDate\":null}\n"
+    );
+}
+
+#[test]
+fn occurrences_prints_a_json_array() {
+    let out = ok(
+        &[
+            "occurrences",
+            "examples/weekly-task.json",
+            "--from",
+            "2026-01-20T00:00:00Z",
+            "--to",
+            "2026-03-01T00:00:00Z",
+            "--limit",
+            "2",
+        ],
+        "",
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap(),
+        json!([
+            {"startDate": "2026-01-24T15:00:00.000+0000", "dueDate": null},
+            {"startDate": "2026-01-31T15:00:00.000+0000", "dueDate": null}
+        ])
+    );
+}
+
+#[test]
+fn every_action_command_prints_a_batch_body() {
+    let at = ["--at", "2026-01-17T13:16:24Z"];
+    for args in [
+        vec!["complete", "-", "--user", "1"],
+        vec!["wont-do", "-", "--user", "1"],
+        vec!["skip", "-"],
+        vec!["skip-date", "-", "--date", "20260120"],
+        vec!["pin", "-"],
+        vec!["unpin", "-"],
+    ] {
+        let out = ok(&[&args[..], &at[..]].concat(), &daily());
+        let body: Value = serde_json::from_str(&out).unwrap();
+        let keys: Vec<&String> = body.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "add",
+                "update",
+                "delete",
+                "addAttachments",
+                "updateAttachments",
+                "deleteAttachments"
+            ],
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn random_ids_differ_between_runs() {
+    let args = [
+        "complete",
+        "-",
+        "--at",
+        "2026-01-17T13:16:24Z",
+        "--user",
+        "1",
+        "--compact",
+    ];
+    let a: Value = serde_json::from_str(&ok(&args, &daily())).unwrap();
+    let b: Value = serde_json::from_str(&ok(&args, &daily())).unwrap();
+    let id = |v: &Value| v["add"][0]["id"].as_str().unwrap().to_owned();
+    assert!(id(&a).starts_with("696b8ba8"));
+    assert_ne!(id(&a), id(&b));
+}
+
+#[test]
+fn help_and_version_succeed() {
+    assert!(ok(&["--help"], "").contains("wont-do"));
+    assert!(ok(&["complete", "--help"], "").contains("--id-seed"));
+    assert!(ok(&["--version"], "").starts_with("ticktick-recur "));
+}
+
+// ---- Bad input: status 2, one line, nothing on stdout ----
+
+#[test]
+fn malformed_task_json() {
+    let e = bad(&["pin", "-", "--at", "2026-01-17T13:53:44Z"], "{\"id\": ");
+    assert!(
+        e.starts_with("error: <stdin>: invalid task JSON at line 1 column "),
+        "{e}"
+    );
+    let e = bad(&["pin", "-", "--at", "2026-01-17T13:53:44Z"], "[]");
+    assert_eq!(
+        e,
+        "error: <stdin>: a task must be a JSON object, got an array"
+    );
+}
+
+#[test]
+fn wrongly_typed_task_field() {
+    let e = bad(
+        &["next", "-", "--at", "2026-01-17T13:53:44Z"],
+        r#"{"startDate": 5}"#,
+    );
+    assert_eq!(
+        e,
+        r#"error: <stdin>: task field "startDate": expected an instant string, got 5"#
+    );
+}
+
+#[test]
+fn missing_task_file() {
+    let e = bad(
+        &["pin", "no/such/task.json", "--at", "2026-01-17T13:53:44Z"],
+        "",
+    );
+    assert!(
+        e.starts_with(r#"error: cannot read task file "no/such/task.json": "#),
+        "{e}"
+    );
+}
+
+#[test]
+fn bad_flags() {
+    let e = bad(
+        &[
+            "expand",
+            "RRULE:FREQ=DAILY;BYDAY=XX",
+            "--start",
+            "2026-01-01T00:00:00Z",
+        ],
+        "",
+    );
+    assert_eq!(
+        e,
+        r#"error: invalid repeatFlag "RRULE:FREQ=DAILY;BYDAY=XX" at byte 23: unknown weekday "XX""#
+    );
+    let e = bad(
+        &[
+            "expand",
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+            "--start",
+            "2026-01-01T00:00:00Z",
+        ],
+        "",
+    );
+    assert_eq!(
+        e,
+        r#"error: rule "RRULE:FREQ=YEARLY;INTERVAL=1;BYMONTH=2;BYMONTHDAY=30" can never produce an occurrence"#
+    );
+    let task = json!({"id": "a", "startDate": "2026-01-17T14:00:00.000+0000", "repeatFlag": "RRULE:FREQ=SOMETIMES"});
+    let e = bad(
+        &["skip", "-", "--at", "2026-01-17T13:53:44Z"],
+        &task.to_string(),
+    );
+    assert!(
+        e.starts_with(r#"error: <stdin>: invalid repeatFlag "RRULE:FREQ=SOMETIMES" at byte "#),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_zones() {
+    let e = bad(
+        &[
+            "expand",
+            "FREQ=DAILY",
+            "--start",
+            "2026-01-01T00:00:00Z",
+            "--tz",
+            "Mars/Olympus",
+        ],
+        "",
+    );
+    assert_eq!(
+        e,
+        r#"error: invalid value 'Mars/Olympus' for '--tz <ZONE>': unknown time zone "Mars/Olympus""#
+    );
+    let task = json!({"id": "a", "startDate": "2026-01-17T14:00:00.000+0000", "timeZone": "Mars/Olympus", "repeatFlag": "RRULE:FREQ=DAILY"});
+    let e = bad(
+        &["next", "-", "--at", "2026-01-17T13:53:44Z"],
+        &task.to_string(),
+    );
+    assert_eq!(
+        e,
+        r#"error: <stdin>: task field "timeZone": unknown time zone "Mars/Olympus""#
+    );
+}
+
+#[test]
+fn missing_at() {
+    let e = bad(&["complete", "examples/daily-task.json", "--user", "1"], "");
+    assert_eq!(
+        e,
+        "error: the following required arguments were not provided: --at <T>"
+    );
+}
+
+#[test]
+fn bad_instants_and_dates() {
+    let e = bad(&["pin", "-", "--at", "yesterday"], "");
+    assert_eq!(
+        e,
+        r#"error: invalid value 'yesterday' for '--at <T>': invalid instant "yesterday": expected RFC 3339 or yyyy-MM-ddTHH:mm:ss.SSS+0000"#
+    );
+    let e = bad(
+        &[
+            "skip-date",
+            "-",
+            "--at",
+            "2026-01-17T13:53:44Z",
+            "--date",
+            "2026-01-20",
+        ],
+        "",
+    );
+    assert_eq!(
+        e,
+        r#"error: invalid value '2026-01-20' for '--date <yyyyMMdd>': invalid date "2026-01-20": expected yyyyMMdd"#
+    );
+}
+
+#[test]
+fn bad_id_seed() {
+    let e = bad(
+        &[
+            "complete",
+            "-",
+            "--at",
+            "2026-01-17T13:53:44Z",
+            "--user",
+            "1",
+            "--id-seed",
+            "2c6f3277d1cc434",
+        ],
+        &daily(),
+    );
+    assert_eq!(
+        e,
+        r#"error: invalid value '2c6f3277d1cc434' for '--id-seed <HEX16>': invalid hex "2c6f3277d1cc434": expected 16 hex digits"#
+    );
+}
+
+#[test]
+fn bad_user_id() {
+    let e = bad(
+        &[
+            "complete",
+            "-",
+            "--at",
+            "2026-01-17T13:53:44Z",
+            "--user",
+            "me",
+        ],
+        &daily(),
+    );
+    assert!(
+        e.starts_with("error: invalid value 'me' for '--user <ID>'"),
+        "{e}"
+    );
+}
+
+#[test]
+fn impossible_actions() {
+    let last = json!({"id": "a", "startDate": "2026-01-17T14:00:00.000+0000", "repeatFlag": "RRULE:FREQ=DAILY;COUNT=1"});
+    let e = bad(
+        &["skip", "-", "--at", "2026-01-17T13:53:44Z"],
+        &last.to_string(),
+    );
+    assert_eq!(
+        e,
+        r#"error: <stdin>: cannot skip task "a": its series has no occurrence after the current one"#
+    );
+    let e = bad(&["pin", "-", "--at", "2026-01-17T13:53:44Z"], "{}");
+    assert_eq!(e, r#"error: <stdin>: task field "id" is missing"#);
+    let e = bad(
+        &[
+            "skip-date",
+            "-",
+            "--at",
+            "2026-01-17T13:53:44Z",
+            "--date",
+            "20260101",
+        ],
+        &daily(),
+    );
+    assert_eq!(
+        e,
+        r#"error: <stdin>: cannot skip a date of task "696b8b6f2c6f3277d1cc4331": 20260101 is not after the current occurrence's date 20260117"#
+    );
+}
+
+#[test]
+fn usage_errors() {
+    assert_eq!(
+        bad(&["frobnicate"], ""),
+        "error: unrecognized subcommand 'frobnicate'"
+    );
+    assert_eq!(
+        bad(&[], ""),
+        "error: a command is required: one of expand, next, occurrences, complete, wont-do, skip, skip-date, pin, unpin (see --help)"
+    );
+    assert_eq!(
+        bad(&["pin", "-", "--at", "2026-01-17T13:53:44Z", "--bogus"], ""),
+        "error: unexpected argument '--bogus' found"
+    );
+    bad(&["expand"], "");
+}
