@@ -1,5 +1,5 @@
 //! Benchmarks of `ticktick-recur`, one module per area, each measured beside the `rrule` crate on the
-//! same input in the same run.
+//! same input in the same run wherever that crate has an equivalent (it has none for task actions).
 //!
 //! Names read `area/case/library`, for example `next/daily_since_2000_istanbul/ticktick-recur` and
 //! `next/daily_since_2000_istanbul/rrule`. Every benchmark checks its answer once, against a value worked
