@@ -43,7 +43,10 @@ pub fn benches(c: &mut Criterion) {
     );
     let mut expected = vector["expect"].clone();
     expected["add"][0]["status"] = 2.into();
-    assert_eq!(expected["update"][0]["startDate"], "2026-01-18T14:00:00.000+0000");
+    assert_eq!(
+        expected["update"][0]["startDate"],
+        "2026-01-18T14:00:00.000+0000"
+    );
 
     let body: Value = serde_json::from_str(&complete_text(TASK, at, seed)).unwrap();
     assert_eq!(body, expected, "complete on the captured daily task");
