@@ -33,6 +33,15 @@ pub enum Error {
         /// The rule, in canonical text.
         rule: String,
     },
+    /// Finding the next occurrence would take more than the documented amount of work: the rule's
+    /// occurrences are too sparse, in a way arithmetic cannot skip, to search for within
+    /// [`SEARCH_STEPS`](crate::SEARCH_STEPS) steps (about 10 ms).
+    SearchLimit {
+        /// The rule, in canonical text.
+        rule: String,
+        /// The steps one search may take.
+        steps: u64,
+    },
     /// The rule is valid but this build cannot expand it yet.
     Unsupported {
         /// The rule, in canonical text.
@@ -57,6 +66,11 @@ impl fmt::Display for Error {
             Error::NeverOccurs { rule } => {
                 write!(f, "rule {rule:?} can never produce an occurrence")
             }
+            Error::SearchLimit { rule, steps } => write!(
+                f,
+                "rule {rule:?} needs more than {steps} steps to find its next occurrence: its \
+                 occurrences are too sparse to search for"
+            ),
             Error::Unsupported { rule, what } => {
                 write!(f, "rule {rule:?} is valid but not supported yet: {what}")
             }

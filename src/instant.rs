@@ -1,6 +1,6 @@
 //! Instants and dates as TickTick writes them.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use crate::Error;
 
@@ -34,7 +34,30 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, Error> {
 /// (`2026-01-17T13:16:24.000+0000`).
 #[must_use]
 pub fn format_instant(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S.000+0000").to_string()
+    // Written digit by digit: expansions print thousands of instants, and chrono's `format` re-reads
+    // its pattern for each one. The pattern's own output is kept for years outside 0000-9999.
+    let year = match u32::try_from(t.year()) {
+        Ok(year) if year <= 9_999 => year,
+        _ => return t.format("%Y-%m-%dT%H:%M:%S.000+0000").to_string(),
+    };
+    // A leap second is second 60, as `%S` prints it.
+    let second = t.second() + u32::from(t.nanosecond() >= 1_000_000_000);
+    let mut text = *b"0000-00-00T00:00:00.000+0000";
+    for (at, value, digits) in [
+        (0, year, 4),
+        (5, t.month(), 2),
+        (8, t.day(), 2),
+        (11, t.hour(), 2),
+        (14, t.minute(), 2),
+        (17, second, 2),
+    ] {
+        let mut value = value;
+        for slot in text[at..at + digits].iter_mut().rev() {
+            *slot = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    text.iter().copied().map(char::from).collect()
 }
 
 /// Reads a calendar date written `yyyyMMdd`, as in `exDate` and `UNTIL`.
@@ -62,15 +85,14 @@ pub fn format_date(d: NaiveDate) -> String {
 
 /// `yyyyMMdd` to a date, `None` unless the text is exactly eight ASCII digits forming a real date.
 pub(crate) fn compact_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 8 || !b.iter().all(u8::is_ascii_digit) {
+    let digits = <[u8; 8]>::try_from(text.as_bytes()).ok()?;
+    if !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| {
-        b[r].iter()
-            .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'))
-    };
-    NaiveDate::from_ymd_opt(num(0..4) as i32, num(4..6), num(6..8))
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = digits.map(|c| u32::from(c - b'0'));
+    let year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+    // At most 9999: always an `i32`.
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, m0 * 10 + m1, d0 * 10 + d1)
 }
 
 #[cfg(test)]
@@ -85,6 +107,32 @@ mod tests {
         assert_eq!(wire, z);
         assert_eq!(wire, off);
         assert_eq!(format_instant(wire), "2026-01-17T13:16:24.000+0000");
+    }
+
+    #[test]
+    fn formatting_matches_the_pattern() {
+        for text in [
+            "2026-01-17T13:16:24Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+            "1969-12-31T23:59:59.999Z",
+            "2016-12-31T23:59:60Z",
+        ] {
+            let t = parse_instant(text).unwrap();
+            assert_eq!(
+                format_instant(t),
+                t.format("%Y-%m-%dT%H:%M:%S.000+0000").to_string(),
+                "{text}"
+            );
+        }
+        for seconds in [-62_167_219_201_i64, 253_402_300_800, -1, 0, 1_768_655_784] {
+            let t = DateTime::from_timestamp(seconds, 0).unwrap();
+            assert_eq!(
+                format_instant(t),
+                t.format("%Y-%m-%dT%H:%M:%S.000+0000").to_string(),
+                "{seconds}"
+            );
+        }
     }
 
     #[test]

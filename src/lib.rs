@@ -22,8 +22,32 @@
 //! assert_eq!(next.local().to_string(), "2026-01-30 17:00:00");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! ## Bad input and bounded work
+//!
+//! Every entry point answers any input with a value or a typed [`Error`], never a panic. Each search
+//! for an occurrence is bounded: periods are never expanded into lists of their candidates (a year of
+//! every second is its days times its times of day), BYSETPOS and seeking within a period are
+//! arithmetic, and COUNT is counted a day at a time. What arithmetic cannot skip is limited to
+//! [`SEARCH_STEPS`] steps per occurrence (under 10 ms in a release build): [`Series::new`] refuses a
+//! rule whose first occurrence lies beyond that with [`Error::SearchLimit`], and the checked walks
+//! ([`Series::try_after`], [`Series::try_iter`], [`Series::try_iter_after`]), which the task actions
+//! and the command line use, report it as that error. The unchecked walks ([`Series::iter`],
+//! [`Series::after`], ...) stay exact however long an input makes them.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// No panics outside tests: a recurrence library is fed strings from servers and users, and must
+// answer every input with a result or a typed error. Where an invariant makes a panic impossible, the
+// site says so in an `#[allow]` with its reason.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 mod error;
 mod expand;
@@ -35,7 +59,9 @@ pub mod task;
 mod zone;
 
 pub use error::Error;
-pub use expand::{HolidayCalendar, Occurrence, Occurrences, Series};
+pub use expand::{
+    CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, SEARCH_STEPS,
+};
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
 pub use instant::{format_date, format_instant, parse_date, parse_instant};
 pub use objectid::{HexError, IdSeed, ObjectId, ObjectIdGenerator};

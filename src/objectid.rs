@@ -259,7 +259,10 @@ fn read_hex(text: &str, out: &mut [u8]) -> Result<(), HexError> {
     }
     let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
     for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
-        *byte = (nibble(pair[0]).ok_or_else(err)? << 4) | nibble(pair[1]).ok_or_else(err)?;
+        let &[high, low] = pair else {
+            return Err(err());
+        };
+        *byte = (nibble(high).ok_or_else(err)? << 4) | nibble(low).ok_or_else(err)?;
     }
     Ok(())
 }

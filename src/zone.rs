@@ -39,9 +39,19 @@ impl Zone {
     }
 
     /// The wall-clock time at instant `t`.
+    ///
+    /// Within a day of the ends of chrono's range, where the wall-clock time may lie beyond what a
+    /// `NaiveDateTime` can hold, it is the range's first or last second.
     #[must_use]
     pub fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
-        t.with_timezone(&self.0).naive_local()
+        let offset = self.offset_seconds(t);
+        t.naive_utc()
+            .checked_add_signed(TimeDelta::seconds(offset))
+            .unwrap_or(if offset > 0 {
+                NaiveDateTime::MAX
+            } else {
+                NaiveDateTime::MIN
+            })
     }
 
     /// The instant of wall-clock time `local`, gaps shifted forward and folds resolved to the earlier
@@ -65,15 +75,22 @@ impl Zone {
         // Gaps last at most a day (Pacific/Apia skipped 2011-12-30), so an hour-by-hour step back reaches
         // a time that exists within 48 steps.
         for hours in 1..=48 {
-            let probe = local - TimeDelta::hours(hours);
+            let Some(probe) = local.checked_sub_signed(TimeDelta::hours(hours)) else {
+                break;
+            };
             let offset = match self.0.from_local_datetime(&probe) {
                 LocalResult::Single(t) => t.offset().fix(),
                 LocalResult::Ambiguous(_, later) => later.offset().fix(),
                 LocalResult::None => continue,
             };
-            let utc = local - TimeDelta::seconds(i64::from(offset.local_minus_utc()));
-            return Utc.from_utc_datetime(&utc);
+            let shift = TimeDelta::seconds(i64::from(offset.local_minus_utc()));
+            if let Some(utc) = local.checked_sub_signed(shift) {
+                return Utc.from_utc_datetime(&utc);
+            }
+            break;
         }
+        // Only at the ends of chrono's range, where no offset can be applied: the wall-clock time
+        // read as UTC, the nearest instant there is.
         Utc.from_utc_datetime(&local)
     }
 }

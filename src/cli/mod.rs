@@ -132,14 +132,17 @@ fn run_expand(args: &Expand) -> Result<String, Failure> {
         .all_day(args.all_day)
         .exdates(args.exdate.iter().copied());
     let occurrences = match args.after {
-        Some(after) => series.iter_after(after),
-        None => series.iter(),
+        Some(after) => series.try_iter_after(after),
+        None => series.try_iter(),
     };
-    let instants: Vec<_> = occurrences
-        .map(|o| o.instant())
-        .take_while(|t| args.until.is_none_or(|until| *t <= until))
-        .take(args.limit)
-        .collect();
+    let mut instants = Vec::new();
+    for occurrence in occurrences {
+        let t = occurrence?.instant();
+        if instants.len() >= args.limit || args.until.is_some_and(|until| t > until) {
+            break;
+        }
+        instants.push(t);
+    }
     Ok(instants
         .into_iter()
         .map(|t| format_instant(t) + "\n")

@@ -2,6 +2,21 @@
 //!
 //! Candidates are wall-clock seconds ([`wall`]): comparing, stepping and offsetting them is integer
 //! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence.
+//!
+//! # Bounded work
+//!
+//! A day-based period (a day, week, month or year) is never expanded into a list of all its
+//! candidates: it is kept as its matching days times the plan's times of day, so a yearly rule with
+//! every second of the day (31.6 million candidates a year) costs one entry per day. BYSETPOS picks
+//! positions in that product by arithmetic, and a walk that begins inside a period seeks to its first
+//! candidate by binary search. A day whose occurrences are all dropped (TT_SKIP, exDate, holiday) is
+//! passed over whole. With COUNT, the occurrences before the instant asked about are counted a day at
+//! a time, not one by one.
+//!
+//! What remains is bounded by a budget of [`SEARCH_STEPS`] steps (a day examined, a period
+//! expanded, a candidate judged) per occurrence searched for. A search that exhausts it ends with
+//! [`Error::SearchLimit`](crate::Error::SearchLimit) through the checked API, never by quietly
+//! returning fewer occurrences.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
@@ -11,10 +26,28 @@ use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;
 
+/// The most steps one search for an occurrence may take: a day examined or a candidate judged counts
+/// one, a period expanded four, a period whose start is computed from the calendar sixteen. Under
+/// 10 ms of work in a release build even on a busy machine; every rule TickTick writes needs a few
+/// hundred at most.
+pub const SEARCH_STEPS: u64 = 1 << 19;
+
+/// The weight, in steps, of expanding a period (on top of the days it examines), and the extra weight
+/// of a period whose start is computed from the calendar rather than stepped from the last one: such
+/// periods cost tens of times a day's check.
+const PERIOD_STEPS: u64 = 4;
+const CALENDAR_STEPS: u64 = 12;
+
+/// A margin, wider than any offset between wall-clock time and UTC and any gap shift, that keeps
+/// candidates counted in bulk clear of the instants they are compared with.
+const MARGIN: i64 = 3 * DAY;
+
 /// What to do with one candidate.
 enum Verdict {
     Yield(Occurrence),
     Skip,
+    /// The candidate's whole day is removed (TT_SKIP, an exDate or a holiday): skip the rest of it.
+    SkipDay,
     End,
 }
 
@@ -25,14 +58,25 @@ pub(super) struct Cursor<'a> {
     plan: &'a Plan,
     /// The next period to expand.
     k: i64,
-    /// The current period's candidates (wall-clock seconds), ascending, and how many are consumed.
-    buf: Vec<i64>,
+    /// The current period: when `product`, every time of `plan.times` on each day of `period_days`
+    /// (days since 1970, ascending); otherwise the wall-clock seconds in `walls`, ascending.
+    product: bool,
+    period_days: Vec<i64>,
+    walls: Vec<i64>,
+    /// The flat index of the current period's next candidate.
     pos: usize,
+    /// Scratch space for the calendar days of a period.
     days: Vec<NaiveDate>,
     /// Occurrences of the series met so far, for COUNT.
     emitted: u64,
     /// Only occurrences strictly after this instant (Unix seconds) are yielded.
     after: Option<i64>,
+    /// Candidates before this wall-clock second are neither yielded nor counted: the start, or (when
+    /// nothing needs counting) the earliest wall-clock time whose instant can be after `after`.
+    floor: i64,
+    /// Candidates before this wall-clock second are counted toward COUNT without being judged one by
+    /// one: they are surely before `after` and before UNTIL. `i64::MIN` when nothing is counted so.
+    bulk_before: i64,
     /// Whether COUNT and UNTIL apply (off when probing whether a rule can occur at all).
     bounded: bool,
     /// The start (wall-clock seconds) of the last period that had a candidate, or of the walk.
@@ -44,6 +88,11 @@ pub(super) struct Cursor<'a> {
     last_period: Option<(i64, i64)>,
     resolver: Resolver,
     done: bool,
+    /// Steps left for the current search, and the allowance each search starts with.
+    steps_left: u64,
+    steps_per_search: u64,
+    /// Whether the walk ended because a search ran out of steps.
+    exhausted: bool,
 }
 
 impl<'a> Cursor<'a> {
@@ -52,17 +101,24 @@ impl<'a> Cursor<'a> {
             series,
             plan,
             k,
-            buf: Vec::new(),
+            product: false,
+            period_days: Vec::new(),
+            walls: Vec::new(),
             pos: 0,
             days: Vec::new(),
             emitted: 0,
             after,
+            floor: plan.start_wall,
+            bulk_before: i64::MIN,
             bounded: true,
             alive: plan.period_start(k).map_or(plan.start_wall, wall),
             cycle: plan.cycle_seconds(),
             last_period: None,
             resolver: Resolver::new(series.zone),
             done: false,
+            steps_left: u64::MAX,
+            steps_per_search: u64::MAX,
+            exhausted: false,
         }
     }
 
@@ -80,36 +136,159 @@ impl<'a> Cursor<'a> {
         self
     }
 
+    /// Limits each search for an occurrence to `steps` steps; a walk that runs out ends, and
+    /// [`Cursor::exhausted`] says so.
+    pub(super) fn limited(mut self, steps: u64) -> Self {
+        self.steps_left = steps;
+        self.steps_per_search = steps;
+        self
+    }
+
+    /// Candidates with a wall-clock time before `scan` cannot have an instant after `after`: skip
+    /// them by arithmetic, counting them toward COUNT when that applies.
+    pub(super) fn scanning_from(mut self, scan: i64) -> Self {
+        let counts = self.bounded && self.plan.count.is_some();
+        if counts {
+            let mut limit = scan.saturating_sub(MARGIN);
+            if let Some(u) = self.plan.until_wall {
+                limit = limit.min(u);
+            }
+            if let Some(u) = self.plan.until_utc {
+                limit = limit.min(u.saturating_sub(MARGIN));
+            }
+            self.bulk_before = limit;
+        } else {
+            self.floor = self.floor.max(scan);
+        }
+        self
+    }
+
+    /// Whether the walk ended because a search ran out of steps.
+    pub(super) fn exhausted(&self) -> bool {
+        self.exhausted
+    }
+
+    /// Takes `n` steps from the current search's allowance; `false` (and the walk ends) when it is
+    /// spent.
+    fn spend(&mut self, n: u64) -> bool {
+        if self.steps_left < n {
+            self.steps_left = 0;
+            self.exhausted = true;
+            self.done = true;
+            return false;
+        }
+        self.steps_left -= n;
+        true
+    }
+
+    /// How many candidates the current period has.
+    fn len(&self) -> usize {
+        if self.product {
+            self.period_days.len().saturating_mul(self.plan.times.len())
+        } else {
+            self.walls.len()
+        }
+    }
+
+    /// The current period's candidate at flat index `i`.
+    fn candidate(&self, i: usize) -> Option<i64> {
+        if self.product {
+            let per_day = self.plan.times.len();
+            let day = *self.period_days.get(i.checked_div(per_day)?)?;
+            let time = *self.plan.times.get(i % per_day)?;
+            Some(day * DAY + time)
+        } else {
+            self.walls.get(i).copied()
+        }
+    }
+
+    /// Moves to the first candidate of the current period at or after wall-clock second `w`.
+    fn seek(&mut self, w: i64) {
+        let at = if self.product {
+            let (day, time) = (w.div_euclid(DAY), w.rem_euclid(DAY));
+            let d = self.period_days.partition_point(|&x| x < day);
+            let t = if self.period_days.get(d) == Some(&day) {
+                self.plan.times.partition_point(|&x| x < time)
+            } else {
+                0
+            };
+            d.saturating_mul(self.plan.times.len()).saturating_add(t)
+        } else {
+            self.walls.partition_point(|&x| x < w)
+        };
+        self.pos = self.pos.max(at);
+    }
+
+    /// Moves past every candidate on the day of the candidate just taken (at `pos - 1`).
+    fn skip_day(&mut self, day: i64) {
+        if self.product {
+            let per_day = self.plan.times.len().max(1);
+            self.pos = self.pos.div_ceil(per_day) * per_day;
+        } else if self.plan.freq < Frequency::Daily {
+            // A sub-daily period holds one hour at most: move the walk to the next day.
+            self.pos = self.walls.len();
+            if let Some(next) = date_of(day + 1) {
+                let k = self.plan.first_period_from(next.and_time(NaiveTime::MIN));
+                self.k = self.k.max(k);
+            }
+        } else {
+            self.seek((day + 1) * DAY);
+        }
+    }
+
     /// Expands periods until one has candidates; `false` once the series can produce nothing more.
     fn fill(&mut self) -> bool {
         let plan = self.plan;
         loop {
+            if self.done || !self.spend(PERIOD_STEPS) {
+                return false;
+            }
             let k = self.k;
             self.k = k + 1;
-            self.buf.clear();
+            self.walls.clear();
+            self.period_days.clear();
             self.pos = 0;
             let begin = if plan.freq >= Frequency::Daily {
-                let Some(first) = self.first_day(k) else {
+                // Past the calendar's last day the series ends (candidates there have no date).
+                let Some(first) = self.first_day(k).filter(|&d| date_of(d).is_some()) else {
                     return false;
                 };
                 self.expand_days(first);
                 first * DAY
             } else {
+                if !self.spend(CALENDAR_STEPS) {
+                    return false;
+                }
                 let Some(begin) = plan.period_start(k) else {
                     return false;
                 };
+                if self.count_day_in_bulk(k, begin) {
+                    continue;
+                }
+                self.product = false;
                 self.expand_sub_daily(begin);
                 wall(begin)
             };
-            if !plan.set_pos.is_empty() {
-                select_positions(&mut self.buf, &plan.set_pos);
+            if self.exhausted {
+                return false;
             }
-            if self
-                .buf
-                .iter()
-                .any(|&w| !self.dropped_as_weekend(w.div_euclid(DAY)))
-            {
+            if !plan.set_pos.is_empty() {
+                self.select_positions();
+            }
+            let live = if self.product {
+                !plan.times.is_empty()
+                    && self
+                        .period_days
+                        .iter()
+                        .any(|&d| !self.dropped_as_weekend(d))
+            } else {
+                self.walls
+                    .iter()
+                    .any(|&w| !self.dropped_as_weekend(w.div_euclid(DAY)))
+            };
+            if live {
                 self.alive = begin;
+                self.seek(self.floor);
                 return true;
             }
             if begin - self.alive > self.cycle {
@@ -128,17 +307,23 @@ impl<'a> Cursor<'a> {
         };
         let first = match (self.last_period, step) {
             (Some((last, day)), Some(step)) if last + 1 == k => day + step,
-            _ => epoch_day(self.plan.period_start(k)?.date()),
+            _ => {
+                if !self.spend(CALENDAR_STEPS) {
+                    return None;
+                }
+                epoch_day(self.plan.period_start(k)?.date())
+            }
         };
         self.last_period = Some((k, first));
         Some(first)
     }
 
+    /// The matching days of the day-based period beginning on `first`, into `period_days`.
     fn expand_days(&mut self, first: i64) {
         let plan = self.plan;
+        self.product = true;
         if plan.freq == Frequency::Daily && plan.every_day() {
-            let base = first * DAY;
-            self.buf.extend(plan.times.iter().map(|&t| base + t));
+            self.period_days.push(first);
             return;
         }
         let Some(first) = date_of(first) else {
@@ -154,6 +339,9 @@ impl<'a> Cursor<'a> {
             return;
         }
         plan.period_days(first, &mut self.days);
+        if !self.spend(self.days.len() as u64) {
+            return;
+        }
         if let Some(which) = plan.workday {
             let holidays = self.series.holidays.as_ref();
             let pick = match which {
@@ -164,10 +352,69 @@ impl<'a> Cursor<'a> {
         } else if !plan.every_day() {
             self.days.retain(|&d| plan.days.matches(d));
         }
-        for &d in &self.days {
-            let base = epoch_day(d) * DAY;
-            self.buf.extend(plan.times.iter().map(|&t| base + t));
+        self.period_days
+            .extend(self.days.iter().map(|&d| epoch_day(d)));
+    }
+
+    /// Replaces the current period by the candidates at the 1-based positions of BYSETPOS (negative
+    /// from the end), ascending: arithmetic on the flat index, whatever the period's size.
+    fn select_positions(&mut self) {
+        let n = self.len();
+        let mut picked: Vec<i64> = self
+            .plan
+            .set_pos
+            .iter()
+            .filter_map(|&p| {
+                let p = isize::try_from(p).ok()?;
+                let i = if p > 0 {
+                    p.checked_sub(1)?
+                } else {
+                    isize::try_from(n).ok()?.checked_add(p)?
+                };
+                self.candidate(usize::try_from(i).ok()?)
+            })
+            .collect();
+        picked.sort_unstable();
+        picked.dedup();
+        self.product = false;
+        self.period_days.clear();
+        self.walls = picked;
+        self.pos = 0;
+    }
+
+    /// With COUNT, a sub-daily period `k` that begins a day lying wholly before the instant asked
+    /// about: counts that day's occurrences at once and moves the walk to the next day.
+    fn count_day_in_bulk(&mut self, k: i64, begin: NaiveDateTime) -> bool {
+        let plan = self.plan;
+        // Period 0 may begin before the start; its day is walked one by one.
+        if k == 0 || self.bulk_before == i64::MIN {
+            return false;
         }
+        let day = wall(begin).div_euclid(DAY);
+        let Some(date) = date_of(day) else {
+            return false;
+        };
+        let next_midnight = (day + 1) * DAY;
+        if next_midnight > self.bulk_before {
+            return false;
+        }
+        let Some(next) = date_of(day + 1).map(|d| d.and_time(NaiveTime::MIN)) else {
+            return false;
+        };
+        let Some(per_day) = plan.allowed_between(k, plan.first_period_from(next) - 1) else {
+            return false;
+        };
+        if per_day > 0 && plan.days.matches(date) && !self.dropped_as_weekend(day) {
+            self.alive = wall(begin);
+            if !self.series.excluded(day, plan.skip_holidays) {
+                self.emitted = self.emitted.saturating_add(per_day);
+                if plan.count.is_some_and(|c| self.emitted >= u64::from(c)) {
+                    self.done = true;
+                }
+            }
+        }
+        self.k = self.k.max(plan.first_period_from(next));
+        true
     }
 
     /// Expands a sub-daily period beginning at `begin`; when its day, hour or minute cannot match,
@@ -175,8 +422,14 @@ impl<'a> Cursor<'a> {
     fn expand_sub_daily(&mut self, begin: NaiveDateTime) {
         let plan = self.plan;
         let skip_to = |t: NaiveDateTime| plan.first_period_from(t);
-        if !plan.every_day() && !plan.days.matches(begin.date()) {
-            if let Some(next) = plan.days.next_day_to_try(begin.date()) {
+        let day = wall(begin).div_euclid(DAY);
+        if (!plan.every_day() && !plan.days.matches(begin.date())) || self.dropped_as_weekend(day) {
+            let next = if plan.every_day() {
+                begin.date().succ_opt()
+            } else {
+                plan.days.next_day_to_try(begin.date())
+            };
+            if let Some(next) = next {
                 self.k = self.k.max(skip_to(next.and_time(NaiveTime::MIN)));
             }
             return;
@@ -186,7 +439,7 @@ impl<'a> Cursor<'a> {
             let next_hour = begin
                 .with_minute(0)
                 .and_then(|t| t.with_second(0))
-                .map(|t| t + TimeDelta::hours(1));
+                .and_then(|t| t.checked_add_signed(TimeDelta::hours(1)));
             if let Some(t) = next_hour {
                 self.k = self.k.max(skip_to(t));
             }
@@ -197,7 +450,7 @@ impl<'a> Cursor<'a> {
             Frequency::Hourly => {
                 for minute in (0..60).filter(|&v| plan.minutes.has(v)) {
                     for second in (0..60).filter(|&v| plan.seconds.has(v)) {
-                        self.buf.push(hour + i64::from(minute * 60 + second));
+                        self.walls.push(hour + i64::from(minute * 60 + second));
                     }
                 }
             }
@@ -205,18 +458,20 @@ impl<'a> Cursor<'a> {
                 if plan.minutes.has(m) {
                     let minute = hour + i64::from(m * 60);
                     for second in (0..60).filter(|&v| plan.seconds.has(v)) {
-                        self.buf.push(minute + i64::from(second));
+                        self.walls.push(minute + i64::from(second));
                     }
                 }
             }
             _ => {
                 if !plan.minutes.has(m) {
-                    let next_minute = begin.with_second(0).map(|t| t + TimeDelta::minutes(1));
+                    let next_minute = begin
+                        .with_second(0)
+                        .and_then(|t| t.checked_add_signed(TimeDelta::minutes(1)));
                     if let Some(t) = next_minute {
                         self.k = self.k.max(skip_to(t));
                     }
                 } else if plan.seconds.has(s) {
-                    self.buf.push(wall(begin));
+                    self.walls.push(wall(begin));
                 }
             }
         }
@@ -234,10 +489,40 @@ impl<'a> Cursor<'a> {
                 .is_some_and(|c| date_of(day).is_some_and(|d| c.is_make_up_workday(d)))
     }
 
+    /// With COUNT, a day of a day-based period lying wholly before the instant asked about: counts
+    /// its remaining candidates at once. `None` when the candidate must be judged alone.
+    fn count_rest_of_day_in_bulk(&mut self, day: i64) -> Option<Verdict> {
+        let last_time = *self.plan.times.last()?;
+        if !self.product || day * DAY + last_time >= self.bulk_before {
+            return None;
+        }
+        let per_day = self.plan.times.len();
+        // `pos` has moved past the candidate being judged.
+        let rest = (per_day - (self.pos - 1) % per_day) as u64;
+        if self.dropped_as_weekend(day) || self.series.excluded(day, self.plan.skip_holidays) {
+            return Some(Verdict::SkipDay);
+        }
+        self.emitted = self.emitted.saturating_add(rest);
+        if self
+            .plan
+            .count
+            .is_some_and(|c| self.emitted >= u64::from(c))
+        {
+            self.done = true;
+        }
+        Some(Verdict::SkipDay)
+    }
+
     fn judge(&mut self, local: i64) -> Verdict {
         let plan = self.plan;
         if local < plan.start_wall {
             return Verdict::Skip;
+        }
+        let day = local.div_euclid(DAY);
+        if local < self.bulk_before {
+            if let Some(verdict) = self.count_rest_of_day_in_bulk(day) {
+                return verdict;
+            }
         }
         let instant = self.resolver.instant(local);
         if self.bounded
@@ -246,11 +531,10 @@ impl<'a> Cursor<'a> {
         {
             return Verdict::End;
         }
-        let day = local.div_euclid(DAY);
         if self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays) {
-            return Verdict::Skip;
+            return Verdict::SkipDay;
         }
-        self.emitted += 1;
+        self.emitted = self.emitted.saturating_add(1);
         if self.bounded && plan.count.is_some_and(|c| self.emitted >= u64::from(c)) {
             self.done = true;
         }
@@ -263,6 +547,7 @@ impl<'a> Cursor<'a> {
         })
     }
 }
+
 impl Iterator for Cursor<'_> {
     type Item = Occurrence;
 
@@ -271,11 +556,25 @@ impl Iterator for Cursor<'_> {
             if self.done {
                 return None;
             }
-            if let Some(&local) = self.buf.get(self.pos) {
+            if self.pos < self.len() {
+                let Some(local) = self.candidate(self.pos) else {
+                    self.pos = self.len();
+                    continue;
+                };
                 self.pos += 1;
+                if !self.spend(1) {
+                    return None;
+                }
                 match self.judge(local) {
-                    Verdict::Yield(o) => return Some(o),
+                    Verdict::Yield(o) => {
+                        self.steps_left = self.steps_per_search;
+                        return Some(o);
+                    }
                     Verdict::Skip => continue,
+                    Verdict::SkipDay => {
+                        self.skip_day(local.div_euclid(DAY));
+                        continue;
+                    }
                     Verdict::End => {
                         self.done = true;
                         return None;
@@ -288,23 +587,4 @@ impl Iterator for Cursor<'_> {
             }
         }
     }
-}
-
-/// Keeps the candidates at the 1-based positions `set_pos` (negative from the end), ascending.
-fn select_positions(buf: &mut Vec<i64>, set_pos: &[i32]) {
-    let n = buf.len() as i64;
-    let mut picked: Vec<i64> = set_pos
-        .iter()
-        .filter_map(|&p| {
-            let i = if p > 0 {
-                i64::from(p) - 1
-            } else {
-                n + i64::from(p)
-            };
-            (0..n).contains(&i).then(|| buf[i as usize])
-        })
-        .collect();
-    picked.sort_unstable();
-    picked.dedup();
-    *buf = picked;
 }

@@ -8,6 +8,8 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 pub use holidays::HolidayCalendar;
 
+pub use cursor::SEARCH_STEPS;
+
 use cursor::Cursor;
 use plan::Plan;
 
@@ -105,18 +107,34 @@ impl Series {
         };
         series.replan();
         if let Some(plan) = &series.plan {
+            let never = || Error::NeverOccurs {
+                rule: recurrence.to_string(),
+            };
             if !plan.time_of_day_reachable()
-                || Cursor::new(&series, plan, 0, None)
-                    .unbounded()
-                    .next()
-                    .is_none()
+                || (plan.freq < crate::Frequency::Daily && !plan.some_day_matches())
             {
-                return Err(Error::NeverOccurs {
-                    rule: recurrence.to_string(),
+                return Err(never());
+            }
+            let mut probe = Cursor::new(&series, plan, 0, None)
+                .unbounded()
+                .limited(SEARCH_STEPS);
+            if probe.next().is_none() {
+                return Err(if probe.exhausted() {
+                    series.search_limit()
+                } else {
+                    never()
                 });
             }
         }
         Ok(series)
+    }
+
+    /// The error of a search that ran out of steps.
+    fn search_limit(&self) -> Error {
+        Error::SearchLimit {
+            rule: self.recurrence.to_string(),
+            steps: SEARCH_STEPS,
+        }
     }
 
     fn replan(&mut self) {
@@ -179,8 +197,60 @@ impl Series {
     }
 
     /// The occurrences from the start, ascending.
+    ///
+    /// The walk is exact however long it takes. For rules from outside, whose occurrences may be
+    /// arbitrarily sparse, [`Series::try_iter`] bounds the work of each step instead.
     pub fn iter(&self) -> Occurrences<'_> {
-        self.walk(None)
+        self.walk(None, None)
+    }
+
+    /// The occurrences from the start, ascending, each found within a bounded amount of work
+    /// ([`SEARCH_STEPS`](crate::SEARCH_STEPS) steps, about 10 ms at worst).
+    ///
+    /// # Errors
+    ///
+    /// The iterator yields [`Error::SearchLimit`] once, then ends, when the next occurrence cannot be
+    /// found within the limit (a rule whose occurrences are centuries apart in a way arithmetic
+    /// cannot skip).
+    ///
+    /// ```
+    /// use ticktick_recur::{parse_instant, RepeatFlag, Series};
+    /// let rule = "RRULE:FREQ=DAILY;COUNT=3".parse::<RepeatFlag>()?.validate()?;
+    /// let series = Series::new(&rule, parse_instant("2026-01-17T09:00:00Z")?, "UTC".parse()?)?;
+    /// let all = series.try_iter().collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(all.len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_iter(&self) -> CheckedOccurrences<'_> {
+        CheckedOccurrences(self.walk(None, Some(SEARCH_STEPS)))
+    }
+
+    /// As [`Series::iter_after`], each occurrence found within a bounded amount of work.
+    ///
+    /// # Errors
+    ///
+    /// As [`Series::try_iter`].
+    pub fn try_iter_after(&self, t: DateTime<Utc>) -> CheckedOccurrences<'_> {
+        CheckedOccurrences(self.walk(Some(t), Some(SEARCH_STEPS)))
+    }
+
+    /// As [`Series::after`], found within a bounded amount of work.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::SearchLimit`] when the occurrence cannot be found within
+    /// [`SEARCH_STEPS`](crate::SEARCH_STEPS) steps.
+    ///
+    /// ```
+    /// use ticktick_recur::{parse_instant, RepeatFlag, Series};
+    /// let rule = "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29".parse::<RepeatFlag>()?.validate()?;
+    /// let series = Series::new(&rule, parse_instant("2024-02-29T09:00:00Z")?, "UTC".parse()?)?;
+    /// let next = series.try_after(parse_instant("2024-03-01T00:00:00Z")?)?.unwrap();
+    /// assert_eq!(next.local().to_string(), "2028-02-29 09:00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_after(&self, t: DateTime<Utc>) -> Result<Option<Occurrence>, Error> {
+        self.try_iter_after(t).next().transpose()
     }
 
     /// The occurrences whose instant is strictly after `t`, in series order.
@@ -189,7 +259,7 @@ impl Series {
     /// the number of occurrences before `t`. (With `COUNT`, the occurrences before `t` must be
     /// counted, so the cost grows with the smaller of `COUNT` and their number.)
     pub fn iter_after(&self, t: DateTime<Utc>) -> Occurrences<'_> {
-        self.walk(Some(t))
+        self.walk(Some(t), None)
     }
 
     /// The first occurrence whose instant is strictly after `t`.
@@ -207,20 +277,28 @@ impl Series {
         self.iter_after(t).next()
     }
 
-    fn walk(&self, after: Option<DateTime<Utc>>) -> Occurrences<'_> {
+    fn walk(&self, after: Option<DateTime<Utc>>, steps: Option<u64>) -> Occurrences<'_> {
         let after_utc = after.map(|t| t.timestamp());
         let inner = match (&self.recurrence, &self.plan) {
             (Recurrence::Rule(_), Some(plan)) => {
-                let (k, emitted) = match after {
-                    Some(t) => self.jump(plan, t),
-                    None => (0, 0),
+                let mut cursor = match after {
+                    Some(t) => {
+                        let (k, emitted) = self.jump(plan, t);
+                        Cursor::new(self, plan, k, after_utc)
+                            .counted(emitted)
+                            .scanning_from(plan::wall(self.scan_from(t)))
+                    }
+                    None => Cursor::new(self, plan, 0, None),
                 };
-                Inner::Rule(Cursor::new(self, plan, k, after_utc).counted(emitted))
+                if let Some(steps) = steps {
+                    cursor = cursor.limited(steps);
+                }
+                Inner::Rule(cursor)
             }
             (Recurrence::Custom(dates), _) => {
                 let from = self.start.date();
                 let first = dates.partition_point(|&d| d < from);
-                Inner::Dates(dates[first..].iter())
+                Inner::Dates(dates.get(first..).unwrap_or_default().iter())
             }
             (Recurrence::ForgettingCurve { cycle, count }, _) => Inner::Curve {
                 next: Some(self.start),
@@ -248,11 +326,14 @@ impl Series {
             return (0, 0);
         };
         // The first period may hold fewer: those before the start are not occurrences.
-        let first_end = plan.period_start(1).map_or(i64::MAX, plan::wall);
-        let in_first = Cursor::new(self, plan, 0, None)
-            .unbounded()
-            .take_while(|o| o.wall < first_end)
-            .count() as u64;
+        let in_first = plan.in_first_period().unwrap_or_else(|| {
+            // Sub-daily: a period holds an hour's candidates at most.
+            let first_end = plan.period_start(1).map_or(i64::MAX, plan::wall);
+            Cursor::new(self, plan, 0, None)
+                .unbounded()
+                .take_while(|o| o.wall < first_end)
+                .count() as u64
+        });
         let before = per_period
             .saturating_mul((k - 1) as u64)
             .saturating_add(in_first);
@@ -266,9 +347,14 @@ impl Series {
     /// length earlier covers them.
     fn scan_from(&self, t: DateTime<Utc>) -> NaiveDateTime {
         let now = self.zone.offset_seconds(t);
-        let day_before = self.zone.offset_seconds(t - TimeDelta::hours(25));
+        let day_before = t
+            .checked_sub_signed(TimeDelta::hours(25))
+            .map_or(now, |b| self.zone.offset_seconds(b));
         let gap = (now - day_before).max(0);
-        self.zone.local(t) - TimeDelta::seconds(gap)
+        let local = self.zone.local(t);
+        local
+            .checked_sub_signed(TimeDelta::seconds(gap))
+            .unwrap_or(NaiveDateTime::MIN)
     }
 
     /// Whether occurrences on `day` (days since 1970-01-01) are removed: an exDate, or a holiday of
@@ -316,6 +402,10 @@ pub struct Occurrences<'a> {
 }
 
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one per iterator, matched on every step; boxing the cursor would add an indirection"
+)]
 enum Inner<'a> {
     Rule(Cursor<'a>),
     Dates(std::slice::Iter<'a, NaiveDate>),
@@ -362,3 +452,31 @@ impl Iterator for Occurrences<'_> {
 }
 
 impl std::iter::FusedIterator for Occurrences<'_> {}
+
+/// Iterator over a [`Series`]' occurrences, each found within
+/// [`SEARCH_STEPS`](crate::SEARCH_STEPS) steps: from [`Series::try_iter`] and
+/// [`Series::try_iter_after`].
+///
+/// Yields `Err(`[`Error::SearchLimit`]`)` once, then ends, when a search runs out of steps.
+#[derive(Debug)]
+pub struct CheckedOccurrences<'a>(Occurrences<'a>);
+
+impl Iterator for CheckedOccurrences<'_> {
+    type Item = Result<Occurrence, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(o) = self.0.next() {
+            return Some(Ok(o));
+        }
+        match &mut self.0.inner {
+            Inner::Rule(cursor) if cursor.exhausted() => {
+                // Report it once: the next call finds a fresh walk's state and ends.
+                self.0.inner = Inner::Once(None);
+                Some(Err(self.0.series.search_limit()))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl std::iter::FusedIterator for CheckedOccurrences<'_> {}

@@ -1,6 +1,8 @@
 //! A rule bound to its start: missing BY-parts filled from the start as RFC 5545 says, every filter
 //! in a form that is cheap to test, and the arithmetic that maps a period index to its dates.
 
+use std::sync::OnceLock;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use crate::rule::{Frequency, Rule, Until, Weekday, Workday};
@@ -208,6 +210,23 @@ pub(super) struct Plan {
     origin_month: i64,
     /// The start truncated to the frequency's unit, for sub-daily rules.
     origin_time: NaiveDateTime,
+    /// For sub-daily rules, which periods BYHOUR, BYMINUTE and BYSECOND let through; made when
+    /// first needed (counting occurrences a day at a time).
+    allowed: OnceLock<Option<AllowedPeriods>>,
+}
+
+/// Which periods of a sub-daily rule begin at a time of day its BYHOUR, BYMINUTE and BYSECOND allow.
+///
+/// Period `k` begins at the origin's time of day plus `k` times the period length, modulo a day, so
+/// the answer repeats every `cycle = 86,400 / gcd(length, 86,400)` periods (at most 86,400).
+#[derive(Debug, Clone)]
+struct AllowedPeriods {
+    cycle: i64,
+    /// `prefix[r]`: how many of the periods `0..r` of one cycle are allowed.
+    prefix: Vec<u32>,
+    /// Candidates in each allowed period: the BYMINUTE x BYSECOND times of an hourly period, the
+    /// BYSECOND seconds of a minutely one, 1 for a secondly one.
+    weight: u64,
 }
 
 impl Plan {
@@ -344,7 +363,96 @@ impl Plan {
             origin_day,
             origin_month: i64::from(start.year()) * 12 + i64::from(start.month0()),
             origin_time: origin_time.with_nanosecond(0).unwrap_or(origin_time),
+            allowed: OnceLock::new(),
         }
+    }
+
+    /// How many candidates the sub-daily periods `lo..=hi` hold, their days' filters aside: periods
+    /// whose time of day BYHOUR, BYMINUTE and BYSECOND allow, times the candidates each holds. `None`
+    /// for day-based rules, a negative `lo`, or a count beyond `u64`.
+    pub(super) fn allowed_between(&self, lo: i64, hi: i64) -> Option<u64> {
+        if self.freq >= Frequency::Daily || lo < 0 {
+            return None;
+        }
+        if hi < lo {
+            return Some(0);
+        }
+        let a = self
+            .allowed
+            .get_or_init(|| self.allowed_periods())
+            .as_ref()?;
+        let total = u64::from(*a.prefix.last()?);
+        // Allowed periods among `0..n`.
+        let below = |n: i64| -> Option<u64> {
+            let full = u64::try_from(n.div_euclid(a.cycle)).ok()?;
+            let rest = usize::try_from(n.rem_euclid(a.cycle)).ok()?;
+            full.checked_mul(total)?
+                .checked_add(u64::from(*a.prefix.get(rest)?))
+        };
+        below(hi.checked_add(1)?)?
+            .checked_sub(below(lo)?)?
+            .checked_mul(a.weight)
+    }
+
+    fn allowed_periods(&self) -> Option<AllowedPeriods> {
+        let length = i128::from(self.interval) * i128::from(self.unit_seconds());
+        let cycle = i64::try_from(i128::from(DAY) / gcd(length, i128::from(DAY))).ok()?;
+        let step = i64::try_from(length.rem_euclid(i128::from(DAY))).ok()?;
+        let mut tod = i64::from(self.origin_time.num_seconds_from_midnight());
+        let mut prefix = Vec::with_capacity(usize::try_from(cycle).ok()? + 1);
+        let mut allowed = 0u32;
+        prefix.push(allowed);
+        for _ in 0..cycle {
+            if self.time_of_day_allowed(tod) {
+                allowed += 1;
+            }
+            prefix.push(allowed);
+            tod = (tod + step).rem_euclid(DAY);
+        }
+        let count = |b: Bits| b.members(60).count() as u64;
+        let weight = match self.freq {
+            Frequency::Hourly => count(self.minutes) * count(self.seconds),
+            Frequency::Minutely => count(self.seconds),
+            _ => 1,
+        };
+        Some(AllowedPeriods {
+            cycle,
+            prefix,
+            weight,
+        })
+    }
+
+    /// Whether a sub-daily period beginning at second `tod` of the day passes BYHOUR, BYMINUTE (below
+    /// HOURLY) and BYSECOND (SECONDLY).
+    fn time_of_day_allowed(&self, tod: i64) -> bool {
+        let (h, m, s) = (
+            (tod / 3_600) as u32,
+            (tod / 60 % 60) as u32,
+            (tod % 60) as u32,
+        );
+        self.hours.has(h)
+            && (self.freq == Frequency::Hourly || self.minutes.has(m))
+            && (self.freq != Frequency::Secondly || self.seconds.has(s))
+    }
+
+    /// Whether any day within one 400-year Gregorian cycle from the start passes the day filters.
+    /// The filters repeat with that cycle, so `false` means no day ever does.
+    pub(super) fn some_day_matches(&self) -> bool {
+        if self.every_day() {
+            return true;
+        }
+        let first = self.start.date();
+        let mut d = first;
+        while epoch_day(d) - epoch_day(first) <= 146_097 {
+            if self.days.matches(d) {
+                return true;
+            }
+            match self.days.next_day_to_try(d) {
+                Some(next) => d = next,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Whether the day filters let every day through (DAILY and sub-daily fast paths).
@@ -393,6 +501,29 @@ impl Plan {
         }
     }
 
+    /// For the day-based rules [`Plan::per_period`] counts: how many candidates period 0 holds at or
+    /// after the start, by arithmetic (a week of every second holds 604,800).
+    pub(super) fn in_first_period(&self) -> Option<u64> {
+        let start_day = i64::from(self.start.date().num_days_from_ce());
+        let time = i64::from(self.start.num_seconds_from_midnight());
+        let per_day = self.times.len() as u64;
+        let later_on_start_day = per_day - self.times.partition_point(|&t| t < time) as u64;
+        match self.freq {
+            Frequency::Daily => Some(later_on_start_day),
+            Frequency::Weekly => Some(
+                (self.origin_day..self.origin_day + 7)
+                    .filter(|&d| self.days.weekdays.has((d - 1).rem_euclid(7) as u32))
+                    .map(|d| match d.cmp(&start_day) {
+                        std::cmp::Ordering::Less => 0,
+                        std::cmp::Ordering::Equal => later_on_start_day,
+                        std::cmp::Ordering::Greater => per_day,
+                    })
+                    .sum(),
+            ),
+            _ => None,
+        }
+    }
+
     /// How long a walk may go without a candidate before the rule provably never produces one again,
     /// in seconds.
     ///
@@ -425,16 +556,9 @@ impl Plan {
             DAY as i128,
         );
         let first = i128::from(self.origin_time.num_seconds_from_midnight()) % step;
-        (first..DAY as i128).step_by(step as usize).any(|tod| {
-            let (h, m, s) = (
-                (tod / 3_600) as u32,
-                (tod / 60 % 60) as u32,
-                (tod % 60) as u32,
-            );
-            self.hours.has(h)
-                && (self.freq == Frequency::Hourly || self.minutes.has(m))
-                && (self.freq != Frequency::Secondly || self.seconds.has(s))
-        })
+        (first..DAY as i128)
+            .step_by(step as usize)
+            .any(|tod| self.time_of_day_allowed(tod as i64))
     }
 
     /// Seconds in one period of a sub-daily rule.
@@ -564,8 +688,15 @@ fn lcm(a: i128, b: i128) -> i128 {
     a / gcd(a, b) * b
 }
 
+/// Pushes `first` and the `n - 1` days after it, stopping at the calendar's last day. (chrono's
+/// `iter_days` never yields that last day itself.)
 fn push_days(out: &mut Vec<NaiveDate>, first: NaiveDate, n: u32) {
-    out.extend(first.iter_days().take(n as usize));
+    let mut day = Some(first);
+    for _ in 0..n {
+        let Some(d) = day else { break };
+        out.push(d);
+        day = d.succ_opt();
+    }
 }
 
 fn midnight(d: NaiveDate) -> NaiveDateTime {

@@ -157,10 +157,12 @@ impl RepeatFlag {
 
     /// Replaces the value of the first part named `key` by `value`, shifting the later parts' ranges.
     fn with_value(&self, key: &'static str, value: u32) -> Result<RepeatFlag, FlagError> {
-        let index = self
+        let (index, old) = self
             .parts
             .iter()
-            .position(|p| self.text[p.key.clone()].eq_ignore_ascii_case(key))
+            .enumerate()
+            .find(|(_, p)| self.text[p.key.clone()].eq_ignore_ascii_case(key))
+            .map(|(i, p)| (i, p.value.clone()))
             .ok_or_else(|| {
                 FlagError::new(
                     &self.text,
@@ -168,20 +170,30 @@ impl RepeatFlag {
                     FlagErrorKind::MissingKey { key },
                 )
             })?;
-        let old = self.parts[index].value.clone();
         let new = value.to_string();
         let mut text = String::with_capacity(self.text.len() + new.len());
         text.push_str(&self.text[..old.start]);
         text.push_str(&new);
         text.push_str(&self.text[old.end..]);
 
+        // Later parts begin at or after `old.end`, so the subtraction cannot underflow.
         let shift = |at: usize| at - old.len() + new.len();
-        let mut parts = self.parts.clone();
-        parts[index].value = old.start..old.start + new.len();
-        for p in &mut parts[index + 1..] {
-            p.key = shift(p.key.start)..shift(p.key.end);
-            p.value = shift(p.value.start)..shift(p.value.end);
-        }
+        let parts = self
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match i.cmp(&index) {
+                std::cmp::Ordering::Less => p.clone(),
+                std::cmp::Ordering::Equal => Part {
+                    key: p.key.clone(),
+                    value: old.start..old.start + new.len(),
+                },
+                std::cmp::Ordering::Greater => Part {
+                    key: shift(p.key.start)..shift(p.key.end),
+                    value: shift(p.value.start)..shift(p.value.end),
+                },
+            })
+            .collect();
         Ok(RepeatFlag {
             text,
             kind: self.kind,

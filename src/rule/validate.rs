@@ -163,25 +163,29 @@ fn integer(text: &str) -> Result<i64, BadInteger> {
 /// A second of 60 is refused: chrono represents a leap second only as a fraction of second 59, and
 /// TickTick never writes one.
 fn until(text: &str) -> Option<Until> {
-    let b = text.as_bytes();
-    if b.len() == 8 {
+    if text.len() == 8 {
         return compact_date(text).map(Until::Date);
     }
-    if !(b.len() == 15 || b.len() == 16) || !b[8].eq_ignore_ascii_case(&b'T') {
+    // `None` when byte 8 is inside a character: then it is not the ASCII `T` either.
+    let (date, time) = text.split_at_checked(8)?;
+    let date = compact_date(date)?;
+    let [t, h0, h1, m0, m1, s0, s1, zone @ ..] = time.as_bytes() else {
+        return None;
+    };
+    let digits = [*h0, *h1, *m0, *m1, *s0, *s1];
+    if !t.eq_ignore_ascii_case(&b'T') || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    // `b[8]` is ASCII, so byte 8 is a character boundary.
-    let date = compact_date(&text[..8])?;
-    let time = &b[9..15];
-    if !time.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let two = |i: usize| u32::from(time[i] - b'0') * 10 + u32::from(time[i + 1] - b'0');
-    let local = date.and_time(NaiveTime::from_hms_opt(two(0), two(2), two(4))?);
-    match b.get(15) {
-        None => Some(Until::Local(local)),
-        Some(z) if z.eq_ignore_ascii_case(&b'Z') => Some(Until::Utc(local)),
-        Some(_) => None,
+    let [h0, h1, m0, m1, s0, s1] = digits.map(|c| u32::from(c - b'0'));
+    let local = date.and_time(NaiveTime::from_hms_opt(
+        h0 * 10 + h1,
+        m0 * 10 + m1,
+        s0 * 10 + s1,
+    )?);
+    match zone {
+        [] => Some(Until::Local(local)),
+        [z] if z.eq_ignore_ascii_case(&b'Z') => Some(Until::Utc(local)),
+        _ => None,
     }
 }
 
@@ -264,7 +268,7 @@ impl<'a> Checker<'a> {
     /// so `0` is out of `1..=max` and `-40` out of `-31..=-1`.
     fn nonzero(&self, key: &str, text: &str, at: usize, max: i64) -> Result<i64, FlagError> {
         match integer(text) {
-            Ok(n) if n != 0 && n.abs() <= max => Ok(n),
+            Ok(n) if n != 0 && (-max..=max).contains(&n) => Ok(n),
             Ok(_) | Err(BadInteger::TooLarge) => {
                 let (min, max) = if text.starts_with('-') {
                     (-max, -1)
@@ -279,8 +283,9 @@ impl<'a> Checker<'a> {
 
     /// An integer field that must fit a `u32` and be at least `min`.
     fn u32_in(&self, key: &str, field: Field<'_>, min: u32, max: u32) -> Result<u32, FlagError> {
-        let n = self.int_in(key, field.value, field.value_at, min.into(), max.into())?;
-        Ok(u32::try_from(n).expect("checked against a u32 range"))
+        let (min, max) = (i64::from(min), i64::from(max));
+        let n = self.int_in(key, field.value, field.value_at, min, max)?;
+        u32::try_from(n).map_err(|_| self.out_of_range(key, field.value, field.value_at, min, max))
     }
 
     /// The comma-separated entries of a value with their byte offsets; no entry may be empty.
@@ -305,7 +310,9 @@ impl<'a> Checker<'a> {
         min: i64,
         max: i64,
     ) -> Result<Vec<T>, FlagError> {
-        self.sorted(key, field, |text, at| self.int_in(key, text, at, min, max))
+        self.sorted(key, field, (min, max), |text, at| {
+            self.int_in(key, text, at, min, max)
+        })
     }
 
     /// A list of integers in `±1..=max`, ascending and without duplicates.
@@ -315,20 +322,25 @@ impl<'a> Checker<'a> {
         field: Field<'a>,
         max: i64,
     ) -> Result<Vec<T>, FlagError> {
-        self.sorted(key, field, |text, at| self.nonzero(key, text, at, max))
+        self.sorted(key, field, (-max, max), |text, at| {
+            self.nonzero(key, text, at, max)
+        })
     }
 
+    /// The checked entries of a list, ascending and without duplicates. `range` is what `check`
+    /// allows; every caller's range fits `T`, so the conversion error is only a safeguard.
     fn sorted<T: Ord + TryFrom<i64>>(
         &self,
         key: &str,
         field: Field<'a>,
+        (min, max): (i64, i64),
         check: impl Fn(&str, usize) -> Result<i64, FlagError>,
     ) -> Result<Vec<T>, FlagError> {
         let mut values = Vec::new();
         for (text, at) in self.items(key, field)? {
             let n = check(text, at)?;
-            // Every caller's range fits `T`.
-            values.push(T::try_from(n).ok().expect("range fits the element type"));
+            let n = T::try_from(n).map_err(|_| self.out_of_range(key, text, at, min, max))?;
+            values.push(n);
         }
         values.sort_unstable();
         values.dedup();
@@ -358,7 +370,7 @@ impl<'a> Checker<'a> {
                 }
                 _ => self.nonzero("BYDAY", ordinal, at, 53)?,
             };
-            Some(i8::try_from(n).expect("within -53..=53"))
+            Some(i8::try_from(n).map_err(|_| self.out_of_range("BYDAY", ordinal, at, -53, 53))?)
         };
         Ok(WeekdayNum { ordinal, weekday })
     }
@@ -600,11 +612,20 @@ impl<'a> Checker<'a> {
         };
         let field = self.require("BYMONTHDAY")?;
         let day = self.int_in("BYMONTHDAY", field.value, field.value_at, 1, 30)?;
+        let month = match month {
+            Some(m) => Some(u8::try_from(m).map_err(|_| {
+                let field = self.find("BYMONTH").unwrap_or(field);
+                self.out_of_range("BYMONTH", field.value, field.value_at, 1, 12)
+            })?),
+            None => None,
+        };
+        let day = u8::try_from(day)
+            .map_err(|_| self.out_of_range("BYMONTHDAY", field.value, field.value_at, 1, 30))?;
         Ok(LunarRule {
             freq,
             interval,
-            month: month.map(|m| u8::try_from(m).expect("within 1..=12")),
-            day: u8::try_from(day).expect("within 1..=30"),
+            month,
+            day,
         })
     }
 }

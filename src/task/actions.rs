@@ -220,10 +220,12 @@ pub fn skip_date(task: &Task, date: NaiveDate, at: DateTime<Utc>) -> Result<Batc
     if !task.ex_dates().contains(&date) {
         if policy::skip_date_needs_occurrence(schedule.close_mode()) {
             let midnight = zone.instant(date.and_time(NaiveTime::MIN));
-            let just_before = midnight - TimeDelta::nanoseconds(1);
+            let just_before = midnight
+                .checked_sub_signed(TimeDelta::nanoseconds(1))
+                .unwrap_or(midnight);
             let on_date = schedule
                 .series()?
-                .after(just_before)
+                .try_after(just_before)?
                 .is_some_and(|o| o.date() == date);
             if !on_date {
                 return Err(refuse(Refusal::NoOccurrenceOn { date }));

@@ -161,16 +161,28 @@ pub struct Task {
 impl Task {
     /// Reads a task from JSON text.
     ///
+    /// An object with the same key twice, at any depth, is refused: JSON readers disagree on which
+    /// value counts, and the task could not be written back as it was given.
+    ///
     /// # Errors
     ///
-    /// [`TaskError::InvalidJson`] for text that is not JSON, [`TaskError::NotAnObject`] for JSON that
-    /// is not an object, [`TaskError::InvalidField`] for a field of the wrong type.
+    /// [`TaskError::InvalidJson`] for text that is not JSON or repeats a key,
+    /// [`TaskError::NotAnObject`] for JSON that is not an object, [`TaskError::InvalidField`] for a
+    /// field of the wrong type.
+    ///
+    /// ```
+    /// use ticktick_recur::task::Task;
+    /// let err = Task::from_json(r#"{"id": "a", "status": 0, "status": 2}"#).unwrap_err();
+    /// assert_eq!(err.to_string(), r#"invalid task JSON at line 1 column 33: duplicate key "status""#);
+    /// ```
     pub fn from_json(text: &str) -> Result<Task, TaskError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| TaskError::InvalidJson {
-            line: e.line(),
-            column: e.column(),
-            message: json_message(&e),
-        })?;
+        let value = serde_json::from_str::<Strict>(text)
+            .map(|s| s.0)
+            .map_err(|e| TaskError::InvalidJson {
+                line: e.line(),
+                column: e.column(),
+                message: json_message(&e),
+            })?;
         Task::from_value(value)
     }
 
@@ -491,6 +503,67 @@ impl<'de> Deserialize<'de> for Task {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(deserializer)?;
         Task::from_value(value).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A JSON value read with every object's keys unique, at any depth.
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut list = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            list.push(v);
+        }
+        Ok(Value::Array(list))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if fields.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!("duplicate key {key:?}")));
+            }
+            let Strict(value) = map.next_value()?;
+            fields.insert(key, value);
+        }
+        Ok(Value::Object(fields))
     }
 }
 

@@ -97,28 +97,23 @@ pub fn occurrences(
     }
     let predictable = schedule.close_mode() != RepeatFrom::CompletionDate;
     if schedule.is_recurring() && predictable && schedule.start <= to {
-        let series = schedule.series()?;
-        let in_window = |t: &DateTime<Utc>| (from..=to).contains(t);
-        match schedule.later_allowed() {
-            // COUNT is counted from the current start, so walk from there.
-            Some(later) => starts.extend(
-                series
-                    .iter_after(schedule.start)
-                    .take(later)
-                    .map(|o| o.instant())
-                    .take_while(|t| *t <= to)
-                    .filter(in_window),
-            ),
-            None => {
-                let just_before = from
-                    .checked_sub_signed(TimeDelta::nanoseconds(1))
-                    .unwrap_or(from);
-                starts.extend(
-                    series
-                        .iter_after(schedule.start.max(just_before))
-                        .map(|o| o.instant())
-                        .take_while(|t| *t <= to),
-                );
+        let just_before = from
+            .checked_sub_signed(TimeDelta::nanoseconds(1))
+            .unwrap_or(from);
+        // COUNT is counted from the current start: a series whose occurrences after the start are
+        // exactly the ones COUNT allows does the counting, by arithmetic where it can.
+        let series = match schedule.later_allowed() {
+            Some(0) => None,
+            Some(later) => Some(schedule.series_allowing(later)?),
+            None => Some(schedule.series()?),
+        };
+        if let Some(series) = series {
+            for occurrence in series.try_iter_after(schedule.start.max(just_before)) {
+                let t = occurrence?.instant();
+                if t > to || starts.len() >= limit {
+                    break;
+                }
+                starts.push(t);
             }
         }
     }
@@ -201,6 +196,30 @@ impl<'t> Schedule<'t> {
         Ok(series)
     }
 
+    /// The task's series, with COUNT adjusted so that exactly `later` occurrences follow the current
+    /// start: when the start is itself an occurrence of the rule, COUNT already counts it; when it is
+    /// off the rule (or on an exDate), one fewer is allowed.
+    fn series_allowing(&self, later: usize) -> Result<Series, Error> {
+        let series = self.series()?;
+        let Recurrence::Rule(rule) = &self.recurrence else {
+            return Ok(series);
+        };
+        let first = series.try_iter().next().transpose()?;
+        if first.is_some_and(|o| o.local() == series.start()) {
+            return Ok(series);
+        }
+        let mut rule = rule.clone();
+        rule.count = Some(u32::try_from(later).unwrap_or(u32::MAX));
+        let adjusted = Recurrence::Rule(rule);
+        let mut adjusted_series = Series::new(&adjusted, self.start, self.zone)?
+            .all_day(self.task.is_all_day())
+            .exdates(self.task.ex_dates());
+        if let Some(calendar) = self.task.holidays() {
+            adjusted_series = adjusted_series.holidays(calendar.clone());
+        }
+        Ok(adjusted_series)
+    }
+
     /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
     /// from the current start, which is always an occurrence, so `COUNT=1` allows none.
     fn later_allowed(&self) -> Option<usize> {
@@ -243,9 +262,9 @@ impl<'t> Schedule<'t> {
             }
             (RepeatFrom::Default, _) => {
                 let after = policy::default_mode_threshold(self.start, at);
-                self.series()?.after(after).map(|o| o.instant())
+                self.series()?.try_after(after)?.map(|o| o.instant())
             }
-            _ => self.series()?.after(self.start).map(|o| o.instant()),
+            _ => self.series()?.try_after(self.start)?.map(|o| o.instant()),
         };
         let Some(start) = start else {
             return Ok(None);
@@ -269,9 +288,9 @@ impl<'t> Schedule<'t> {
     fn curve_steps(&self, cycle: u32, next: DateTime<Utc>) -> Result<u32, Error> {
         let plain = Recurrence::ForgettingCurve { cycle, count: None };
         let series = Series::new(&plain, self.start, self.zone)?.all_day(self.task.is_all_day());
-        let mut steps = 0;
+        let mut steps: u32 = 0;
         for occurrence in series.iter_after(self.start) {
-            steps += 1;
+            steps = steps.saturating_add(1);
             if occurrence.instant() >= next {
                 break;
             }
@@ -332,7 +351,17 @@ impl<'t> Schedule<'t> {
     /// Moves an instant by the wall-clock distance from the current start to `new_start`.
     pub(crate) fn shift(&self, t: DateTime<Utc>, new_start: DateTime<Utc>) -> DateTime<Utc> {
         let delta = self.zone.local(new_start) - self.zone.local(self.start);
-        self.zone.instant(self.zone.local(t) + delta)
+        // Beyond chrono's range only for dates a quarter of a million years away: kept at its end.
+        let moved =
+            self.zone
+                .local(t)
+                .checked_add_signed(delta)
+                .unwrap_or(if delta > TimeDelta::zero() {
+                    NaiveDateTime::MAX
+                } else {
+                    NaiveDateTime::MIN
+                });
+        self.zone.instant(moved)
     }
 
     /// The task's dates when its DTSTART is `new_start`: `dueDate` keeps its wall-clock distance from

@@ -1,0 +1,136 @@
+//! The core's errors as JavaScript errors: the same message the command line prints after `error: `,
+//! in a `TypeError` (a value of the wrong type), a `RangeError` (a value of the right type that is not
+//! acceptable) or an `Error` (a bad flag, a rule that never occurs, an action the task refuses).
+
+use std::fmt::Display;
+
+use ticktick_recur::task::{FieldProblem, TaskError};
+use wasm_bindgen::JsValue;
+
+/// Which JavaScript error class a failure becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Error,
+    TypeError,
+    RangeError,
+}
+
+/// A failure on its way to JavaScript.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    class: Class,
+    message: String,
+}
+
+impl Failure {
+    pub(crate) fn type_error(message: impl Display) -> Failure {
+        Failure::new(Class::TypeError, message)
+    }
+
+    pub(crate) fn range_error(message: impl Display) -> Failure {
+        Failure::new(Class::RangeError, message)
+    }
+
+    fn new(class: Class, message: impl Display) -> Failure {
+        Failure {
+            class,
+            message: one_line(&message.to_string()),
+        }
+    }
+
+    /// The same failure, naming where it happened: `tasks[2]: ...`.
+    pub(crate) fn within(self, place: &str) -> Failure {
+        Failure {
+            message: format!("{place}: {}", self.message),
+            ..self
+        }
+    }
+
+    /// The JavaScript error object.
+    pub(crate) fn into_js(self) -> JsValue {
+        match self.class {
+            Class::Error => js_sys::Error::new(&self.message).into(),
+            Class::TypeError => js_sys::TypeError::new(&self.message).into(),
+            Class::RangeError => js_sys::RangeError::new(&self.message).into(),
+        }
+    }
+}
+
+impl From<ticktick_recur::Error> for Failure {
+    fn from(e: ticktick_recur::Error) -> Failure {
+        use ticktick_recur::Error as E;
+        let class = match &e {
+            E::UnknownZone { .. } | E::InvalidInstant { .. } | E::InvalidDate { .. } => {
+                Class::RangeError
+            }
+            E::Task(task) => task_class(task),
+            _ => Class::Error,
+        };
+        Failure::new(class, e)
+    }
+}
+
+impl From<ticktick_recur::FlagError> for Failure {
+    fn from(e: ticktick_recur::FlagError) -> Failure {
+        Failure::from(ticktick_recur::Error::from(e))
+    }
+}
+
+impl From<TaskError> for Failure {
+    fn from(e: TaskError) -> Failure {
+        Failure::new(task_class(&e), e)
+    }
+}
+
+fn task_class(e: &TaskError) -> Class {
+    match e {
+        TaskError::NotAnObject { .. } | TaskError::MissingField { .. } => Class::TypeError,
+        TaskError::InvalidField { problem, .. } => match problem {
+            FieldProblem::WrongType { .. } => Class::TypeError,
+            _ => Class::RangeError,
+        },
+        _ => Class::Error,
+    }
+}
+
+/// The message on one line, as the command line prints it.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What kind of JavaScript value this is, for messages: `a number`, `undefined`, `an array`, ...
+pub(crate) fn kind_of(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        match value.js_typeof().as_string().as_deref() {
+            Some(kind @ ("object" | "undefined")) => format!("an {kind}"),
+            Some(kind) => format!("a {kind}"),
+            None => "a value".into(),
+        }
+    }
+}
+
+/// Makes a panic throw `Error("internal error at FILE:LINE: MESSAGE")`, the command line's text,
+/// instead of trapping without a word. The throw leaves the instance mid-call; the JavaScript wrapper
+/// re-instantiates it.
+pub(crate) fn throw_on_panic() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let error = Failure::new(Class::Error, format!("internal error{place}: {message}"));
+        wasm_bindgen::throw_val(error.into_js());
+    }));
+}

@@ -1,0 +1,131 @@
+/**
+ * A TickTick task object, as the TickTick API sends it. The fields below are the ones the engine
+ * reads or writes; every other field, unknown ones included, is carried through unchanged, in its
+ * original key order. Instants are TickTick's wire form (`2026-01-17T13:16:24.000+0000`) or RFC 3339.
+ */
+export interface Task {
+  id?: string | null;
+  etag?: string | null;
+  title?: string | null;
+  /** The occurrence's start; the series' DTSTART. */
+  startDate?: string | null;
+  /** The occurrence's due date; the series' DTSTART when `startDate` is null. */
+  dueDate?: string | null;
+  /** An IANA zone name. Without it, the option `defaultTimeZone` applies (UTC unless given). */
+  timeZone?: string | null;
+  isAllDay?: boolean | null;
+  isFloating?: boolean | null;
+  /** `RRULE:...`, `ERULE:...`, `LUNAR:...`, a bare `FREQ=...`; `null`, `""` or `FREQ=NONE` for none. */
+  repeatFlag?: string | null;
+  /** `"0"` from due date, `"1"` from completion date, `"2"` (or null, "", missing) the default. */
+  repeatFrom?: "0" | "1" | "2" | "" | 0 | 1 | 2 | null;
+  /** Local dates (`yyyyMMdd`) without an occurrence. */
+  exDate?: string[] | null;
+  /** 0 open, 2 completed, -1 won't do. */
+  status?: number | null;
+  items?: ChecklistItem[] | null;
+  reminders?: Array<{ id?: string; trigger?: string; [field: string]: unknown }> | null;
+  attachments?: unknown[] | null;
+  repeatTaskId?: string | null;
+  completedTime?: string | null;
+  completedUserId?: number | null;
+  modifiedTime?: string | null;
+  createdTime?: string | null;
+  pinnedTime?: string | null;
+  remindTime?: string | null;
+  progress?: number | null;
+  [field: string]: unknown;
+}
+
+/** A checklist item of a task. */
+export interface ChecklistItem {
+  id?: string | null;
+  status?: number | null;
+  startDate?: string | null;
+  [field: string]: unknown;
+}
+
+/** The body of `POST /api/v2/batch/task`, with the six arrays TickTick's clients always send. */
+export interface BatchBody {
+  add: Task[];
+  update: Task[];
+  delete: Array<{ taskId: string; projectId: string; [field: string]: unknown }>;
+  addAttachments: unknown[];
+  updateAttachments: unknown[];
+  deleteAttachments: unknown[];
+}
+
+/** A task's `startDate` and `dueDate` at one occurrence, in wire form; null for a date it lacks. */
+export interface TaskDates {
+  startDate: string | null;
+  dueDate: string | null;
+}
+
+/** The server's answer to a batch. */
+export interface BatchResponse {
+  id2etag?: Record<string, string>;
+  id2error?: Record<string, string>;
+}
+
+/** `applyResponse`'s result: the tasks with their new etags, and the server's errors by task id. */
+export interface AppliedResponse {
+  tasks: Task[];
+  errors: Record<string, string>;
+}
+
+/** Options of `expand`. */
+export interface ExpandOptions {
+  /** The series' start (DTSTART); itself an occurrence when it matches the rule. */
+  start: string;
+  /** The IANA zone the series lives in (default `UTC`). */
+  timeZone?: string;
+  /** Occurrences are local dates: the start becomes local midnight. */
+  allDay?: boolean;
+  /** Only occurrences strictly after this instant. */
+  after?: string;
+  /** Stop after this instant (inclusive). */
+  until?: string;
+  /** At most this many occurrences (default 100). */
+  limit?: number;
+  /** Local dates (`yyyyMMdd`) without occurrences. */
+  exDates?: string[];
+}
+
+/** What every function taking a task accepts. */
+export interface TaskOptions {
+  /** The zone for a task without `timeZone` (default `UTC`). */
+  defaultTimeZone?: string;
+}
+
+/** Options of `nextOccurrence`, `skip`, `pin` and `unpin`. */
+export interface AtOptions extends TaskOptions {
+  /** The instant of the action. */
+  at: string;
+}
+
+/** Options of `occurrences`. */
+export interface OccurrencesOptions extends TaskOptions {
+  /** First instant of the window (inclusive). */
+  from: string;
+  /** Last instant of the window (inclusive). */
+  to: string;
+  /** At most this many occurrences (default 100). */
+  limit?: number;
+}
+
+/** Options of `complete` and `wontDo`. */
+export interface CloseOptions extends AtOptions {
+  /** The acting user's numeric id (`completedUserId`). */
+  userId: number;
+  /**
+   * Makes new ids reproducible: 16 hex digits, the 5-byte process part then the 3-byte counter of
+   * the first id. Without it, ids come from one generator per loaded module, seeded at random.
+   */
+  idSeed?: string;
+}
+
+/** Options of `skipDate`. */
+export interface SkipDateOptions extends AtOptions {
+  /** The local date to skip (`yyyyMMdd`). */
+  date: string;
+}

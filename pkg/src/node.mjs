@@ -1,0 +1,17 @@
+// import from 'ticktick-recur' on Node: the same instance as require('ticktick-recur'), so a program
+// that mixes both loads the module once.
+import api from "./node.cjs";
+
+export const {
+  expand,
+  nextOccurrence,
+  occurrences,
+  complete,
+  wontDo,
+  skip,
+  skipDate,
+  pin,
+  unpin,
+  applyResponse,
+  __forceTrapForTesting,
+} = api;

@@ -1,0 +1,21 @@
+// The package as installed from its tarball by install.mjs, loaded as a user's code loads it.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const pkg = dirname(dirname(fileURLToPath(import.meta.url)));
+export const root = dirname(pkg);
+export const scratch = join(pkg, ".test-install");
+export const installedDir = join(scratch, "node_modules", "ticktick-recur");
+
+/** The package through a user's `require("ticktick-recur")` and `import ... from "ticktick-recur"`. */
+export async function load() {
+  const viaRequire = createRequire(join(scratch, "package.json"))("./use.cjs");
+  const viaImport = await import(pathToFileURL(join(scratch, "use.mjs")).href);
+  return { require: viaRequire, import: viaImport };
+}
+
+/** The ES module entry for browsers and bundlers, loaded in Node (it runs anywhere). */
+export async function loadBrowserEntry() {
+  return import(pathToFileURL(join(installedDir, "dist", "browser.mjs")).href);
+}

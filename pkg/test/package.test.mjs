@@ -1,0 +1,58 @@
+// What the tarball holds and how its entries resolve, as npm pack made it and npm installed it.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { test } from "node:test";
+import { installedDir, scratch } from "./installed.mjs";
+
+const packed = JSON.parse(readFileSync(join(scratch, "pack.json"), "utf8"));
+
+test("the tarball holds the built package and nothing else", () => {
+  assert.deepEqual(packed.files.map((f) => f.path).sort(), [
+    "README.md",
+    "dist/browser.mjs",
+    "dist/node.cjs",
+    "dist/node.mjs",
+    "dist/node/ticktick_recur.d.ts",
+    "dist/node/ticktick_recur.js",
+    "dist/node/ticktick_recur_bg.wasm",
+    "dist/web/ticktick_recur.js",
+    "dist/web/wasm.mjs",
+    "dist/wrap.cjs",
+    "dist/wrap.mjs",
+    "index.d.mts",
+    "index.d.ts",
+    "package.json",
+  ]);
+});
+
+test("the entries resolve by condition, and nothing else is reachable", () => {
+  const require = createRequire(join(scratch, "package.json"));
+  assert.equal(require.resolve("ticktick-recur"), join(installedDir, "dist", "node.cjs"));
+  assert.equal(require.resolve("ticktick-recur/package.json"), join(installedDir, "package.json"));
+  assert.throws(() => require.resolve("ticktick-recur/dist/node.cjs"), { code: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
+  const resolved = (conditions) =>
+    execFileSync(process.execPath, [...conditions.map((c) => `--conditions=${c}`), "--input-type=module", "-e",
+      'console.log(import.meta.resolve("ticktick-recur"))'], { cwd: scratch, encoding: "utf8" }).trim();
+  assert.ok(resolved([]).endsWith("/dist/node.mjs"));
+  // What a bundler building for browsers asks for.
+  assert.ok(resolved(["browser"]).endsWith("/dist/browser.mjs"));
+});
+
+test("the gzipped .wasm stays within its measured budget", () => {
+  // 240,600 bytes with the full zone database when this test was written (README "Size").
+  const wasm = join(installedDir, "dist", "node", "ticktick_recur_bg.wasm");
+  const gzipped = execFileSync("gzip", ["-9", "-c", wasm], { maxBuffer: 1 << 26 }).length;
+  assert.ok(gzipped <= 250_000, `${gzipped} bytes gzipped`);
+});
+
+test("the package exports the API and no more", async () => {
+  const api = createRequire(join(scratch, "package.json"))("ticktick-recur");
+  const names = Object.keys(api).filter((n) => !n.startsWith("__")).sort();
+  assert.deepEqual(names, ["applyResponse", "complete", "expand", "nextOccurrence", "occurrences", "pin", "skip",
+    "skipDate", "unpin", "wontDo"]);
+  const esm = await import(new URL("./use.mjs", `file://${scratch}/`).href);
+  assert.deepEqual(Object.keys(esm).filter((n) => !n.startsWith("__")).sort(), names);
+});

@@ -1,0 +1,61 @@
+// Typed use of the package from an ES module; compiled by types.test.mjs with tsc --noEmit.
+import {
+  applyResponse,
+  complete,
+  expand,
+  nextOccurrence,
+  occurrences,
+  pin,
+  skip,
+  skipDate,
+  unpin,
+  wontDo,
+  type BatchBody,
+  type ExpandOptions,
+  type Task,
+  type TaskDates,
+} from "ticktick-recur";
+
+const task: Task = {
+  id: "696b8b6f2c6f3277d1cc4331",
+  startDate: "2026-01-17T14:00:00.000+0000",
+  timeZone: "Europe/Istanbul",
+  repeatFlag: "RRULE:FREQ=DAILY;INTERVAL=1",
+  repeatFrom: "2",
+  someFutureField: { kept: true },
+};
+const options: ExpandOptions = { start: "2026-01-17T14:00:00Z", timeZone: "Europe/Istanbul", limit: 3 };
+const starts: string[] = expand("RRULE:FREQ=DAILY", options);
+const next: TaskDates | null = nextOccurrence(task, { at: "2026-01-17T13:16:24Z" });
+const nextStart: string | null | undefined = next?.startDate;
+const all: TaskDates[] = occurrences(task, { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", limit: 5 });
+const body: BatchBody = complete(task, { at: "2026-01-17T13:16:24Z", userId: 130208689, idSeed: "2c6f3277d1cc4341" });
+const added: Task[] = body.add;
+const closed: number | null | undefined = body.add[0]?.status;
+wontDo(task, { at: "2026-01-17T13:16:24Z", userId: 1 });
+skip(task, { at: "2026-01-17T13:16:24Z", defaultTimeZone: "UTC" });
+skipDate(task, { at: "2026-01-17T13:16:24Z", date: "20260120" });
+pin(task, { at: "2026-01-17T13:16:24Z" });
+unpin(task, { at: "2026-01-17T13:16:24Z" });
+const { tasks, errors } = applyResponse([task], { id2etag: { [task.id!]: "wxbn3q91" }, id2error: {} });
+const etag: string = errors["x"] ?? String(tasks[0]?.etag);
+
+// The declarations are real types, not `any`: each of these must be a type error.
+// @ts-expect-error the flag is a string
+expand(5, options);
+// @ts-expect-error start is required
+expand("RRULE:FREQ=DAILY", { timeZone: "UTC" });
+// @ts-expect-error userId is a number
+complete(task, { at: "2026-01-17T13:16:24Z", userId: "130208689" });
+// @ts-expect-error at is required
+pin(task, {});
+// @ts-expect-error repeatFrom takes "0", "1", "2"
+const badTask: Task = { repeatFrom: "3" };
+// @ts-expect-error a batch body's add is a list of tasks
+const notTasks: string[] = body.add;
+// @ts-expect-error nextOccurrence may give null
+const notNull: TaskDates = nextOccurrence(task, { at: "2026-01-17T13:16:24Z" });
+// @ts-expect-error the test hook is not part of the API
+import("ticktick-recur").then((m) => m.__forceTrapForTesting);
+
+export { starts, nextStart, all, added, closed, etag, badTask, notTasks, notNull };
