@@ -269,24 +269,6 @@ impl Spec {
         self
     }
 
-    /// The spec without BYSETPOS positions beyond the size of every period's set, from DAILY down
-    /// (a SECONDLY period holds one second). Such a rule never occurs, but our engine answers
-    /// `SearchLimit` instead of `NeverOccurs` (a known defect, pinned by a named case in
-    /// `differential_dateutil.rs`), and python-dateutil walks to the year 9999 to find nothing.
-    pub fn without_hopeless_set_positions(mut self) -> Spec {
-        let len = |l: &Vec<u8>| l.len().max(1);
-        let set_size = match self.freq {
-            Freq::Daily => len(&self.by_hour) * len(&self.by_minute) * len(&self.by_second),
-            Freq::Hourly => len(&self.by_minute) * len(&self.by_second),
-            Freq::Minutely => len(&self.by_second),
-            Freq::Secondly => 1,
-            _ => usize::MAX,
-        };
-        self.by_set_pos
-            .retain(|&p| p.unsigned_abs() as usize <= set_size);
-        self
-    }
-
     /// How many occurrences to compare.
     pub fn take(&self) -> usize {
         match self.end {
