@@ -21,6 +21,9 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, Error> {
     let invalid = || Error::InvalidInstant {
         text: text.to_owned(),
     };
+    if let Some(t) = wire_form(text) {
+        return Ok(t);
+    }
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
@@ -28,6 +31,36 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, Error> {
     DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z")
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| invalid())
+}
+
+/// TickTick's exact wire form, `yyyy-MM-ddTHH:mm:ss.SSS+0000`, read digit by digit: every instant of
+/// every task comes this way, and chrono's general parser re-reads its pattern each time. Anything
+/// else (`None`) goes to the general parsers.
+fn wire_form(text: &str) -> Option<DateTime<Utc>> {
+    let b: &[u8; 28] = text.as_bytes().try_into().ok()?;
+    if !text.ends_with("+0000") {
+        return None;
+    }
+    let shape = *b"0000-00-00T00:00:00.000";
+    let fits = b.iter().zip(shape).all(|(&c, s)| {
+        if s == b'0' {
+            c.is_ascii_digit()
+        } else {
+            c == s
+        }
+    });
+    if !fits {
+        return None;
+    }
+    let num = |from: usize, len: usize| {
+        b.iter()
+            .skip(from)
+            .take(len)
+            .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'))
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)).ok()?, num(5, 2), num(8, 2))?;
+    let time = date.and_hms_milli_opt(num(11, 2), num(14, 2), num(17, 2), num(20, 3))?;
+    Some(time.and_utc())
 }
 
 /// Writes an instant in TickTick's wire form: UTC, milliseconds always `.000`
@@ -133,6 +166,34 @@ mod tests {
                 "{seconds}"
             );
         }
+    }
+
+    #[test]
+    fn wire_form_fast_path_agrees_with_the_general_parser() {
+        for text in [
+            "2026-01-17T13:16:24.000+0000",
+            "2024-02-29T23:59:59.999+0000",
+            "0001-01-01T00:00:00.000+0000",
+            "9999-12-31T23:59:59.000+0000",
+        ] {
+            let general = DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z")
+                .unwrap()
+                .with_timezone(&Utc);
+            assert_eq!(wire_form(text), Some(general), "{text}");
+        }
+        // Not the exact shape, or not a real time: left to the general parsers.
+        for text in [
+            "2026-01-17T13:16:24.000+0300",
+            "2026-02-30T13:16:24.000+0000",
+            "2026-01-17T24:00:00.000+0000",
+            "2026-01-17T13:16:24+0000",
+        ] {
+            assert_eq!(wire_form(text), None, "{text}");
+        }
+        assert_eq!(
+            parse_instant("2026-01-17T16:16:24.000+0300").unwrap(),
+            parse_instant("2026-01-17T13:16:24.000+0000").unwrap()
+        );
     }
 
     #[test]

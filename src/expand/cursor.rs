@@ -21,7 +21,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use super::holidays::is_working_day;
-use super::plan::{date_of, epoch_day, wall, Plan, DAY};
+use super::plan::{date_of, epoch_day, in_calendar, wall, Plan, DAY};
 use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;
@@ -250,7 +250,7 @@ impl<'a> Cursor<'a> {
             self.pos = 0;
             let begin = if plan.freq >= Frequency::Daily {
                 // Past the calendar's last day the series ends (candidates there have no date).
-                let Some(first) = self.first_day(k).filter(|&d| date_of(d).is_some()) else {
+                let Some(first) = self.first_day(k).filter(|&d| in_calendar(d)) else {
                     return false;
                 };
                 self.expand_days(first);

@@ -697,6 +697,12 @@ pub(super) fn date_of(n: i64) -> Option<NaiveDate> {
     day(n + EPOCH_CE_DAY)
 }
 
+/// Whether day `n` (days since 1970-01-01) lies within the calendar's range: the same answer as
+/// `date_of(n).is_some()`, without building the date.
+pub(super) fn in_calendar(n: i64) -> bool {
+    (epoch_day(NaiveDate::MIN)..=epoch_day(NaiveDate::MAX)).contains(&n)
+}
+
 fn gcd(mut a: i128, mut b: i128) -> i128 {
     while b != 0 {
         (a, b) = (b, a % b);

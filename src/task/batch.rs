@@ -62,7 +62,7 @@ impl BatchBody {
     /// The body as compact JSON text.
     #[must_use]
     pub fn to_json(&self) -> String {
-        self.to_value().to_string()
+        serde_json::to_string(self).unwrap_or_else(|_| "null".to_owned())
     }
 }
 

@@ -67,13 +67,11 @@ pub fn expand(
         };
         // One string for all, split in JavaScript: one text conversion instead of one per instant.
         let mut text = String::new();
-        let mut taken = 0;
-        for occurrence in occurrences {
+        for (taken, occurrence) in occurrences.enumerate() {
             let t = occurrence?.instant();
             if taken >= limit || until.is_some_and(|until| t > until) {
                 break;
             }
-            taken += 1;
             if !text.is_empty() {
                 text.push('\n');
             }
