@@ -94,3 +94,21 @@ impl From<FlagError> for Error {
         Error::Flag(e)
     }
 }
+
+/// The text a front end (the command line, the npm package) reports a panic with:
+/// `internal error at FILE:LINE: MESSAGE`. A panic is a bug; this keeps its report to one line.
+#[doc(hidden)]
+#[must_use]
+pub fn internal_error_text(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let payload = info.payload();
+    let message = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    let place = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    format!("internal error{place}: {message}")
+}

@@ -58,7 +58,7 @@ mod rule;
 pub mod task;
 mod zone;
 
-pub use error::Error;
+pub use error::{internal_error_text, Error};
 pub use expand::{
     CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, SEARCH_STEPS,
 };

@@ -216,17 +216,7 @@ fn fail(message: &str, status: u8) -> ExitCode {
 /// A panic is a bug, but it still ends as one `error:` line and status 2, never a backtrace.
 fn quiet_panics() {
     std::panic::set_hook(Box::new(|info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        let _ = fail(&format!("internal error{place}: {message}"), BAD_INPUT);
+        let _ = fail(&ticktick_recur::internal_error_text(info), BAD_INPUT);
         std::process::exit(i32::from(BAD_INPUT));
     }));
 }

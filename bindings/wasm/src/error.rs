@@ -120,17 +120,7 @@ pub(crate) fn kind_of(value: &JsValue) -> String {
 /// re-instantiates it.
 pub(crate) fn throw_on_panic() {
     std::panic::set_hook(Box::new(|info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        let error = Failure::new(Class::Error, format!("internal error{place}: {message}"));
+        let error = Failure::new(Class::Error, ticktick_recur::internal_error_text(info));
         wasm_bindgen::throw_val(error.into_js());
     }));
 }
