@@ -194,8 +194,14 @@ impl<'a> Cursor<'a> {
     fn candidate(&self, i: usize) -> Option<i64> {
         if self.product {
             let per_day = self.plan.times.len();
-            let day = *self.period_days.get(i.checked_div(per_day)?)?;
-            let time = *self.plan.times.get(i % per_day)?;
+            // One time of day (the common case) needs no division.
+            let (d, t) = if per_day == 1 {
+                (i, 0)
+            } else {
+                (i.checked_div(per_day)?, i % per_day)
+            };
+            let day = *self.period_days.get(d)?;
+            let time = *self.plan.times.get(t)?;
             Some(day * DAY + time)
         } else {
             self.walls.get(i).copied()
@@ -288,7 +294,9 @@ impl<'a> Cursor<'a> {
             };
             if live {
                 self.alive = begin;
-                self.seek(self.floor);
+                if self.floor > begin {
+                    self.seek(self.floor);
+                }
                 return true;
             }
             if begin - self.alive > self.cycle {
