@@ -68,4 +68,4 @@ pub use objectid::{HexError, IdSeed, ObjectId, ObjectIdGenerator};
 pub use rule::{
     Frequency, LunarRule, Recurrence, Rule, SkipDays, Until, Weekday, WeekdayNum, Workday,
 };
-pub use zone::Zone;
+pub use zone::{Zone, TZDATA_VERSION};

@@ -7,8 +7,8 @@
 //    copied beside the glue.
 //
 // Options:
-// --zones REGEX  builds with only the IANA zones whose names match REGEX (plus UTC), through chrono-tz's
-//                build-time filter; the default is the full database.
+// --zones REGEX  builds with only the IANA zones whose names match REGEX (plus UTC), through the core's
+//                `zone-filter` build option; the default is the full database.
 // --wasm-opt     runs wasm-opt -Oz (npm binaryen@132: `npm --prefix pkg install --no-save binaryen@132`)
 //                on the .wasm. Off by default: it makes the file 14% smaller but its gzip 0.5% larger
 //                (measured with binaryen 132 on this module), and gzip is what travels.
@@ -70,7 +70,7 @@ const cargoArgs = ["build", "--profile", "wasm", "--target", "wasm32-unknown-unk
 const env = { ...process.env };
 if (zones !== undefined) {
   cargoArgs.push("--features", "trimmed-zones");
-  env.CHRONO_TZ_TIMEZONE_FILTER = zones;
+  env.TICKTICK_RECUR_ZONES = zones;
 }
 run("cargo", cargoArgs, { env });
 const built = join(root, "target/wasm32-unknown-unknown/wasm", `${crate.replaceAll("-", "_")}.wasm`);

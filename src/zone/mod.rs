@@ -3,12 +3,16 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 
 use crate::Error;
 
-/// An IANA time zone (`Europe/Istanbul`, `America/New_York`, `UTC`, ...).
+mod table;
+
+pub use table::TZDATA_VERSION;
+
+/// An IANA time zone (`Europe/Istanbul`, `America/New_York`, `UTC`, ...), from the tz database release
+/// [`TZDATA_VERSION`] compiled into the crate (the one chrono-tz 0.10 carries), links included.
 ///
 /// All recurrence arithmetic happens in wall-clock time of the zone; instants are derived from wall-clock
 /// times with one fixed, documented policy (RFC 5545 section 3.3.5, python-dateutil with zoneinfo):
@@ -18,6 +22,8 @@ use crate::Error;
 /// - **fold** (a fall-back overlap, such as 01:30 on the day New York returns to standard time): the
 ///   earlier of the two instants is taken, 01:30 daylight time.
 ///
+/// Offsets are known from 1800 to 2100; after 2100 a zone keeps the offset it has then.
+///
 /// ```
 /// use ticktick_recur::Zone;
 /// let ny: Zone = "America/New_York".parse()?;
@@ -26,16 +32,26 @@ use crate::Error;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Zone(Tz);
+pub struct Zone(u16);
 
 impl Zone {
     /// Coordinated Universal Time.
-    pub const UTC: Zone = Zone(Tz::UTC);
+    pub const UTC: Zone = Zone(table::UTC);
 
     /// The IANA name of the zone.
     #[must_use]
     pub fn name(&self) -> &'static str {
-        self.0.name()
+        table::name(self.0)
+    }
+
+    /// Every zone this build knows, links (`US/Eastern`, ...) included, in name order.
+    ///
+    /// ```
+    /// use ticktick_recur::Zone;
+    /// assert!(Zone::all().any(|zone| zone.name() == "Pacific/Apia"));
+    /// ```
+    pub fn all() -> impl ExactSizeIterator<Item = Zone> {
+        (0..table::len()).map(Zone)
     }
 
     /// The wall-clock time at instant `t`.
@@ -56,42 +72,25 @@ impl Zone {
 
     /// The instant of wall-clock time `local`, gaps shifted forward and folds resolved to the earlier
     /// instant (see the type's documentation).
+    ///
+    /// Within a day of the ends of chrono's range, where the instant may lie beyond what a `DateTime`
+    /// can hold, it is the wall-clock time read as UTC.
     #[must_use]
     pub fn instant(&self, local: NaiveDateTime) -> DateTime<Utc> {
-        match self.0.from_local_datetime(&local) {
-            LocalResult::Single(t) => t.with_timezone(&Utc),
-            LocalResult::Ambiguous(earlier, later) => {
-                let (a, b) = (earlier.with_timezone(&Utc), later.with_timezone(&Utc));
-                a.min(b)
-            }
-            LocalResult::None => self.shift_over_gap(local),
-        }
+        let wall = local.and_utc().timestamp();
+        DateTime::from_timestamp(self.instant_seconds(wall), local.nanosecond())
+            .unwrap_or_else(|| local.and_utc())
     }
 
-    /// A time in a gap keeps the offset in force just before the gap, which moves it forward by the
-    /// gap's length.
-    #[cold]
-    fn shift_over_gap(&self, local: NaiveDateTime) -> DateTime<Utc> {
-        // Gaps last at most a day (Pacific/Apia skipped 2011-12-30), so an hour-by-hour step back reaches
-        // a time that exists within 48 steps.
-        for hours in 1..=48 {
-            let Some(probe) = local.checked_sub_signed(TimeDelta::hours(hours)) else {
-                break;
-            };
-            let offset = match self.0.from_local_datetime(&probe) {
-                LocalResult::Single(t) => t.offset().fix(),
-                LocalResult::Ambiguous(_, later) => later.offset().fix(),
-                LocalResult::None => continue,
-            };
-            let shift = TimeDelta::seconds(i64::from(offset.local_minus_utc()));
-            if let Some(utc) = local.checked_sub_signed(shift) {
-                return Utc.from_utc_datetime(&utc);
-            }
-            break;
-        }
-        // Only at the ends of chrono's range, where no offset can be applied: the wall-clock time
-        // read as UTC, the nearest instant there is.
-        Utc.from_utc_datetime(&local)
+    /// [`Zone::instant`] on wall-clock seconds since 1970-01-01T00:00:00 of the zone's clock, giving
+    /// Unix seconds.
+    pub(crate) fn instant_seconds(&self, wall: i64) -> i64 {
+        table::timeline(self.0).instant(wall)
+    }
+
+    /// The zone's offset from UTC at instant `t`, in seconds.
+    pub(crate) fn offset_seconds(&self, t: DateTime<Utc>) -> i64 {
+        table::timeline(self.0).offset(t.timestamp())
     }
 }
 
@@ -118,161 +117,58 @@ impl FromStr for Zone {
 
     /// Reads an IANA zone name, exactly as spelled in the tz database.
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        name.parse::<Tz>()
+        table::find(name)
             .map(Zone)
-            .map_err(|_| Error::UnknownZone {
+            .ok_or_else(|| Error::UnknownZone {
                 name: name.to_owned(),
             })
     }
 }
 
-impl Zone {
-    /// The zone's offset from UTC at instant `t`, in seconds.
-    pub(crate) fn offset_seconds(&self, t: DateTime<Utc>) -> i64 {
-        i64::from(
-            self.0
-                .offset_from_utc_datetime(&t.naive_utc())
-                .fix()
-                .local_minus_utc(),
-        )
-    }
-}
-
 /// Resolves a run of nearby wall-clock times quickly, with exactly the result of [`Zone::instant`].
 ///
-/// It keeps a stretch of UTC time over which the zone's offset is known to be constant. A wall-clock
-/// time whose candidate instant lies more than [`FOLD_REACH`] inside that stretch can be neither in a
-/// gap nor in a fold, so it resolves with one subtraction. Anything else takes the general path.
-///
-/// The stretch grows lazily, by sampling the offset [`PROBE_STEP`] ahead and bisecting to the second
-/// when it changes. Sampling finds every transition because, between 1900 and 2100, no zone keeps an
-/// offset for less than 6.96 days (Brazil 2000, Gaza 2040); `tests/zone_spans.rs` re-checks that for
-/// every zone. Outside that range every time takes the general path.
+/// It keeps the stretch of UTC time over which the zone's offset is constant around the last answer. A
+/// wall-clock time whose candidate instant lies more than the largest offset difference inside that
+/// stretch can be neither in a gap nor in a fold, so it resolves with one subtraction. Anything else
+/// takes the general path, which moves the stretch.
 #[derive(Debug, Clone)]
 pub(crate) struct Resolver {
     zone: Zone,
-    span: Option<Span>,
-}
-
-/// UTC seconds over which the offset is `offset` seconds: all of `[begin, known]`, and nothing
-/// beyond `known` when `known_is_end`.
-#[derive(Debug, Clone, Copy)]
-struct Span {
+    /// Candidate instants in `[begin, end)` resolve with `offset`.
     begin: i64,
-    known: i64,
-    known_is_end: bool,
-    offset: i32,
+    end: i64,
+    offset: i64,
 }
-
-/// Largest distance between the instants one wall-clock time can map to: two offsets differ by at most
-/// 26 hours (UTC-12 to UTC+14).
-const FOLD_REACH: i64 = 26 * 3_600;
-/// Sampling step when extending a stretch; shorter than any stretch in [`FAST_RANGE`].
-const PROBE_STEP: i64 = 6 * 86_400;
-/// 1900-01-01T00:00:00Z to 2100-01-01T00:00:00Z: the range where [`PROBE_STEP`] is known to be safe.
-const FAST_RANGE: std::ops::Range<i64> = -2_208_988_800..4_102_444_800;
 
 impl Resolver {
     pub(crate) fn new(zone: Zone) -> Self {
-        Resolver { zone, span: None }
+        Resolver {
+            zone,
+            begin: i64::MAX,
+            end: i64::MIN,
+            offset: 0,
+        }
     }
 
     /// The same as [`Zone::instant`], on wall-clock seconds since 1970-01-01T00:00:00 of the zone's
     /// clock, giving Unix seconds.
     #[inline]
     pub(crate) fn instant(&mut self, wall: i64) -> i64 {
-        if let Some(u) = self.fast(wall) {
+        let u = wall.wrapping_sub(self.offset);
+        if self.begin <= u && u < self.end {
             return u;
         }
-        let Some(local) = DateTime::from_timestamp(wall, 0) else {
-            return wall;
-        };
-        let u = self.zone.instant(local.naive_utc()).timestamp();
-        self.span = self.zone.span_at(u, self.span);
+        self.resolve(wall)
+    }
+
+    fn resolve(&mut self, wall: i64) -> i64 {
+        let timeline = table::timeline(self.zone.0);
+        let u = timeline.instant(wall);
+        let span = timeline.span(u);
+        self.begin = span.begin.saturating_add(table::REACH);
+        self.end = span.end.saturating_sub(table::REACH);
+        self.offset = span.offset;
         u
-    }
-
-    fn fast(&mut self, wall: i64) -> Option<i64> {
-        let span = self.span.as_mut()?;
-        let u = wall - i64::from(span.offset);
-        if u < span.begin + FOLD_REACH {
-            return None;
-        }
-        while u >= span.known - FOLD_REACH {
-            if span.known_is_end {
-                return None;
-            }
-            self.zone.extend(span)?;
-        }
-        Some(u)
-    }
-}
-
-impl Zone {
-    fn offset_at(&self, u: i64) -> Option<i32> {
-        let t = DateTime::from_timestamp(u, 0)?;
-        Some(
-            self.0
-                .offset_from_utc_datetime(&t.naive_utc())
-                .fix()
-                .local_minus_utc(),
-        )
-    }
-
-    /// The stretch that contains instant `u`. It begins where `previous` ended when that was a
-    /// transition `u` has passed, else at the last transition within one probe step before `u`.
-    fn span_at(&self, u: i64, previous: Option<Span>) -> Option<Span> {
-        if !FAST_RANGE.contains(&u) {
-            return None;
-        }
-        let offset = self.offset_at(u)?;
-        let begin = match previous {
-            Some(p) if p.known_is_end && p.known <= u && u - p.known < PROBE_STEP => p.known,
-            _ => {
-                let probe = u - PROBE_STEP;
-                if self.offset_at(probe)? == offset {
-                    probe
-                } else {
-                    self.transition(probe, u)?
-                }
-            }
-        };
-        Some(Span {
-            begin,
-            known: u,
-            known_is_end: false,
-            offset,
-        })
-    }
-
-    /// Extends what is known of a stretch by one probe step, or finds where it ends.
-    fn extend(&self, span: &mut Span) -> Option<()> {
-        let probe = span.known + PROBE_STEP;
-        if !FAST_RANGE.contains(&probe) {
-            return None;
-        }
-        if self.offset_at(probe)? == span.offset {
-            span.known = probe;
-        } else {
-            span.known = self.transition(span.known, probe)? - 1;
-            span.known_is_end = true;
-        }
-        Some(())
-    }
-
-    /// The first second of `(lo, hi]` with `hi`'s offset, where `lo` has another. Transitions are more
-    /// than a probe step apart, so there is exactly one between them.
-    fn transition(&self, mut lo: i64, mut hi: i64) -> Option<i64> {
-        let offset = self.offset_at(hi)?;
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if self.offset_at(mid)? == offset {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        Some(hi)
     }
 }
 
@@ -379,14 +275,9 @@ mod tests {
 
     #[test]
     fn resolver_equals_the_general_path_in_every_zone() {
-        for tz in chrono_tz::TZ_VARIANTS {
+        for zone in Zone::all() {
             // A stride of 1 day 1 hour 7 minutes drifts through every time of day.
-            resolver_agrees(
-                Zone(tz),
-                wall(1960, 1, 1, 0, 0),
-                wall(2040, 1, 1, 0, 0),
-                90_420,
-            );
+            resolver_agrees(zone, wall(1960, 1, 1, 0, 0), wall(2040, 1, 1, 0, 0), 90_420);
         }
     }
 }
