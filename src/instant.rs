@@ -67,11 +67,22 @@ fn wire_form(text: &str) -> Option<DateTime<Utc>> {
 /// (`2026-01-17T13:16:24.000+0000`).
 #[must_use]
 pub fn format_instant(t: DateTime<Utc>) -> String {
+    let mut text = String::with_capacity(28);
+    write_instant(&mut text, t);
+    text
+}
+
+/// Appends an instant in TickTick's wire form to `out` (see [`format_instant`]).
+pub(crate) fn write_instant(out: &mut String, t: DateTime<Utc>) {
     // Written digit by digit: expansions print thousands of instants, and chrono's `format` re-reads
     // its pattern for each one. The pattern's own output is kept for years outside 0000-9999.
     let year = match u32::try_from(t.year()) {
         Ok(year) if year <= 9_999 => year,
-        _ => return t.format("%Y-%m-%dT%H:%M:%S.000+0000").to_string(),
+        _ => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{}", t.format("%Y-%m-%dT%H:%M:%S.000+0000"));
+            return;
+        }
     };
     // A leap second is second 60, as `%S` prints it.
     let second = t.second() + u32::from(t.nanosecond() >= 1_000_000_000);
@@ -90,7 +101,8 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
             value /= 10;
         }
     }
-    text.iter().copied().map(char::from).collect()
+    // ASCII digits and punctuation: always UTF-8.
+    out.push_str(std::str::from_utf8(&text).unwrap_or_default());
 }
 
 /// Reads a calendar date written `yyyyMMdd`, as in `exDate` and `UNTIL`.

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{ActionKind, Refusal, TaskError};
-use super::model::key;
+use super::model::Name;
 use super::{policy, RepeatFrom, Task};
 use crate::{format_instant, Error, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone};
 
@@ -24,8 +24,11 @@ pub struct TaskDates {
 impl Serialize for TaskDates {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry(key::START_DATE, &self.start_date.map(format_instant))?;
-        map.serialize_entry(key::DUE_DATE, &self.due_date.map(format_instant))?;
+        map.serialize_entry(
+            Name::StartDate.as_str(),
+            &self.start_date.map(format_instant),
+        )?;
+        map.serialize_entry(Name::DueDate.as_str(), &self.due_date.map(format_instant))?;
         map.end()
     }
 }
@@ -187,9 +190,21 @@ impl<'t> Schedule<'t> {
 
     /// The task's series anchored at its current start, with its exDates and holiday calendar.
     pub(crate) fn series(&self) -> Result<Series, Error> {
-        let mut series = Series::new(&self.recurrence, self.start, self.zone)?
-            .all_day(self.task.is_all_day())
-            .exdates(self.task.ex_dates());
+        self.series_of(&self.recurrence)
+    }
+
+    /// The series of `recurrence` anchored at the task's current start, with its exDates and holiday
+    /// calendar.
+    fn series_of(&self, recurrence: &Recurrence) -> Result<Series, Error> {
+        let mut series = Series::new(recurrence, self.start, self.zone)?;
+        // A series is not all-day unless made so; making it so plans it again.
+        if self.task.is_all_day() {
+            series = series.all_day(true);
+        }
+        let ex_dates = self.task.ex_date_list();
+        if !ex_dates.is_empty() {
+            series = series.exdates(ex_dates.iter().copied());
+        }
         if let Some(calendar) = self.task.holidays() {
             series = series.holidays(calendar.clone());
         }
@@ -210,14 +225,7 @@ impl<'t> Schedule<'t> {
         }
         let mut rule = rule.clone();
         rule.count = Some(u32::try_from(later).unwrap_or(u32::MAX));
-        let adjusted = Recurrence::Rule(rule);
-        let mut adjusted_series = Series::new(&adjusted, self.start, self.zone)?
-            .all_day(self.task.is_all_day())
-            .exdates(self.task.ex_dates());
-        if let Some(calendar) = self.task.holidays() {
-            adjusted_series = adjusted_series.holidays(calendar.clone());
-        }
-        Ok(adjusted_series)
+        self.series_of(&Recurrence::Rule(rule))
     }
 
     /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
@@ -312,7 +320,7 @@ impl<'t> Schedule<'t> {
             self.zone.local(self.start).time()
         };
         let done = self.zone.local(at);
-        let ex_dates = self.task.ex_dates();
+        let ex_dates = self.task.ex_date_list();
         for k in 1..=policy::FROM_COMPLETION_MAX_CANDIDATES {
             let Some(local) = policy::completion_candidate(rule, k, done, time_of_day) else {
                 return Ok(None);
