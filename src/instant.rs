@@ -76,7 +76,9 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
 pub(crate) fn write_instant(out: &mut String, t: DateTime<Utc>) {
     // Written digit by digit: expansions print thousands of instants, and chrono's `format` re-reads
     // its pattern for each one. The pattern's own output is kept for years outside 0000-9999.
-    let year = match u32::try_from(t.year()) {
+    let utc = t.naive_utc();
+    let (date, time) = (utc.date(), utc.time());
+    let year = match u32::try_from(date.year()) {
         Ok(year) if year <= 9_999 => year,
         _ => {
             use std::fmt::Write as _;
@@ -84,15 +86,16 @@ pub(crate) fn write_instant(out: &mut String, t: DateTime<Utc>) {
             return;
         }
     };
+    let seconds = time.num_seconds_from_midnight();
     // A leap second is second 60, as `%S` prints it.
-    let second = t.second() + u32::from(t.nanosecond() >= 1_000_000_000);
+    let second = seconds % 60 + u32::from(time.nanosecond() >= 1_000_000_000);
     let mut text = *b"0000-00-00T00:00:00.000+0000";
     for (at, value, digits) in [
         (0, year, 4),
-        (5, t.month(), 2),
-        (8, t.day(), 2),
-        (11, t.hour(), 2),
-        (14, t.minute(), 2),
+        (5, date.month(), 2),
+        (8, date.day(), 2),
+        (11, seconds / 3600, 2),
+        (14, seconds / 60 % 60, 2),
         (17, second, 2),
     ] {
         let mut value = value;
@@ -103,6 +106,26 @@ pub(crate) fn write_instant(out: &mut String, t: DateTime<Utc>) {
     }
     // ASCII digits and punctuation: always UTF-8.
     out.push_str(std::str::from_utf8(&text).unwrap_or_default());
+}
+
+/// Appends an integer in decimal to `out`: its sign (`-` when `negative`) and its magnitude.
+pub(crate) fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = magnitude;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        at -= 1;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push('-');
+    }
+    let digits = digits.get(at..).unwrap_or_default();
+    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
 }
 
 /// Reads a calendar date written `yyyyMMdd`, as in `exDate` and `UNTIL`.
@@ -206,6 +229,23 @@ mod tests {
             parse_instant("2026-01-17T16:16:24.000+0300").unwrap(),
             parse_instant("2026-01-17T13:16:24.000+0000").unwrap()
         );
+    }
+
+    #[test]
+    fn integers_are_written_in_decimal() {
+        for n in [
+            0i128,
+            7,
+            -7,
+            10,
+            130_208_689,
+            i128::from(i64::MIN),
+            i128::from(u64::MAX),
+        ] {
+            let mut out = String::from("x");
+            write_integer(&mut out, n < 0, u64::try_from(n.unsigned_abs()).unwrap());
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 
     #[test]

@@ -66,37 +66,77 @@ pub(crate) struct Object {
 }
 
 /// Reads a JSON object with unique keys at every depth. `None` for anything else: text that is not
-/// JSON, JSON that is not an object, a repeated key, nesting deeper than [`MAX_DEPTH`].
+/// JSON, JSON that is not an object, a repeated key, nesting deeper than [`MAX_DEPTH`], a text of
+/// 4 GiB or more.
 pub(crate) fn read_object(input: &str) -> Option<Object> {
+    u32::try_from(input.len()).ok()?;
+    let bytes = input.as_bytes();
     let mut scan = Scanner {
         input,
-        bytes: input.as_bytes(),
-        pos: 0,
+        bytes,
         out: String::with_capacity(input.len()),
         run: 0,
-        keys: Vec::with_capacity(64),
+        keys: Vec::new(),
     };
-    scan.whitespace();
-    if scan.peek()? != b'{' {
+    let mut members = Vec::with_capacity(32);
+    let mut i = scan.whitespace(0);
+    if bytes.get(i) != Some(&b'{') {
         return None;
     }
-    let members = scan.top_object()?;
-    scan.whitespace();
-    if scan.pos != scan.bytes.len() {
+    i = scan.whitespace(i + 1);
+    if bytes.get(i) == Some(&b'}') {
+        i += 1;
+    } else {
+        let inner = MAX_DEPTH.checked_sub(1)?;
+        loop {
+            if bytes.get(i) != Some(&b'"') {
+                return None;
+            }
+            let (end, escaped) = string_end(bytes, i + 1)?;
+            let key = Span::new(scan.out_pos(i + 1), scan.out_pos(end))?;
+            i = scan.colon(end + 1)?;
+            let start = scan.out_pos(i);
+            i = scan.value(i, inner)?;
+            let value = Span::new(start, scan.out_pos(i))?;
+            members.push(Member {
+                key,
+                escaped,
+                value,
+            });
+            i = scan.whitespace(i);
+            match bytes.get(i)? {
+                b',' => i = scan.whitespace(i + 1),
+                b'}' => {
+                    i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    if scan.whitespace(i) != bytes.len() {
         return None;
     }
     let text = if scan.out.is_empty() {
         // No whitespace anywhere: the input is its own compact text.
         input.to_owned()
     } else {
-        let rest = input.get(scan.run..)?;
-        scan.out.push_str(rest);
+        scan.out.push_str(input.get(scan.run..)?);
         scan.out
     };
-    Some(Object { text, members })
+    // The outermost keys are checked in the compact text, where the members' spans are.
+    let mut keys = scan.keys;
+    keys.clear();
+    keys.extend(members.iter().map(|m| Key {
+        start: m.key.start as usize,
+        end: m.key.end as usize,
+        escaped: m.escaped,
+    }));
+    keys_unique(&text, &mut keys).then_some(Object { text, members })
 }
 
-/// A key seen in an object still open, for the repeated-key check: its characters in the input.
+/// A key of an object, for the repeated-key check: where its characters are, and whether it has
+/// escapes.
 #[derive(Clone, Copy)]
 struct Key {
     start: usize,
@@ -104,262 +144,241 @@ struct Key {
     escaped: bool,
 }
 
+/// Validates nested values and copies the text without its whitespace. Positions are byte offsets in
+/// the input; everything before `run` has been copied to `out`.
 struct Scanner<'a> {
     input: &'a str,
     bytes: &'a [u8],
-    pos: usize,
     /// The compact text so far, up to `run`.
     out: String,
     /// Where the input not yet copied to `out` begins.
     run: usize,
-    /// Keys of the objects open, innermost last.
+    /// Keys of the nested objects open, innermost last.
     keys: Vec<Key>,
 }
 
 impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn next(&mut self) -> Option<u8> {
-        let b = self.peek()?;
-        self.pos += 1;
-        Some(b)
-    }
-
-    fn eat(&mut self, b: u8) -> bool {
-        let found = self.peek() == Some(b);
-        if found {
-            self.pos += 1;
+    /// Skips whitespace at `i`, leaving it out of the compact text; where the next token is.
+    #[inline]
+    fn whitespace(&mut self, i: usize) -> usize {
+        match self.bytes.get(i) {
+            Some(&b) if b <= b' ' => self.skip_whitespace(i),
+            _ => i,
         }
-        found
     }
 
-    fn expect(&mut self, b: u8) -> Option<()> {
-        self.eat(b).then_some(())
-    }
-
-    /// Skips whitespace, leaving it out of the compact text.
-    fn whitespace(&mut self) {
-        let start = self.pos;
-        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
-            self.pos += 1;
+    fn skip_whitespace(&mut self, start: usize) -> usize {
+        let mut i = start;
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(i) {
+            i += 1;
         }
-        if self.pos > start {
+        if i > start {
             // Whitespace is ASCII: both ends are character boundaries.
             self.out
                 .push_str(self.input.get(self.run..start).unwrap_or_default());
-            self.run = self.pos;
+            self.run = i;
         }
+        i
     }
 
-    /// The position in the compact text of the input's current position.
-    fn out_pos(&self) -> usize {
-        self.out.len() + self.pos.saturating_sub(self.run)
+    /// `:` between a key and its value, with any whitespace around it; where the value begins.
+    #[inline]
+    fn colon(&mut self, i: usize) -> Option<usize> {
+        let i = self.whitespace(i);
+        (self.bytes.get(i) == Some(&b':')).then(|| self.whitespace(i + 1))
     }
 
-    /// Any value; `depth` is how many more levels of nesting are allowed.
-    fn value(&mut self, depth: usize) -> Option<()> {
-        match self.peek()? {
-            b'"' => self.string().map(drop),
-            b'{' => self.object(depth),
-            b'[' => self.array(depth),
-            b't' => self.literal(b"true"),
-            b'f' => self.literal(b"false"),
-            b'n' => self.literal(b"null"),
-            b'-' | b'0'..=b'9' => self.number(),
+    /// The position in the compact text of the input's position `i`.
+    fn out_pos(&self, i: usize) -> usize {
+        self.out.len() + i.saturating_sub(self.run)
+    }
+
+    /// The value at `i`; where it ends. `depth` is how many more levels of nesting are allowed.
+    fn value(&mut self, i: usize, depth: usize) -> Option<usize> {
+        match *self.bytes.get(i)? {
+            b'"' => string_end(self.bytes, i + 1).map(|(end, _)| end + 1),
+            b'{' => self.object(i, depth),
+            b'[' => self.array(i, depth),
+            b't' => literal(self.bytes, i, b"true"),
+            b'f' => literal(self.bytes, i, b"false"),
+            b'n' => literal(self.bytes, i, b"null"),
+            b'-' | b'0'..=b'9' => number(self.input, i),
             _ => None,
         }
     }
 
-    fn literal(&mut self, word: &[u8]) -> Option<()> {
-        let end = self.pos.checked_add(word.len())?;
-        (self.bytes.get(self.pos..end)? == word).then(|| self.pos = end)
-    }
-
-    fn array(&mut self, depth: usize) -> Option<()> {
+    fn array(&mut self, i: usize, depth: usize) -> Option<usize> {
         let inner = depth.checked_sub(1)?;
-        self.expect(b'[')?;
-        self.whitespace();
-        if self.eat(b']') {
-            return Some(());
+        let mut i = self.whitespace(i + 1);
+        if self.bytes.get(i) == Some(&b']') {
+            return Some(i + 1);
         }
         loop {
-            self.value(inner)?;
-            self.whitespace();
-            match self.next()? {
-                b',' => self.whitespace(),
-                b']' => return Some(()),
+            i = self.value(i, inner)?;
+            i = self.whitespace(i);
+            match self.bytes.get(i)? {
+                b',' => i = self.whitespace(i + 1),
+                b']' => return Some(i + 1),
                 _ => return None,
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Option<()> {
+    fn object(&mut self, i: usize, depth: usize) -> Option<usize> {
         let inner = depth.checked_sub(1)?;
-        self.expect(b'{')?;
-        self.whitespace();
-        if self.eat(b'}') {
-            return Some(());
+        let mut i = self.whitespace(i + 1);
+        if self.bytes.get(i) == Some(&b'}') {
+            return Some(i + 1);
         }
         let base = self.keys.len();
         loop {
-            self.member(inner)?;
-            self.whitespace();
-            match self.next()? {
-                b',' => self.whitespace(),
+            if self.bytes.get(i) != Some(&b'"') {
+                return None;
+            }
+            let (end, escaped) = string_end(self.bytes, i + 1)?;
+            self.keys.push(Key {
+                start: i + 1,
+                end,
+                escaped,
+            });
+            i = self.colon(end + 1)?;
+            i = self.value(i, inner)?;
+            i = self.whitespace(i);
+            match self.bytes.get(i)? {
+                b',' => i = self.whitespace(i + 1),
                 b'}' => break,
                 _ => return None,
             }
         }
         let unique = keys_unique(self.input, self.keys.get_mut(base..)?);
         self.keys.truncate(base);
-        unique.then_some(())
+        unique.then_some(i + 1)
     }
+}
 
-    /// `"key": value`, the key remembered for the repeated-key check; the key's span and escapes and
-    /// the value's span, in the compact text.
-    fn member(&mut self, depth: usize) -> Option<(Span, bool, Span)> {
-        if self.peek()? != b'"' {
-            return None;
-        }
-        let key_start = self.out_pos() + 1;
-        let key = self.string()?;
-        let key_span = Span::new(key_start, self.out_pos().checked_sub(1)?)?;
-        self.keys.push(key);
-        self.whitespace();
-        self.expect(b':')?;
-        self.whitespace();
-        let value_start = self.out_pos();
-        self.value(depth)?;
-        let value = Span::new(value_start, self.out_pos())?;
-        Some((key_span, key.escaped, value))
-    }
-
-    /// The outermost object, its members recorded.
-    fn top_object(&mut self) -> Option<Vec<Member>> {
-        let inner = MAX_DEPTH.checked_sub(1)?;
-        self.expect(b'{')?;
-        self.whitespace();
-        let mut members = Vec::with_capacity(32);
-        if self.eat(b'}') {
-            return Some(members);
-        }
-        loop {
-            let (key, escaped, value) = self.member(inner)?;
-            members.push(Member {
-                key,
-                escaped,
-                value,
-            });
-            self.whitespace();
-            match self.next()? {
-                b',' => self.whitespace(),
-                b'}' => break,
-                _ => return None,
+/// The string whose characters begin at `i` (after its opening quote): where its closing quote is,
+/// and whether it has escapes.
+#[inline]
+fn string_end(bytes: &[u8], mut i: usize) -> Option<(usize, bool)> {
+    let mut escaped = false;
+    loop {
+        i += special(bytes.get(i..)?)?;
+        match *bytes.get(i)? {
+            b'"' => return Some((i, escaped)),
+            b'\\' => {
+                escaped = true;
+                i = escape_end(bytes, i + 1)?;
             }
-        }
-        keys_unique(self.input, &mut self.keys).then_some(members)
-    }
-
-    /// A string: its characters' span in the input, and whether it has escapes.
-    fn string(&mut self) -> Option<Key> {
-        self.expect(b'"')?;
-        let start = self.pos;
-        let mut escaped = false;
-        loop {
-            let rest = self.bytes.get(self.pos..)?;
-            let plain = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-            self.pos += plain;
-            match self.next()? {
-                b'"' => {
-                    return Some(Key {
-                        start,
-                        end: self.pos - 1,
-                        escaped,
-                    })
-                }
-                b'\\' => {
-                    escaped = true;
-                    self.escape()?;
-                }
-                _ => return None,
-            }
-        }
-    }
-
-    /// What follows a backslash. A `\u` escape of a UTF-16 surrogate must be a leading one followed
-    /// by an escaped trailing one, as serde_json requires of text read into strings.
-    fn escape(&mut self) -> Option<()> {
-        match self.next()? {
-            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Some(()),
-            b'u' => match self.hex4()? {
-                0xDC00..=0xDFFF => None,
-                0xD800..=0xDBFF => {
-                    self.expect(b'\\')?;
-                    self.expect(b'u')?;
-                    (0xDC00..=0xDFFF).contains(&self.hex4()?).then_some(())
-                }
-                _ => Some(()),
-            },
-            _ => None,
-        }
-    }
-
-    fn hex4(&mut self) -> Option<u32> {
-        let mut n = 0;
-        for _ in 0..4 {
-            let digit = char::from(self.next()?).to_digit(16)?;
-            n = n * 16 + digit;
-        }
-        Some(n)
-    }
-
-    /// A number of JSON's grammar that is finite as a double (serde_json refuses `1e400`).
-    fn number(&mut self) -> Option<()> {
-        let start = self.pos;
-        self.eat(b'-');
-        match self.next()? {
-            b'0' => {}
-            b'1'..=b'9' => self.digits(),
             _ => return None,
         }
-        let mut integer = true;
-        if self.eat(b'.') {
-            integer = false;
-            self.digit()?;
-            self.digits();
-        }
-        if let Some(b'e' | b'E') = self.peek() {
-            integer = false;
-            self.pos += 1;
-            if let Some(b'+' | b'-') = self.peek() {
-                self.pos += 1;
-            }
-            self.digit()?;
-            self.digits();
-        }
-        // Integers of up to 18 characters are within a double's range; the others are checked.
-        if !integer || self.pos - start > 18 {
-            let text = self.input.get(start..self.pos)?;
-            if !text.parse::<f64>().ok()?.is_finite() {
-                return None;
-            }
-        }
-        Some(())
     }
+}
 
-    fn digit(&mut self) -> Option<()> {
-        self.next().filter(u8::is_ascii_digit).map(drop)
+/// The escape whose letter is at `i` (after its backslash); where it ends. A `\u` escape of a UTF-16
+/// surrogate must be a leading one followed by an escaped trailing one, as serde_json requires of
+/// text read into strings.
+fn escape_end(bytes: &[u8], i: usize) -> Option<usize> {
+    match *bytes.get(i)? {
+        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Some(i + 1),
+        b'u' => {
+            let unit = hex4(bytes, i + 1)?;
+            match unit {
+                0xDC00..=0xDFFF => None,
+                0xD800..=0xDBFF => {
+                    let trailing = bytes.get(i + 5..i + 7) == Some(b"\\u")
+                        && (0xDC00..=0xDFFF).contains(&hex4(bytes, i + 7)?);
+                    trailing.then_some(i + 11)
+                }
+                _ => Some(i + 5),
+            }
+        }
+        _ => None,
     }
+}
 
-    fn digits(&mut self) {
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.pos += 1;
+/// The four hex digits at `i`.
+fn hex4(bytes: &[u8], i: usize) -> Option<u32> {
+    bytes
+        .get(i..i + 4)?
+        .iter()
+        .try_fold(0, |n, &b| Some(n * 16 + char::from(b).to_digit(16)?))
+}
+
+/// `word` at `i`; where it ends.
+fn literal(bytes: &[u8], i: usize, word: &[u8]) -> Option<usize> {
+    let end = i + word.len();
+    (bytes.get(i..end)? == word).then_some(end)
+}
+
+/// The number at `i`, of JSON's grammar and finite as a double (serde_json refuses `1e400`); where
+/// it ends.
+fn number(input: &str, start: usize) -> Option<usize> {
+    let bytes = input.as_bytes();
+    let digits = |mut i: usize| {
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = start + usize::from(bytes.get(start) == Some(&b'-'));
+    i = match bytes.get(i)? {
+        b'0' => i + 1,
+        b'1'..=b'9' => digits(i + 1),
+        _ => return None,
+    };
+    let mut integer = true;
+    if bytes.get(i) == Some(&b'.') {
+        integer = false;
+        if !bytes.get(i + 1)?.is_ascii_digit() {
+            return None;
+        }
+        i = digits(i + 1);
+    }
+    if let Some(b'e' | b'E') = bytes.get(i) {
+        integer = false;
+        i += 1;
+        if let Some(b'+' | b'-') = bytes.get(i) {
+            i += 1;
+        }
+        if !bytes.get(i)?.is_ascii_digit() {
+            return None;
+        }
+        i = digits(i);
+    }
+    // Integers of up to 18 characters are within a double's range; the others are checked.
+    if !integer || i - start > 18 {
+        let text = input.get(start..i)?;
+        if !text.parse::<f64>().ok()?.is_finite() {
+            return None;
         }
     }
+    Some(i)
+}
+
+/// Where the first `"`, `\` or control character of `bytes` is: what ends the plain run of a string.
+/// Eight bytes at a time: a byte of a word is found by the borrow it causes when subtracted from
+/// (the lowest set bit is always exact).
+fn special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w;
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+        let quote = zero_byte(w ^ (ONES * u64::from(b'"')));
+        let backslash = zero_byte(w ^ (ONES * u64::from(b'\\')));
+        let control = w.wrapping_sub(ONES * 0x20) & !w;
+        let found = (quote | backslash | control) & HIGH;
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    let i = rest
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+    Some(at + i)
 }
 
 /// Whether the keys of one object are all different, as names (escapes decoded).
@@ -377,16 +396,23 @@ fn keys_unique(input: &str, keys: &mut [Key]) -> bool {
         return names.windows(2).all(|w| !matches!(w, [a, b] if a == b));
     }
     if keys.len() <= PAIRWISE_KEYS {
-        // A 128-bit filter of the keys seen: only a key whose bit is already set is compared with
-        // the earlier ones.
-        let mut seen = 0u128;
+        // A filter of the keys seen (two bits of 256 each): only a key whose bits are both set
+        // already is compared with the earlier ones.
+        let mut seen = [[0u64; 4]; 2];
         for (i, key) in keys.iter().enumerate() {
             let name = bytes(key);
-            let bit = 1u128 << fingerprint(name);
-            if seen & bit != 0 && keys.iter().take(i).any(|k| bytes(k) == name) {
+            let hash = fingerprint(name);
+            let mut all_set = true;
+            for (table, bits) in seen.iter_mut().zip([hash >> 56, (hash >> 48) & 0xff]) {
+                let mask = 1u64 << (bits & 63);
+                if let Some(word) = table.get_mut((bits >> 6) as usize) {
+                    all_set &= *word & mask != 0;
+                    *word |= mask;
+                }
+            }
+            if all_set && keys.iter().take(i).any(|k| bytes(k) == name) {
                 return false;
             }
-            seen |= bit;
         }
         return true;
     }
@@ -395,8 +421,8 @@ fn keys_unique(input: &str, keys: &mut [Key]) -> bool {
         .all(|w| !matches!(w, [a, b] if bytes(a) == bytes(b)))
 }
 
-/// A number in `0..128` from a key's length and a few of its bytes, equal for equal keys.
-fn fingerprint(name: &[u8]) -> u32 {
+/// A hash of a key's length and a few of its bytes, equal for equal keys.
+fn fingerprint(name: &[u8]) -> u64 {
     let byte = |i: usize| u64::from(name.get(i).copied().unwrap_or(0));
     let len = name.len();
     let mixed = len as u64
@@ -404,20 +430,20 @@ fn fingerprint(name: &[u8]) -> u32 {
         ^ byte(1) << 16
         ^ byte(len / 2) << 24
         ^ byte(len.saturating_sub(1)) << 32;
-    (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as u32
+    mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The end of the value that starts at `pos` of validated compact JSON text.
 fn value_end(text: &[u8], pos: usize) -> usize {
     match text.get(pos) {
-        Some(b'"') => string_end(text, pos),
+        Some(b'"') => skip_string(text, pos),
         Some(b'[' | b'{') => {
             let mut depth = 0usize;
             let mut i = pos;
             while let Some(&b) = text.get(i) {
                 match b {
                     b'"' => {
-                        i = string_end(text, i);
+                        i = skip_string(text, i);
                         continue;
                     }
                     b'[' | b'{' => depth += 1,
@@ -443,8 +469,8 @@ fn value_end(text: &[u8], pos: usize) -> usize {
     }
 }
 
-/// The end of the string that starts (with its quote) at `pos`.
-fn string_end(text: &[u8], pos: usize) -> usize {
+/// The end of the validated string that starts (with its quote) at `pos`.
+fn skip_string(text: &[u8], pos: usize) -> usize {
     let mut i = pos + 1;
     while let Some(&b) = text.get(i) {
         match b {
@@ -480,7 +506,7 @@ pub(crate) fn members(object: &str) -> impl Iterator<Item = (&str, &str)> {
         if !matches!(bytes.first(), Some(b'{')) || pos >= bytes.len().saturating_sub(1) {
             return None;
         }
-        let key_end = string_end(bytes, pos);
+        let key_end = skip_string(bytes, pos);
         let key = object.get(pos + 1..key_end.checked_sub(1)?)?;
         let value_start = key_end + 1;
         let end = value_end(bytes, value_start);
@@ -498,7 +524,7 @@ pub(crate) fn string_chars(text: &str) -> Option<&str> {
 
 /// The characters of a validated JSON string without its quotes, when it has no escapes.
 pub(crate) fn plain_string(text: &str) -> Option<&str> {
-    string_chars(text).filter(|inner| !inner.contains('\\'))
+    string_chars(text).filter(|inner| !inner.bytes().any(|b| b == b'\\'))
 }
 
 /// A validated JSON string's characters (between the quotes) with their escapes decoded.
@@ -541,6 +567,11 @@ pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
 /// Writes `s` as a JSON string, escaped as serde_json escapes it.
 pub(crate) fn write_string(out: &mut String, s: &str) {
     out.push('"');
+    if special(s.as_bytes()).is_none() {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut plain = 0;
     for (i, b) in s.bytes().enumerate() {
         let escape = match b {
@@ -731,6 +762,28 @@ mod tests {
         let huge = format!("{{\"n\":1{}}}", "0".repeat(400));
         assert!(read_object(&huge).is_none());
         assert!(serde_json::from_str::<Value>(&huge).is_err());
+    }
+
+    #[test]
+    fn plain_runs_end_where_bytewise_search_ends() {
+        let bytewise = |b: &[u8]| b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for len in 0..40 {
+            for at in 0..len {
+                for stop in [b'"', b'\\', 0, 0x1f, b'\n'] {
+                    let mut t: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+                    t[at] = stop;
+                    if at + 1 < len {
+                        t[at + 1] = b'"';
+                    }
+                    texts.push(t);
+                }
+            }
+            texts.push("é✓😀 !#~\x7f".bytes().cycle().take(len).collect());
+        }
+        for t in texts {
+            assert_eq!(special(&t), bytewise(&t), "{t:?}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use super::error::{FieldProblem, TaskError};
 use super::json::{self, Span};
-use crate::instant::{compact_date, write_instant};
+use crate::instant::{compact_date, write_instant, write_integer};
 use crate::{
     format_instant, parse_instant, HolidayCalendar, ObjectId, Recurrence, RepeatFlag, Zone,
 };
@@ -443,12 +443,8 @@ impl Store {
                 write_instant(out, t);
                 out.push('"');
             }
-            Slot::Int(n) => {
-                let _ = write!(out, "{n}");
-            }
-            Slot::UInt(n) => {
-                let _ = write!(out, "{n}");
-            }
+            Slot::Int(n) => write_integer(out, n < 0, n.unsigned_abs()),
+            Slot::UInt(n) => write_integer(out, false, n),
             Slot::Heap(at) => match self.heap(at) {
                 Some(Heap::Value(v)) => {
                     let _ = write!(out, "{v}");
@@ -1387,7 +1383,12 @@ impl Clone for Task {
     fn clone(&self) -> Task {
         Task {
             store: self.store.clone(),
-            fields: self.fields.clone(),
+            fields: {
+                // Room for the fields an action adds, so that adding them does not move the others.
+                let mut fields = Vec::with_capacity(self.fields.len() + 8);
+                fields.extend_from_slice(&self.fields);
+                fields
+            },
             index: self.index,
             typed: self.typed.clone(),
             default_zone: self.default_zone,
