@@ -212,7 +212,7 @@ pub fn skip_date(task: &Task, date: NaiveDate, at: DateTime<Utc>) -> Result<Batc
     let refuse = |reason| refusal(action, id, reason);
     let schedule = recurring_schedule(task, action, id)?;
     let zone = schedule.zone();
-    let current = zone.local(schedule.start()).date();
+    let current = schedule.start_local().date();
     if date <= current {
         return Err(refuse(Refusal::NotAfterCurrent { date, current }));
     }

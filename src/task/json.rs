@@ -16,8 +16,8 @@ use std::borrow::Cow;
 /// that a text accepted here is accepted there too.
 pub(crate) const MAX_DEPTH: usize = 127;
 
-/// Objects with more keys than this are checked for repeats by sorting them instead of comparing
-/// each key with the earlier ones.
+/// Objects with more keys than this are checked for repeats by sorting them instead of filtering
+/// them first.
 const PAIRWISE_KEYS: usize = 32;
 
 /// A byte range of a text (of at most 4 GiB: [`read_object`] refuses longer ones).
@@ -65,9 +65,11 @@ pub(crate) struct Object {
     pub(crate) members: Vec<Member>,
 }
 
-/// Reads a JSON object with unique keys at every depth. `None` for anything else: text that is not
-/// JSON, JSON that is not an object, a repeated key, nesting deeper than [`MAX_DEPTH`], a text of
-/// 4 GiB or more.
+/// Reads a JSON object whose nested objects have unique keys. `None` for anything else: text that
+/// is not JSON, JSON that is not an object, a key repeated in a nested object, nesting deeper than
+/// [`MAX_DEPTH`], a text of 4 GiB or more.
+///
+/// The object's own keys are left to the caller, who reads them anyway: see [`unique_keys`].
 pub(crate) fn read_object(input: &str) -> Option<Object> {
     u32::try_from(input.len()).ok()?;
     let bytes = input.as_bytes();
@@ -76,7 +78,7 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
         bytes,
         out: String::with_capacity(input.len()),
         run: 0,
-        keys: Vec::new(),
+        keys: Vec::with_capacity(16),
     };
     let mut members = Vec::with_capacity(32);
     let mut i = scan.whitespace(0);
@@ -124,15 +126,19 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
         scan.out.push_str(input.get(scan.run..)?);
         scan.out
     };
-    // The outermost keys are checked in the compact text, where the members' spans are.
-    let mut keys = scan.keys;
-    keys.clear();
-    keys.extend(members.iter().map(|m| Key {
-        start: m.key.start as usize,
-        end: m.key.end as usize,
-        escaped: m.escaped,
-    }));
-    keys_unique(&text, &mut keys).then_some(Object { text, members })
+    Some(Object { text, members })
+}
+
+/// Whether the keys of these members of an object read by [`read_object`] are all different.
+pub(crate) fn unique_keys<'a>(text: &str, members: impl Iterator<Item = &'a Member>) -> bool {
+    let mut keys: Vec<Key> = members
+        .map(|m| Key {
+            start: m.key.start as usize,
+            end: m.key.end as usize,
+            escaped: m.escaped,
+        })
+        .collect();
+    keys_unique(text, &mut keys)
 }
 
 /// A key of an object, for the repeated-key check: where its characters are, and whether it has
@@ -394,6 +400,12 @@ fn keys_unique(input: &str, keys: &mut [Key]) -> bool {
             .collect();
         names.sort_unstable();
         return names.windows(2).all(|w| !matches!(w, [a, b] if a == b));
+    }
+    if keys.len() <= 8 {
+        return keys.iter().enumerate().all(|(i, key)| {
+            let name = bytes(key);
+            keys.iter().take(i).all(|k| bytes(k) != name)
+        });
     }
     if keys.len() <= PAIRWISE_KEYS {
         // A filter of the keys seen (two bits of 256 each): only a key whose bits are both set
@@ -697,14 +709,16 @@ mod tests {
             r#"{"x":[[[{"deep":{"d":1,"d":1}}]]]}"#,
             r#"{"\ud83d\ude00":1,"😀":2}"#,
         ] {
-            assert!(read_object(bad).is_none(), "{bad}");
+            let refused = read_object(bad).is_none_or(|o| !unique_keys(&o.text, o.members.iter()));
+            assert!(refused, "{bad}");
         }
         // The same key in different objects, or inside a value of a member of the same name, is fine.
         for good in [
             r#"{"a":{"a":{"a":1}},"b":[{"a":1},{"a":1}]}"#,
             r#"{"a":1,"A":2,"a ":3,"\u0062":4}"#,
         ] {
-            assert!(read_object(good).is_some(), "{good}");
+            let read = read_object(good).unwrap();
+            assert!(unique_keys(&read.text, read.members.iter()), "{good}");
         }
     }
 
@@ -716,7 +730,11 @@ mod tests {
         let bad = format!("{{\"o\":{{{},\"k1999\":0}}}}", keys.join(","));
         assert!(read_object(&bad).is_none());
         let top = format!("{{{},\"k0\":0}}", keys.join(","));
-        assert!(read_object(&top).is_none());
+        let read = read_object(&top).unwrap();
+        assert!(!unique_keys(&read.text, read.members.iter()));
+        let top = format!("{{{}}}", keys.join(","));
+        let read = read_object(&top).unwrap();
+        assert!(unique_keys(&read.text, read.members.iter()));
     }
 
     #[test]

@@ -718,8 +718,8 @@ impl Task {
     /// assert_eq!(err.to_string(), r#"invalid task JSON at line 1 column 33: duplicate key "status""#);
     /// ```
     pub fn from_json(text: &str) -> Result<Task, TaskError> {
-        match json::read_object(text) {
-            Some(object) => Task::from_object(object),
+        match json::read_object(text).and_then(Task::from_object) {
+            Some(task) => task,
             // serde_json says exactly what is wrong, and where.
             None => {
                 let value = serde_json::from_str::<Strict>(text)
@@ -768,9 +768,10 @@ impl Task {
         Ok(task)
     }
 
-    /// The task of an object read by [`json::read_object`].
-    fn from_object(object: json::Object) -> Result<Task, TaskError> {
+    /// The task of an object read by [`json::read_object`]; `None` when it repeats a key.
+    fn from_object(object: json::Object) -> Option<Result<Task, TaskError>> {
         let mut task = Task::with_text(Arc::from(object.text), object.members.len());
+        let mut unknown = 0;
         for member in &object.members {
             let key = if member.escaped {
                 let name = json::unescape(member.key.of(&task.store.text)).into_owned();
@@ -784,12 +785,30 @@ impl Task {
                     None => Key::Text(member.key),
                 }
             };
+            match key {
+                // A field the crate knows, seen twice.
+                Key::Known(name) if task.position(name).is_some() => return None,
+                Key::Known(_) => {}
+                _ => unknown += 1,
+            }
             // The member begins with the key's opening quote.
             let start = member.key.start.saturating_sub(1);
             task.push(key, start, Slot::Text(member.value));
         }
-        task.type_fields()?;
-        Ok(task)
+        if unknown > 1 {
+            let fields = task.fields.iter();
+            let unknown = object
+                .members
+                .iter()
+                .zip(fields)
+                .filter_map(|(member, field)| {
+                    (!matches!(field.key, Key::Known(_))).then_some(member)
+                });
+            if !json::unique_keys(&task.store.text, unknown) {
+                return None;
+            }
+        }
+        Some(task.type_fields().map(|()| task))
     }
 
     fn with_text(text: Arc<str>, capacity: usize) -> Task {
@@ -957,7 +976,7 @@ impl Task {
                 let key = Key::Heap(self.store.alloc(Heap::Name(name.into())));
                 let value = self.store.keep(value);
                 self.push(key, ABSENT, value);
-                self.values.take();
+                self.forget_values();
             }
         }
         Ok(old)
@@ -1137,7 +1156,7 @@ impl Task {
             *i = at;
         }
         self.retype(name);
-        self.values.take();
+        self.forget_values();
     }
 
     /// Replaces the value of the field at `at`.
@@ -1154,7 +1173,7 @@ impl Task {
         if let Key::Known(name) = field.key {
             self.retype(name);
         }
-        self.values.take();
+        self.forget_values();
     }
 
     /// Removes a field the crate knows, if the task has it.
@@ -1240,7 +1259,7 @@ impl Task {
                 for object in objects.filter_map(Value::as_object_mut) {
                     edit(Object::Value(object));
                 }
-                self.values.take();
+                self.forget_values();
                 return;
             }
         }
@@ -1266,7 +1285,7 @@ impl Task {
         let old = field.value;
         store.release(old);
         field.value = Slot::Heap(store.alloc(Heap::Json(out.into_boxed_str())));
-        self.values.take();
+        self.forget_values();
     }
 
     /// Where a field of a known name is in `fields`.
@@ -1312,11 +1331,21 @@ impl Task {
             }
             self.retype(name);
         }
-        self.values.take();
+        self.forget_values();
+    }
+
+    /// Drops the serde_json values after a change.
+    fn forget_values(&mut self) {
+        if self.values.get().is_some() {
+            self.values = OnceLock::new();
+        }
     }
 
     /// Types a known field again after it changed.
     fn retype(&mut self, name: Name) {
+        if name.shape().is_none() {
+            return;
+        }
         let value = self.position(name).and_then(|i| self.fields.get(i));
         let read = value.map(|f| self.typed.read(name, f.value, &self.store));
         if !matches!(read, Some(Ok(()))) {
@@ -1357,7 +1386,11 @@ fn write_object(
         out.push('"');
         out.push_str(key);
         out.push_str("\":");
-        let name = json::unescape(key);
+        let name = if key.bytes().any(|b| b == b'\\') {
+            json::unescape(key)
+        } else {
+            Cow::Borrowed(key)
+        };
         if name == set.0 {
             found = true;
             out.push_str(set.1);

@@ -1,6 +1,8 @@
 //! Where a task's occurrences are: its series in its zone, and the occurrence it moves to when the
 //! current one is closed or skipped (SEMANTICS §3-4).
 
+use std::cell::OnceCell;
+
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc, Weekday};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -140,6 +142,8 @@ pub(crate) struct Schedule<'t> {
     zone: Zone,
     /// DTSTART: `startDate`, or `dueDate` when `startDate` is null.
     start: DateTime<Utc>,
+    /// DTSTART in wall-clock time of the zone, worked out once.
+    start_local: OnceCell<NaiveDateTime>,
     flag: Option<RepeatFlag>,
     recurrence: Recurrence,
 }
@@ -159,17 +163,19 @@ impl<'t> Schedule<'t> {
             task,
             zone: task.zone()?,
             start,
+            start_local: OnceCell::new(),
             flag,
             recurrence,
         }))
     }
 
-    pub(crate) fn start(&self) -> DateTime<Utc> {
-        self.start
-    }
-
     pub(crate) fn zone(&self) -> Zone {
         self.zone
+    }
+
+    /// DTSTART in wall-clock time of the zone.
+    pub(crate) fn start_local(&self) -> NaiveDateTime {
+        *self.start_local.get_or_init(|| self.zone.local(self.start))
     }
 
     pub(crate) fn flag(&self) -> Option<&RepeatFlag> {
@@ -317,7 +323,7 @@ impl<'t> Schedule<'t> {
         let time_of_day = if self.task.is_all_day() {
             NaiveTime::MIN
         } else {
-            self.zone.local(self.start).time()
+            self.start_local().time()
         };
         let done = self.zone.local(at);
         let ex_dates = self.task.ex_date_list();
@@ -358,7 +364,7 @@ impl<'t> Schedule<'t> {
 
     /// Moves an instant by the wall-clock distance from the current start to `new_start`.
     pub(crate) fn shift(&self, t: DateTime<Utc>, new_start: DateTime<Utc>) -> DateTime<Utc> {
-        let delta = self.zone.local(new_start) - self.zone.local(self.start);
+        let delta = self.zone.local(new_start) - self.start_local();
         // Beyond chrono's range only for dates a quarter of a million years away: kept at its end.
         let moved =
             self.zone
