@@ -54,6 +54,8 @@ pub(crate) struct Member {
     pub(crate) escaped: bool,
     /// The value's JSON text.
     pub(crate) value: Span,
+    /// Whether the value is a string without escapes.
+    pub(crate) plain: bool,
 }
 
 /// A JSON object read: its compact text and its members, in order.
@@ -76,7 +78,7 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
     let mut scan = Scanner {
         input,
         bytes,
-        out: String::with_capacity(input.len()),
+        out: Vec::with_capacity(input.len()),
         run: 0,
         keys: Vec::with_capacity(16),
     };
@@ -98,12 +100,20 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
             let key = Span::new(scan.out_pos(i + 1), scan.out_pos(end))?;
             i = scan.colon(end + 1)?;
             let start = scan.out_pos(i);
-            i = scan.value(i, inner)?;
+            let mut plain = false;
+            i = if bytes.get(i) == Some(&b'"') {
+                let (end, escaped) = string_end(bytes, i + 1)?;
+                plain = !escaped;
+                end + 1
+            } else {
+                scan.value(i, inner)?
+            };
             let value = Span::new(start, scan.out_pos(i))?;
             members.push(Member {
                 key,
                 escaped,
                 value,
+                plain,
             });
             i = scan.whitespace(i);
             match bytes.get(i)? {
@@ -123,8 +133,9 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
         // No whitespace anywhere: the input is its own compact text.
         input.to_owned()
     } else {
-        scan.out.push_str(input.get(scan.run..)?);
-        scan.out
+        scan.out.extend_from_slice(bytes.get(scan.run..)?);
+        // Pieces of a `str` cut at ASCII whitespace: always UTF-8.
+        String::from_utf8(scan.out).ok()?
     };
     Some(Object { text, members })
 }
@@ -156,7 +167,7 @@ struct Scanner<'a> {
     input: &'a str,
     bytes: &'a [u8],
     /// The compact text so far, up to `run`.
-    out: String,
+    out: Vec<u8>,
     /// Where the input not yet copied to `out` begins.
     run: usize,
     /// Keys of the nested objects open, innermost last.
@@ -179,9 +190,8 @@ impl Scanner<'_> {
             i += 1;
         }
         if i > start {
-            // Whitespace is ASCII: both ends are character boundaries.
-            self.out
-                .push_str(self.input.get(self.run..start).unwrap_or_default());
+            let run = self.bytes.get(self.run..start).unwrap_or_default();
+            self.out.extend_from_slice(run);
             self.run = i;
         }
         i
@@ -484,10 +494,11 @@ fn value_end(text: &[u8], pos: usize) -> usize {
 /// The end of the validated string that starts (with its quote) at `pos`.
 fn skip_string(text: &[u8], pos: usize) -> usize {
     let mut i = pos + 1;
-    while let Some(&b) = text.get(i) {
-        match b {
-            b'"' => return i + 1,
-            b'\\' => i += 2,
+    while let Some(plain) = text.get(i..).and_then(special) {
+        i += plain;
+        match text.get(i) {
+            Some(b'"') => return i + 1,
+            Some(b'\\') => i += 2,
             _ => i += 1,
         }
     }

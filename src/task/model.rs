@@ -84,6 +84,36 @@ impl Name {
         }
     }
 
+    /// The start of a member of this name in compact JSON: `"name":`.
+    const fn member_start(self) -> &'static str {
+        match self {
+            Name::Id => "\"id\":",
+            Name::Etag => "\"etag\":",
+            Name::StartDate => "\"startDate\":",
+            Name::DueDate => "\"dueDate\":",
+            Name::TimeZone => "\"timeZone\":",
+            Name::IsAllDay => "\"isAllDay\":",
+            Name::IsFloating => "\"isFloating\":",
+            Name::RepeatFlag => "\"repeatFlag\":",
+            Name::RepeatFrom => "\"repeatFrom\":",
+            Name::RepeatTaskId => "\"repeatTaskId\":",
+            Name::ExDate => "\"exDate\":",
+            Name::Items => "\"items\":",
+            Name::Reminders => "\"reminders\":",
+            Name::Status => "\"status\":",
+            Name::Attachments => "\"attachments\":",
+            Name::CompletedTime => "\"completedTime\":",
+            Name::CompletedUserId => "\"completedUserId\":",
+            Name::ModifiedTime => "\"modifiedTime\":",
+            Name::CreatedTime => "\"createdTime\":",
+            Name::PinnedTime => "\"pinnedTime\":",
+            Name::RemindTime => "\"remindTime\":",
+            Name::Progress => "\"progress\":",
+            Name::FocusSummaries => "\"focusSummaries\":",
+            Name::Title => "\"title\":",
+        }
+    }
+
     /// The field of this name, if the crate knows it.
     fn of(name: &str) -> Option<Name> {
         Some(match name {
@@ -265,7 +295,7 @@ impl Field {
     /// The member's span of the text, while its value is still the one read.
     fn member(&self) -> Option<Span> {
         match self.value {
-            Slot::Text(value) if self.member != ABSENT => Some(Span {
+            Slot::Text(value) | Slot::Str(value) if self.member != ABSENT => Some(Span {
                 start: self.member,
                 end: value.end,
             }),
@@ -290,6 +320,8 @@ enum Key {
 enum Slot {
     /// A value of the text.
     Text(Span),
+    /// A string of the text without escapes, quotes included.
+    Str(Span),
     Null,
     EmptyArray,
     Id(ObjectId),
@@ -338,7 +370,7 @@ pub(crate) enum Json {
 /// The text a task was read from, and its heap.
 #[derive(Clone)]
 struct Store {
-    text: Arc<str>,
+    text: Arc<String>,
     heap: Vec<Heap>,
 }
 
@@ -395,7 +427,7 @@ impl Store {
     /// The value's JSON text, when it is kept as text.
     fn json_text(&self, slot: Slot) -> Option<&str> {
         match slot {
-            Slot::Text(span) => Some(span.of(&self.text)),
+            Slot::Text(span) | Slot::Str(span) => Some(span.of(&self.text)),
             Slot::Null => Some("null"),
             Slot::EmptyArray => Some("[]"),
             Slot::Heap(at) => match self.heap(at)? {
@@ -422,7 +454,7 @@ impl Store {
                 Some(Heap::Str(s) | Heap::Name(s)) => Value::String(s.to_string()),
                 _ => Value::Null,
             },
-            Slot::Text(_) | Slot::Null | Slot::EmptyArray => Value::Null,
+            Slot::Text(_) | Slot::Str(_) | Slot::Null | Slot::EmptyArray => Value::Null,
         })
     }
 
@@ -452,7 +484,7 @@ impl Store {
                 Some(Heap::Str(s) | Heap::Name(s)) => json::write_string(out, s),
                 _ => out.push_str("null"),
             },
-            Slot::Text(_) | Slot::Null | Slot::EmptyArray => {}
+            Slot::Text(_) | Slot::Str(_) | Slot::Null | Slot::EmptyArray => {}
         }
     }
 
@@ -566,7 +598,8 @@ impl Typed {
             return Some(());
         }
         match slot {
-            Slot::Text(span) => self.read_text(name, span.of(&store.text), Some(span)),
+            Slot::Text(span) => self.read_text(name, span.of(&store.text), None),
+            Slot::Str(span) => self.read_text(name, span.of(&store.text), Some(span)),
             Slot::Instant(t) => {
                 *self.instant_mut(name)? = Some(t);
                 Some(())
@@ -591,21 +624,21 @@ impl Typed {
         }
     }
 
-    /// A field from its JSON text (a span of the task's text when `span` is given).
-    fn read_text(&mut self, name: Name, raw: &str, span: Option<Span>) -> Option<()> {
+    /// A field from its JSON text; `plain` is its span when it is a string of the task's text
+    /// without escapes.
+    fn read_text(&mut self, name: Name, raw: &str, plain: Option<Span>) -> Option<()> {
         let null = raw == "null";
         match name {
             Name::Id | Name::Etag | Name::TimeZone | Name::RepeatFlag => {
                 let value = if null {
                     None
                 } else {
-                    let inner = json::plain_string(raw)?;
-                    Some(match span {
+                    Some(match plain {
                         Some(s) => Str::Text(Span {
                             start: s.start + 1,
                             end: s.end.saturating_sub(1),
                         }),
-                        None => Str::Owned(inner.into()),
+                        None => Str::Owned(json::plain_string(raw)?.into()),
                     })
                 };
                 *self.string_mut(name)? = value;
@@ -614,7 +647,11 @@ impl Typed {
                 let value = if null {
                     None
                 } else {
-                    Some(parse_instant(json::plain_string(raw)?).ok()?)
+                    let chars = match plain {
+                        Some(_) => json::string_chars(raw)?,
+                        None => json::plain_string(raw)?,
+                    };
+                    Some(parse_instant(chars).ok()?)
                 };
                 *self.instant_mut(name)? = value;
             }
@@ -755,7 +792,7 @@ impl Task {
     ///
     /// [`TaskError::InvalidField`] for a field of the wrong type.
     pub fn from_map(fields: Map<String, Value>) -> Result<Task, TaskError> {
-        let mut task = Task::with_text(Arc::from(""), fields.len());
+        let mut task = Task::with_text(Arc::new(String::new()), fields.len());
         for (name, value) in fields {
             let key = match Name::of(&name) {
                 Some(known) => Key::Known(known),
@@ -770,7 +807,7 @@ impl Task {
 
     /// The task of an object read by [`json::read_object`]; `None` when it repeats a key.
     fn from_object(object: json::Object) -> Option<Result<Task, TaskError>> {
-        let mut task = Task::with_text(Arc::from(object.text), object.members.len());
+        let mut task = Task::with_text(Arc::new(object.text), object.members.len());
         let mut unknown = 0;
         for member in &object.members {
             let key = if member.escaped {
@@ -793,7 +830,12 @@ impl Task {
             }
             // The member begins with the key's opening quote.
             let start = member.key.start.saturating_sub(1);
-            task.push(key, start, Slot::Text(member.value));
+            let value = if member.plain {
+                Slot::Str(member.value)
+            } else {
+                Slot::Text(member.value)
+            };
+            task.push(key, start, value);
         }
         if unknown > 1 {
             let fields = task.fields.iter();
@@ -811,7 +853,7 @@ impl Task {
         Some(task.type_fields().map(|()| task))
     }
 
-    fn with_text(text: Arc<str>, capacity: usize) -> Task {
+    fn with_text(text: Arc<String>, capacity: usize) -> Task {
         Task {
             store: Store {
                 text,
@@ -905,11 +947,7 @@ impl Task {
                 out.push(',');
             }
             match &field.key {
-                Key::Known(name) => {
-                    out.push('"');
-                    out.push_str(name.as_str());
-                    out.push_str("\":");
-                }
+                Key::Known(name) => out.push_str(name.member_start()),
                 key => {
                     json::write_string(out, self.store.name(key));
                     out.push(':');
@@ -1757,6 +1795,42 @@ mod tests {
             json!({"id": "050505050505050505050505", "status": 0})
         );
         assert_eq!(results[0]["reminders"][1]["id"], "020202020202020202020202");
+    }
+
+    #[test]
+    fn names_round_trip() {
+        let all = [
+            Name::Id,
+            Name::Etag,
+            Name::StartDate,
+            Name::DueDate,
+            Name::TimeZone,
+            Name::IsAllDay,
+            Name::IsFloating,
+            Name::RepeatFlag,
+            Name::RepeatFrom,
+            Name::RepeatTaskId,
+            Name::ExDate,
+            Name::Items,
+            Name::Reminders,
+            Name::Status,
+            Name::Attachments,
+            Name::CompletedTime,
+            Name::CompletedUserId,
+            Name::ModifiedTime,
+            Name::CreatedTime,
+            Name::PinnedTime,
+            Name::RemindTime,
+            Name::Progress,
+            Name::FocusSummaries,
+            Name::Title,
+        ];
+        assert_eq!(all.len(), NAMES);
+        for (i, name) in all.into_iter().enumerate() {
+            assert_eq!(name as usize, i);
+            assert_eq!(Name::of(name.as_str()), Some(name));
+            assert_eq!(name.member_start(), format!("\"{}\":", name.as_str()));
+        }
     }
 
     #[test]
