@@ -316,7 +316,7 @@ fn close_occurrence(
         touch(&mut parent, close.at);
         return Ok(BatchBody::updating(vec![parent]));
     };
-    let closed = closed_copy(task, id, status, close, ids);
+    let closed = closed_copy(task, status, close, ids);
     let mut parent = moved(&schedule, task, step, close.at, true)?;
     parent.put(Name::Status, Json::Int(OPEN), &[]);
     parent.put(Name::RemindTime, Json::Null, &[]);
@@ -328,13 +328,7 @@ fn close_occurrence(
 }
 
 /// The closed instance of the current occurrence: the parent with new ids, closed, not repeating.
-fn closed_copy(
-    task: &Task,
-    parent_id: &str,
-    status: i64,
-    close: &Close,
-    ids: &mut ObjectIdGenerator,
-) -> Task {
+fn closed_copy(task: &Task, status: i64, close: &Close, ids: &mut ObjectIdGenerator) -> Task {
     let mut copy = task.clone();
     // The task's id first, then each reminder's, then each checklist item's.
     copy.put(Name::Id, Json::Id(ids.next_id(close.at)), &[]);
@@ -347,7 +341,7 @@ fn closed_copy(
     }
     mark_closed(&mut copy, status, close);
     copy.put(Name::RemindTime, Json::Null, &[]);
-    copy.put(Name::RepeatTaskId, Json::Str(parent_id.into()), &[]);
+    copy.put_from(Name::RepeatTaskId, task, Name::Id, &[]);
     copy.remove_known(Name::Etag);
     copy.remove_known(Name::FocusSummaries);
     copy
@@ -408,8 +402,12 @@ fn edited_flag(
         Recurrence::ForgettingCurve { cycle, count } => (count, Some(cycle)),
         _ => (None, None),
     };
+    let count = count.filter(|_| count_down);
+    if count.is_none() && cycle.is_none() {
+        return Ok(None);
+    }
     let mut edited = flag.clone();
-    if let (true, Some(n)) = (count_down, count) {
+    if let Some(n) = count {
         edited = edited.with_count(n.saturating_sub(1))?;
     }
     if let Some(cycle) = cycle {

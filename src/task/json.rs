@@ -58,21 +58,18 @@ pub(crate) struct Member {
     pub(crate) plain: bool,
 }
 
-/// A JSON object read: its compact text and its members, in order.
-#[derive(Debug)]
-pub(crate) struct Object {
-    /// The whole object without insignificant whitespace.
-    pub(crate) text: String,
-    /// The members, spans of `text`.
-    pub(crate) members: Vec<Member>,
-}
-
-/// Reads a JSON object whose nested objects have unique keys. `None` for anything else: text that
-/// is not JSON, JSON that is not an object, a key repeated in a nested object, nesting deeper than
-/// [`MAX_DEPTH`], a text of 4 GiB or more.
+/// Reads a JSON object whose nested objects have unique keys, and gives its compact text. `None` for
+/// anything else: text that is not JSON, JSON that is not an object, a key repeated in a nested
+/// object, nesting deeper than [`MAX_DEPTH`], a text of 4 GiB or more, or a member refused by
+/// `member`.
 ///
-/// The object's own keys are left to the caller, who reads them anyway: see [`unique_keys`].
-pub(crate) fn read_object(input: &str) -> Option<Object> {
+/// `member` sees each member in order: its key's characters (escapes as written) and where the
+/// member is in the compact text. The object's own keys are left to it to check, since it reads
+/// them anyway (see [`all_different`]).
+pub(crate) fn read_object(
+    input: &str,
+    mut member: impl FnMut(&str, Member) -> Option<()>,
+) -> Option<String> {
     u32::try_from(input.len()).ok()?;
     let bytes = input.as_bytes();
     let mut scan = Scanner {
@@ -82,7 +79,6 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
         run: 0,
         keys: Vec::with_capacity(16),
     };
-    let mut members = Vec::with_capacity(32);
     let mut i = scan.whitespace(0);
     if bytes.get(i) != Some(&b'{') {
         return None;
@@ -97,6 +93,7 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
                 return None;
             }
             let (end, escaped) = string_end(bytes, i + 1)?;
+            let key_chars = input.get(i + 1..end)?;
             let key = Span::new(scan.out_pos(i + 1), scan.out_pos(end))?;
             i = scan.colon(end + 1)?;
             let start = scan.out_pos(i);
@@ -109,12 +106,15 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
                 scan.value(i, inner)?
             };
             let value = Span::new(start, scan.out_pos(i))?;
-            members.push(Member {
-                key,
-                escaped,
-                value,
-                plain,
-            });
+            member(
+                key_chars,
+                Member {
+                    key,
+                    escaped,
+                    value,
+                    plain,
+                },
+            )?;
             i = scan.whitespace(i);
             match bytes.get(i)? {
                 b',' => i = scan.whitespace(i + 1),
@@ -129,27 +129,37 @@ pub(crate) fn read_object(input: &str) -> Option<Object> {
     if scan.whitespace(i) != bytes.len() {
         return None;
     }
-    let text = if scan.out.is_empty() {
+    if scan.out.is_empty() {
         // No whitespace anywhere: the input is its own compact text.
-        input.to_owned()
-    } else {
-        scan.out.extend_from_slice(bytes.get(scan.run..)?);
-        // Pieces of a `str` cut at ASCII whitespace: always UTF-8.
-        String::from_utf8(scan.out).ok()?
-    };
-    Some(Object { text, members })
+        return Some(input.to_owned());
+    }
+    scan.out.extend_from_slice(bytes.get(scan.run..)?);
+    // Pieces of a `str` cut at ASCII whitespace: always UTF-8.
+    String::from_utf8(scan.out).ok()
 }
 
-/// Whether the keys of these members of an object read by [`read_object`] are all different.
-pub(crate) fn unique_keys<'a>(text: &str, members: impl Iterator<Item = &'a Member>) -> bool {
-    let mut keys: Vec<Key> = members
-        .map(|m| Key {
-            start: m.key.start as usize,
-            end: m.key.end as usize,
-            escaped: m.escaped,
-        })
-        .collect();
-    keys_unique(text, &mut keys)
+/// Whether these names (escapes decoded) are all different.
+pub(crate) fn all_different<'a>(mut names: impl Iterator<Item = &'a str>) -> bool {
+    // A few are compared pairwise, without allocating; many are sorted.
+    let mut few = [""; 16];
+    let mut seen = 0;
+    while let Some(name) = names.next() {
+        if few.iter().take(seen).any(|&f| f == name) {
+            return false;
+        }
+        match few.get_mut(seen) {
+            Some(slot) => *slot = name,
+            None => {
+                let mut all: Vec<&str> = few.to_vec();
+                all.push(name);
+                all.extend(names);
+                all.sort_unstable();
+                return all.windows(2).all(|w| !matches!(w, [a, b] if a == b));
+            }
+        }
+        seen += 1;
+    }
+    true
 }
 
 /// A key of an object, for the repeated-key check: where its characters are, and whether it has
@@ -631,19 +641,30 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
+    /// The compact text and the members (key, value) of an object with unique keys.
+    fn read(text: &str) -> Option<(String, Vec<Member>, Vec<String>)> {
+        let mut members = Vec::new();
+        let mut names = Vec::new();
+        let compact = read_object(text, |key, m| {
+            members.push(m);
+            names.push(unescape(key).into_owned());
+            Some(())
+        })?;
+        all_different(names.iter().map(String::as_str)).then_some((compact, members, names))
+    }
+
     fn compact(text: &str) -> Option<String> {
-        read_object(text).map(|o| o.text)
+        read(text).map(|r| r.0)
     }
 
     #[test]
     fn whitespace_is_dropped_and_strings_kept() {
         let text = "\t{ \"a\" : [ 1 , 2.5e3 , \"x y\\n\" ] ,\r\n \"b\":{ } }\n";
-        let read = read_object(text).unwrap();
-        assert_eq!(read.text, r#"{"a":[1,2.5e3,"x y\n"],"b":{}}"#);
-        let spans: Vec<(&str, &str)> = read
-            .members
+        let (compact, members, _) = read(text).unwrap();
+        assert_eq!(compact, r#"{"a":[1,2.5e3,"x y\n"],"b":{}}"#);
+        let spans: Vec<(&str, &str)> = members
             .iter()
-            .map(|m| (m.key.of(&read.text), m.value.of(&read.text)))
+            .map(|m| (m.key.of(&compact), m.value.of(&compact)))
             .collect();
         assert_eq!(spans, [("a", r#"[1,2.5e3,"x y\n"]"#), ("b", "{}")]);
     }
@@ -702,7 +723,7 @@ mod tests {
             "{\"a\":1}\u{a0}",
             "\u{feff}{}",
         ] {
-            assert!(read_object(bad).is_none(), "{bad:?}");
+            assert!(read(bad).is_none(), "{bad:?}");
             assert!(
                 serde_json::from_str::<Value>(bad).map_or(true, |v| !v.is_object()),
                 "serde_json reads {bad:?} as an object"
@@ -720,16 +741,29 @@ mod tests {
             r#"{"x":[[[{"deep":{"d":1,"d":1}}]]]}"#,
             r#"{"\ud83d\ude00":1,"😀":2}"#,
         ] {
-            let refused = read_object(bad).is_none_or(|o| !unique_keys(&o.text, o.members.iter()));
-            assert!(refused, "{bad}");
+            assert!(read(bad).is_none(), "{bad}");
         }
         // The same key in different objects, or inside a value of a member of the same name, is fine.
         for good in [
             r#"{"a":{"a":{"a":1}},"b":[{"a":1},{"a":1}]}"#,
             r#"{"a":1,"A":2,"a ":3,"\u0062":4}"#,
         ] {
-            let read = read_object(good).unwrap();
-            assert!(unique_keys(&read.text, read.members.iter()), "{good}");
+            assert!(read(good).is_some(), "{good}");
+        }
+    }
+
+    #[test]
+    fn names_are_compared_pairwise_or_sorted() {
+        for n in [0usize, 1, 2, 15, 16, 17, 40] {
+            let names: Vec<String> = (0..n).map(|i| format!("n{i}")).collect();
+            assert!(all_different(names.iter().map(String::as_str)), "{n}");
+            for twice in 0..n {
+                let mut with: Vec<&str> = names.iter().map(String::as_str).collect();
+                with.push(&names[twice]);
+                assert!(!all_different(with.iter().copied()), "{n} {twice}");
+                with.rotate_right(1);
+                assert!(!all_different(with.into_iter()), "{n} {twice}");
+            }
         }
     }
 
@@ -737,15 +771,13 @@ mod tests {
     fn many_keys_are_checked_by_sorting() {
         let keys: Vec<String> = (0..2000).map(|i| format!("\"k{i}\":{i}")).collect();
         let good = format!("{{\"o\":{{{}}}}}", keys.join(","));
-        assert!(read_object(&good).is_some());
+        assert!(read(&good).is_some());
         let bad = format!("{{\"o\":{{{},\"k1999\":0}}}}", keys.join(","));
-        assert!(read_object(&bad).is_none());
+        assert!(read(&bad).is_none());
         let top = format!("{{{},\"k0\":0}}", keys.join(","));
-        let read = read_object(&top).unwrap();
-        assert!(!unique_keys(&read.text, read.members.iter()));
+        assert!(read(&top).is_none());
         let top = format!("{{{}}}", keys.join(","));
-        let read = read_object(&top).unwrap();
-        assert!(unique_keys(&read.text, read.members.iter()));
+        assert!(read(&top).is_some());
     }
 
     #[test]
@@ -756,7 +788,7 @@ mod tests {
         };
         for levels in [1, 2, 100, MAX_DEPTH, MAX_DEPTH + 1, 1000, 100_000] {
             let text = nested(levels);
-            let ours = read_object(&text).is_some();
+            let ours = read(&text).is_some();
             let theirs = serde_json::from_str::<Value>(&text).is_ok();
             assert_eq!(ours, levels <= MAX_DEPTH, "{levels}");
             assert_eq!(ours, theirs, "{levels}");
@@ -766,7 +798,7 @@ mod tests {
             "{\"a\":".repeat(MAX_DEPTH + 5),
             "}".repeat(MAX_DEPTH + 5)
         );
-        assert!(read_object(&objects).is_none());
+        assert!(read(&objects).is_none());
     }
 
     #[test]
@@ -789,7 +821,7 @@ mod tests {
             assert!(serde_json::from_str::<Value>(&text).is_ok(), "{good}");
         }
         let huge = format!("{{\"n\":1{}}}", "0".repeat(400));
-        assert!(read_object(&huge).is_none());
+        assert!(read(&huge).is_none());
         assert!(serde_json::from_str::<Value>(&huge).is_err());
     }
 

@@ -116,33 +116,36 @@ impl Name {
 
     /// The field of this name, if the crate knows it.
     fn of(name: &str) -> Option<Name> {
-        Some(match name {
-            "id" => Name::Id,
-            "etag" => Name::Etag,
-            "startDate" => Name::StartDate,
-            "dueDate" => Name::DueDate,
-            "timeZone" => Name::TimeZone,
-            "isAllDay" => Name::IsAllDay,
-            "isFloating" => Name::IsFloating,
-            "repeatFlag" => Name::RepeatFlag,
-            "repeatFrom" => Name::RepeatFrom,
-            "repeatTaskId" => Name::RepeatTaskId,
-            "exDate" => Name::ExDate,
-            "items" => Name::Items,
-            "reminders" => Name::Reminders,
-            "status" => Name::Status,
-            "attachments" => Name::Attachments,
-            "completedTime" => Name::CompletedTime,
-            "completedUserId" => Name::CompletedUserId,
-            "modifiedTime" => Name::ModifiedTime,
-            "createdTime" => Name::CreatedTime,
-            "pinnedTime" => Name::PinnedTime,
-            "remindTime" => Name::RemindTime,
-            "progress" => Name::Progress,
-            "focusSummaries" => Name::FocusSummaries,
-            "title" => Name::Title,
+        // The length, first and last letters tell the names apart; one comparison confirms.
+        let bytes = name.as_bytes();
+        let candidate = match (bytes.len(), bytes.first()?, bytes.last()?) {
+            (2, b'i', b'd') => Name::Id,
+            (4, b'e', b'g') => Name::Etag,
+            (9, b's', b'e') => Name::StartDate,
+            (7, b'd', b'e') => Name::DueDate,
+            (8, b't', b'e') => Name::TimeZone,
+            (8, b'i', b'y') => Name::IsAllDay,
+            (10, b'i', b'g') => Name::IsFloating,
+            (10, b'r', b'g') => Name::RepeatFlag,
+            (10, b'r', b'm') => Name::RepeatFrom,
+            (12, b'r', b'd') => Name::RepeatTaskId,
+            (6, b'e', b'e') => Name::ExDate,
+            (5, b'i', b's') => Name::Items,
+            (9, b'r', b's') => Name::Reminders,
+            (6, b's', b's') => Name::Status,
+            (11, b'a', b's') => Name::Attachments,
+            (13, b'c', b'e') => Name::CompletedTime,
+            (15, b'c', b'd') => Name::CompletedUserId,
+            (12, b'm', b'e') => Name::ModifiedTime,
+            (11, b'c', b'e') => Name::CreatedTime,
+            (10, b'p', b'e') => Name::PinnedTime,
+            (10, b'r', b'e') => Name::RemindTime,
+            (8, b'p', b's') => Name::Progress,
+            (14, b'f', b's') => Name::FocusSummaries,
+            (5, b't', b'e') => Name::Title,
             _ => return None,
-        })
+        };
+        (candidate.as_str() == name).then_some(candidate)
     }
 
     /// The JSON shape of a field whose type is checked when a task is read or set; all others are
@@ -342,7 +345,7 @@ enum Heap {
     /// A serde_json value.
     Value(Box<Value>),
     /// Compact JSON text (an edited list).
-    Json(Box<str>),
+    Json(String),
     /// A string's characters.
     Str(Box<str>),
 }
@@ -755,7 +758,7 @@ impl Task {
     /// assert_eq!(err.to_string(), r#"invalid task JSON at line 1 column 33: duplicate key "status""#);
     /// ```
     pub fn from_json(text: &str) -> Result<Task, TaskError> {
-        match json::read_object(text).and_then(Task::from_object) {
+        match Task::read(text) {
             Some(task) => task,
             // serde_json says exactly what is wrong, and where.
             None => {
@@ -805,51 +808,76 @@ impl Task {
         Ok(task)
     }
 
-    /// The task of an object read by [`json::read_object`]; `None` when it repeats a key.
-    fn from_object(object: json::Object) -> Option<Result<Task, TaskError>> {
-        let mut task = Task::with_text(Arc::new(object.text), object.members.len());
+    /// Reads a task with [`json::read_object`]; `None` for text it refuses, or an object that repeats
+    /// a key.
+    fn read(input: &str) -> Option<Result<Task, TaskError>> {
+        let mut heap = Vec::new();
+        let mut fields: Vec<Field> = Vec::with_capacity(32);
+        let mut index = [ABSENT; NAMES];
         let mut unknown = 0;
-        for member in &object.members {
+        let text = json::read_object(input, |chars, member| {
             let key = if member.escaped {
-                let name = json::unescape(member.key.of(&task.store.text)).into_owned();
+                let name = json::unescape(chars).into_owned();
                 match Name::of(&name) {
                     Some(known) => Key::Known(known),
-                    None => Key::Heap(task.store.alloc(Heap::Name(name.into_boxed_str()))),
+                    None => {
+                        heap.push(Heap::Name(name.into_boxed_str()));
+                        Key::Heap(u32::try_from(heap.len() - 1).ok()?)
+                    }
                 }
             } else {
-                match Name::of(member.key.of(&task.store.text)) {
+                match Name::of(chars) {
                     Some(known) => Key::Known(known),
                     None => Key::Text(member.key),
                 }
             };
+            let at = u32::try_from(fields.len()).ok()?;
             match key {
-                // A field the crate knows, seen twice.
-                Key::Known(name) if task.position(name).is_some() => return None,
-                Key::Known(_) => {}
+                Key::Known(name) => {
+                    let slot = index.get_mut(name as usize)?;
+                    // A field the crate knows, seen twice.
+                    if *slot != ABSENT {
+                        return None;
+                    }
+                    *slot = at;
+                }
                 _ => unknown += 1,
             }
-            // The member begins with the key's opening quote.
-            let start = member.key.start.saturating_sub(1);
             let value = if member.plain {
                 Slot::Str(member.value)
             } else {
                 Slot::Text(member.value)
             };
-            task.push(key, start, value);
-        }
+            fields.push(Field {
+                key,
+                // The member begins with the key's opening quote.
+                member: member.key.start.saturating_sub(1),
+                value,
+            });
+            Some(())
+        })?;
+        let store = Store {
+            text: Arc::new(text),
+            heap,
+        };
         if unknown > 1 {
-            let fields = task.fields.iter();
-            let unknown = object
-                .members
-                .iter()
-                .zip(fields)
-                .filter_map(|(member, field)| {
-                    (!matches!(field.key, Key::Known(_))).then_some(member)
-                });
-            if !json::unique_keys(&task.store.text, unknown) {
+            let names = fields.iter().filter_map(|f| match &f.key {
+                Key::Known(_) => None,
+                key => Some(store.name(key)),
+            });
+            if !json::all_different(names) {
                 return None;
             }
         }
+        let mut task = Task {
+            store,
+            fields,
+            index,
+            typed: Typed::default(),
+            default_zone: Zone::UTC,
+            holidays: None,
+            values: OnceLock::new(),
+        };
         Some(task.type_fields().map(|()| task))
     }
 
@@ -1156,6 +1184,25 @@ impl Task {
         &self.typed.ex_dates
     }
 
+    /// Sets a field to the value of a field of `other`, a task that shares this task's text (a copy
+    /// of it): the text itself when it is kept as text, without copying it.
+    pub(crate) fn put_from(&mut self, name: Name, other: &Task, from: Name, after: &[Name]) {
+        let Some(field) = other.position(from).and_then(|i| other.fields.get(i)) else {
+            return;
+        };
+        match field.value {
+            slot @ (Slot::Text(_) | Slot::Str(_))
+                if Arc::ptr_eq(&self.store.text, &other.store.text) =>
+            {
+                self.put_slot(name, slot, after);
+            }
+            slot => {
+                let value = other.store.value(slot).into_owned();
+                self.put(name, Json::Value(Box::new(value)), after);
+            }
+        }
+    }
+
     /// The parsed flag; `None` when the task does not repeat.
     pub(crate) fn parsed_flag(&self) -> Result<Option<RepeatFlag>, crate::Error> {
         match self.repeat_flag() {
@@ -1170,8 +1217,14 @@ impl Task {
     /// Sets a field in place, or inserts it right after the first of `after` that exists (appended when
     /// none does). For fields the crate writes itself, whose types are right by construction.
     pub(crate) fn put(&mut self, name: Name, value: Json, after: &[Name]) {
+        let value = self.store.keep(value);
+        self.put_slot(name, value, after);
+    }
+
+    /// [`Task::put`] of a value already kept.
+    fn put_slot(&mut self, name: Name, value: Slot, after: &[Name]) {
         if let Some(at) = self.position(name) {
-            self.replace(at, value);
+            self.replace_slot(at, value);
             return;
         }
         let at = after
@@ -1181,7 +1234,7 @@ impl Task {
         let field = Field {
             key: Key::Known(name),
             member: ABSENT,
-            value: self.store.keep(value),
+            value,
         };
         self.fields.insert(at, field);
         let at = u32::try_from(at).unwrap_or(ABSENT);
@@ -1199,11 +1252,16 @@ impl Task {
 
     /// Replaces the value of the field at `at`.
     fn replace(&mut self, at: usize, value: Json) {
+        let value = self.store.keep(value);
+        self.replace_slot(at, value);
+    }
+
+    /// [`Task::replace`] with a value already kept.
+    fn replace_slot(&mut self, at: usize, value: Slot) {
         let Some(old) = self.fields.get(at).map(|f| f.value) else {
             return;
         };
         self.store.release(old);
-        let value = self.store.keep(value);
         let Some(field) = self.fields.get_mut(at) else {
             return;
         };
@@ -1322,7 +1380,7 @@ impl Task {
         out.push(']');
         let old = field.value;
         store.release(old);
-        field.value = Slot::Heap(store.alloc(Heap::Json(out.into_boxed_str())));
+        field.value = Slot::Heap(store.alloc(Heap::Json(out)));
         self.forget_values();
     }
 
@@ -1826,9 +1884,25 @@ mod tests {
             Name::Title,
         ];
         assert_eq!(all.len(), NAMES);
+        for near in [
+            "",
+            "i",
+            "ix",
+            "iD",
+            "startdate",
+            "startDatE",
+            "repeatFlog",
+            "reminderz",
+        ] {
+            assert_eq!(Name::of(near), None, "{near}");
+        }
         for (i, name) in all.into_iter().enumerate() {
             assert_eq!(name as usize, i);
             assert_eq!(Name::of(name.as_str()), Some(name));
+            let mut other = name.as_str().to_owned();
+            other.insert(1, 'x');
+            assert_eq!(Name::of(&other), None);
+            assert_eq!(Name::of(&name.as_str().to_uppercase()), None);
             assert_eq!(name.member_start(), format!("\"{}\":", name.as_str()));
         }
     }
