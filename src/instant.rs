@@ -37,29 +37,20 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, Error> {
 /// every task comes this way, and chrono's general parser re-reads its pattern each time. Anything
 /// else (`None`) goes to the general parsers.
 fn wire_form(text: &str) -> Option<DateTime<Utc>> {
-    let b: &[u8; 28] = text.as_bytes().try_into().ok()?;
-    if !text.ends_with("+0000") {
+    let [y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0, s1, b'.', f0, f1, f2, b'+', b'0', b'0', b'0', b'0'] =
+        <[u8; 28]>::try_from(text.as_bytes()).ok()?
+    else {
         return None;
-    }
-    let shape = *b"0000-00-00T00:00:00.000";
-    let fits = b.iter().zip(shape).all(|(&c, s)| {
-        if s == b'0' {
-            c.is_ascii_digit()
-        } else {
-            c == s
-        }
-    });
-    if !fits {
-        return None;
-    }
-    let num = |from: usize, len: usize| {
-        b.iter()
-            .skip(from)
-            .take(len)
-            .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'))
     };
-    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)).ok()?, num(5, 2), num(8, 2))?;
-    let time = date.and_hms_milli_opt(num(11, 2), num(14, 2), num(17, 2), num(20, 3))?;
+    let digit = |c: u8| {
+        let d = u32::from(c.wrapping_sub(b'0'));
+        (d < 10).then_some(d)
+    };
+    let two = |a: u8, b: u8| Some(digit(a)? * 10 + digit(b)?);
+    let year = two(y0, y1)? * 100 + two(y2, y3)?;
+    let milli = two(f0, f1)? * 10 + digit(f2)?;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(mo0, mo1)?, two(d0, d1)?)?;
+    let time = date.and_hms_milli_opt(two(h0, h1)?, two(mi0, mi1)?, two(s0, s1)?, milli)?;
     Some(time.and_utc())
 }
 

@@ -549,6 +549,20 @@ pub(crate) fn members(object: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+/// When the validated compact object `object` begins with the member `name` (written without
+/// escapes) whose value is a string without escapes: the object's text after that member.
+pub(crate) fn leading_plain_string<'a>(object: &'a str, name: &str) -> Option<&'a str> {
+    let rest = object
+        .strip_prefix("{\"")?
+        .strip_prefix(name)?
+        .strip_prefix("\":\"")?;
+    let end = special(rest.as_bytes())?;
+    match rest.as_bytes().get(end) {
+        Some(b'"') => rest.get(end + 1..),
+        _ => None,
+    }
+}
+
 /// The characters of a validated JSON string between its quotes, escapes as written; `None` for
 /// another value.
 pub(crate) fn string_chars(text: &str) -> Option<&str> {
@@ -844,6 +858,23 @@ mod tests {
         }
         for t in texts {
             assert_eq!(special(&t), bytewise(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn leading_plain_strings_are_found() {
+        let object = r#"{"id":"abc","t":1}"#;
+        assert_eq!(leading_plain_string(object, "id"), Some(r#","t":1}"#));
+        assert_eq!(leading_plain_string(r#"{"id":"abc"}"#, "id"), Some("}"));
+        for other in [
+            r#"{"id":"a\"c","t":1}"#,
+            r#"{"id":5,"t":1}"#,
+            r#"{"t":1,"id":"abc"}"#,
+            r#"{"idx":"abc"}"#,
+            r#"{"\u0069d":"abc"}"#,
+            "{}",
+        ] {
+            assert_eq!(leading_plain_string(other, "id"), None, "{other}");
         }
     }
 

@@ -1304,7 +1304,15 @@ impl Task {
                 let digits = quoted.iter_mut().skip(1);
                 digits.zip(next().hex()).for_each(|(d, h)| *d = h);
                 let quoted = std::str::from_utf8(&quoted).unwrap_or_default();
-                write_object(out, object, (id, quoted), |_, _| None);
+                // TickTick writes an object's id first, as a plain string: replaced in one piece.
+                match json::leading_plain_string(object, id) {
+                    Some(rest) => {
+                        out.push_str("{\"id\":");
+                        out.push_str(quoted);
+                        out.push_str(rest);
+                    }
+                    None => write_object(out, object, (id, quoted), |_, _| None),
+                }
             }
         });
     }
