@@ -66,9 +66,9 @@ pub(crate) struct Member {
 /// `member` sees each member in order: its key's characters (escapes as written) and where the
 /// member is in the compact text. The object's own keys are left to it to check, since it reads
 /// them anyway (see [`all_different`]).
-pub(crate) fn read_object(
-    input: &str,
-    mut member: impl FnMut(&str, Member) -> Option<()>,
+pub(crate) fn read_object<'a>(
+    input: &'a str,
+    mut member: impl FnMut(&'a str, Member) -> Option<()>,
 ) -> Option<String> {
     u32::try_from(input.len()).ok()?;
     let bytes = input.as_bytes();

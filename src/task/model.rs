@@ -814,7 +814,11 @@ impl Task {
         let mut heap = Vec::new();
         let mut fields: Vec<Field> = Vec::with_capacity(32);
         let mut index = [ABSENT; NAMES];
-        let mut unknown = 0;
+        // Other names are compared as they come, up to a few of them; beyond those, or when one
+        // has escapes, all are compared once read.
+        let mut others = [""; 16];
+        let mut seen = 0;
+        let mut compare_later = false;
         let text = json::read_object(input, |chars, member| {
             let key = if member.escaped {
                 let name = json::unescape(chars).into_owned();
@@ -841,7 +845,17 @@ impl Task {
                     }
                     *slot = at;
                 }
-                _ => unknown += 1,
+                Key::Text(_) => {
+                    if others.iter().take(seen).any(|&other| other == chars) {
+                        return None;
+                    }
+                    match others.get_mut(seen) {
+                        Some(other) => *other = chars,
+                        None => compare_later = true,
+                    }
+                    seen += 1;
+                }
+                Key::Heap(_) => compare_later = true,
             }
             let value = if member.plain {
                 Slot::Str(member.value)
@@ -860,7 +874,7 @@ impl Task {
             text: Arc::new(text),
             heap,
         };
-        if unknown > 1 {
+        if compare_later {
             let names = fields.iter().filter_map(|f| match &f.key {
                 Key::Known(_) => None,
                 key => Some(store.name(key)),
@@ -1239,9 +1253,7 @@ impl Task {
         self.fields.insert(at, field);
         let at = u32::try_from(at).unwrap_or(ABSENT);
         for i in &mut self.index {
-            if *i != ABSENT && *i >= at {
-                *i += 1;
-            }
+            *i += u32::from(*i >= at && *i != ABSENT);
         }
         if let Some(i) = self.index.get_mut(name as usize) {
             *i = at;
@@ -1425,9 +1437,7 @@ impl Task {
         }
         let at = u32::try_from(at).unwrap_or(ABSENT);
         for i in &mut self.index {
-            if *i != ABSENT && *i > at {
-                *i -= 1;
-            }
+            *i -= u32::from(*i > at && *i != ABSENT);
         }
         if let Key::Known(name) = removed.key {
             if let Some(i) = self.index.get_mut(name as usize) {
