@@ -653,7 +653,7 @@ pub(crate) fn write_string(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Value;
+    use serde_json::{Map, Value};
 
     /// The compact text and the members (key, value) of an object with unique keys.
     fn read(text: &str) -> Option<(String, Vec<Member>, Vec<String>)> {
@@ -858,6 +858,52 @@ mod tests {
         }
         for t in texts {
             assert_eq!(special(&t), bytewise(&t), "{t:?}");
+        }
+    }
+
+    /// Any JSON value, nested, with awkward strings and numbers.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            "\\PC{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 24, 5, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::vec(("[a-z\"\\\\]{0,3}", inner), 0..5)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Every object serde_json reads is read here too, to the same value; every cut of it is
+        /// refused by both.
+        #[test]
+        fn objects_read_as_serde_json_reads_them(
+            fields in proptest::collection::vec(("[a-z]{1,6}", any_json()), 0..6),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let object = Value::Object(fields.into_iter().collect());
+            for text in [object.to_string(), serde_json::to_string_pretty(&object).unwrap()] {
+                let (compact, members, _) = read(&text).expect("an object serde_json reads");
+                proptest::prop_assert_eq!(serde_json::from_str::<Value>(&compact).ok(), Some(object.clone()));
+                proptest::prop_assert_eq!(members.len(), object.as_object().map_or(0, Map::len));
+                let at = cut.index(text.len());
+                if text.is_char_boundary(at) {
+                    let part = &text[..at];
+                    let theirs = serde_json::from_str::<Value>(part).is_ok_and(|v| v.is_object());
+                    proptest::prop_assert_eq!(read(part).is_some(), theirs, "{:?}", part);
+                }
+            }
         }
     }
 
