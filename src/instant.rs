@@ -101,6 +101,12 @@ pub(crate) fn write_instant(out: &mut String, t: DateTime<Utc>) {
 
 /// Appends an integer in decimal to `out`: its sign (`-` when `negative`) and its magnitude.
 pub(crate) fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
+    if let (false, Ok(digit)) = (negative, u8::try_from(magnitude)) {
+        if digit < 10 {
+            out.push(char::from(b'0' + digit));
+            return;
+        }
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = magnitude;

@@ -1258,7 +1258,7 @@ impl Task {
         if let Some(i) = self.index.get_mut(name as usize) {
             *i = at;
         }
-        self.retype(name);
+        self.retype_with(name, value);
         self.forget_values();
     }
 
@@ -1279,7 +1279,7 @@ impl Task {
         };
         field.value = value;
         if let Key::Known(name) = field.key {
-            self.retype(name);
+            self.retype_with(name, value);
         }
         self.forget_values();
     }
@@ -1452,6 +1452,13 @@ impl Task {
     fn forget_values(&mut self) {
         if self.values.get().is_some() {
             self.values = OnceLock::new();
+        }
+    }
+
+    /// Types a known field again after it took the value `slot`.
+    fn retype_with(&mut self, name: Name, slot: Slot) {
+        if name.shape().is_some() && self.typed.read(name, slot, &self.store).is_err() {
+            self.typed.read_value(name, &Value::Null);
         }
     }
 

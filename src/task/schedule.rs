@@ -203,6 +203,8 @@ impl<'t> Schedule<'t> {
     /// calendar.
     fn series_of(&self, recurrence: &Recurrence) -> Result<Series, Error> {
         let mut series = Series::new(recurrence, self.start, self.zone)?;
+        // The series has just worked out DTSTART's wall-clock time (before any all-day rounding).
+        let _ = self.start_local.set(series.start());
         // A series is not all-day unless made so; making it so plans it again.
         if self.task.is_all_day() {
             series = series.all_day(true);
