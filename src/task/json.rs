@@ -30,11 +30,12 @@ pub(crate) struct Span {
 }
 
 impl Span {
-    fn new(start: usize, end: usize) -> Option<Span> {
-        Some(Span {
-            start: u32::try_from(start).ok()?,
-            end: u32::try_from(end).ok()?,
-        })
+    /// The span of `start..end`, positions of a text [`read_object`] accepted (shorter than 4 GiB).
+    fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     /// The spanned part of `text` (empty if the span does not fit, which never happens for a span
@@ -70,6 +71,7 @@ pub(crate) fn read_object<'a>(
     input: &'a str,
     mut member: impl FnMut(&'a str, Member) -> Option<()>,
 ) -> Option<String> {
+    // Every position fits a `u32` (see [`Span`]).
     u32::try_from(input.len()).ok()?;
     let bytes = input.as_bytes();
     let mut scan = Scanner {
@@ -94,7 +96,7 @@ pub(crate) fn read_object<'a>(
             }
             let (end, escaped) = string_end(bytes, i + 1)?;
             let key_chars = input.get(i + 1..end)?;
-            let key = Span::new(scan.out_pos(i + 1), scan.out_pos(end))?;
+            let key = Span::new(scan.out_pos(i + 1), scan.out_pos(end));
             i = scan.colon(end + 1)?;
             let start = scan.out_pos(i);
             let mut plain = false;
@@ -105,7 +107,7 @@ pub(crate) fn read_object<'a>(
             } else {
                 scan.value(i, inner)?
             };
-            let value = Span::new(start, scan.out_pos(i))?;
+            let value = Span::new(start, scan.out_pos(i));
             member(
                 key_chars,
                 Member {

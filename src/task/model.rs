@@ -375,6 +375,20 @@ pub(crate) enum Json {
 struct Store {
     text: Arc<String>,
     heap: Vec<Heap>,
+    /// Turns JSON text this task keeps into a value: serde_json's reader for a task read from text,
+    /// nothing for a task built from values, which keeps no text. Programs that never read task text
+    /// (the npm package's WebAssembly) so carry no JSON reader.
+    parse: fn(&str) -> Option<Value>,
+}
+
+/// The [`Store::parse`] of a task that keeps no text.
+fn no_text(_: &str) -> Option<Value> {
+    None
+}
+
+/// The [`Store::parse`] of a task read from text: its text was validated, or made by the crate.
+fn parse_text(text: &str) -> Option<Value> {
+    serde_json::from_str(text).ok()
 }
 
 impl Store {
@@ -443,9 +457,13 @@ impl Store {
 
     /// The value as a serde_json value.
     fn value(&self, slot: Slot) -> Cow<'_, Value> {
+        match slot {
+            Slot::Null => return Cow::Owned(Value::Null),
+            Slot::EmptyArray => return Cow::Owned(Value::Array(Vec::new())),
+            _ => {}
+        }
         if let Some(text) = self.json_text(slot) {
-            // Text validated when it was read, or made by the crate: always JSON.
-            return Cow::Owned(serde_json::from_str(text).unwrap_or(Value::Null));
+            return Cow::Owned((self.parse)(text).unwrap_or(Value::Null));
         }
         Cow::Owned(match slot {
             Slot::Id(id) => Value::String(id.to_string()),
@@ -795,7 +813,7 @@ impl Task {
     ///
     /// [`TaskError::InvalidField`] for a field of the wrong type.
     pub fn from_map(fields: Map<String, Value>) -> Result<Task, TaskError> {
-        let mut task = Task::with_text(Arc::new(String::new()), fields.len());
+        let mut task = Task::without_text(fields.len());
         for (name, value) in fields {
             let key = match Name::of(&name) {
                 Some(known) => Key::Known(known),
@@ -835,7 +853,8 @@ impl Task {
                     None => Key::Text(member.key),
                 }
             };
-            let at = u32::try_from(fields.len()).ok()?;
+            // Fewer fields than bytes of text, which is shorter than 4 GiB.
+            let at = fields.len() as u32;
             match key {
                 Key::Known(name) => {
                     let slot = index.get_mut(name as usize)?;
@@ -873,6 +892,7 @@ impl Task {
         let store = Store {
             text: Arc::new(text),
             heap,
+            parse: parse_text,
         };
         if compare_later {
             let names = fields.iter().filter_map(|f| match &f.key {
@@ -895,11 +915,13 @@ impl Task {
         Some(task.type_fields().map(|()| task))
     }
 
-    fn with_text(text: Arc<String>, capacity: usize) -> Task {
+    /// An empty task that keeps no text, with room for `capacity` fields.
+    fn without_text(capacity: usize) -> Task {
         Task {
             store: Store {
-                text,
+                text: Arc::default(),
                 heap: Vec::new(),
+                parse: no_text,
             },
             fields: Vec::with_capacity(capacity),
             index: [ABSENT; NAMES],
