@@ -271,7 +271,8 @@ pub struct Task {
     store: Store,
     /// The fields, in order.
     fields: Vec<Field>,
-    /// Where each field of a [`Name`] is in `fields` ([`ABSENT`] when it is not).
+    /// Where each field of a [`Name`] is in `fields`, counting from 1; 0 when the task does not
+    /// have it (so that moving the fields after a position moves no absent field, without a test).
     index: [u32; NAMES],
     /// The fields the engine reads, typed.
     typed: Typed,
@@ -281,7 +282,7 @@ pub struct Task {
     values: OnceLock<Map<String, Value>>,
 }
 
-/// An [`Task::index`] entry for a field the task does not have.
+/// A [`Field::member`] of a field not read from text.
 const ABSENT: u32 = u32::MAX;
 
 /// One field: small and `Copy`, so that copying a task copies its fields in one go.
@@ -831,7 +832,7 @@ impl Task {
     fn read(input: &str) -> Option<Result<Task, TaskError>> {
         let mut heap = Vec::new();
         let mut fields: Vec<Field> = Vec::with_capacity(32);
-        let mut index = [ABSENT; NAMES];
+        let mut index = [0; NAMES];
         // Other names are compared as they come, up to a few of them; beyond those, or when one
         // has escapes, all are compared once read.
         let mut others = [""; 16];
@@ -859,10 +860,10 @@ impl Task {
                 Key::Known(name) => {
                     let slot = index.get_mut(name as usize)?;
                     // A field the crate knows, seen twice.
-                    if *slot != ABSENT {
+                    if *slot != 0 {
                         return None;
                     }
-                    *slot = at;
+                    *slot = at + 1;
                 }
                 Key::Text(_) => {
                     if others.iter().take(seen).any(|&other| other == chars) {
@@ -924,7 +925,7 @@ impl Task {
                 parse: no_text,
             },
             fields: Vec::with_capacity(capacity),
-            index: [ABSENT; NAMES],
+            index: [0; NAMES],
             typed: Typed::default(),
             default_zone: Zone::UTC,
             holidays: None,
@@ -936,7 +937,7 @@ impl Task {
     fn push(&mut self, key: Key, member: u32, value: Slot) {
         if let Key::Known(name) = key {
             if let Some(at) = self.index.get_mut(name as usize) {
-                *at = u32::try_from(self.fields.len()).unwrap_or(ABSENT);
+                *at = u32::try_from(self.fields.len() + 1).unwrap_or(0);
             }
         }
         self.fields.push(Field { key, member, value });
@@ -1273,12 +1274,12 @@ impl Task {
             value,
         };
         self.fields.insert(at, field);
-        let at = u32::try_from(at).unwrap_or(ABSENT);
+        let at = u32::try_from(at).unwrap_or(u32::MAX - 1);
         for i in &mut self.index {
-            *i += u32::from(*i >= at && *i != ABSENT);
+            *i += u32::from(*i > at);
         }
         if let Some(i) = self.index.get_mut(name as usize) {
-            *i = at;
+            *i = at + 1;
         }
         self.retype_with(name, value);
         self.forget_values();
@@ -1428,8 +1429,8 @@ impl Task {
 
     /// Where a field of a known name is in `fields`.
     fn position(&self, name: Name) -> Option<usize> {
-        let at = *self.index.get(name as usize)?;
-        (at != ABSENT).then_some(at as usize)
+        let at = self.index.get(name as usize)?.checked_sub(1)?;
+        Some(at as usize)
     }
 
     /// Where the field `name` is in `fields`.
@@ -1457,13 +1458,13 @@ impl Task {
         if let Key::Heap(name) = removed.key {
             self.store.release(Slot::Heap(name));
         }
-        let at = u32::try_from(at).unwrap_or(ABSENT);
+        let at = u32::try_from(at).unwrap_or(u32::MAX - 1);
         for i in &mut self.index {
-            *i -= u32::from(*i > at && *i != ABSENT);
+            *i -= u32::from(*i > at + 1);
         }
         if let Key::Known(name) = removed.key {
             if let Some(i) = self.index.get_mut(name as usize) {
-                *i = ABSENT;
+                *i = 0;
             }
             self.retype(name);
         }
