@@ -55,6 +55,7 @@ const NAMES: usize = 24;
 
 impl Name {
     /// The field's name as TickTick spells it.
+    #[inline]
     pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Name::Id => "id",
@@ -85,6 +86,7 @@ impl Name {
     }
 
     /// The start of a member of this name in compact JSON: `"name":`.
+    #[inline]
     const fn member_start(self) -> &'static str {
         match self {
             Name::Id => "\"id\":",
@@ -115,6 +117,7 @@ impl Name {
     }
 
     /// The field of this name, if the crate knows it.
+    #[inline]
     fn of(name: &str) -> Option<Name> {
         // The length, first and last letters tell the names apart; one comparison confirms.
         let bytes = name.as_bytes();
@@ -150,6 +153,7 @@ impl Name {
 
     /// The JSON shape of a field whose type is checked when a task is read or set; all others are
     /// carried as they are.
+    #[inline]
     fn shape(self) -> Option<Shape> {
         Some(match self {
             Name::Id | Name::Etag | Name::TimeZone | Name::RepeatFlag => Shape::String,
@@ -297,6 +301,7 @@ struct Field {
 
 impl Field {
     /// The member's span of the text, while its value is still the one read.
+    #[inline]
     fn member(&self) -> Option<Span> {
         match self.value {
             Slot::Text(value) | Slot::Str(value) if self.member != ABSENT => Some(Span {
@@ -443,6 +448,7 @@ impl Store {
     }
 
     /// The value's JSON text, when it is kept as text.
+    #[inline]
     fn json_text(&self, slot: Slot) -> Option<&str> {
         match slot {
             Slot::Text(span) | Slot::Str(span) => Some(span.of(&self.text)),
@@ -947,7 +953,9 @@ impl Task {
     fn type_fields(&mut self) -> Result<(), TaskError> {
         for field in &self.fields {
             if let Key::Known(name) = field.key {
-                self.typed.read(name, field.value, &self.store)?;
+                if name.shape().is_some() {
+                    self.typed.read(name, field.value, &self.store)?;
+                }
             }
         }
         Ok(())
@@ -1428,6 +1436,7 @@ impl Task {
     }
 
     /// Where a field of a known name is in `fields`.
+    #[inline]
     fn position(&self, name: Name) -> Option<usize> {
         let at = self.index.get(name as usize)?.checked_sub(1)?;
         Some(at as usize)
