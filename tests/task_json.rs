@@ -339,7 +339,7 @@ fn nesting_is_limited_as_serde_json_limits_it_without_exhausting_the_stack() {
 
 #[test]
 fn many_keys_are_checked_for_repeats() {
-    for n in [2usize, 15, 16, 17, 40, 3000] {
+    for n in [2usize, 8, 9, 15, 16, 17, 40, 3000] {
         let members: Vec<String> = (0..n).map(|i| format!("\"k{i}\":{i}")).collect();
         let text = format!("{{\"id\":\"a\",{}}}", members.join(","));
         check(&text);

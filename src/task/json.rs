@@ -79,7 +79,7 @@ pub(crate) fn read_object<'a>(
         bytes,
         out: Vec::with_capacity(input.len()),
         run: 0,
-        keys: Vec::with_capacity(16),
+        keys: Vec::new(),
     };
     let mut i = scan.whitespace(0);
     if bytes.get(i) != Some(&b'{') {
@@ -164,9 +164,12 @@ pub(crate) fn all_different<'a>(mut names: impl Iterator<Item = &'a str>) -> boo
     true
 }
 
+/// How many keys of a nested object are kept on the stack for the repeated-key check.
+const FEW_KEYS: usize = 8;
+
 /// A key of an object, for the repeated-key check: where its characters are, and whether it has
 /// escapes.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Key {
     start: usize,
     end: usize,
@@ -258,17 +261,30 @@ impl Scanner<'_> {
         if self.bytes.get(i) == Some(&b'}') {
             return Some(i + 1);
         }
+        // The keys of a small object stay here; a larger one's go to the scanner's list.
+        let mut few = [Key::default(); FEW_KEYS];
+        let mut count = 0;
         let base = self.keys.len();
         loop {
             if self.bytes.get(i) != Some(&b'"') {
                 return None;
             }
             let (end, escaped) = string_end(self.bytes, i + 1)?;
-            self.keys.push(Key {
+            let key = Key {
                 start: i + 1,
                 end,
                 escaped,
-            });
+            };
+            match few.get_mut(count) {
+                Some(slot) => *slot = key,
+                None => {
+                    if count == FEW_KEYS {
+                        self.keys.extend_from_slice(&few);
+                    }
+                    self.keys.push(key);
+                }
+            }
+            count += 1;
             i = self.colon(end + 1)?;
             i = self.value(i, inner)?;
             i = self.whitespace(i);
@@ -278,8 +294,14 @@ impl Scanner<'_> {
                 _ => return None,
             }
         }
-        let unique = keys_unique(self.input, self.keys.get_mut(base..)?);
-        self.keys.truncate(base);
+        let unique = match few.get_mut(..count) {
+            Some(keys) => keys_unique(self.input, keys),
+            None => {
+                let unique = keys_unique(self.input, self.keys.get_mut(base..)?);
+                self.keys.truncate(base);
+                unique
+            }
+        };
         unique.then_some(i + 1)
     }
 }
