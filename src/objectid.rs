@@ -59,9 +59,7 @@ impl ObjectId {
     pub fn counter(&self) -> u32 {
         u32::from_be_bytes([0, self.0[9], self.0[10], self.0[11]])
     }
-}
 
-impl ObjectId {
     /// The 24 lowercase hex digits, as ASCII bytes.
     pub(crate) fn hex(&self) -> [u8; 24] {
         let digit = |n: u8| if n < 10 { b'0' + n } else { b'a' + n - 10 };

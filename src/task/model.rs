@@ -426,9 +426,14 @@ impl Store {
     /// Frees the heap entry of a slot no field uses any more.
     fn release(&mut self, slot: Slot) {
         if let Slot::Heap(at) = slot {
-            if let Some(entry) = self.heap.get_mut(at as usize) {
-                *entry = Heap::Free;
-            }
+            self.release_at(at);
+        }
+    }
+
+    /// Frees a heap entry no field uses any more.
+    fn release_at(&mut self, at: u32) {
+        if let Some(entry) = self.heap.get_mut(at as usize) {
+            *entry = Heap::Free;
         }
     }
 
@@ -1465,7 +1470,7 @@ impl Task {
         let removed = self.fields.remove(at);
         self.store.release(removed.value);
         if let Key::Heap(name) = removed.key {
-            self.store.release(Slot::Heap(name));
+            self.store.release_at(name);
         }
         let at = u32::try_from(at).unwrap_or(u32::MAX - 1);
         for i in &mut self.index {
