@@ -37,29 +37,20 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, Error> {
 /// every task comes this way, and chrono's general parser re-reads its pattern each time. Anything
 /// else (`None`) goes to the general parsers.
 fn wire_form(text: &str) -> Option<DateTime<Utc>> {
-    let b: &[u8; 28] = text.as_bytes().try_into().ok()?;
-    if !text.ends_with("+0000") {
+    let [y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0, s1, b'.', f0, f1, f2, b'+', b'0', b'0', b'0', b'0'] =
+        <[u8; 28]>::try_from(text.as_bytes()).ok()?
+    else {
         return None;
-    }
-    let shape = *b"0000-00-00T00:00:00.000";
-    let fits = b.iter().zip(shape).all(|(&c, s)| {
-        if s == b'0' {
-            c.is_ascii_digit()
-        } else {
-            c == s
-        }
-    });
-    if !fits {
-        return None;
-    }
-    let num = |from: usize, len: usize| {
-        b.iter()
-            .skip(from)
-            .take(len)
-            .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'))
     };
-    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)).ok()?, num(5, 2), num(8, 2))?;
-    let time = date.and_hms_milli_opt(num(11, 2), num(14, 2), num(17, 2), num(20, 3))?;
+    let digit = |c: u8| {
+        let d = u32::from(c.wrapping_sub(b'0'));
+        (d < 10).then_some(d)
+    };
+    let two = |a: u8, b: u8| Some(digit(a)? * 10 + digit(b)?);
+    let year = two(y0, y1)? * 100 + two(y2, y3)?;
+    let milli = two(f0, f1)? * 10 + digit(f2)?;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(mo0, mo1)?, two(d0, d1)?)?;
+    let time = date.and_hms_milli_opt(two(h0, h1)?, two(mi0, mi1)?, two(s0, s1)?, milli)?;
     Some(time.and_utc())
 }
 
@@ -67,21 +58,35 @@ fn wire_form(text: &str) -> Option<DateTime<Utc>> {
 /// (`2026-01-17T13:16:24.000+0000`).
 #[must_use]
 pub fn format_instant(t: DateTime<Utc>) -> String {
+    let mut text = String::with_capacity(28);
+    write_instant(&mut text, t);
+    text
+}
+
+/// Appends an instant in TickTick's wire form to `out` (see [`format_instant`]).
+pub(crate) fn write_instant(out: &mut String, t: DateTime<Utc>) {
     // Written digit by digit: expansions print thousands of instants, and chrono's `format` re-reads
     // its pattern for each one. The pattern's own output is kept for years outside 0000-9999.
-    let year = match u32::try_from(t.year()) {
+    let utc = t.naive_utc();
+    let (date, time) = (utc.date(), utc.time());
+    let year = match u32::try_from(date.year()) {
         Ok(year) if year <= 9_999 => year,
-        _ => return t.format("%Y-%m-%dT%H:%M:%S.000+0000").to_string(),
+        _ => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{}", t.format("%Y-%m-%dT%H:%M:%S.000+0000"));
+            return;
+        }
     };
+    let seconds = time.num_seconds_from_midnight();
     // A leap second is second 60, as `%S` prints it.
-    let second = t.second() + u32::from(t.nanosecond() >= 1_000_000_000);
+    let second = seconds % 60 + u32::from(time.nanosecond() >= 1_000_000_000);
     let mut text = *b"0000-00-00T00:00:00.000+0000";
     for (at, value, digits) in [
         (0, year, 4),
-        (5, t.month(), 2),
-        (8, t.day(), 2),
-        (11, t.hour(), 2),
-        (14, t.minute(), 2),
+        (5, date.month(), 2),
+        (8, date.day(), 2),
+        (11, seconds / 3600, 2),
+        (14, seconds / 60 % 60, 2),
         (17, second, 2),
     ] {
         let mut value = value;
@@ -90,7 +95,34 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
             value /= 10;
         }
     }
-    text.iter().copied().map(char::from).collect()
+    // ASCII digits and punctuation: always UTF-8.
+    out.push_str(std::str::from_utf8(&text).unwrap_or_default());
+}
+
+/// Appends an integer in decimal to `out`: its sign (`-` when `negative`) and its magnitude.
+pub(crate) fn write_integer(out: &mut String, negative: bool, magnitude: u64) {
+    if let (false, Ok(digit)) = (negative, u8::try_from(magnitude)) {
+        if digit < 10 {
+            out.push(char::from(b'0' + digit));
+            return;
+        }
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = magnitude;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        at -= 1;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push('-');
+    }
+    let digits = digits.get(at..).unwrap_or_default();
+    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
 }
 
 /// Reads a calendar date written `yyyyMMdd`, as in `exDate` and `UNTIL`.
@@ -194,6 +226,23 @@ mod tests {
             parse_instant("2026-01-17T16:16:24.000+0300").unwrap(),
             parse_instant("2026-01-17T13:16:24.000+0000").unwrap()
         );
+    }
+
+    #[test]
+    fn integers_are_written_in_decimal() {
+        for n in [
+            0i128,
+            7,
+            -7,
+            10,
+            130_208_689,
+            i128::from(i64::MIN),
+            i128::from(u64::MAX),
+        ] {
+            let mut out = String::from("x");
+            write_integer(&mut out, n < 0, u64::try_from(n.unsigned_abs()).unwrap());
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 
     #[test]

@@ -59,11 +59,24 @@ impl ObjectId {
     pub fn counter(&self) -> u32 {
         u32::from_be_bytes([0, self.0[9], self.0[10], self.0[11]])
     }
+
+    /// The 24 lowercase hex digits, as ASCII bytes.
+    pub(crate) fn hex(&self) -> [u8; 24] {
+        let digit = |n: u8| if n < 10 { b'0' + n } else { b'a' + n - 10 };
+        let mut hex = [0u8; 24];
+        for (pair, byte) in hex.chunks_exact_mut(2).zip(self.0) {
+            if let [high, low] = pair {
+                *high = digit(byte >> 4);
+                *low = digit(byte & 0xf);
+            }
+        }
+        hex
+    }
 }
 
 impl fmt::Display for ObjectId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+        f.write_str(std::str::from_utf8(&self.hex()).map_err(|_| fmt::Error)?)
     }
 }
 

@@ -1,13 +1,13 @@
 //! Actions on a task and the exact batch payloads they produce (SEMANTICS §5).
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::error::{ActionKind, Refusal, TaskError};
-use super::model::key;
+use super::model::{Json, Name};
 use super::schedule::{Schedule, Step};
 use super::{policy, BatchBody, Task};
-use crate::{format_date, format_instant, parse_instant, Error, ObjectIdGenerator, Recurrence};
+use crate::{format_date, Error, ObjectIdGenerator, Recurrence};
 
 /// Who closes an occurrence, and when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -212,7 +212,7 @@ pub fn skip_date(task: &Task, date: NaiveDate, at: DateTime<Utc>) -> Result<Batc
     let refuse = |reason| refusal(action, id, reason);
     let schedule = recurring_schedule(task, action, id)?;
     let zone = schedule.zone();
-    let current = zone.local(schedule.start()).date();
+    let current = schedule.start_local().date();
     if date <= current {
         return Err(refuse(Refusal::NotAfterCurrent { date, current }));
     }
@@ -231,12 +231,13 @@ pub fn skip_date(task: &Task, date: NaiveDate, at: DateTime<Utc>) -> Result<Batc
                 return Err(refuse(Refusal::NoOccurrenceOn { date }));
             }
         }
-        let mut ex_dates = match task.get(key::EX_DATE) {
-            Some(Value::Array(list)) => list.clone(),
+        let mut ex_dates = match task.value_of(Name::ExDate) {
+            Some(Value::Array(list)) => list,
             _ => Vec::new(),
         };
         ex_dates.push(Value::String(format_date(date)));
-        parent.put(key::EX_DATE, Value::Array(ex_dates), &[key::REMINDERS]);
+        let ex_dates = Json::Value(Box::new(Value::Array(ex_dates)));
+        parent.put(Name::ExDate, ex_dates, &[Name::Reminders]);
     }
     touch(&mut parent, at);
     Ok(BatchBody::updating(vec![parent]))
@@ -256,7 +257,7 @@ pub fn skip_date(task: &Task, date: NaiveDate, at: DateTime<Utc>) -> Result<Batc
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn pin(task: &Task, at: DateTime<Utc>) -> Result<BatchBody, Error> {
-    set_pinned(task, Value::String(format_instant(at)), at)
+    set_pinned(task, Json::Instant(at), at)
 }
 
 /// Unpins the task: one update with `pinnedTime` null and `modifiedTime` set to `at`.
@@ -273,13 +274,13 @@ pub fn pin(task: &Task, at: DateTime<Utc>) -> Result<BatchBody, Error> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn unpin(task: &Task, at: DateTime<Utc>) -> Result<BatchBody, Error> {
-    set_pinned(task, Value::Null, at)
+    set_pinned(task, Json::Null, at)
 }
 
-fn set_pinned(task: &Task, pinned: Value, at: DateTime<Utc>) -> Result<BatchBody, Error> {
+fn set_pinned(task: &Task, pinned: Json, at: DateTime<Utc>) -> Result<BatchBody, Error> {
     required_id(task)?;
     let mut parent = task.clone();
-    parent.put(key::PINNED_TIME, pinned, &[key::IS_ALL_DAY]);
+    parent.put(Name::PinnedTime, pinned, &[Name::IsAllDay]);
     touch(&mut parent, at);
     Ok(BatchBody::updating(vec![parent]))
 }
@@ -315,10 +316,10 @@ fn close_occurrence(
         touch(&mut parent, close.at);
         return Ok(BatchBody::updating(vec![parent]));
     };
-    let closed = closed_copy(task, id, status, close, ids);
+    let closed = closed_copy(task, status, close, ids);
     let mut parent = moved(&schedule, task, step, close.at, true)?;
-    parent.put(key::STATUS, json!(OPEN), &[]);
-    parent.put(key::REMIND_TIME, Value::Null, &[]);
+    parent.put(Name::Status, Json::Int(OPEN), &[]);
+    parent.put(Name::RemindTime, Json::Null, &[]);
     Ok(BatchBody {
         add: vec![closed],
         update: vec![parent],
@@ -327,42 +328,34 @@ fn close_occurrence(
 }
 
 /// The closed instance of the current occurrence: the parent with new ids, closed, not repeating.
-fn closed_copy(
-    task: &Task,
-    parent_id: &str,
-    status: i64,
-    close: &Close,
-    ids: &mut ObjectIdGenerator,
-) -> Task {
+fn closed_copy(task: &Task, status: i64, close: &Close, ids: &mut ObjectIdGenerator) -> Task {
     let mut copy = task.clone();
     // The task's id first, then each reminder's, then each checklist item's.
-    copy.put(key::ID, json!(ids.next_id(close.at).to_string()), &[]);
-    for list in [key::REMINDERS, key::ITEMS] {
-        for entry in objects_mut(&mut copy, list) {
-            entry.insert(key::ID.to_owned(), json!(ids.next_id(close.at).to_string()));
-        }
+    copy.put(Name::Id, Json::Id(ids.next_id(close.at)), &[]);
+    for list in [Name::Reminders, Name::Items] {
+        copy.renew_ids(list, || ids.next_id(close.at));
     }
-    copy.put(key::REPEAT_FLAG, Value::Null, &[]);
-    if copy.get(key::ATTACHMENTS).is_none_or(Value::is_null) {
-        copy.put(key::ATTACHMENTS, json!([]), &[key::IS_FLOATING]);
+    copy.put(Name::RepeatFlag, Json::Null, &[]);
+    if copy.is_null(Name::Attachments) {
+        copy.put(Name::Attachments, Json::EmptyArray, &[Name::IsFloating]);
     }
     mark_closed(&mut copy, status, close);
-    copy.put(key::REMIND_TIME, Value::Null, &[]);
-    copy.put(key::REPEAT_TASK_ID, json!(parent_id), &[]);
-    copy.remove(key::ETAG);
-    copy.remove(key::FOCUS_SUMMARIES);
+    copy.put(Name::RemindTime, Json::Null, &[]);
+    copy.put_from(Name::RepeatTaskId, task, Name::Id, &[]);
+    copy.remove_known(Name::Etag);
+    copy.remove_known(Name::FocusSummaries);
     copy
 }
 
 /// `status`, `completedTime` and `completedUserId` of a closed task.
 fn mark_closed(task: &mut Task, status: i64, close: &Close) {
-    task.put(key::STATUS, json!(status), &[]);
+    task.put(Name::Status, Json::Int(status), &[]);
     task.put(
-        key::COMPLETED_USER_ID,
-        json!(close.user_id),
-        &[key::ATTACHMENTS, key::IS_FLOATING],
+        Name::CompletedUserId,
+        Json::UInt(close.user_id),
+        &[Name::Attachments, Name::IsFloating],
     );
-    task.put_instant(key::COMPLETED_TIME, close.at, &[key::TITLE]);
+    task.put(Name::CompletedTime, Json::Instant(close.at), &[Name::Title]);
 }
 
 /// The parent moved to its next occurrence: dates, `modifiedTime`, `progress` 0, checklist reset and
@@ -377,28 +370,18 @@ fn moved(
     let mut parent = task.clone();
     let dates = schedule.dates_at(step.start);
     if let Some(start) = dates.start_date {
-        parent.put_instant(key::START_DATE, start, &[]);
+        parent.put(Name::StartDate, Json::Instant(start), &[]);
     }
     if let Some(due) = dates.due_date {
-        parent.put_instant(key::DUE_DATE, due, &[]);
+        parent.put(Name::DueDate, Json::Instant(due), &[]);
     }
     touch(&mut parent, at);
-    parent.put(key::PROGRESS, json!(0), &[key::REPEAT_FLAG]);
-    for item in objects_mut(&mut parent, key::ITEMS) {
-        item.insert(key::STATUS.to_owned(), json!(OPEN));
-        let item_start = item
-            .get(key::START_DATE)
-            .and_then(Value::as_str)
-            .and_then(|s| parse_instant(s).ok());
-        if let Some(item_start) = item_start {
-            let moved = schedule.shift(item_start, step.start);
-            item.insert(key::START_DATE.to_owned(), json!(format_instant(moved)));
-        }
-    }
+    parent.put(Name::Progress, Json::Int(0), &[Name::RepeatFlag]);
+    parent.reopen_items(|item_start| schedule.shift(item_start, step.start));
     if let (Some(flag), Some(edited)) = (schedule.flag(), edited_flag(schedule, step, count_down)?)
     {
         if edited != flag.as_str() {
-            parent.put(key::REPEAT_FLAG, json!(edited), &[]);
+            parent.put(Name::RepeatFlag, Json::Str(edited.into()), &[]);
         }
     }
     Ok(parent)
@@ -419,8 +402,12 @@ fn edited_flag(
         Recurrence::ForgettingCurve { cycle, count } => (count, Some(cycle)),
         _ => (None, None),
     };
+    let count = count.filter(|_| count_down);
+    if count.is_none() && cycle.is_none() {
+        return Ok(None);
+    }
     let mut edited = flag.clone();
-    if let (true, Some(n)) = (count_down, count) {
+    if let Some(n) = count {
         edited = edited.with_count(n.saturating_sub(1))?;
     }
     if let Some(cycle) = cycle {
@@ -431,24 +418,13 @@ fn edited_flag(
 
 /// `modifiedTime: at`.
 fn touch(task: &mut Task, at: DateTime<Utc>) {
-    task.put_instant(key::MODIFIED_TIME, at, &[key::CREATED_TIME]);
-}
-
-/// The objects of an array field (reminders, checklist items), for editing in place.
-fn objects_mut<'a>(
-    task: &'a mut Task,
-    list: &str,
-) -> impl Iterator<Item = &'a mut serde_json::Map<String, Value>> {
-    task.fields_mut()
-        .get_mut(list)
-        .and_then(Value::as_array_mut)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_object_mut)
+    task.put(Name::ModifiedTime, Json::Instant(at), &[Name::CreatedTime]);
 }
 
 fn required_id(task: &Task) -> Result<&str, TaskError> {
-    task.id().ok_or(TaskError::MissingField { field: key::ID })
+    task.id().ok_or(TaskError::MissingField {
+        field: Name::Id.as_str(),
+    })
 }
 
 /// The task's schedule, refusing a task that does not repeat or has no dates.

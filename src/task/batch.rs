@@ -1,11 +1,12 @@
 //! The body of `POST /api/v2/batch/task`, and the server's answer to it.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::model::key;
+use super::model::{Json, Name};
 use super::Task;
 
 /// The body of `POST /api/v2/batch/task`: tasks to add, update and delete, and attachment changes.
@@ -60,9 +61,45 @@ impl BatchBody {
     }
 
     /// The body as compact JSON text.
+    ///
+    /// The tasks are written as [`Task::to_json`] writes them: each field the action did not change
+    /// as it was read.
     #[must_use]
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "null".to_owned())
+        let tasks = self.add.iter().chain(&self.update);
+        let mut out = String::with_capacity(tasks.map(Task::json_len_guess).sum::<usize>() + 96);
+        for (i, (name, tasks)) in [("add", &self.add), ("update", &self.update)]
+            .into_iter()
+            .enumerate()
+        {
+            out.push_str(if i == 0 { "{\"" } else { ",\"" });
+            out.push_str(name);
+            out.push_str("\":[");
+            for (j, task) in tasks.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                task.write_json(&mut out);
+            }
+            out.push(']');
+        }
+        for (name, values) in [
+            ("delete", &self.delete),
+            ("addAttachments", &self.add_attachments),
+            ("updateAttachments", &self.update_attachments),
+            ("deleteAttachments", &self.delete_attachments),
+        ] {
+            out.push_str(",\"");
+            out.push_str(name);
+            out.push_str("\":");
+            if values.is_empty() {
+                out.push_str("[]");
+            } else {
+                let _ = write!(out, "{}", Value::Array(values.clone()));
+            }
+        }
+        out.push('}');
+        out
     }
 }
 
@@ -104,7 +141,7 @@ pub fn apply_response(tasks: &mut [Task], response: &Response) -> BTreeMap<Strin
             continue;
         }
         if let Some(etag) = response.id2etag.get(id) {
-            task.put(key::ETAG, Value::String(etag.clone()), &[]);
+            task.put(Name::Etag, Json::Str(etag.as_str().into()), &[]);
         }
     }
     response.id2error.clone()

@@ -31,6 +31,7 @@
 mod actions;
 mod batch;
 mod error;
+mod json;
 mod model;
 mod policy;
 mod schedule;

@@ -1,11 +1,13 @@
 //! Where a task's occurrences are: its series in its zone, and the occurrence it moves to when the
 //! current one is closed or skipped (SEMANTICS §3-4).
 
+use std::cell::OnceCell;
+
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc, Weekday};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{ActionKind, Refusal, TaskError};
-use super::model::key;
+use super::model::Name;
 use super::{policy, RepeatFrom, Task};
 use crate::{format_instant, Error, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone};
 
@@ -24,8 +26,11 @@ pub struct TaskDates {
 impl Serialize for TaskDates {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry(key::START_DATE, &self.start_date.map(format_instant))?;
-        map.serialize_entry(key::DUE_DATE, &self.due_date.map(format_instant))?;
+        map.serialize_entry(
+            Name::StartDate.as_str(),
+            &self.start_date.map(format_instant),
+        )?;
+        map.serialize_entry(Name::DueDate.as_str(), &self.due_date.map(format_instant))?;
         map.end()
     }
 }
@@ -137,6 +142,8 @@ pub(crate) struct Schedule<'t> {
     zone: Zone,
     /// DTSTART: `startDate`, or `dueDate` when `startDate` is null.
     start: DateTime<Utc>,
+    /// DTSTART in wall-clock time of the zone, worked out once.
+    start_local: OnceCell<NaiveDateTime>,
     flag: Option<RepeatFlag>,
     recurrence: Recurrence,
 }
@@ -156,17 +163,19 @@ impl<'t> Schedule<'t> {
             task,
             zone: task.zone()?,
             start,
+            start_local: OnceCell::new(),
             flag,
             recurrence,
         }))
     }
 
-    pub(crate) fn start(&self) -> DateTime<Utc> {
-        self.start
-    }
-
     pub(crate) fn zone(&self) -> Zone {
         self.zone
+    }
+
+    /// DTSTART in wall-clock time of the zone.
+    pub(crate) fn start_local(&self) -> NaiveDateTime {
+        *self.start_local.get_or_init(|| self.zone.local(self.start))
     }
 
     pub(crate) fn flag(&self) -> Option<&RepeatFlag> {
@@ -187,9 +196,23 @@ impl<'t> Schedule<'t> {
 
     /// The task's series anchored at its current start, with its exDates and holiday calendar.
     pub(crate) fn series(&self) -> Result<Series, Error> {
-        let mut series = Series::new(&self.recurrence, self.start, self.zone)?
-            .all_day(self.task.is_all_day())
-            .exdates(self.task.ex_dates());
+        self.series_of(&self.recurrence)
+    }
+
+    /// The series of `recurrence` anchored at the task's current start, with its exDates and holiday
+    /// calendar.
+    fn series_of(&self, recurrence: &Recurrence) -> Result<Series, Error> {
+        let mut series = Series::new(recurrence, self.start, self.zone)?;
+        // The series has just worked out DTSTART's wall-clock time (before any all-day rounding).
+        let _ = self.start_local.set(series.start());
+        // A series is not all-day unless made so; making it so plans it again.
+        if self.task.is_all_day() {
+            series = series.all_day(true);
+        }
+        let ex_dates = self.task.ex_date_list();
+        if !ex_dates.is_empty() {
+            series = series.exdates(ex_dates.iter().copied());
+        }
         if let Some(calendar) = self.task.holidays() {
             series = series.holidays(calendar.clone());
         }
@@ -210,14 +233,7 @@ impl<'t> Schedule<'t> {
         }
         let mut rule = rule.clone();
         rule.count = Some(u32::try_from(later).unwrap_or(u32::MAX));
-        let adjusted = Recurrence::Rule(rule);
-        let mut adjusted_series = Series::new(&adjusted, self.start, self.zone)?
-            .all_day(self.task.is_all_day())
-            .exdates(self.task.ex_dates());
-        if let Some(calendar) = self.task.holidays() {
-            adjusted_series = adjusted_series.holidays(calendar.clone());
-        }
-        Ok(adjusted_series)
+        self.series_of(&Recurrence::Rule(rule))
     }
 
     /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
@@ -309,10 +325,10 @@ impl<'t> Schedule<'t> {
         let time_of_day = if self.task.is_all_day() {
             NaiveTime::MIN
         } else {
-            self.zone.local(self.start).time()
+            self.start_local().time()
         };
         let done = self.zone.local(at);
-        let ex_dates = self.task.ex_dates();
+        let ex_dates = self.task.ex_date_list();
         for k in 1..=policy::FROM_COMPLETION_MAX_CANDIDATES {
             let Some(local) = policy::completion_candidate(rule, k, done, time_of_day) else {
                 return Ok(None);
@@ -350,7 +366,7 @@ impl<'t> Schedule<'t> {
 
     /// Moves an instant by the wall-clock distance from the current start to `new_start`.
     pub(crate) fn shift(&self, t: DateTime<Utc>, new_start: DateTime<Utc>) -> DateTime<Utc> {
-        let delta = self.zone.local(new_start) - self.zone.local(self.start);
+        let delta = self.zone.local(new_start) - self.start_local();
         // Beyond chrono's range only for dates a quarter of a million years away: kept at its end.
         let moved =
             self.zone
