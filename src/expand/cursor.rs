@@ -1,7 +1,10 @@
 //! Walking a plan period by period, applying BYSETPOS, the start, UNTIL, COUNT, TT_SKIP and exDates.
 //!
 //! Candidates are wall-clock seconds ([`wall`]): comparing, stepping and offsetting them is integer
-//! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence.
+//! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence. Rules
+//! whose periods hold one candidate each at the same offset ([`Plan::stride`]: DAILY, WEEKLY on one
+//! day, HOURLY, ...) skip the period machinery altogether: their candidates are stepped by addition,
+//! then judged and charged exactly as the general walk judges and charges them.
 //!
 //! # Bounded work
 //!
@@ -21,7 +24,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use super::holidays::is_working_day;
-use super::plan::{date_of, epoch_day, in_calendar, wall, Plan, DAY};
+use super::plan::{date_of, epoch_day, in_calendar, wall, Dates, Plan, Stride, DAY};
 use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;
@@ -87,6 +90,16 @@ pub(super) struct Cursor<'a> {
     /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
     last_period: Option<(i64, i64)>,
     resolver: Resolver,
+    /// Whether instants are resolved (off when only wall-clock times matter: see
+    /// [`Cursor::unbounded`]).
+    instants: bool,
+    /// Converts the days of the occurrences made into dates.
+    dates: Dates,
+    /// The fast path: the rule's candidates as an arithmetic progression ([`Plan::stride`]).
+    stride: Option<Stride>,
+    /// Whether no period has been expanded yet: the general walk works out the first one's start
+    /// from the calendar, and the fast path charges for it likewise.
+    fresh: bool,
     done: bool,
     /// Steps left for the current search, and the allowance each search starts with.
     steps_left: u64,
@@ -115,6 +128,10 @@ impl<'a> Cursor<'a> {
             cycle: plan.cycle_seconds(),
             last_period: None,
             resolver: Resolver::new(series.zone),
+            instants: true,
+            dates: Dates::new(),
+            stride: plan.stride().filter(|_| series.fast_paths),
+            fresh: true,
             done: false,
             steps_left: u64::MAX,
             steps_per_search: u64::MAX,
@@ -130,9 +147,11 @@ impl<'a> Cursor<'a> {
         self
     }
 
-    /// A walk that ignores COUNT and UNTIL: does the rule produce anything at all?
+    /// A walk that ignores COUNT and UNTIL and resolves no instant (each occurrence's instant is
+    /// left equal to its wall-clock time): does the rule produce anything at all, and where?
     pub(super) fn unbounded(mut self) -> Self {
         self.bounded = false;
+        self.instants = false;
         self
     }
 
@@ -157,6 +176,10 @@ impl<'a> Cursor<'a> {
                 limit = limit.min(u.saturating_sub(MARGIN));
             }
             self.bulk_before = limit;
+            // Sub-daily periods before `limit` are counted a day at a time, by the general walk.
+            if self.plan.freq < Frequency::Daily {
+                self.stride = None;
+            }
         } else {
             self.floor = self.floor.max(scan);
         }
@@ -233,12 +256,80 @@ impl<'a> Cursor<'a> {
         } else if self.plan.freq < Frequency::Daily {
             // A sub-daily period holds one hour at most: move the walk to the next day.
             self.pos = self.walls.len();
-            if let Some(next) = date_of(day + 1) {
-                let k = self.plan.first_period_from(next.and_time(NaiveTime::MIN));
-                self.k = self.k.max(k);
-            }
+            self.move_past_day(day);
         } else {
             self.seek((day + 1) * DAY);
+        }
+    }
+
+    /// Moves a sub-daily walk to the first period that begins after `day`.
+    fn move_past_day(&mut self, day: i64) {
+        if let Some(next) = date_of(day + 1) {
+            let k = self.plan.first_period_from(next.and_time(NaiveTime::MIN));
+            self.k = self.k.max(k);
+        }
+    }
+
+    /// [`Iterator::next`] on the fast path: period after period, its one candidate by addition,
+    /// judged as the general walk judges it, after spending the steps the general walk spends on
+    /// expanding the period.
+    fn next_in_stride(&mut self, stride: Stride) -> Option<Occurrence> {
+        let plan = self.plan;
+        let day_based = plan.freq >= Frequency::Daily;
+        loop {
+            if self.done {
+                return None;
+            }
+            // A sub-daily period's start is always computed from the calendar, a day-based one's only
+            // when it does not follow the last one.
+            let calendar = !day_based || std::mem::take(&mut self.fresh);
+            let cost = PERIOD_STEPS + if calendar { CALENDAR_STEPS } else { 0 };
+            if !self.spend(cost) {
+                return None;
+            }
+            let k = self.k;
+            self.k = k + 1;
+            let local = k
+                .checked_mul(stride.step)
+                .and_then(|x| x.checked_add(stride.first))
+                .filter(|&w| in_calendar((w - stride.offset).div_euclid(DAY)));
+            let Some(local) = local.filter(|&w| !day_based || in_calendar(w.div_euclid(DAY)))
+            else {
+                // Past the calendar's last day the series ends.
+                self.done = true;
+                return None;
+            };
+            // A weekly period's days are each examined.
+            if plan.freq == Frequency::Weekly && !self.spend(7) {
+                return None;
+            }
+            let day = local.div_euclid(DAY);
+            if self.dropped_as_weekend(day) {
+                if !day_based {
+                    self.move_past_day(day);
+                }
+                continue;
+            }
+            if local < self.floor {
+                continue;
+            }
+            if !self.spend(1) {
+                return None;
+            }
+            match self.judge(local) {
+                Verdict::Yield(o) => {
+                    self.steps_left = self.steps_per_search;
+                    return Some(o);
+                }
+                Verdict::Skip => {}
+                // The next candidate is on a later day, except in a sub-daily walk.
+                Verdict::SkipDay if !day_based => self.move_past_day(day),
+                Verdict::SkipDay => {}
+                Verdict::End => {
+                    self.done = true;
+                    return None;
+                }
+            }
         }
     }
 
@@ -501,12 +592,18 @@ impl<'a> Cursor<'a> {
     /// its remaining candidates at once. `None` when the candidate must be judged alone.
     fn count_rest_of_day_in_bulk(&mut self, day: i64) -> Option<Verdict> {
         let last_time = *self.plan.times.last()?;
-        if !self.product || day * DAY + last_time >= self.bulk_before {
+        let stride = self.stride.is_some();
+        if !(self.product || stride) || day * DAY + last_time >= self.bulk_before {
             return None;
         }
         let per_day = self.plan.times.len();
-        // `pos` has moved past the candidate being judged.
-        let rest = (per_day - (self.pos - 1) % per_day) as u64;
+        // On the fast path a day has one candidate; otherwise `pos` has moved past the candidate being
+        // judged.
+        let rest = if stride {
+            1
+        } else {
+            (per_day - self.pos.saturating_sub(1) % per_day) as u64
+        };
         if self.dropped_as_weekend(day) || self.series.excluded(day, self.plan.skip_holidays) {
             return Some(Verdict::SkipDay);
         }
@@ -521,6 +618,7 @@ impl<'a> Cursor<'a> {
         Some(Verdict::SkipDay)
     }
 
+    #[inline(always)]
     fn judge(&mut self, local: i64) -> Verdict {
         let plan = self.plan;
         if local < plan.start_wall {
@@ -532,7 +630,11 @@ impl<'a> Cursor<'a> {
                 return verdict;
             }
         }
-        let instant = self.resolver.instant(local);
+        let instant = if self.instants {
+            self.resolver.instant(local)
+        } else {
+            local
+        };
         if self.bounded
             && (plan.until_wall.is_some_and(|u| local > u)
                 || plan.until_utc.is_some_and(|u| instant > u))
@@ -549,10 +651,7 @@ impl<'a> Cursor<'a> {
         if self.after.is_some_and(|a| instant <= a) {
             return Verdict::Skip;
         }
-        Verdict::Yield(Occurrence {
-            wall: local,
-            utc: instant,
-        })
+        Verdict::Yield(Occurrence::new(local, instant, &mut self.dates))
     }
 }
 
@@ -560,6 +659,9 @@ impl Iterator for Cursor<'_> {
     type Item = Occurrence;
 
     fn next(&mut self) -> Option<Occurrence> {
+        if let Some(stride) = self.stride {
+            return self.next_in_stride(stride);
+        }
         loop {
             if self.done {
                 return None;

@@ -3,6 +3,8 @@
 mod cursor;
 mod holidays;
 mod plan;
+#[cfg(test)]
+mod tests;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
@@ -23,13 +25,28 @@ pub struct Occurrence {
     pub(crate) wall: i64,
     /// Unix seconds.
     pub(crate) utc: i64,
+    /// The dates of `wall` and `utc` (`None` beyond chrono's calendar), worked out once when the
+    /// occurrence is made: a walk converts its days by addition ([`plan::Dates`]).
+    local_date: Option<NaiveDate>,
+    utc_date: Option<NaiveDate>,
 }
 
 impl Occurrence {
+    /// The occurrence at wall-clock second `wall` and Unix second `utc`.
+    #[inline(always)]
+    fn new(wall: i64, utc: i64, dates: &mut plan::Dates) -> Occurrence {
+        Occurrence {
+            wall,
+            utc,
+            local_date: dates.date(wall.div_euclid(plan::DAY)),
+            utc_date: dates.date(utc.div_euclid(plan::DAY)),
+        }
+    }
+
     /// The wall-clock time in the series' zone.
     #[must_use]
     pub fn local(&self) -> NaiveDateTime {
-        plan::naive(self.wall)
+        plan::at(self.local_date, self.wall)
     }
 
     /// The local calendar date.
@@ -41,7 +58,7 @@ impl Occurrence {
     /// The instant, resolved from the wall-clock time by [`Zone`]'s gap and fold policy.
     #[must_use]
     pub fn instant(&self) -> DateTime<Utc> {
-        plan::naive(self.utc).and_utc()
+        plan::at(self.utc_date, self.utc).and_utc()
     }
 }
 
@@ -78,6 +95,9 @@ pub struct Series {
     exdates: Vec<i64>,
     holidays: Option<HolidayCalendar>,
     plan: Option<Plan>,
+    /// Whether walks take the fast path where the rule allows it; off only to test that path against
+    /// the general one.
+    fast_paths: bool,
 }
 
 impl Series {
@@ -90,6 +110,17 @@ impl Series {
     /// [`Error::NeverOccurs`] when the rule can never produce an occurrence (the 30th of February),
     /// [`Error::Unsupported`] for `LUNAR:` rules, whose expansion this version does not offer.
     pub fn new(recurrence: &Recurrence, start: DateTime<Utc>, zone: Zone) -> Result<Series, Error> {
+        Series::with_fast_paths(recurrence, start, zone, true)
+    }
+
+    /// [`Series::new`], with the walks' fast path on or off (off only to test it against the general
+    /// walk).
+    fn with_fast_paths(
+        recurrence: &Recurrence,
+        start: DateTime<Utc>,
+        zone: Zone,
+        fast_paths: bool,
+    ) -> Result<Series, Error> {
         if let Recurrence::Lunar(_) = recurrence {
             return Err(Error::Unsupported {
                 rule: recurrence.to_string(),
@@ -104,6 +135,7 @@ impl Series {
             exdates: Vec::new(),
             holidays: None,
             plan: None,
+            fast_paths,
         };
         series.replan();
         if let Some(plan) = &series.plan {
@@ -375,10 +407,8 @@ impl Series {
     }
 
     fn occurrence(&self, local: NaiveDateTime) -> Occurrence {
-        Occurrence {
-            wall: plan::wall(local),
-            utc: self.zone.instant(local).timestamp(),
-        }
+        let (wall, utc) = (plan::wall(local), self.zone.instant(local).timestamp());
+        Occurrence::new(wall, utc, &mut plan::Dates::new())
     }
 }
 

@@ -27,6 +27,20 @@ impl Bits {
         self.0 >> v & 1 == 1
     }
 
+    /// Whether every number below `n` is in the set.
+    fn covers(self, n: u32) -> bool {
+        (0..n).all(|v| self.has(v))
+    }
+
+    /// The set's only member below `n`, if it has exactly one.
+    fn single(self, n: u32) -> Option<u32> {
+        let mut members = self.members(n);
+        match (members.next(), members.next()) {
+            (Some(v), None) => Some(v),
+            _ => None,
+        }
+    }
+
     fn members(self, below: u32) -> impl Iterator<Item = u32> {
         (0..below).filter(move |&v| self.has(v))
     }
@@ -213,6 +227,15 @@ pub(super) struct Plan {
     /// For sub-daily rules, which periods BYHOUR, BYMINUTE and BYSECOND let through; made when
     /// first needed (counting occurrences a day at a time).
     allowed: OnceLock<Option<AllowedPeriods>>,
+}
+
+/// The candidates of a [`Plan::stride`] rule: period `k`'s is `first + k * step` (wall-clock
+/// seconds), `offset` seconds after the period's start.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Stride {
+    pub(super) first: i64,
+    pub(super) step: i64,
+    pub(super) offset: i64,
 }
 
 /// Which periods of a sub-daily rule begin at a time of day its BYHOUR, BYMINUTE and BYSECOND allow.
@@ -501,6 +524,72 @@ impl Plan {
         }
     }
 
+    /// The candidates as an arithmetic progression, when every period holds exactly one candidate
+    /// at the same offset from the period's start and no filter thins the periods themselves: DAILY
+    /// with no day filter and one time of day, WEEKLY on one weekday at one time, sub-daily rules
+    /// with one candidate per period and no day, hour (or minute, second) filter. TickTick's own
+    /// schedules are nearly all of this kind, and the walk steps them by addition
+    /// ([`Cursor`](super::cursor::Cursor)).
+    ///
+    /// Not with BYSETPOS or TT_WORKDAY, nor with TT_SKIP=WEEKEND when the step is whole weeks (the
+    /// general walk then proves when every candidate falls on a weekend).
+    pub(super) fn stride(&self) -> Option<Stride> {
+        if !self.set_pos.is_empty() || self.workday.is_some() {
+            return None;
+        }
+        let one_time = || match self.times[..] {
+            [time] => Some(time),
+            _ => None,
+        };
+        let all_day_long = |units: &[(Bits, u32)]| units.iter().all(|&(b, n)| b.covers(n));
+        let origin_day = self.origin_day - EPOCH_CE_DAY;
+        let (offset, step) = match self.freq {
+            Frequency::Yearly | Frequency::Monthly => return None,
+            Frequency::Weekly => {
+                let d = &self.days;
+                let weekdays_only = d.months.is_none()
+                    && d.month_days.is_none()
+                    && d.year_days.is_empty()
+                    && d.nth_weekdays.is_empty()
+                    && d.week_nos.is_empty();
+                let weekday = d.weekdays.single(7).filter(|_| weekdays_only)?;
+                let from_week_start =
+                    (i64::from(weekday) - i64::from(d.week_start.days_from_monday())).rem_euclid(7);
+                (from_week_start * DAY + one_time()?, 7 * self.interval * DAY)
+            }
+            Frequency::Daily if self.every_day() => (one_time()?, self.interval * DAY),
+            Frequency::Daily => return None,
+            _ if !self.every_day() => return None,
+            Frequency::Hourly if all_day_long(&[(self.hours, 24)]) => {
+                let minute = self.minutes.single(60)?;
+                let second = self.seconds.single(60)?;
+                (i64::from(minute * 60 + second), self.interval * HOUR)
+            }
+            Frequency::Minutely if all_day_long(&[(self.hours, 24), (self.minutes, 60)]) => {
+                (i64::from(self.seconds.single(60)?), self.interval * MINUTE)
+            }
+            Frequency::Secondly
+                if all_day_long(&[(self.hours, 24), (self.minutes, 60), (self.seconds, 60)]) =>
+            {
+                (0, self.interval)
+            }
+            _ => return None,
+        };
+        if self.skip_weekends && step % (7 * DAY) == 0 {
+            return None;
+        }
+        let origin = if self.freq >= Frequency::Daily {
+            origin_day * DAY
+        } else {
+            wall(self.origin_time)
+        };
+        Some(Stride {
+            first: origin + offset,
+            step,
+            offset,
+        })
+    }
+
     /// For the day-based rules [`Plan::per_period`] counts: how many candidates period 0 holds at or
     /// after the start, by arithmetic (a week of every second holds 604,800).
     pub(super) fn in_first_period(&self) -> Option<u64> {
@@ -675,6 +764,9 @@ impl Plan {
 pub(super) const DAY: i64 = 86_400;
 /// `num_days_from_ce` of 1970-01-01.
 const EPOCH_CE_DAY: i64 = 719_163;
+/// Days since 1970-01-01 of chrono's first and last dates (-262143-01-01 and +262142-12-31).
+const FIRST_DAY: i64 = -96_465_292;
+const LAST_DAY: i64 = 95_026_236;
 
 /// A wall-clock time as seconds since 1970-01-01T00:00:00 of the same clock: cheap to compare, step
 /// and offset. (An instant in Unix seconds is the same arithmetic on the UTC clock.)
@@ -682,9 +774,21 @@ pub(super) fn wall(t: NaiveDateTime) -> i64 {
     t.and_utc().timestamp()
 }
 
-/// The wall-clock time `w` seconds after 1970-01-01T00:00:00.
+/// The wall-clock time `w` seconds after 1970-01-01T00:00:00; chrono's first second beyond its range.
+#[cfg(test)]
 pub(super) fn naive(w: i64) -> NaiveDateTime {
-    chrono::DateTime::from_timestamp(w, 0).map_or(NaiveDateTime::MIN, |t| t.naive_utc())
+    at(date_of(w.div_euclid(DAY)), w)
+}
+
+/// The time `w` seconds after 1970-01-01T00:00:00, whose date is `date`; chrono's first second when
+/// there is no date (beyond chrono's calendar).
+pub(super) fn at(date: Option<NaiveDate>, w: i64) -> NaiveDateTime {
+    // Below 86,400, so the conversion is exact.
+    let time = NaiveTime::from_num_seconds_from_midnight_opt(w.rem_euclid(DAY) as u32, 0);
+    match (date, time) {
+        (Some(date), Some(time)) => date.and_time(time),
+        _ => NaiveDateTime::MIN,
+    }
 }
 
 /// Days since 1970-01-01.
@@ -692,15 +796,90 @@ pub(super) fn epoch_day(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce()) - EPOCH_CE_DAY
 }
 
-/// The date `n` days after 1970-01-01.
+/// The date `n` days after 1970-01-01; `None` beyond chrono's calendar.
 pub(super) fn date_of(n: i64) -> Option<NaiveDate> {
-    day(n + EPOCH_CE_DAY)
+    let (year, ordinal) = year_and_ordinal(n)?;
+    NaiveDate::from_yo_opt(year, ordinal)
+}
+
+/// The year and the day of the year (1-based) of day `n` since 1970-01-01, for days of chrono's
+/// calendar: integer arithmetic with no table and no division by a variable (C. Neri and L. Schneider,
+/// "Euclidean affine functions and their application to calendar algorithms", Software: Practice and
+/// Experience, 2023). This runs once per occurrence a caller turns into a date, so it is kept lean.
+fn year_and_ordinal(n: i64) -> Option<(i32, u32)> {
+    /// 400-year cycles added so that every day of chrono's calendar counts from a non-negative
+    /// origin: 1 March of the year -280,000.
+    const CYCLES: u64 = 700;
+    /// Days from 0000-03-01 to 1970-01-01.
+    const MARCH_0000: u64 = 719_468;
+    if !in_calendar(n) {
+        return None;
+    }
+    // In range, so non-negative and below 2^28: none of the arithmetic below can overflow.
+    let n = u64::try_from(n + (MARCH_0000 + 146_097 * CYCLES) as i64).ok()?;
+    let n1 = 4 * n + 3;
+    let century = n1 / 146_097;
+    let n2 = n1 % 146_097 / 4 * 4 + 3;
+    let p2 = 2_939_745 * n2;
+    let year_of_century = p2 >> 32;
+    // Days since 1 March of the computational year, which runs from March to February.
+    let day_of_year = (p2 & 0xFFFF_FFFF) / 2_939_745 / 4;
+    let january = day_of_year >= 306;
+    let year = i64::try_from(100 * century + year_of_century).ok()? - (400 * CYCLES) as i64
+        + i64::from(january);
+    let year = i32::try_from(year).ok()?;
+    let ordinal = if january {
+        day_of_year - 305
+    } else {
+        day_of_year + 60 + u64::from(is_leap(year))
+    };
+    Some((year, u32::try_from(ordinal).ok()?))
+}
+
+/// Turns days since 1970-01-01 into dates, by arithmetic alone for days in the year of the last one
+/// converted: a walk meets day after day of the same year.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Dates {
+    /// The year last converted: its 1 January, as a date and as days since 1970-01-01, and its length.
+    jan1: NaiveDate,
+    first: i64,
+    len: i64,
+}
+
+impl Dates {
+    pub(super) fn new() -> Dates {
+        Dates {
+            jan1: NaiveDate::default(),
+            first: 0,
+            len: 365,
+        }
+    }
+
+    /// The date `n` days after 1970-01-01; `None` beyond chrono's calendar.
+    #[inline]
+    pub(super) fn date(&mut self, n: i64) -> Option<NaiveDate> {
+        let offset = n.wrapping_sub(self.first);
+        if (0..self.len).contains(&offset) {
+            // Below 366, so the ordinal fits.
+            return self.jan1.with_ordinal(offset as u32 + 1);
+        }
+        self.change_year(n)
+    }
+
+    fn change_year(&mut self, n: i64) -> Option<NaiveDate> {
+        let (year, ordinal) = year_and_ordinal(n)?;
+        let date = NaiveDate::from_yo_opt(year, ordinal)?;
+        self.jan1 = date.with_ordinal(1)?;
+        self.first = n - i64::from(ordinal) + 1;
+        self.len = i64::from(days_in_year(year));
+        Some(date)
+    }
 }
 
 /// Whether day `n` (days since 1970-01-01) lies within the calendar's range: the same answer as
 /// `date_of(n).is_some()`, without building the date.
 pub(super) fn in_calendar(n: i64) -> bool {
-    (epoch_day(NaiveDate::MIN)..=epoch_day(NaiveDate::MAX)).contains(&n)
+    (FIRST_DAY..=LAST_DAY).contains(&n)
 }
 
 fn gcd(mut a: i128, mut b: i128) -> i128 {
@@ -753,4 +932,69 @@ pub(super) fn days_in_year(year: i32) -> i32 {
 
 fn is_leap(year: i32) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// chrono's own conversion, which [`date_of`] replaces on the hot path.
+    fn chrono_date_of(n: i64) -> Option<NaiveDate> {
+        day(n + EPOCH_CE_DAY)
+    }
+
+    #[test]
+    fn calendar_bounds_are_chronos() {
+        assert_eq!(epoch_day(NaiveDate::MIN), FIRST_DAY);
+        assert_eq!(epoch_day(NaiveDate::MAX), LAST_DAY);
+        for n in [FIRST_DAY, LAST_DAY] {
+            assert_eq!(date_of(n), chrono_date_of(n));
+            assert!(date_of(n).is_some());
+        }
+        for n in [FIRST_DAY - 1, LAST_DAY + 1, i64::MIN, i64::MAX] {
+            assert_eq!(date_of(n), None, "{n}");
+            assert!(!in_calendar(n));
+        }
+    }
+
+    #[test]
+    fn date_of_agrees_with_chrono_over_whole_cycles() {
+        // Four 400-year cycles around the epoch, every day, and the ends of the calendar.
+        let around = -2 * 146_097..2 * 146_097;
+        let ends = (FIRST_DAY..FIRST_DAY + 800).chain(LAST_DAY - 800..=LAST_DAY);
+        for n in around.chain(ends) {
+            assert_eq!(date_of(n), chrono_date_of(n), "day {n}");
+        }
+    }
+
+    #[test]
+    fn naive_agrees_with_chrono() {
+        for w in [
+            0,
+            -1,
+            DAY - 1,
+            951_782_400 + 12 * 3_600, // 2000-02-29T12:00:00
+            FIRST_DAY * DAY,
+            LAST_DAY * DAY + DAY - 1,
+        ] {
+            let expected = chrono::DateTime::from_timestamp(w, 0).map(|t| t.naive_utc());
+            assert_eq!(Some(naive(w)), expected, "{w}");
+        }
+        assert_eq!(naive(LAST_DAY * DAY + DAY), NaiveDateTime::MIN);
+        assert_eq!(naive(FIRST_DAY * DAY - 1), NaiveDateTime::MIN);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod prop {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            #[test]
+            fn date_of_agrees_with_chrono(n in FIRST_DAY - 10..LAST_DAY + 10) {
+                prop_assert_eq!(date_of(n), chrono_date_of(n));
+            }
+        }
+    }
 }
