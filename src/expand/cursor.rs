@@ -24,7 +24,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use super::holidays::is_working_day;
-use super::plan::{date_of, epoch_day, in_calendar, wall, Dates, Plan, Stride, DAY};
+use super::plan::{date_of, epoch_day, in_calendar, wall, Dates, Plan, Stride, CALENDAR, DAY};
 use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;
@@ -262,6 +262,45 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// [`Iterator::next`] on the general path: the current period's candidates, then the next
+    /// period's.
+    fn next_in_periods(&mut self) -> Option<Occurrence> {
+        loop {
+            if self.done {
+                return None;
+            }
+            if self.pos < self.len() {
+                let Some(local) = self.candidate(self.pos) else {
+                    self.pos = self.len();
+                    continue;
+                };
+                self.pos += 1;
+                if !self.spend(1) {
+                    return None;
+                }
+                match self.judge(local) {
+                    Verdict::Yield(o) => {
+                        self.steps_left = self.steps_per_search;
+                        return Some(o);
+                    }
+                    Verdict::Skip => continue,
+                    Verdict::SkipDay => {
+                        self.skip_day(local.div_euclid(DAY));
+                        continue;
+                    }
+                    Verdict::End => {
+                        self.done = true;
+                        return None;
+                    }
+                }
+            }
+            if !self.fill() {
+                self.done = true;
+                return None;
+            }
+        }
+    }
+
     /// Moves a sub-daily walk to the first period that begins after `day`.
     fn move_past_day(&mut self, day: i64) {
         if let Some(next) = date_of(day + 1) {
@@ -289,12 +328,15 @@ impl<'a> Cursor<'a> {
             }
             let k = self.k;
             self.k = k + 1;
+            // The period's start, and a day-based period's candidate, must lie in the calendar.
             let local = k
                 .checked_mul(stride.step)
                 .and_then(|x| x.checked_add(stride.first))
-                .filter(|&w| in_calendar((w - stride.offset).div_euclid(DAY)));
-            let Some(local) = local.filter(|&w| !day_based || in_calendar(w.div_euclid(DAY)))
-            else {
+                .filter(|&w| {
+                    let begin = w - stride.offset;
+                    CALENDAR.contains(&begin) && (!day_based || CALENDAR.contains(&w))
+                });
+            let Some(local) = local else {
                 // Past the calendar's last day the series ends.
                 self.done = true;
                 return None;
@@ -437,22 +479,26 @@ impl<'a> Cursor<'a> {
             }
             return;
         }
+        if plan.freq == Frequency::Daily && plan.workday.is_none() {
+            self.period_days.push(epoch_day(first));
+            self.spend(1);
+            return;
+        }
+        let Some(which) = plan.workday else {
+            let examined = plan.matching_days(first, &mut self.period_days);
+            self.spend(examined);
+            return;
+        };
         plan.period_days(first, &mut self.days);
         if !self.spend(self.days.len() as u64) {
             return;
         }
-        if let Some(which) = plan.workday {
-            let holidays = self.series.holidays.as_ref();
-            let pick = match which {
-                Workday::First => self.days.iter().find(|&&d| is_working_day(holidays, d)),
-                Workday::Last => self.days.iter().rfind(|&&d| is_working_day(holidays, d)),
-            };
-            self.days = pick.copied().into_iter().collect();
-        } else if !plan.every_day() {
-            self.days.retain(|&d| plan.days.matches(d));
-        }
-        self.period_days
-            .extend(self.days.iter().map(|&d| epoch_day(d)));
+        let holidays = self.series.holidays.as_ref();
+        let pick = match which {
+            Workday::First => self.days.iter().find(|&&d| is_working_day(holidays, d)),
+            Workday::Last => self.days.iter().rfind(|&&d| is_working_day(holidays, d)),
+        };
+        self.period_days.extend(pick.map(|&d| epoch_day(d)));
     }
 
     /// Replaces the current period by the candidates at the 1-based positions of BYSETPOS (negative
@@ -658,43 +704,11 @@ impl<'a> Cursor<'a> {
 impl Iterator for Cursor<'_> {
     type Item = Occurrence;
 
+    #[inline]
     fn next(&mut self) -> Option<Occurrence> {
-        if let Some(stride) = self.stride {
-            return self.next_in_stride(stride);
-        }
-        loop {
-            if self.done {
-                return None;
-            }
-            if self.pos < self.len() {
-                let Some(local) = self.candidate(self.pos) else {
-                    self.pos = self.len();
-                    continue;
-                };
-                self.pos += 1;
-                if !self.spend(1) {
-                    return None;
-                }
-                match self.judge(local) {
-                    Verdict::Yield(o) => {
-                        self.steps_left = self.steps_per_search;
-                        return Some(o);
-                    }
-                    Verdict::Skip => continue,
-                    Verdict::SkipDay => {
-                        self.skip_day(local.div_euclid(DAY));
-                        continue;
-                    }
-                    Verdict::End => {
-                        self.done = true;
-                        return None;
-                    }
-                }
-            }
-            if !self.fill() {
-                self.done = true;
-                return None;
-            }
+        match self.stride {
+            Some(stride) => self.next_in_stride(stride),
+            None => self.next_in_periods(),
         }
     }
 }

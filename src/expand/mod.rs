@@ -35,11 +35,17 @@ impl Occurrence {
     /// The occurrence at wall-clock second `wall` and Unix second `utc`.
     #[inline(always)]
     fn new(wall: i64, utc: i64, dates: &mut plan::Dates) -> Occurrence {
+        let (wall_day, utc_day) = (wall.div_euclid(plan::DAY), utc.div_euclid(plan::DAY));
+        let local_date = dates.date(wall_day);
         Occurrence {
             wall,
             utc,
-            local_date: dates.date(wall.div_euclid(plan::DAY)),
-            utc_date: dates.date(utc.div_euclid(plan::DAY)),
+            local_date,
+            utc_date: if utc_day == wall_day {
+                local_date
+            } else {
+                dates.date(utc_day)
+            },
         }
     }
 
@@ -392,6 +398,7 @@ impl Series {
 
     /// Whether occurrences on `day` (days since 1970-01-01) are removed: an exDate, or a holiday of
     /// the calendar when `TT_SKIP=HOLIDAY` applies.
+    #[inline]
     fn excluded(&self, day: i64, skip_holidays: bool) -> bool {
         (!self.exdates.is_empty() && self.exdates.binary_search(&day).is_ok())
             || (skip_holidays

@@ -65,6 +65,60 @@ pub(super) struct DayFilter {
     nth_in_month: bool,
 }
 
+/// What the day filters need to know of a month, to test its days by arithmetic.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct MonthFacts {
+    year: i32,
+    /// 1..=12.
+    month: u32,
+    len: u32,
+    /// Days since 1970-01-01 of the month's first day.
+    first_day: i64,
+    /// The first day's weekday, 0 for Monday.
+    first_weekday: u32,
+    /// The first day's day of the year, 1-based.
+    first_ordinal: u32,
+    year_len: u32,
+}
+
+impl MonthFacts {
+    /// The month that `d` lies in.
+    fn containing(d: NaiveDate) -> MonthFacts {
+        let (year, day0) = (d.year(), d.day0());
+        MonthFacts {
+            year,
+            month: d.month(),
+            len: days_in_month(year, d.month()),
+            first_day: epoch_day(d) - i64::from(day0),
+            first_weekday: (d.weekday().num_days_from_monday() + 7 - day0 % 7) % 7,
+            first_ordinal: d.ordinal() - day0,
+            year_len: days_in_year(year) as u32,
+        }
+    }
+
+    /// The month after this one.
+    fn next(&self) -> MonthFacts {
+        let (year, month) = if self.month == 12 {
+            (self.year + 1, 1)
+        } else {
+            (self.year, self.month + 1)
+        };
+        MonthFacts {
+            year,
+            month,
+            len: days_in_month(year, month),
+            first_day: self.first_day + i64::from(self.len),
+            first_weekday: (self.first_weekday + self.len) % 7,
+            first_ordinal: if month == 1 {
+                1
+            } else {
+                self.first_ordinal + self.len
+            },
+            year_len: days_in_year(year) as u32,
+        }
+    }
+}
+
 /// Where week 1 of a year and of its neighbours begin, as day numbers from the common era.
 #[derive(Debug, Clone, Copy)]
 struct YearFacts {
@@ -106,34 +160,39 @@ impl DayFilter {
 
     /// Whether `d` passes every day-level filter.
     pub(super) fn matches(&self, d: NaiveDate) -> bool {
-        if !self.month_ok(d.month()) {
-            return false;
-        }
+        self.month_ok(d.month()) && self.matches_in(&MonthFacts::containing(d), d.day())
+    }
+
+    /// Whether day `day` (1-based) of `month`, a month [`DayFilter::month_ok`] allows, passes the
+    /// other day-level filters: arithmetic on the month's facts, no date built.
+    pub(super) fn matches_in(&self, month: &MonthFacts, day: u32) -> bool {
         if let Some((pos, neg)) = self.month_days {
-            let len = days_in_month(d.year(), d.month());
-            let day = d.day();
-            if !pos.has(day) && !neg.has(len + 1 - day) {
+            if !pos.has(day) && !neg.has(month.len + 1 - day) {
                 return false;
             }
         }
+        let ordinal = month.first_ordinal + day - 1;
         if !self.year_days.is_empty() {
-            let len = days_in_year(d.year()) as i16;
-            let yd = d.ordinal() as i16;
+            let len = month.year_len as i16;
+            let yd = ordinal as i16;
             if !self.year_days.iter().any(|&n| n == yd || n == yd - len - 1) {
                 return false;
             }
         }
-        if self.has_weekdays && !self.weekday_matches(d) {
+        if self.has_weekdays && !self.weekday_matches(month, day, ordinal) {
             return false;
         }
-        if !self.week_nos.is_empty() && !self.week_no_matches(d) {
-            return false;
+        if !self.week_nos.is_empty() {
+            let ce_day = month.first_day + i64::from(day) - 1 + EPOCH_CE_DAY;
+            if !self.week_no_matches(month.year, ce_day as i32) {
+                return false;
+            }
         }
         true
     }
 
-    fn weekday_matches(&self, d: NaiveDate) -> bool {
-        let wd = d.weekday().num_days_from_monday();
+    fn weekday_matches(&self, month: &MonthFacts, day: u32, ordinal: u32) -> bool {
+        let wd = (month.first_weekday + day - 1) % 7;
         if self.weekdays.has(wd) {
             return true;
         }
@@ -142,9 +201,9 @@ impl DayFilter {
         }
         // The n-th such weekday from the start and from the end of the month (or year).
         let (index, len) = if self.nth_in_month {
-            (d.day() as i32, days_in_month(d.year(), d.month()) as i32)
+            (day as i32, month.len as i32)
         } else {
-            (d.ordinal() as i32, days_in_year(d.year()))
+            (ordinal as i32, month.year_len as i32)
         };
         let from_start = ((index - 1) / 7 + 1) as i8;
         let from_end = -(((len - index) / 7 + 1) as i8);
@@ -153,9 +212,9 @@ impl DayFilter {
             .any(|&(n, w)| w.days_from_monday() as u32 == wd && (n == from_start || n == from_end))
     }
 
-    fn week_no_matches(&self, d: NaiveDate) -> bool {
-        let facts = self.year_facts(d.year());
-        let day = d.num_days_from_ce();
+    /// Whether the day `day` (days from the common era) of `year` is in a week BYWEEKNO names.
+    fn week_no_matches(&self, year: i32, day: i32) -> bool {
+        let facts = self.year_facts(year);
         // The week-numbering year a day belongs to may be the calendar year before or after.
         let (week1, next_week1) = if day < facts.week1 {
             (facts.prev_week1, facts.week1)
@@ -731,7 +790,8 @@ impl Plan {
         }
     }
 
-    /// The calendar days of the day-based period that begins on `first`, ascending, into `out`.
+    /// The calendar days of the day-based period that begins on `first`, ascending, into `out`
+    /// (for TT_WORKDAY, which consults the holiday calendar day by day).
     pub(super) fn period_days(&self, first: NaiveDate, out: &mut Vec<NaiveDate>) {
         out.clear();
         match self.freq {
@@ -758,6 +818,69 @@ impl Plan {
             _ => out.push(first),
         }
     }
+
+    /// The days of the day-based period that begins on `first` which pass the day filters, ascending,
+    /// appended to `out` as days since 1970-01-01; and how many days the period has (in the months
+    /// BYMONTH allows): the same days [`Plan::period_days`] lists, tested month by month by
+    /// arithmetic.
+    pub(super) fn matching_days(&self, first: NaiveDate, out: &mut Vec<i64>) -> u64 {
+        let mut month = MonthFacts::containing(first);
+        let days = &self.days;
+        let push_month = |month: &MonthFacts, from: u32, to: u32, out: &mut Vec<i64>| {
+            for day in from..=to {
+                let n = month.first_day + i64::from(day) - 1;
+                if in_calendar(n) && days.matches_in(month, day) {
+                    out.push(n);
+                }
+            }
+        };
+        match self.freq {
+            Frequency::Yearly => {
+                let mut examined = 0;
+                loop {
+                    if days.month_ok(month.month) {
+                        push_month(&month, 1, month.len, out);
+                        examined += u64::from(month.len);
+                    }
+                    if month.month == 12 {
+                        return examined;
+                    }
+                    month = month.next();
+                }
+            }
+            Frequency::Monthly => {
+                if !days.month_ok(month.month) {
+                    return 0;
+                }
+                push_month(&month, 1, month.len, out);
+                u64::from(month.len)
+            }
+            Frequency::Weekly => {
+                // Seven days from `first`, into the next month when the week straddles two, stopping
+                // at the calendar's last day.
+                let from = first.day();
+                let to = (from + 6).min(month.len);
+                if days.month_ok(month.month) {
+                    push_month(&month, from, to, out);
+                }
+                let rest = from + 6 - to;
+                if rest > 0 {
+                    month = month.next();
+                    if days.month_ok(month.month) {
+                        push_month(&month, 1, rest, out);
+                    }
+                }
+                let last = epoch_day(first) + 6;
+                7 - (last - LAST_DAY).clamp(0, 7) as u64
+            }
+            _ => {
+                if days.matches(first) {
+                    out.push(epoch_day(first));
+                }
+                1
+            }
+        }
+    }
 }
 
 /// Seconds in a day.
@@ -767,6 +890,8 @@ const EPOCH_CE_DAY: i64 = 719_163;
 /// Days since 1970-01-01 of chrono's first and last dates (-262143-01-01 and +262142-12-31).
 const FIRST_DAY: i64 = -96_465_292;
 const LAST_DAY: i64 = 95_026_236;
+/// The wall-clock seconds of chrono's calendar: those whose day [`in_calendar`] accepts.
+pub(super) const CALENDAR: std::ops::Range<i64> = FIRST_DAY * DAY..(LAST_DAY + 1) * DAY;
 
 /// A wall-clock time as seconds since 1970-01-01T00:00:00 of the same clock: cheap to compare, step
 /// and offset. (An instant in Unix seconds is the same arithmetic on the UTC clock.)
@@ -945,6 +1070,14 @@ mod tests {
 
     #[test]
     fn calendar_bounds_are_chronos() {
+        for w in [
+            CALENDAR.start - 1,
+            CALENDAR.start,
+            CALENDAR.end - 1,
+            CALENDAR.end,
+        ] {
+            assert_eq!(CALENDAR.contains(&w), in_calendar(w.div_euclid(DAY)), "{w}");
+        }
         assert_eq!(epoch_day(NaiveDate::MIN), FIRST_DAY);
         assert_eq!(epoch_day(NaiveDate::MAX), LAST_DAY);
         for n in [FIRST_DAY, LAST_DAY] {
@@ -985,16 +1118,110 @@ mod tests {
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    mod prop {
+    mod props {
         use proptest::prelude::*;
 
         use super::*;
+        use crate::{Recurrence, RepeatFlag};
+
+        /// YEARLY, MONTHLY and WEEKLY rules with every kind of day filter.
+        fn day_rule() -> impl Strategy<Value = String> {
+            let freq = prop::sample::select(vec!["YEARLY", "MONTHLY", "WEEKLY"]);
+            let part = prop_oneof![
+                proptest::sample::subsequence((1u32..=12).collect::<Vec<_>>(), 1..4)
+                    .prop_map(|m| format!(";BYMONTH={}", join(&m))),
+                proptest::sample::subsequence(
+                    (-31i32..=31).filter(|&d| d != 0).collect::<Vec<_>>(),
+                    1..4
+                )
+                .prop_map(|d| format!(";BYMONTHDAY={}", join(&d))),
+                proptest::sample::subsequence(
+                    (-366i32..=366).filter(|&d| d != 0).collect::<Vec<_>>(),
+                    1..4
+                )
+                .prop_map(|d| format!(";BYYEARDAY={}", join(&d))),
+                proptest::sample::subsequence(
+                    (-53i32..=53).filter(|&d| d != 0).collect::<Vec<_>>(),
+                    1..4
+                )
+                .prop_map(|d| format!(";BYWEEKNO={}", join(&d))),
+                proptest::sample::subsequence(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"], 1..3)
+                    .prop_map(|d| format!(";BYDAY={}", d.join(","))),
+                (
+                    (-5i32..=5).prop_filter("nonzero", |&n| n != 0),
+                    prop::sample::select(vec!["MO", "FR", "SU"])
+                )
+                    .prop_map(|(n, d)| format!(";BYDAY={n}{d}")),
+                prop::sample::select(vec!["MO", "TH", "SU"]).prop_map(|d| format!(";WKST={d}")),
+            ];
+            (freq, proptest::collection::vec(part, 0..3)).prop_map(|(freq, parts)| {
+                let mut flag = format!("RRULE:FREQ={freq}");
+                let mut seen: Vec<String> = Vec::new();
+                for part in parts {
+                    let key = part.split('=').next().unwrap_or_default().to_owned();
+                    if !seen.contains(&key) {
+                        seen.push(key);
+                        flag.push_str(&part);
+                    }
+                }
+                flag
+            })
+        }
+
+        fn join<T: ToString>(values: &[T]) -> String {
+            values
+                .iter()
+                .map(T::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        }
 
         proptest! {
             #[test]
             fn date_of_agrees_with_chrono(n in FIRST_DAY - 10..LAST_DAY + 10) {
                 prop_assert_eq!(date_of(n), chrono_date_of(n));
             }
+
+            /// The days of a period tested month by month by arithmetic are the period's calendar
+            /// days that pass [`DayFilter::matches`], and as many days are examined.
+            #[test]
+            fn matching_days_are_the_period_days_that_match(
+                flag in day_rule(),
+                start in -25_000i64..50_000,
+                k in 0i64..600,
+            ) {
+                let Ok(Recurrence::Rule(rule)) = flag.parse::<RepeatFlag>().and_then(|f| f.validate())
+                else {
+                    return Ok(());
+                };
+                let start = date_of(start).unwrap_or_default().and_hms_opt(9, 0, 0).unwrap_or_default();
+                let plan = Plan::new(&rule, start, false);
+                let Some(first) = plan.period_start(k).map(|t| t.date()) else { return Ok(()) };
+                let mut days = Vec::new();
+                plan.period_days(first, &mut days);
+                let expected: Vec<i64> =
+                    days.iter().filter(|&&d| plan.days.matches(d)).map(|&d| epoch_day(d)).collect();
+                let mut matching = Vec::new();
+                let examined = plan.matching_days(first, &mut matching);
+                prop_assert_eq!(matching, expected, "{} period {} from {}", flag, k, first);
+                prop_assert_eq!(examined, days.len() as u64);
+            }
         }
+    }
+
+    /// A week that runs past the calendar's last day has only the days up to it.
+    #[test]
+    fn matching_days_stop_at_the_calendars_end() {
+        let Ok(crate::Recurrence::Rule(rule)) = "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU"
+            .parse::<crate::RepeatFlag>()
+            .and_then(|f| f.validate())
+        else {
+            panic!("a valid rule");
+        };
+        let first = NaiveDate::MAX - chrono::Days::new(3);
+        let plan = Plan::new(&rule, first.and_hms_opt(0, 0, 0).unwrap(), false);
+        let mut days = Vec::new();
+        assert_eq!(plan.matching_days(first, &mut days), 4);
+        assert_eq!(days, (LAST_DAY - 3..=LAST_DAY).collect::<Vec<_>>());
     }
 }
