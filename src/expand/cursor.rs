@@ -85,8 +85,8 @@ pub(super) struct Cursor<'a> {
     /// The start (wall-clock seconds) of the last period that had a candidate, or of the walk.
     alive: i64,
     /// How long a walk may go without a candidate before the rule provably never produces one
-    /// again ([`Plan::cycle_seconds`]).
-    cycle: i64,
+    /// again ([`Plan::cycle_seconds`]), worked out when first needed.
+    cycle: Option<i64>,
     /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
     last_period: Option<(i64, i64)>,
     resolver: Resolver,
@@ -125,7 +125,7 @@ impl<'a> Cursor<'a> {
             bulk_before: i64::MIN,
             bounded: true,
             alive: plan.period_start(k).map_or(plan.start_wall, wall),
-            cycle: plan.cycle_seconds(),
+            cycle: None,
             last_period: None,
             resolver: Resolver::new(series.zone),
             instants: true,
@@ -432,7 +432,8 @@ impl<'a> Cursor<'a> {
                 }
                 return true;
             }
-            if begin - self.alive > self.cycle {
+            let cycle = *self.cycle.get_or_insert_with(|| plan.cycle_seconds());
+            if begin - self.alive > cycle {
                 return false;
             }
         }

@@ -322,10 +322,11 @@ impl Series {
             (Recurrence::Rule(_), Some(plan)) => {
                 let mut cursor = match after {
                     Some(t) => {
-                        let (k, emitted) = self.jump(plan, t);
+                        let scan = self.scan_from(t);
+                        let (k, emitted) = self.jump(plan, scan);
                         Cursor::new(self, plan, k, after_utc)
                             .counted(emitted)
-                            .scanning_from(plan::wall(self.scan_from(t)))
+                            .scanning_from(plan::wall(scan))
                     }
                     None => Cursor::new(self, plan, 0, None),
                 };
@@ -353,11 +354,11 @@ impl Series {
         }
     }
 
-    /// The period to begin a walk for the occurrences after `t` at, and how many occurrences the
-    /// periods before it hold. Without COUNT that count does not matter; with COUNT it is a
-    /// multiplication when every period holds as many, else the walk begins at the start.
-    fn jump(&self, plan: &Plan, t: DateTime<Utc>) -> (i64, u64) {
-        let k = plan.period_of(self.scan_from(t)).max(0);
+    /// The period to begin a walk that scans from `scan` ([`Series::scan_from`]) at, and how many
+    /// occurrences the periods before it hold. Without COUNT that count does not matter; with COUNT
+    /// it is a multiplication when every period holds as many, else the walk begins at the start.
+    fn jump(&self, plan: &Plan, scan: NaiveDateTime) -> (i64, u64) {
+        let k = plan.period_of(scan).max(0);
         if plan.count.is_none() || k == 0 {
             return (k, 0);
         }
@@ -389,11 +390,15 @@ impl Series {
         let day_before = t
             .checked_sub_signed(TimeDelta::hours(25))
             .map_or(now, |b| self.zone.offset_seconds(b));
-        let gap = (now - day_before).max(0);
-        let local = self.zone.local(t);
-        local
-            .checked_sub_signed(TimeDelta::seconds(gap))
-            .unwrap_or(NaiveDateTime::MIN)
+        // The wall-clock time at `t` (its offset `now`), less the gap.
+        let shift = now - (now - day_before).max(0);
+        t.naive_utc()
+            .checked_add_signed(TimeDelta::seconds(shift))
+            .unwrap_or(if shift > 0 {
+                NaiveDateTime::MAX
+            } else {
+                NaiveDateTime::MIN
+            })
     }
 
     /// Whether occurrences on `day` (days since 1970-01-01) are removed: an exDate, or a holiday of

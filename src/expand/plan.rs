@@ -41,8 +41,18 @@ impl Bits {
         }
     }
 
+    /// The members below `n` (at most 64), ascending.
     fn members(self, below: u32) -> impl Iterator<Item = u32> {
-        (0..below).filter(move |&v| self.has(v))
+        let mut rest = if below >= 64 {
+            self.0
+        } else {
+            self.0 & ((1 << below) - 1)
+        };
+        std::iter::from_fn(move || {
+            let v = rest.trailing_zeros();
+            rest &= rest.checked_sub(1)?;
+            Some(v)
+        })
     }
 }
 
@@ -56,8 +66,9 @@ pub(super) struct DayFilter {
     year_days: Vec<i16>,
     /// Weekdays without an ordinal, bit 0 for Monday.
     weekdays: Bits,
-    /// `(ordinal, weekday)` entries of `BYDAY`, for MONTHLY and YEARLY.
+    /// `(ordinal, weekday)` entries of `BYDAY`, for MONTHLY and YEARLY, and the weekdays they name.
     nth_weekdays: Vec<(i8, Weekday)>,
+    nth_weekday_set: Bits,
     has_weekdays: bool,
     week_nos: Vec<i8>,
     week_start: Weekday,
@@ -163,8 +174,33 @@ impl DayFilter {
         self.month_ok(d.month()) && self.matches_in(&MonthFacts::containing(d), d.day())
     }
 
+    /// The days of `month` that BYMONTHDAY and the weekdays of BYDAY leave to try, as bits `1..=len`:
+    /// every day that passes [`DayFilter::matches_in`] and, for most rules, no other.
+    fn candidates(&self, month: &MonthFacts) -> u64 {
+        let mut days = ((1u64 << month.len) - 1) << 1;
+        if let Some((pos, neg)) = self.month_days {
+            let from_end = neg
+                .members(32)
+                .filter(|&n| n <= month.len)
+                .fold(0, |acc, n| acc | 1 << (month.len + 1 - n));
+            days &= pos.0 | from_end;
+        }
+        if self.has_weekdays {
+            /// Days 1, 8, 15, 22 and 29: a weekday's days when the month begins on it.
+            const EVERY_SEVENTH: u64 = 0x1020_4081 << 1;
+            let on = Bits(self.weekdays.0 | self.nth_weekday_set.0)
+                .members(7)
+                .fold(0, |acc, wd| {
+                    acc | EVERY_SEVENTH << ((wd + 7 - month.first_weekday) % 7)
+                });
+            days &= on;
+        }
+        days
+    }
+
     /// Whether day `day` (1-based) of `month`, a month [`DayFilter::month_ok`] allows, passes the
     /// other day-level filters: arithmetic on the month's facts, no date built.
+    #[inline]
     pub(super) fn matches_in(&self, month: &MonthFacts, day: u32) -> bool {
         if let Some((pos, neg)) = self.month_days {
             if !pos.has(day) && !neg.has(month.len + 1 - day) {
@@ -196,7 +232,7 @@ impl DayFilter {
         if self.weekdays.has(wd) {
             return true;
         }
-        if self.nth_weekdays.is_empty() {
+        if !self.nth_weekday_set.has(wd) {
             return false;
         }
         // The n-th such weekday from the start and from the end of the month (or year).
@@ -318,34 +354,42 @@ impl Plan {
             && rule.by_year_day.is_empty()
             && rule.by_month_day.is_empty()
             && rule.by_day.is_empty();
-        let mut months = rule.by_month.clone();
-        let mut month_days: Vec<i8> = rule.by_month_day.clone();
-        let mut by_day = rule.by_day.clone();
-        if no_day_parts {
-            match freq {
-                Frequency::Yearly => {
-                    if months.is_empty() {
-                        months.push(start.month() as u8);
-                    }
-                    month_days.push(start.day() as i8);
-                }
-                Frequency::Monthly => month_days.push(start.day() as i8),
-                Frequency::Weekly => by_day.push(crate::WeekdayNum {
-                    ordinal: None,
-                    weekday: start.weekday().into(),
-                }),
-                _ => {}
-            }
+        // RFC 5545: without day parts, a YEARLY rule takes the start's month and day, a MONTHLY one
+        // the start's day, a WEEKLY one the start's weekday.
+        let implied = |f: Frequency| no_day_parts && freq == f;
+        let mut months = Bits::of(rule.by_month.iter().map(|&m| u32::from(m)));
+        if implied(Frequency::Yearly) && rule.by_month.is_empty() {
+            months = Bits::of([start.month()]);
+        }
+        let mut month_days = (
+            Bits::of(
+                rule.by_month_day
+                    .iter()
+                    .filter(|&&d| d > 0)
+                    .map(|&d| d as u32),
+            ),
+            Bits::of(
+                rule.by_month_day
+                    .iter()
+                    .filter(|&&d| d < 0)
+                    .map(|&d| d.unsigned_abs().into()),
+            ),
+        );
+        if implied(Frequency::Yearly) || implied(Frequency::Monthly) {
+            month_days.0 = Bits::of([start.day()]);
         }
         let allows_ordinals = matches!(freq, Frequency::Monthly | Frequency::Yearly);
-        let weekdays = Bits::of(
-            by_day
+        let mut weekdays = Bits::of(
+            rule.by_day
                 .iter()
                 .filter(|w| w.ordinal.is_none() || !allows_ordinals)
                 .map(|w| w.weekday.days_from_monday() as u32),
         );
-        let nth_weekdays = if allows_ordinals {
-            by_day
+        if implied(Frequency::Weekly) {
+            weekdays = Bits::of([start.weekday().num_days_from_monday()]);
+        }
+        let nth_weekdays: Vec<(i8, Weekday)> = if allows_ordinals {
+            rule.by_day
                 .iter()
                 .filter_map(|w| w.ordinal.map(|n| (n, w.weekday)))
                 .collect()
@@ -353,17 +397,17 @@ impl Plan {
             Vec::new()
         };
         let days = DayFilter {
-            months: (!months.is_empty()).then(|| Bits::of(months.iter().map(|&m| m as u32))),
-            month_days: (!month_days.is_empty()).then(|| {
-                (
-                    Bits::of(month_days.iter().filter(|&&d| d > 0).map(|&d| d as u32)),
-                    Bits::of(month_days.iter().filter(|&&d| d < 0).map(|&d| (-d) as u32)),
-                )
-            }),
+            months: (months != Bits(0)).then_some(months),
+            month_days: (month_days != (Bits(0), Bits(0))).then_some(month_days),
             year_days: rule.by_year_day.clone(),
             weekdays,
+            nth_weekday_set: Bits::of(
+                nth_weekdays
+                    .iter()
+                    .map(|(_, w)| u32::from(w.days_from_monday())),
+            ),
             nth_weekdays,
-            has_weekdays: !by_day.is_empty(),
+            has_weekdays: weekdays != Bits(0) || !rule.by_day.is_empty(),
             week_nos: rule.by_week_no.clone(),
             week_start: rule.week_start,
             nth_in_month: freq == Frequency::Monthly || !rule.by_month.is_empty(),
@@ -827,7 +871,11 @@ impl Plan {
         let mut month = MonthFacts::containing(first);
         let days = &self.days;
         let push_month = |month: &MonthFacts, from: u32, to: u32, out: &mut Vec<i64>| {
-            for day in from..=to {
+            // Days `from..=to`, of those the cheap filters leave.
+            let mut left = days.candidates(month) & (((1u64 << (to + 1 - from)) - 1) << from);
+            while left != 0 {
+                let day = left.trailing_zeros();
+                left &= left - 1;
                 let n = month.first_day + i64::from(day) - 1;
                 if in_calendar(n) && days.matches_in(month, day) {
                     out.push(n);
