@@ -148,10 +148,7 @@ impl Series {
             let never = || Error::NeverOccurs {
                 rule: recurrence.to_string(),
             };
-            if !plan.time_of_day_reachable()
-                || !plan.set_pos_reachable()
-                || (plan.freq < crate::Frequency::Daily && !plan.some_day_matches())
-            {
+            if !plan.set_pos_reachable() || !plan.grid_reachable() {
                 return Err(never());
             }
             let mut probe = Cursor::new(&series, plan, 0, None)

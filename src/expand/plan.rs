@@ -561,26 +561,6 @@ impl Plan {
             && (self.freq != Frequency::Secondly || self.seconds.has(s))
     }
 
-    /// Whether any day within one 400-year Gregorian cycle from the start passes the day filters.
-    /// The filters repeat with that cycle, so `false` means no day ever does.
-    pub(super) fn some_day_matches(&self) -> bool {
-        if self.every_day() {
-            return true;
-        }
-        let first = self.start.date();
-        let mut d = first;
-        while epoch_day(d) - epoch_day(first) <= 146_097 {
-            if self.days.matches(d) {
-                return true;
-            }
-            match self.days.next_day_to_try(d) {
-                Some(next) => d = next,
-                None => return false,
-            }
-        }
-        false
-    }
-
     /// Whether the day filters let every day through (DAILY and sub-daily fast paths).
     pub(super) fn every_day(&self) -> bool {
         self.days.is_trivial()
@@ -756,21 +736,133 @@ impl Plan {
         self.set_pos.iter().any(|&p| i64::from(p).abs() <= most)
     }
 
-    /// Whether a sub-daily rule's periods ever begin at a time of day its BYHOUR, BYMINUTE and
-    /// BYSECOND allow. Periods `INTERVAL` units apart begin at the start's time of day plus multiples
-    /// of `gcd(INTERVAL x unit, 1 day)`, so at most 86,400 times of day need a look.
-    pub(super) fn time_of_day_reachable(&self) -> bool {
-        if self.freq >= Frequency::Daily {
+    /// Whether some period of a DAILY or sub-daily rule begins on a day its day filters (and
+    /// TT_SKIP=WEEKEND) allow, at a time of day BYHOUR, BYMINUTE and BYSECOND allow: `false` means
+    /// the rule never produces a candidate. Other frequencies are left to the walk (`true`).
+    ///
+    /// Periods begin on the grid `origin + k * L` of wall-clock seconds (`L` is `INTERVAL` units),
+    /// and the filters repeat every 146,097 days (400 Gregorian years, 20,871 whole weeks). Over
+    /// `k >= 0` the grid meets, in every such cycle, exactly the seconds congruent to the origin
+    /// modulo `g = gcd(L, 146,097 days)`. On day `e` (days since 1970-01-01) those are the times of
+    /// day congruent to `origin - e * DAY` modulo `g`, which depend on `e` only modulo
+    /// `q = g / gcd(g, DAY)`, a divisor of 146,097. So one pass over `lcm(q, p)` days, `p` being
+    /// the filters' own period (1 day with no day filter, 7 for weekdays alone, else 146,097),
+    /// trying each allowed day's class of times once, decides it exactly: a 7-hour grid from a
+    /// Thursday midnight, say, meets 00:00 only on Thursdays.
+    pub(super) fn grid_reachable(&self) -> bool {
+        const CYCLE_DAYS: i64 = 146_097;
+        let unit = match self.freq {
+            // Every period is a day the filters allow.
+            Frequency::Daily if self.every_day() && !self.skip_weekends => return true,
+            Frequency::Daily => DAY,
+            f if f < Frequency::Daily => self.unit_seconds(),
+            _ => return true,
+        };
+        let d = &self.days;
+        let weekdays_only = d.months.is_none()
+            && d.month_days.is_none()
+            && d.year_days.is_empty()
+            && d.nth_weekdays.is_empty()
+            && d.week_nos.is_empty();
+        let filter_days = if self.every_day() && !self.skip_weekends {
+            1
+        } else if weekdays_only {
+            7
+        } else {
+            CYCLE_DAYS
+        };
+        let period = i128::from(self.interval) * i128::from(unit);
+        let Ok(g) = i64::try_from(gcd(period, i128::from(CYCLE_DAYS * DAY))) else {
             return true;
+        };
+        let q = g / gcd(i128::from(g), i128::from(DAY)) as i64;
+        let days = lcm(i128::from(q), i128::from(filter_days)) as i64;
+        let origin = if self.freq == Frequency::Daily {
+            (self.origin_day - EPOCH_CE_DAY) * DAY
+        } else {
+            wall(self.origin_time)
+        };
+        // Which classes of days (`e mod q`) meet an allowed time, worked out once each. With
+        // `g >= DAY` a day meets one time at most, checked directly.
+        let mut classes: Vec<Option<bool>> = if g < DAY {
+            vec![None; usize::try_from(q).unwrap_or(0)]
+        } else {
+            Vec::new()
+        };
+        let first = epoch_day(self.start.date());
+        let mut e = first;
+        while e < first + days {
+            let c = (origin - e * DAY).rem_euclid(g);
+            let meets = match usize::try_from((e - first).rem_euclid(q))
+                .ok()
+                .and_then(|i| classes.get_mut(i))
+            {
+                Some(known) => *known.get_or_insert_with(|| self.grid_meets_a_time(c, g)),
+                None => c < DAY && self.period_start_allowed(c),
+            };
+            let weekend = self.skip_weekends && (e + 3).rem_euclid(7) >= 5;
+            if !meets || weekend {
+                e += 1;
+                continue;
+            }
+            let Some(date) = date_of(e) else {
+                return true;
+            };
+            if d.matches(date) {
+                return true;
+            }
+            // Past the rest of a month BYMONTH leaves out.
+            e = d
+                .next_day_to_try(date)
+                .map_or(e + 1, |next| epoch_day(next).max(e + 1));
         }
-        let step = gcd(
-            i128::from(self.interval) * i128::from(self.unit_seconds()),
-            DAY as i128,
-        );
-        let first = i128::from(self.origin_time.num_seconds_from_midnight()) % step;
-        (first..DAY as i128)
-            .step_by(step as usize)
-            .any(|tod| self.time_of_day_allowed(tod as i64))
+        false
+    }
+
+    /// Whether a period may begin at second `tod` of a day (DAILY periods begin at midnight).
+    fn period_start_allowed(&self, tod: i64) -> bool {
+        if self.freq == Frequency::Daily {
+            tod == 0
+        } else {
+            self.time_of_day_allowed(tod)
+        }
+    }
+
+    /// Whether some second of the day congruent to `c` modulo `g` (below a day) may begin a period:
+    /// the allowed hours, then their allowed minutes and seconds, each level going straight to the
+    /// grid's points.
+    fn grid_meets_a_time(&self, c: i64, g: i64) -> bool {
+        let on_grid = |t: i64| (t - c).rem_euclid(g) == 0;
+        if self.freq == Frequency::Daily {
+            return on_grid(0);
+        }
+        for h in self.hours.members(24) {
+            let hour = i64::from(h) * HOUR;
+            if self.freq == Frequency::Hourly {
+                if on_grid(hour) {
+                    return true;
+                }
+                continue;
+            }
+            for m in self.minutes.members(60) {
+                let minute = hour + i64::from(m) * MINUTE;
+                let found = match self.freq {
+                    Frequency::Minutely => on_grid(minute),
+                    _ if g >= MINUTE => {
+                        let s = (c - minute).rem_euclid(g);
+                        s < MINUTE && self.seconds.has(s as u32)
+                    }
+                    _ => self
+                        .seconds
+                        .members(60)
+                        .any(|s| on_grid(minute + i64::from(s))),
+                };
+                if found {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Seconds in one period of a sub-daily rule.
@@ -1216,6 +1308,42 @@ mod tests {
             })
         }
 
+        /// DAILY and sub-daily rules with weekday, hour, minute and second filters and
+        /// TT_SKIP=WEEKEND, with intervals that make sparse grids.
+        fn grid_rule() -> impl Strategy<Value = String> {
+            let freq = prop::sample::select(vec!["DAILY", "HOURLY", "MINUTELY", "SECONDLY"]);
+            let interval = prop_oneof![
+                1u32..30,
+                prop::sample::select(vec![
+                    7u32, 14, 48, 60, 120, 168, 336, 1_440, 3_600, 10_080, 25_200, 86_400
+                ]),
+                1u32..1_000_000,
+            ];
+            let part = prop_oneof![
+                proptest::sample::subsequence(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"], 1..3)
+                    .prop_map(|d| format!(";BYDAY={}", d.join(","))),
+                proptest::sample::subsequence((0u32..24).collect::<Vec<_>>(), 1..3)
+                    .prop_map(|h| format!(";BYHOUR={}", join(&h))),
+                proptest::sample::subsequence((0u32..60).collect::<Vec<_>>(), 1..3)
+                    .prop_map(|m| format!(";BYMINUTE={}", join(&m))),
+                proptest::sample::subsequence((0u32..60).collect::<Vec<_>>(), 1..3)
+                    .prop_map(|m| format!(";BYSECOND={}", join(&m))),
+                Just(";TT_SKIP=WEEKEND".to_owned()),
+            ];
+            (freq, interval, proptest::collection::vec(part, 0..4)).prop_map(|(freq, n, parts)| {
+                let mut flag = format!("RRULE:FREQ={freq};INTERVAL={n}");
+                let mut seen: Vec<String> = Vec::new();
+                for part in parts {
+                    let key = part.split('=').next().unwrap_or_default().to_owned();
+                    if !seen.contains(&key) {
+                        seen.push(key);
+                        flag.push_str(&part);
+                    }
+                }
+                flag
+            })
+        }
+
         fn join<T: ToString>(values: &[T]) -> String {
             values
                 .iter()
@@ -1225,9 +1353,47 @@ mod tests {
         }
 
         proptest! {
+            #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
             #[test]
             fn date_of_agrees_with_chrono(n in FIRST_DAY - 10..LAST_DAY + 10) {
                 prop_assert_eq!(date_of(n), chrono_date_of(n));
+            }
+
+            /// The grid analysis against brute force: with weekday filters alone, which period starts
+            /// are allowed repeats every week, so walking the grid through `lcm(L, 1 week)` seconds
+            /// finds every (weekday, time of day) it will ever meet.
+            #[test]
+            fn grid_reachable_agrees_with_walking_the_grid_for_a_week(
+                flag in grid_rule(),
+                start in 0i64..5_000_000_000,
+            ) {
+                let Ok(Recurrence::Rule(rule)) = flag.parse::<RepeatFlag>().and_then(|f| f.validate())
+                else {
+                    return Ok(());
+                };
+                let start = naive(start);
+                let plan = Plan::new(&rule, start, false);
+                let unit = if plan.freq == Frequency::Daily { DAY } else { plan.unit_seconds() };
+                let length = plan.interval * unit;
+                let week = 7 * DAY;
+                let origin = wall(plan.period_start(0).unwrap_or(start));
+                // Distinct period starts modulo a week.
+                let periods = week / gcd(i128::from(length), i128::from(week)) as i64;
+                let walked = (0..periods).any(|k| {
+                    let t = origin + k * length;
+                    let (day, tod) = (t.div_euclid(DAY), t.rem_euclid(DAY));
+                    let weekday = (day + 3).rem_euclid(7) as u32;
+                    let day_ok = !plan.days.has_weekdays || plan.days.weekdays.has(weekday);
+                    let weekend = plan.skip_weekends && weekday >= 5;
+                    let time_ok = if plan.freq == Frequency::Daily {
+                        !plan.times.is_empty()
+                    } else {
+                        plan.time_of_day_allowed(tod)
+                    };
+                    day_ok && !weekend && time_ok
+                });
+                prop_assert_eq!(plan.grid_reachable(), walked, "{} from {}", flag, start);
             }
 
             /// The days of a period tested month by month by arithmetic are the period's calendar
