@@ -82,6 +82,8 @@ pub(super) struct Cursor<'a> {
     bulk_before: i64,
     /// Whether COUNT and UNTIL apply (off when probing whether a rule can occur at all).
     bounded: bool,
+    /// Whether any day can be dropped: TT_SKIP, an exDate or a holiday.
+    drops_days: bool,
     /// The start (wall-clock seconds) of the last period that had a candidate, or of the walk.
     alive: i64,
     /// How long a walk may go without a candidate before the rule provably never produces one
@@ -124,6 +126,9 @@ impl<'a> Cursor<'a> {
             floor: plan.start_wall,
             bulk_before: i64::MIN,
             bounded: true,
+            drops_days: plan.skip_weekends
+                || !series.exdates.is_empty()
+                || (plan.skip_holidays && series.holidays.is_some()),
             alive: plan.period_start(k).map_or(plan.start_wall, wall),
             cycle: None,
             last_period: None,
@@ -278,14 +283,15 @@ impl<'a> Cursor<'a> {
                 if !self.spend(1) {
                     return None;
                 }
-                match self.judge(local) {
+                let day = local.div_euclid(DAY);
+                match self.judge(local, day) {
                     Verdict::Yield(o) => {
                         self.steps_left = self.steps_per_search;
                         return Some(o);
                     }
                     Verdict::Skip => continue,
                     Verdict::SkipDay => {
-                        self.skip_day(local.div_euclid(DAY));
+                        self.skip_day(day);
                         continue;
                     }
                     Verdict::End => {
@@ -358,7 +364,7 @@ impl<'a> Cursor<'a> {
             if !self.spend(1) {
                 return None;
             }
-            match self.judge(local) {
+            match self.judge(local, day) {
                 Verdict::Yield(o) => {
                     self.steps_left = self.steps_per_search;
                     return Some(o);
@@ -665,13 +671,14 @@ impl<'a> Cursor<'a> {
         Some(Verdict::SkipDay)
     }
 
+    /// What to do with the candidate at wall-clock second `local`, on day `day` (days since
+    /// 1970-01-01).
     #[inline(always)]
-    fn judge(&mut self, local: i64) -> Verdict {
+    fn judge(&mut self, local: i64, day: i64) -> Verdict {
         let plan = self.plan;
         if local < plan.start_wall {
             return Verdict::Skip;
         }
-        let day = local.div_euclid(DAY);
         if local < self.bulk_before {
             if let Some(verdict) = self.count_rest_of_day_in_bulk(day) {
                 return verdict;
@@ -688,7 +695,9 @@ impl<'a> Cursor<'a> {
         {
             return Verdict::End;
         }
-        if self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays) {
+        if self.drops_days
+            && (self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays))
+        {
             return Verdict::SkipDay;
         }
         self.emitted = self.emitted.saturating_add(1);
@@ -698,7 +707,7 @@ impl<'a> Cursor<'a> {
         if self.after.is_some_and(|a| instant <= a) {
             return Verdict::Skip;
         }
-        Verdict::Yield(Occurrence::new(local, instant, &mut self.dates))
+        Verdict::Yield(Occurrence::new(local, day, instant, &mut self.dates))
     }
 }
 

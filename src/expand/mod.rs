@@ -32,10 +32,17 @@ pub struct Occurrence {
 }
 
 impl Occurrence {
-    /// The occurrence at wall-clock second `wall` and Unix second `utc`.
+    /// The occurrence at wall-clock second `wall`, on day `wall_day` (days since 1970-01-01), and
+    /// Unix second `utc`.
     #[inline(always)]
-    fn new(wall: i64, utc: i64, dates: &mut plan::Dates) -> Occurrence {
-        let (wall_day, utc_day) = (wall.div_euclid(plan::DAY), utc.div_euclid(plan::DAY));
+    fn new(wall: i64, wall_day: i64, utc: i64, dates: &mut plan::Dates) -> Occurrence {
+        // Mostly the instant falls on the same day of its clock as the wall-clock time on its own.
+        let midnight = wall_day * plan::DAY;
+        let utc_day = if (midnight..midnight + plan::DAY).contains(&utc) {
+            wall_day
+        } else {
+            utc.div_euclid(plan::DAY)
+        };
         let local_date = dates.date(wall_day);
         Occurrence {
             wall,
@@ -50,18 +57,21 @@ impl Occurrence {
     }
 
     /// The wall-clock time in the series' zone.
+    #[inline]
     #[must_use]
     pub fn local(&self) -> NaiveDateTime {
         plan::at(self.local_date, self.wall)
     }
 
     /// The local calendar date.
+    #[inline]
     #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.local().date()
     }
 
     /// The instant, resolved from the wall-clock time by [`Zone`]'s gap and fold policy.
+    #[inline]
     #[must_use]
     pub fn instant(&self) -> DateTime<Utc> {
         plan::at(self.utc_date, self.utc).and_utc()
@@ -417,7 +427,12 @@ impl Series {
 
     fn occurrence(&self, local: NaiveDateTime) -> Occurrence {
         let (wall, utc) = (plan::wall(local), self.zone.instant(local).timestamp());
-        Occurrence::new(wall, utc, &mut plan::Dates::new())
+        Occurrence::new(
+            wall,
+            wall.div_euclid(plan::DAY),
+            utc,
+            &mut plan::Dates::new(),
+        )
     }
 }
 

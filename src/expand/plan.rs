@@ -1047,6 +1047,7 @@ pub(super) fn naive(w: i64) -> NaiveDateTime {
 
 /// The time `w` seconds after 1970-01-01T00:00:00, whose date is `date`; chrono's first second when
 /// there is no date (beyond chrono's calendar).
+#[inline]
 pub(super) fn at(date: Option<NaiveDate>, w: i64) -> NaiveDateTime {
     // Below 86,400, so the conversion is exact.
     let time = NaiveTime::from_num_seconds_from_midnight_opt(w.rem_euclid(DAY) as u32, 0);
