@@ -200,6 +200,93 @@ fn rules_that_can_never_occur_are_errors() {
     );
 }
 
+/// A 7-hour grid repeats every week (7 x 24 hours = 168 hours), so from a Thursday midnight it meets
+/// 00:00 only on Thursdays: `BYDAY=TU;BYHOUR=0` can never occur, and saying so must not take the
+/// search budget. From Thursday 01:00 the grid meets Tuesday 00:00, 119 = 7 x 17 hours later, then
+/// every week. (Worked out by hand; 2026-01-01 is a Thursday.)
+#[test]
+fn a_sub_daily_grid_that_never_meets_its_day_and_hour_never_occurs() {
+    let flag = "RRULE:FREQ=HOURLY;INTERVAL=7;BYDAY=TU;BYHOUR=0";
+    for zone in ["UTC", "America/New_York", "Australia/Lord_Howe"] {
+        let err = try_series(flag, &local_utc(zone, "2026-01-01T00:00:00"), zone).unwrap_err();
+        assert!(matches!(err, Error::NeverOccurs { .. }), "{zone}: {err}");
+    }
+    let s = series(flag, "2026-01-01T01:00:00Z", "UTC");
+    assert_eq!(
+        locals(s.iter().take(3)),
+        ["2026-01-06 00:00", "2026-01-13 00:00", "2026-01-20 00:00"]
+    );
+}
+
+/// The instant of wall-clock time `local` (`yyyy-MM-ddTHH:mm:ss`) in `zone`, in RFC 3339.
+fn local_utc(zone: &str, local: &str) -> String {
+    let zone: Zone = zone.parse().unwrap();
+    let local = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S").unwrap();
+    zone.instant(local).to_rfc3339()
+}
+
+/// More grids that can never land where the rule allows, each found by the same analysis: minutes,
+/// seconds and days whose step is a whole number of weeks (or 7 hours) from a Thursday
+/// (2026-01-01) against other weekdays, with and without a month or a day of the month; grids that
+/// meet only Saturdays, which TT_SKIP=WEEKEND drops (from Saturday 2026-01-03); and a grid 773 days
+/// apart (146,097 = 3^3 x 7 x 773), which meets one day in 773 of the 400-year cycle: from
+/// 2026-01-01 it meets 29 February only in 2356 and every 400 years after, always a Wednesday
+/// (python `datetime.date`), never a Monday.
+#[test]
+fn periodic_grids_that_miss_their_filters_never_occur() {
+    for (flag, start) in [
+        (
+            "RRULE:FREQ=MINUTELY;INTERVAL=420;BYDAY=MO;BYHOUR=0;BYMINUTE=0",
+            "2026-01-01T00:00:00Z",
+        ),
+        (
+            "RRULE:FREQ=SECONDLY;INTERVAL=25200;BYDAY=TU;BYHOUR=0;BYMINUTE=0;BYSECOND=0",
+            "2026-01-01T00:00:00Z",
+        ),
+        (
+            "RRULE:FREQ=HOURLY;INTERVAL=7;BYMONTH=3;BYDAY=TU;BYHOUR=0",
+            "2026-01-01T00:00:00Z",
+        ),
+        (
+            "RRULE:FREQ=HOURLY;INTERVAL=7;BYMONTHDAY=13;BYDAY=FR;BYHOUR=0",
+            "2026-01-01T00:00:00Z",
+        ),
+        (
+            "RRULE:FREQ=DAILY;INTERVAL=14;BYDAY=SA,SU",
+            "2026-01-01T09:00:00Z",
+        ),
+        (
+            "RRULE:FREQ=DAILY;INTERVAL=7;TT_SKIP=WEEKEND",
+            "2026-01-03T09:00:00Z",
+        ),
+        (
+            "RRULE:FREQ=HOURLY;INTERVAL=336;TT_SKIP=WEEKEND",
+            "2026-01-03T09:00:00Z",
+        ),
+        (
+            "RRULE:FREQ=HOURLY;INTERVAL=18552;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO",
+            "2026-01-01T09:00:00Z",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let err = try_series(flag, start, "UTC").unwrap_err();
+        assert!(matches!(err, Error::NeverOccurs { .. }), "{flag}: {err}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(1),
+            "{flag}"
+        );
+    }
+    let s = series(
+        "RRULE:FREQ=HOURLY;INTERVAL=18552;BYMONTH=2;BYMONTHDAY=29",
+        "2026-01-01T09:00:00Z",
+        "UTC",
+    );
+    assert_eq!(
+        locals(s.iter().take(2)),
+        ["2356-02-29 09:00", "2756-02-29 09:00"]
+    );
+}
+
 /// 29 February on a Monday happens in 2044 and 2072 (python `date.weekday`): rare, but found.
 #[test]
 fn rare_rules_are_found_from_every_frequency() {

@@ -1,7 +1,10 @@
 //! Walking a plan period by period, applying BYSETPOS, the start, UNTIL, COUNT, TT_SKIP and exDates.
 //!
 //! Candidates are wall-clock seconds ([`wall`]): comparing, stepping and offsetting them is integer
-//! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence.
+//! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence. Rules
+//! whose periods hold one candidate each at the same offset ([`Plan::stride`]: DAILY, WEEKLY on one
+//! day, HOURLY, ...) skip the period machinery altogether: their candidates are stepped by addition,
+//! then judged and charged exactly as the general walk judges and charges them.
 //!
 //! # Bounded work
 //!
@@ -21,7 +24,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use super::holidays::is_working_day;
-use super::plan::{date_of, epoch_day, in_calendar, wall, Plan, DAY};
+use super::plan::{date_of, epoch_day, in_calendar, wall, Dates, Plan, Stride, CALENDAR, DAY};
 use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;
@@ -79,14 +82,26 @@ pub(super) struct Cursor<'a> {
     bulk_before: i64,
     /// Whether COUNT and UNTIL apply (off when probing whether a rule can occur at all).
     bounded: bool,
+    /// Whether any day can be dropped: TT_SKIP, an exDate or a holiday.
+    drops_days: bool,
     /// The start (wall-clock seconds) of the last period that had a candidate, or of the walk.
     alive: i64,
     /// How long a walk may go without a candidate before the rule provably never produces one
-    /// again ([`Plan::cycle_seconds`]).
-    cycle: i64,
+    /// again ([`Plan::cycle_seconds`]), worked out when first needed.
+    cycle: Option<i64>,
     /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
     last_period: Option<(i64, i64)>,
     resolver: Resolver,
+    /// Whether instants are resolved (off when only wall-clock times matter: see
+    /// [`Cursor::unbounded`]).
+    instants: bool,
+    /// Converts the days of the occurrences made into dates.
+    dates: Dates,
+    /// The fast path: the rule's candidates as an arithmetic progression ([`Plan::stride`]).
+    stride: Option<Stride>,
+    /// Whether no period has been expanded yet: the general walk works out the first one's start
+    /// from the calendar, and the fast path charges for it likewise.
+    fresh: bool,
     done: bool,
     /// Steps left for the current search, and the allowance each search starts with.
     steps_left: u64,
@@ -111,10 +126,17 @@ impl<'a> Cursor<'a> {
             floor: plan.start_wall,
             bulk_before: i64::MIN,
             bounded: true,
+            drops_days: plan.skip_weekends
+                || !series.exdates.is_empty()
+                || (plan.skip_holidays && series.holidays.is_some()),
             alive: plan.period_start(k).map_or(plan.start_wall, wall),
-            cycle: plan.cycle_seconds(),
+            cycle: None,
             last_period: None,
             resolver: Resolver::new(series.zone),
+            instants: true,
+            dates: Dates::new(),
+            stride: plan.stride().filter(|_| series.fast_paths),
+            fresh: true,
             done: false,
             steps_left: u64::MAX,
             steps_per_search: u64::MAX,
@@ -130,9 +152,11 @@ impl<'a> Cursor<'a> {
         self
     }
 
-    /// A walk that ignores COUNT and UNTIL: does the rule produce anything at all?
+    /// A walk that ignores COUNT and UNTIL and resolves no instant (each occurrence's instant is
+    /// left equal to its wall-clock time): does the rule produce anything at all, and where?
     pub(super) fn unbounded(mut self) -> Self {
         self.bounded = false;
+        self.instants = false;
         self
     }
 
@@ -157,6 +181,10 @@ impl<'a> Cursor<'a> {
                 limit = limit.min(u.saturating_sub(MARGIN));
             }
             self.bulk_before = limit;
+            // Sub-daily periods before `limit` are counted a day at a time, by the general walk.
+            if self.plan.freq < Frequency::Daily {
+                self.stride = None;
+            }
         } else {
             self.floor = self.floor.max(scan);
         }
@@ -233,12 +261,123 @@ impl<'a> Cursor<'a> {
         } else if self.plan.freq < Frequency::Daily {
             // A sub-daily period holds one hour at most: move the walk to the next day.
             self.pos = self.walls.len();
-            if let Some(next) = date_of(day + 1) {
-                let k = self.plan.first_period_from(next.and_time(NaiveTime::MIN));
-                self.k = self.k.max(k);
-            }
+            self.move_past_day(day);
         } else {
             self.seek((day + 1) * DAY);
+        }
+    }
+
+    /// [`Iterator::next`] on the general path: the current period's candidates, then the next
+    /// period's.
+    fn next_in_periods(&mut self) -> Option<Occurrence> {
+        loop {
+            if self.done {
+                return None;
+            }
+            if self.pos < self.len() {
+                let Some(local) = self.candidate(self.pos) else {
+                    self.pos = self.len();
+                    continue;
+                };
+                self.pos += 1;
+                if !self.spend(1) {
+                    return None;
+                }
+                let day = local.div_euclid(DAY);
+                match self.judge(local, day) {
+                    Verdict::Yield(o) => {
+                        self.steps_left = self.steps_per_search;
+                        return Some(o);
+                    }
+                    Verdict::Skip => continue,
+                    Verdict::SkipDay => {
+                        self.skip_day(day);
+                        continue;
+                    }
+                    Verdict::End => {
+                        self.done = true;
+                        return None;
+                    }
+                }
+            }
+            if !self.fill() {
+                self.done = true;
+                return None;
+            }
+        }
+    }
+
+    /// Moves a sub-daily walk to the first period that begins after `day`.
+    fn move_past_day(&mut self, day: i64) {
+        if let Some(next) = date_of(day + 1) {
+            let k = self.plan.first_period_from(next.and_time(NaiveTime::MIN));
+            self.k = self.k.max(k);
+        }
+    }
+
+    /// [`Iterator::next`] on the fast path: period after period, its one candidate by addition,
+    /// judged as the general walk judges it, after spending the steps the general walk spends on
+    /// expanding the period.
+    fn next_in_stride(&mut self, stride: Stride) -> Option<Occurrence> {
+        let plan = self.plan;
+        let day_based = plan.freq >= Frequency::Daily;
+        loop {
+            if self.done {
+                return None;
+            }
+            // A sub-daily period's start is always computed from the calendar, a day-based one's only
+            // when it does not follow the last one.
+            let calendar = !day_based || std::mem::take(&mut self.fresh);
+            let cost = PERIOD_STEPS + if calendar { CALENDAR_STEPS } else { 0 };
+            if !self.spend(cost) {
+                return None;
+            }
+            let k = self.k;
+            self.k = k + 1;
+            // The period's start, and a day-based period's candidate, must lie in the calendar.
+            let local = k
+                .checked_mul(stride.step)
+                .and_then(|x| x.checked_add(stride.first))
+                .filter(|&w| {
+                    let begin = w - stride.offset;
+                    CALENDAR.contains(&begin) && (!day_based || CALENDAR.contains(&w))
+                });
+            let Some(local) = local else {
+                // Past the calendar's last day the series ends.
+                self.done = true;
+                return None;
+            };
+            // A weekly period's days are each examined.
+            if plan.freq == Frequency::Weekly && !self.spend(7) {
+                return None;
+            }
+            let day = local.div_euclid(DAY);
+            if self.dropped_as_weekend(day) {
+                if !day_based {
+                    self.move_past_day(day);
+                }
+                continue;
+            }
+            if local < self.floor {
+                continue;
+            }
+            if !self.spend(1) {
+                return None;
+            }
+            match self.judge(local, day) {
+                Verdict::Yield(o) => {
+                    self.steps_left = self.steps_per_search;
+                    return Some(o);
+                }
+                Verdict::Skip => {}
+                // The next candidate is on a later day, except in a sub-daily walk.
+                Verdict::SkipDay if !day_based => self.move_past_day(day),
+                Verdict::SkipDay => {}
+                Verdict::End => {
+                    self.done = true;
+                    return None;
+                }
+            }
         }
     }
 
@@ -299,7 +438,8 @@ impl<'a> Cursor<'a> {
                 }
                 return true;
             }
-            if begin - self.alive > self.cycle {
+            let cycle = *self.cycle.get_or_insert_with(|| plan.cycle_seconds());
+            if begin - self.alive > cycle {
                 return false;
             }
         }
@@ -346,22 +486,26 @@ impl<'a> Cursor<'a> {
             }
             return;
         }
+        if plan.freq == Frequency::Daily && plan.workday.is_none() {
+            self.period_days.push(epoch_day(first));
+            self.spend(1);
+            return;
+        }
+        let Some(which) = plan.workday else {
+            let examined = plan.matching_days(first, &mut self.period_days);
+            self.spend(examined);
+            return;
+        };
         plan.period_days(first, &mut self.days);
         if !self.spend(self.days.len() as u64) {
             return;
         }
-        if let Some(which) = plan.workday {
-            let holidays = self.series.holidays.as_ref();
-            let pick = match which {
-                Workday::First => self.days.iter().find(|&&d| is_working_day(holidays, d)),
-                Workday::Last => self.days.iter().rfind(|&&d| is_working_day(holidays, d)),
-            };
-            self.days = pick.copied().into_iter().collect();
-        } else if !plan.every_day() {
-            self.days.retain(|&d| plan.days.matches(d));
-        }
-        self.period_days
-            .extend(self.days.iter().map(|&d| epoch_day(d)));
+        let holidays = self.series.holidays.as_ref();
+        let pick = match which {
+            Workday::First => self.days.iter().find(|&&d| is_working_day(holidays, d)),
+            Workday::Last => self.days.iter().rfind(|&&d| is_working_day(holidays, d)),
+        };
+        self.period_days.extend(pick.map(|&d| epoch_day(d)));
     }
 
     /// Replaces the current period by the candidates at the 1-based positions of BYSETPOS (negative
@@ -501,12 +645,18 @@ impl<'a> Cursor<'a> {
     /// its remaining candidates at once. `None` when the candidate must be judged alone.
     fn count_rest_of_day_in_bulk(&mut self, day: i64) -> Option<Verdict> {
         let last_time = *self.plan.times.last()?;
-        if !self.product || day * DAY + last_time >= self.bulk_before {
+        let stride = self.stride.is_some();
+        if !(self.product || stride) || day * DAY + last_time >= self.bulk_before {
             return None;
         }
         let per_day = self.plan.times.len();
-        // `pos` has moved past the candidate being judged.
-        let rest = (per_day - (self.pos - 1) % per_day) as u64;
+        // On the fast path a day has one candidate; otherwise `pos` has moved past the candidate being
+        // judged.
+        let rest = if stride {
+            1
+        } else {
+            (per_day - self.pos.saturating_sub(1) % per_day) as u64
+        };
         if self.dropped_as_weekend(day) || self.series.excluded(day, self.plan.skip_holidays) {
             return Some(Verdict::SkipDay);
         }
@@ -521,25 +671,33 @@ impl<'a> Cursor<'a> {
         Some(Verdict::SkipDay)
     }
 
-    fn judge(&mut self, local: i64) -> Verdict {
+    /// What to do with the candidate at wall-clock second `local`, on day `day` (days since
+    /// 1970-01-01).
+    #[inline(always)]
+    fn judge(&mut self, local: i64, day: i64) -> Verdict {
         let plan = self.plan;
         if local < plan.start_wall {
             return Verdict::Skip;
         }
-        let day = local.div_euclid(DAY);
         if local < self.bulk_before {
             if let Some(verdict) = self.count_rest_of_day_in_bulk(day) {
                 return verdict;
             }
         }
-        let instant = self.resolver.instant(local);
+        let instant = if self.instants {
+            self.resolver.instant(local)
+        } else {
+            local
+        };
         if self.bounded
             && (plan.until_wall.is_some_and(|u| local > u)
                 || plan.until_utc.is_some_and(|u| instant > u))
         {
             return Verdict::End;
         }
-        if self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays) {
+        if self.drops_days
+            && (self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays))
+        {
             return Verdict::SkipDay;
         }
         self.emitted = self.emitted.saturating_add(1);
@@ -549,50 +707,18 @@ impl<'a> Cursor<'a> {
         if self.after.is_some_and(|a| instant <= a) {
             return Verdict::Skip;
         }
-        Verdict::Yield(Occurrence {
-            wall: local,
-            utc: instant,
-        })
+        Verdict::Yield(Occurrence::new(local, day, instant, &mut self.dates))
     }
 }
 
 impl Iterator for Cursor<'_> {
     type Item = Occurrence;
 
+    #[inline]
     fn next(&mut self) -> Option<Occurrence> {
-        loop {
-            if self.done {
-                return None;
-            }
-            if self.pos < self.len() {
-                let Some(local) = self.candidate(self.pos) else {
-                    self.pos = self.len();
-                    continue;
-                };
-                self.pos += 1;
-                if !self.spend(1) {
-                    return None;
-                }
-                match self.judge(local) {
-                    Verdict::Yield(o) => {
-                        self.steps_left = self.steps_per_search;
-                        return Some(o);
-                    }
-                    Verdict::Skip => continue,
-                    Verdict::SkipDay => {
-                        self.skip_day(local.div_euclid(DAY));
-                        continue;
-                    }
-                    Verdict::End => {
-                        self.done = true;
-                        return None;
-                    }
-                }
-            }
-            if !self.fill() {
-                self.done = true;
-                return None;
-            }
+        match self.stride {
+            Some(stride) => self.next_in_stride(stride),
+            None => self.next_in_periods(),
         }
     }
 }

@@ -3,6 +3,8 @@
 mod cursor;
 mod holidays;
 mod plan;
+#[cfg(test)]
+mod tests;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
@@ -23,25 +25,56 @@ pub struct Occurrence {
     pub(crate) wall: i64,
     /// Unix seconds.
     pub(crate) utc: i64,
+    /// The dates of `wall` and `utc` (`None` beyond chrono's calendar), worked out once when the
+    /// occurrence is made: a walk converts its days by addition ([`plan::Dates`]).
+    local_date: Option<NaiveDate>,
+    utc_date: Option<NaiveDate>,
 }
 
 impl Occurrence {
+    /// The occurrence at wall-clock second `wall`, on day `wall_day` (days since 1970-01-01), and
+    /// Unix second `utc`.
+    #[inline(always)]
+    fn new(wall: i64, wall_day: i64, utc: i64, dates: &mut plan::Dates) -> Occurrence {
+        // Mostly the instant falls on the same day of its clock as the wall-clock time on its own.
+        let midnight = wall_day * plan::DAY;
+        let utc_day = if (midnight..midnight + plan::DAY).contains(&utc) {
+            wall_day
+        } else {
+            utc.div_euclid(plan::DAY)
+        };
+        let local_date = dates.date(wall_day);
+        Occurrence {
+            wall,
+            utc,
+            local_date,
+            utc_date: if utc_day == wall_day {
+                local_date
+            } else {
+                dates.date(utc_day)
+            },
+        }
+    }
+
     /// The wall-clock time in the series' zone.
+    #[inline]
     #[must_use]
     pub fn local(&self) -> NaiveDateTime {
-        plan::naive(self.wall)
+        plan::at(self.local_date, self.wall)
     }
 
     /// The local calendar date.
+    #[inline]
     #[must_use]
     pub fn date(&self) -> NaiveDate {
         self.local().date()
     }
 
     /// The instant, resolved from the wall-clock time by [`Zone`]'s gap and fold policy.
+    #[inline]
     #[must_use]
     pub fn instant(&self) -> DateTime<Utc> {
-        plan::naive(self.utc).and_utc()
+        plan::at(self.utc_date, self.utc).and_utc()
     }
 }
 
@@ -78,6 +111,9 @@ pub struct Series {
     exdates: Vec<i64>,
     holidays: Option<HolidayCalendar>,
     plan: Option<Plan>,
+    /// Whether walks take the fast path where the rule allows it; off only to test that path against
+    /// the general one.
+    fast_paths: bool,
 }
 
 impl Series {
@@ -90,6 +126,17 @@ impl Series {
     /// [`Error::NeverOccurs`] when the rule can never produce an occurrence (the 30th of February),
     /// [`Error::Unsupported`] for `LUNAR:` rules, whose expansion this version does not offer.
     pub fn new(recurrence: &Recurrence, start: DateTime<Utc>, zone: Zone) -> Result<Series, Error> {
+        Series::with_fast_paths(recurrence, start, zone, true)
+    }
+
+    /// [`Series::new`], with the walks' fast path on or off (off only to test it against the general
+    /// walk).
+    fn with_fast_paths(
+        recurrence: &Recurrence,
+        start: DateTime<Utc>,
+        zone: Zone,
+        fast_paths: bool,
+    ) -> Result<Series, Error> {
         if let Recurrence::Lunar(_) = recurrence {
             return Err(Error::Unsupported {
                 rule: recurrence.to_string(),
@@ -104,16 +151,14 @@ impl Series {
             exdates: Vec::new(),
             holidays: None,
             plan: None,
+            fast_paths,
         };
         series.replan();
         if let Some(plan) = &series.plan {
             let never = || Error::NeverOccurs {
                 rule: recurrence.to_string(),
             };
-            if !plan.time_of_day_reachable()
-                || !plan.set_pos_reachable()
-                || (plan.freq < crate::Frequency::Daily && !plan.some_day_matches())
-            {
+            if !plan.set_pos_reachable() || !plan.grid_reachable() {
                 return Err(never());
             }
             let mut probe = Cursor::new(&series, plan, 0, None)
@@ -284,10 +329,11 @@ impl Series {
             (Recurrence::Rule(_), Some(plan)) => {
                 let mut cursor = match after {
                     Some(t) => {
-                        let (k, emitted) = self.jump(plan, t);
+                        let scan = self.scan_from(t);
+                        let (k, emitted) = self.jump(plan, scan);
                         Cursor::new(self, plan, k, after_utc)
                             .counted(emitted)
-                            .scanning_from(plan::wall(self.scan_from(t)))
+                            .scanning_from(plan::wall(scan))
                     }
                     None => Cursor::new(self, plan, 0, None),
                 };
@@ -315,11 +361,11 @@ impl Series {
         }
     }
 
-    /// The period to begin a walk for the occurrences after `t` at, and how many occurrences the
-    /// periods before it hold. Without COUNT that count does not matter; with COUNT it is a
-    /// multiplication when every period holds as many, else the walk begins at the start.
-    fn jump(&self, plan: &Plan, t: DateTime<Utc>) -> (i64, u64) {
-        let k = plan.period_of(self.scan_from(t)).max(0);
+    /// The period to begin a walk that scans from `scan` ([`Series::scan_from`]) at, and how many
+    /// occurrences the periods before it hold. Without COUNT that count does not matter; with COUNT
+    /// it is a multiplication when every period holds as many, else the walk begins at the start.
+    fn jump(&self, plan: &Plan, scan: NaiveDateTime) -> (i64, u64) {
+        let k = plan.period_of(scan).max(0);
         if plan.count.is_none() || k == 0 {
             return (k, 0);
         }
@@ -351,15 +397,20 @@ impl Series {
         let day_before = t
             .checked_sub_signed(TimeDelta::hours(25))
             .map_or(now, |b| self.zone.offset_seconds(b));
-        let gap = (now - day_before).max(0);
-        let local = self.zone.local(t);
-        local
-            .checked_sub_signed(TimeDelta::seconds(gap))
-            .unwrap_or(NaiveDateTime::MIN)
+        // The wall-clock time at `t` (its offset `now`), less the gap.
+        let shift = now - (now - day_before).max(0);
+        t.naive_utc()
+            .checked_add_signed(TimeDelta::seconds(shift))
+            .unwrap_or(if shift > 0 {
+                NaiveDateTime::MAX
+            } else {
+                NaiveDateTime::MIN
+            })
     }
 
     /// Whether occurrences on `day` (days since 1970-01-01) are removed: an exDate, or a holiday of
     /// the calendar when `TT_SKIP=HOLIDAY` applies.
+    #[inline]
     fn excluded(&self, day: i64, skip_holidays: bool) -> bool {
         (!self.exdates.is_empty() && self.exdates.binary_search(&day).is_ok())
             || (skip_holidays
@@ -375,10 +426,13 @@ impl Series {
     }
 
     fn occurrence(&self, local: NaiveDateTime) -> Occurrence {
-        Occurrence {
-            wall: plan::wall(local),
-            utc: self.zone.instant(local).timestamp(),
-        }
+        let (wall, utc) = (plan::wall(local), self.zone.instant(local).timestamp());
+        Occurrence::new(
+            wall,
+            wall.div_euclid(plan::DAY),
+            utc,
+            &mut plan::Dates::new(),
+        )
     }
 }
 

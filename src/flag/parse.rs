@@ -36,7 +36,12 @@ impl RepeatFlag {
     /// ```
     pub fn parse(text: &str) -> Result<RepeatFlag, FlagError> {
         let error = |offset, kind| FlagError::new(text, offset, kind);
-        if let Some((at, ch)) = text.char_indices().find(|(_, c)| c.is_ascii_control()) {
+        // An ASCII control character is one byte, and no byte of a longer UTF-8 character is one.
+        if let Some(at) = text.bytes().position(|b| b.is_ascii_control()) {
+            let ch = text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or_default();
             return Err(error(at, FlagErrorKind::ControlCharacter { ch }));
         }
         if text.is_empty() {
@@ -54,16 +59,22 @@ impl RepeatFlag {
             }
         };
 
-        let mut parts = Vec::new();
-        let mut seen = HashSet::new();
-        let mut start = body;
-        for segment in text[body..].split(';') {
-            let at = start;
-            start += segment.len() + 1;
+        let mut parts: Vec<Part> =
+            Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
+        let mut keys = Keys::default();
+        let mut rest = text.get(body..).unwrap_or_default();
+        let mut next_at = body;
+        // The `;`-separated segments: a byte search, cheaper than a `str` pattern on such short text.
+        while !rest.is_empty() {
+            let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
+            let (segment, tail) = rest.split_at(end);
+            rest = tail.get(1..).unwrap_or_default();
+            let at = next_at;
+            next_at += end + 1;
             if segment.is_empty() {
                 continue;
             }
-            let eq = match segment.find('=') {
+            let eq = match segment.bytes().position(|b| b == b'=') {
                 Some(0) | None => {
                     let part = segment.to_owned();
                     return Err(error(at, FlagErrorKind::MalformedPart { part }));
@@ -71,7 +82,7 @@ impl RepeatFlag {
                 Some(eq) => eq,
             };
             let key = &segment[..eq];
-            if !seen.insert(key.to_ascii_uppercase()) {
+            if !keys.insert(key, parts.iter().map(|p| &text[p.key.clone()])) {
                 let key = key.to_owned();
                 return Err(error(at, FlagErrorKind::DuplicateKey { key }));
             }
@@ -202,10 +213,38 @@ impl RepeatFlag {
     }
 }
 
+/// The keys met so far, ASCII case-insensitive: compared one by one while they are few (a flag has a
+/// handful), hashed once there are many, so that a flag of a million parts is checked in linear time.
+#[derive(Default)]
+struct Keys {
+    many: Option<HashSet<String>>,
+}
+
+impl Keys {
+    /// Up to this many keys are compared one by one.
+    const FEW: usize = 16;
+
+    /// Adds `key` to the keys met so far, `earlier`; `false` when it is one of them.
+    fn insert<'a>(
+        &mut self,
+        key: &str,
+        mut earlier: impl ExactSizeIterator<Item = &'a str>,
+    ) -> bool {
+        if self.many.is_none() && earlier.len() < Self::FEW {
+            return !earlier.any(|k| k.eq_ignore_ascii_case(key));
+        }
+        let many = self
+            .many
+            .get_or_insert_with(|| earlier.map(str::to_ascii_uppercase).collect());
+        many.insert(key.to_ascii_uppercase())
+    }
+}
+
 /// The flag's grammar and the byte offset its parts start at, or the unknown prefix.
 fn prefix(text: &str) -> Result<(FlagKind, usize), &str> {
-    let colon = match text.find(':') {
-        Some(colon) if text.find('=').is_none_or(|eq| colon < eq) => colon,
+    // The first `:` or `=`: a prefix ends at a `:` met first.
+    let colon = match text.bytes().position(|b| b == b':' || b == b'=') {
+        Some(at) if text.as_bytes().get(at) == Some(&b':') => at,
         _ => return Ok((FlagKind::RRule, 0)),
     };
     let name = &text[..colon];

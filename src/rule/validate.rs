@@ -9,8 +9,6 @@
 //! out of range like any other, never a panic. Unknown keys (`X-...`, `BYEASTER`, `RSCALE`, ...) stay
 //! in the flag's text and are ignored.
 
-use std::collections::HashSet;
-
 use chrono::NaiveTime;
 
 use super::{
@@ -189,6 +187,30 @@ fn until(text: &str) -> Option<Until> {
     }
 }
 
+/// The `BYDAY` entries met so far: a bit for each weekday and ordinal (`None` as 0, then -53..=53).
+#[derive(Default)]
+struct SeenDays([u64; 12]);
+
+impl SeenDays {
+    /// Adds `day`; `false` when it was there already.
+    fn insert(&mut self, day: WeekdayNum) -> bool {
+        let ordinal = usize::from(day.ordinal.unwrap_or(0).unsigned_abs())
+            + if day.ordinal.is_some_and(|n| n < 0) {
+                53
+            } else {
+                0
+            };
+        let bit = usize::from(day.weekday.days_from_monday()) * 107 + ordinal;
+        let Some(word) = self.0.get_mut(bit / 64) else {
+            return true;
+        };
+        let mask = 1u64 << (bit % 64);
+        let fresh = *word & mask == 0;
+        *word |= mask;
+        fresh
+    }
+}
+
 /// One `KEY=VALUE` part, with the byte offsets of its key and value in the whole flag.
 #[derive(Debug, Clone, Copy)]
 struct Field<'a> {
@@ -288,18 +310,25 @@ impl<'a> Checker<'a> {
         u32::try_from(n).map_err(|_| self.out_of_range(key, field.value, field.value_at, min, max))
     }
 
-    /// The comma-separated entries of a value with their byte offsets; no entry may be empty.
-    fn items(&self, key: &str, field: Field<'a>) -> Result<Vec<(&'a str, usize)>, FlagError> {
-        let mut at = field.value_at;
-        let mut items = Vec::new();
-        for item in field.value.split(',') {
-            if item.is_empty() {
-                return Err(self.invalid(key, field.value, at, LIST));
-            }
-            items.push((item, at));
-            at += item.len() + 1;
+    /// The comma-separated entries of a value with their byte offsets; no entry may be empty (an
+    /// empty one is reported before anything else about the list).
+    fn items(
+        &self,
+        key: &str,
+        field: Field<'a>,
+    ) -> Result<impl Iterator<Item = (&'a str, usize)> + 'a, FlagError> {
+        let entries = move || {
+            let mut at = field.value_at;
+            field.value.split(',').map(move |item| {
+                let here = at;
+                at += item.len() + 1;
+                (item, here)
+            })
+        };
+        if let Some((_, at)) = entries().find(|(item, _)| item.is_empty()) {
+            return Err(self.invalid(key, field.value, at, LIST));
         }
-        Ok(items)
+        Ok(entries())
     }
 
     /// A list of integers in `min..=max`, ascending and without duplicates.
@@ -462,7 +491,7 @@ impl<'a> Checker<'a> {
                 Key::ByMinute => rule.by_minute = self.int_list(name, field, 0, 59)?,
                 Key::ByHour => rule.by_hour = self.int_list(name, field, 0, 23)?,
                 Key::ByDay => {
-                    let mut seen = HashSet::new();
+                    let mut seen = SeenDays::default();
                     for (text, at) in self.items(name, field)? {
                         let day = self.weekday_num(text, at)?;
                         if day.ordinal.is_some() {
@@ -1043,6 +1072,23 @@ mod tests {
                 nth(-53, Weekday::Sunday),
             ]
         );
+    }
+
+    #[test]
+    fn every_by_day_entry_has_its_own_bit() {
+        let mut seen = SeenDays::default();
+        let entries = || {
+            (0..7).flat_map(|w| {
+                std::iter::once(None)
+                    .chain((-53..=53).filter(|&n| n != 0).map(Some))
+                    .map(move |ordinal| WeekdayNum {
+                        ordinal,
+                        weekday: Weekday::from_days_from_monday(w),
+                    })
+            })
+        };
+        assert!(entries().all(|d| seen.insert(d)));
+        assert!(entries().all(|d| !seen.insert(d)));
     }
 
     #[test]
