@@ -36,7 +36,8 @@ impl Occurrence {
     /// Unix second `utc`.
     #[inline(always)]
     fn new(wall: i64, wall_day: i64, utc: i64, dates: &mut plan::Dates) -> Occurrence {
-        // Mostly the instant falls on the same day of its clock as the wall-clock time on its own.
+        // The instant's day on the UTC clock is usually the wall-clock time's day on the zone's:
+        // then it takes no division and no second date.
         let midnight = wall_day * plan::DAY;
         let utc_day = if (midnight..midnight + plan::DAY).contains(&utc) {
             wall_day

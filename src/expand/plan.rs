@@ -746,9 +746,11 @@ impl Plan {
     /// modulo `g = gcd(L, 146,097 days)`. On day `e` (days since 1970-01-01) those are the times of
     /// day congruent to `origin - e * DAY` modulo `g`, which depend on `e` only modulo
     /// `q = g / gcd(g, DAY)`, a divisor of 146,097. So one pass over `lcm(q, p)` days, `p` being
-    /// the filters' own period (1 day with no day filter, 7 for weekdays alone, else 146,097),
-    /// trying each allowed day's class of times once, decides it exactly: a 7-hour grid from a
-    /// Thursday midnight, say, meets 00:00 only on Thursdays.
+    /// the filters' own period (1 day with no day filter, 7 for weekday filters or TT_SKIP=WEEKEND
+    /// alone, else 146,097), trying each allowed day's class of times once, decides it exactly: a
+    /// 7-hour grid from a Thursday midnight, say, meets 00:00 only on Thursdays. (As for the walk
+    /// that probes a new series, no holiday calendar applies yet: Saturdays and Sundays are
+    /// weekend days.)
     pub(super) fn grid_reachable(&self) -> bool {
         const CYCLE_DAYS: i64 = 146_097;
         let unit = match self.freq {
