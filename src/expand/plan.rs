@@ -1297,18 +1297,8 @@ mod tests {
                     .prop_map(|(n, d)| format!(";BYDAY={n}{d}")),
                 prop::sample::select(vec!["MO", "TH", "SU"]).prop_map(|d| format!(";WKST={d}")),
             ];
-            (freq, proptest::collection::vec(part, 0..3)).prop_map(|(freq, parts)| {
-                let mut flag = format!("RRULE:FREQ={freq}");
-                let mut seen: Vec<String> = Vec::new();
-                for part in parts {
-                    let key = part.split('=').next().unwrap_or_default().to_owned();
-                    if !seen.contains(&key) {
-                        seen.push(key);
-                        flag.push_str(&part);
-                    }
-                }
-                flag
-            })
+            (freq, proptest::collection::vec(part, 0..3))
+                .prop_map(|(freq, parts)| with_parts(format!("RRULE:FREQ={freq}"), parts))
         }
 
         /// DAILY and sub-daily rules with weekday, hour, minute and second filters and
@@ -1334,17 +1324,21 @@ mod tests {
                 Just(";TT_SKIP=WEEKEND".to_owned()),
             ];
             (freq, interval, proptest::collection::vec(part, 0..4)).prop_map(|(freq, n, parts)| {
-                let mut flag = format!("RRULE:FREQ={freq};INTERVAL={n}");
-                let mut seen: Vec<String> = Vec::new();
-                for part in parts {
-                    let key = part.split('=').next().unwrap_or_default().to_owned();
-                    if !seen.contains(&key) {
-                        seen.push(key);
-                        flag.push_str(&part);
-                    }
-                }
-                flag
+                with_parts(format!("RRULE:FREQ={freq};INTERVAL={n}"), parts)
             })
+        }
+
+        /// `head` followed by each part whose key has not appeared yet (a key may be given once).
+        fn with_parts(mut flag: String, parts: Vec<String>) -> String {
+            let mut seen: Vec<String> = Vec::new();
+            for part in parts {
+                let key = part.split('=').next().unwrap_or_default().to_owned();
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    flag.push_str(&part);
+                }
+            }
+            flag
         }
 
         fn join<T: ToString>(values: &[T]) -> String {
