@@ -118,3 +118,49 @@ fn unknown_numbers_survive_being_written_and_read_again() {
         assert_eq!(twice.to_json(), once.to_json(), "{text}");
     }
 }
+
+/// Property `counting_ahead_agrees_with_the_walk` (CI, random seed): a SECONDLY grid 1441 seconds
+/// apart meets BYHOUR x BYMINUTE x BYSECOND's 12 times of day about once in 120 days, and BYMONTH
+/// with TT_SKIP keeps one hit in six. The walk stepped through the periods of the allowed hours one
+/// by one and ran out of steps (`SearchLimit`) between occurrences years apart; it now goes from a
+/// refused period straight to the next allowed one by arithmetic. (Found with
+/// `PROPTEST_RNG_SEED` unset; the same rule from other starts was refused by `Series::new`.)
+#[test]
+fn a_sparse_secondly_grid_is_searched_by_arithmetic() {
+    let flag = "RRULE:FREQ=SECONDLY;INTERVAL=1441;COUNT=3720;BYMONTH=1,2,3;BYHOUR=5,6;\
+                BYMINUTE=0,31;BYSECOND=0,17,59;TT_SKIP=WEEKEND";
+    let allowed = |o: &ticktick_recur::Occurrence| {
+        let l = o.local();
+        use chrono::{Datelike, Timelike};
+        (1..=3).contains(&l.month())
+            && l.weekday().num_days_from_monday() < 5
+            && [5, 6].contains(&l.hour())
+            && [0, 31].contains(&l.minute())
+            && [0, 17, 59].contains(&l.second())
+    };
+    for (start, zone) in [
+        // Both were refused by `Series::new` or ran out of steps on their first searches.
+        ("2001-04-06T19:31:43Z", "UTC"),
+        ("2001-05-01T02:52:20Z", "America/New_York"),
+        ("2024-10-03T23:59:59Z", "Pacific/Apia"),
+    ] {
+        let start = parse_instant(start).unwrap();
+        let s = series(flag, start, zone);
+        let checked: Vec<_> = s
+            .try_iter_after(start)
+            .take(12)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let walked: Vec<_> = s.iter().filter(|o| o.instant() > start).take(12).collect();
+        assert_eq!(checked, walked, "from {start} in {zone}");
+        assert_eq!(checked.len(), 12);
+        assert!(checked.iter().all(allowed), "{checked:?}");
+        // Consecutive occurrences lie up to years apart.
+        let widest = checked
+            .windows(2)
+            .map(|w| w[1].instant() - w[0].instant())
+            .max()
+            .unwrap();
+        assert!(widest > TimeDelta::days(365), "{widest}");
+    }
+}

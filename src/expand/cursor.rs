@@ -13,7 +13,8 @@
 //! every second of the day (31.6 million candidates a year) costs one entry per day. BYSETPOS picks
 //! positions in that product by arithmetic, and a walk that begins inside a period seeks to its first
 //! candidate by binary search. A day whose occurrences are all dropped (TT_SKIP, exDate, holiday) is
-//! passed over whole. With COUNT, the occurrences before the instant asked about are counted a day at
+//! passed over whole, and a sub-daily walk goes from a period whose time of day BYHOUR, BYMINUTE or
+//! BYSECOND refuse straight to the next allowed one, however far ([`Plan::next_allowed_period`]). With COUNT, the occurrences before the instant asked about are counted a day at
 //! a time, not one by one.
 //!
 //! What remains is bounded by a budget of [`SEARCH_STEPS`] steps (a day examined, a period
@@ -21,10 +22,12 @@
 //! [`Error::SearchLimit`](crate::Error::SearchLimit) through the checked API, never by quietly
 //! returning fewer occurrences.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::holidays::is_working_day;
-use super::plan::{date_of, epoch_day, in_calendar, wall, Dates, Plan, Stride, CALENDAR, DAY};
+use super::plan::{
+    date_of, epoch_day, in_calendar, wall, Dates, Plan, Stride, CALENDAR, DAY, HOUR,
+};
 use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;
@@ -586,18 +589,14 @@ impl<'a> Cursor<'a> {
             }
             return;
         }
-        let (h, m, s) = (begin.hour(), begin.minute(), begin.second());
-        if !plan.hours.has(h) {
-            let next_hour = begin
-                .with_minute(0)
-                .and_then(|t| t.with_second(0))
-                .and_then(|t| t.checked_add_signed(TimeDelta::hours(1)));
-            if let Some(t) = next_hour {
-                self.k = self.k.max(skip_to(t));
-            }
+        let local = wall(begin);
+        if !plan.time_of_day_allowed(local.rem_euclid(DAY)) {
+            // `self.k` is already the next period: go straight to the next one whose time of day
+            // passes BYHOUR, BYMINUTE and BYSECOND, however far.
+            self.k = plan.next_allowed_period(self.k).unwrap_or(self.k);
             return;
         }
-        let hour = wall(begin) - i64::from(m * 60 + s);
+        let hour = local - local.rem_euclid(HOUR);
         match plan.freq {
             Frequency::Hourly => {
                 for minute in (0..60).filter(|&v| plan.minutes.has(v)) {
@@ -607,25 +606,11 @@ impl<'a> Cursor<'a> {
                 }
             }
             Frequency::Minutely => {
-                if plan.minutes.has(m) {
-                    let minute = hour + i64::from(m * 60);
-                    for second in (0..60).filter(|&v| plan.seconds.has(v)) {
-                        self.walls.push(minute + i64::from(second));
-                    }
+                for second in (0..60).filter(|&v| plan.seconds.has(v)) {
+                    self.walls.push(local + i64::from(second));
                 }
             }
-            _ => {
-                if !plan.minutes.has(m) {
-                    let next_minute = begin
-                        .with_second(0)
-                        .and_then(|t| t.checked_add_signed(TimeDelta::minutes(1)));
-                    if let Some(t) = next_minute {
-                        self.k = self.k.max(skip_to(t));
-                    }
-                } else if plan.seconds.has(s) {
-                    self.walls.push(wall(begin));
-                }
-            }
+            _ => self.walls.push(local),
         }
     }
 

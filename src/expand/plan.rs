@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use crate::rule::{Frequency, Rule, Until, Weekday, Workday};
 
 /// Seconds in each sub-daily unit.
-const HOUR: i64 = 3_600;
+pub(super) const HOUR: i64 = 3_600;
 const MINUTE: i64 = 60;
 
 /// Bit set of small numbers (hours, minutes, seconds, weekdays, month days).
@@ -320,7 +320,7 @@ pub(super) struct Plan {
     /// The start truncated to the frequency's unit, for sub-daily rules.
     origin_time: NaiveDateTime,
     /// For sub-daily rules, which periods BYHOUR, BYMINUTE and BYSECOND let through; made when
-    /// first needed (counting occurrences a day at a time).
+    /// first needed (counting occurrences a day at a time, or jumping over periods they refuse).
     allowed: OnceLock<Option<AllowedPeriods>>,
 }
 
@@ -340,11 +340,33 @@ pub(super) struct Stride {
 #[derive(Debug, Clone)]
 struct AllowedPeriods {
     cycle: i64,
-    /// `prefix[r]`: how many of the periods `0..r` of one cycle are allowed.
-    prefix: Vec<u32>,
+    /// The allowed periods of one cycle (`0..cycle`), ascending.
+    indices: Vec<u32>,
     /// Candidates in each allowed period: the BYMINUTE x BYSECOND times of an hourly period, the
     /// BYSECOND seconds of a minutely one, 1 for a secondly one.
     weight: u64,
+}
+
+impl AllowedPeriods {
+    /// How many periods of `0..n` are allowed.
+    fn below(&self, n: i64) -> Option<u64> {
+        let full = u64::try_from(n.div_euclid(self.cycle)).ok()?;
+        let rest = n.rem_euclid(self.cycle);
+        let partial = self.indices.partition_point(|&i| i64::from(i) < rest) as u64;
+        full.checked_mul(self.indices.len() as u64)?
+            .checked_add(partial)
+    }
+
+    /// The first allowed period at or after `k`; `None` when no period is ever allowed.
+    fn next_from(&self, k: i64) -> Option<i64> {
+        let rest = k.rem_euclid(self.cycle);
+        let base = k - rest;
+        let i = self.indices.partition_point(|&i| i64::from(i) < rest);
+        match self.indices.get(i) {
+            Some(&j) => Some(base + i64::from(j)),
+            None => Some(base + self.cycle + i64::from(*self.indices.first()?)),
+        }
+    }
 }
 
 impl Plan {
@@ -503,54 +525,98 @@ impl Plan {
         if hi < lo {
             return Some(0);
         }
-        let a = self
-            .allowed
-            .get_or_init(|| self.allowed_periods())
-            .as_ref()?;
-        let total = u64::from(*a.prefix.last()?);
-        // Allowed periods among `0..n`.
-        let below = |n: i64| -> Option<u64> {
-            let full = u64::try_from(n.div_euclid(a.cycle)).ok()?;
-            let rest = usize::try_from(n.rem_euclid(a.cycle)).ok()?;
-            full.checked_mul(total)?
-                .checked_add(u64::from(*a.prefix.get(rest)?))
-        };
-        below(hi.checked_add(1)?)?
-            .checked_sub(below(lo)?)?
+        let a = self.allowed_periods()?;
+        a.below(hi.checked_add(1)?)?
+            .checked_sub(a.below(lo)?)?
             .checked_mul(a.weight)
     }
 
-    fn allowed_periods(&self) -> Option<AllowedPeriods> {
-        let length = i128::from(self.interval) * i128::from(self.unit_seconds());
-        let cycle = i64::try_from(i128::from(DAY) / gcd(length, i128::from(DAY))).ok()?;
-        let step = i64::try_from(length.rem_euclid(i128::from(DAY))).ok()?;
-        let mut tod = i64::from(self.origin_time.num_seconds_from_midnight());
-        let mut prefix = Vec::with_capacity(usize::try_from(cycle).ok()? + 1);
-        let mut allowed = 0u32;
-        prefix.push(allowed);
-        for _ in 0..cycle {
-            if self.time_of_day_allowed(tod) {
-                allowed += 1;
-            }
-            prefix.push(allowed);
-            tod = (tod + step).rem_euclid(DAY);
+    /// The first sub-daily period at or after `k` whose time of day BYHOUR, BYMINUTE and BYSECOND
+    /// allow, found by arithmetic however many periods lie between; `None` for day-based rules and
+    /// a grid that never meets an allowed time.
+    pub(super) fn next_allowed_period(&self, k: i64) -> Option<i64> {
+        if self.freq >= Frequency::Daily {
+            return None;
         }
-        let count = |b: Bits| b.members(60).count() as u64;
+        self.allowed_periods()?.next_from(k)
+    }
+
+    fn allowed_periods(&self) -> Option<&AllowedPeriods> {
+        self.allowed
+            .get_or_init(|| self.find_allowed_periods())
+            .as_ref()
+    }
+
+    /// Works out [`AllowedPeriods`]: from the allowed times of day when they are fewer than the
+    /// periods of a cycle (each maps to at most one period by a modular inverse), otherwise by
+    /// testing each period of the cycle.
+    fn find_allowed_periods(&self) -> Option<AllowedPeriods> {
+        let length = i64::try_from(i128::from(self.interval) * i128::from(self.unit_seconds()))
+            .ok()?
+            .rem_euclid(DAY);
+        let g = i64::try_from(gcd(i128::from(length), i128::from(DAY))).ok()?;
+        let cycle = DAY / g;
+        let origin = i64::from(self.origin_time.num_seconds_from_midnight());
+        let count = |b: Bits, below: u32| b.members(below).count() as u64;
+        let (minutes, seconds) = (count(self.minutes, 60), count(self.seconds, 60));
         let weight = match self.freq {
-            Frequency::Hourly => count(self.minutes) * count(self.seconds),
-            Frequency::Minutely => count(self.seconds),
+            Frequency::Hourly => minutes * seconds,
+            Frequency::Minutely => seconds,
             _ => 1,
         };
+        let times = count(self.hours, 24)
+            * match self.freq {
+                Frequency::Hourly => 1,
+                Frequency::Minutely => minutes,
+                _ => minutes * seconds,
+            };
+        let mut indices: Vec<u32> = if times < cycle as u64 {
+            // Period `j` begins at `origin + j * length` (mod a day): a time of day `t` is met by
+            // `j = (t - origin) / g * inverse(length / g) mod cycle` when `g` divides `t - origin`.
+            let inverse = modular_inverse(length / g, cycle)?;
+            self.allowed_times_of_day()
+                .filter(|t| (t - origin).rem_euclid(g) == 0)
+                .filter_map(|t| {
+                    let j = i128::from((t - origin).rem_euclid(DAY) / g) * i128::from(inverse);
+                    u32::try_from(j.rem_euclid(i128::from(cycle))).ok()
+                })
+                .collect()
+        } else {
+            (0..cycle)
+                .filter(|&j| self.time_of_day_allowed((origin + j * length).rem_euclid(DAY)))
+                .filter_map(|j| u32::try_from(j).ok())
+                .collect()
+        };
+        indices.sort_unstable();
         Some(AllowedPeriods {
             cycle,
-            prefix,
+            indices,
             weight,
+        })
+    }
+
+    /// The times of day (seconds from midnight) a sub-daily period may begin at: every allowed hour
+    /// (HOURLY), hour and minute (MINUTELY), or hour, minute and second (SECONDLY).
+    fn allowed_times_of_day(&self) -> impl Iterator<Item = i64> + '_ {
+        // A period begins at a whole hour (HOURLY) or minute (MINUTELY).
+        let zero = Bits(1);
+        let (minutes, seconds) = match self.freq {
+            Frequency::Hourly => (zero, zero),
+            Frequency::Minutely => (self.minutes, zero),
+            _ => (self.minutes, self.seconds),
+        };
+        self.hours.members(24).flat_map(move |h| {
+            minutes.members(60).flat_map(move |m| {
+                seconds
+                    .members(60)
+                    .map(move |s| i64::from(h) * HOUR + i64::from(m) * MINUTE + i64::from(s))
+            })
         })
     }
 
     /// Whether a sub-daily period beginning at second `tod` of the day passes BYHOUR, BYMINUTE (below
     /// HOURLY) and BYSECOND (SECONDLY).
-    fn time_of_day_allowed(&self, tod: i64) -> bool {
+    pub(super) fn time_of_day_allowed(&self, tod: i64) -> bool {
         let (h, m, s) = (
             (tod / 3_600) as u32,
             (tod / 60 % 60) as u32,
@@ -1157,6 +1223,21 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
     a.abs().max(1)
 }
 
+/// The inverse of `a` modulo `m` (`a` and `m` coprime, `m >= 1`).
+fn modular_inverse(a: i64, m: i64) -> Option<i64> {
+    let (mut old_r, mut r) = (i128::from(a).rem_euclid(i128::from(m)), i128::from(m));
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    if m == 1 {
+        return Some(0);
+    }
+    (old_r == 1).then(|| i64::try_from(old_s.rem_euclid(i128::from(m))).ok())?
+}
+
 fn lcm(a: i128, b: i128) -> i128 {
     a / gcd(a, b) * b
 }
@@ -1391,6 +1472,38 @@ mod tests {
                     day_ok && !weekend && time_ok
                 });
                 prop_assert_eq!(plan.grid_reachable(), walked, "{} from {}", flag, start);
+            }
+
+            /// The allowed periods of a sub-daily grid, found by modular inverse or by testing the
+            /// cycle, against testing period starts one by one: the next allowed period from `k`,
+            /// and how many are allowed in a stretch of periods.
+            #[test]
+            fn allowed_periods_agree_with_testing_each_period(
+                flag in grid_rule(),
+                start in 0i64..5_000_000_000,
+                k in 0i64..200_000,
+                span in 0i64..3_000,
+            ) {
+                let Ok(Recurrence::Rule(rule)) = flag.parse::<RepeatFlag>().and_then(|f| f.validate())
+                else {
+                    return Ok(());
+                };
+                let plan = Plan::new(&rule, naive(start), false);
+                if plan.freq == Frequency::Daily {
+                    return Ok(());
+                }
+                let allowed = |j: i64| {
+                    let begin = wall(plan.period_start(j).unwrap());
+                    plan.time_of_day_allowed(begin.rem_euclid(DAY))
+                };
+                let a = plan.allowed_periods().unwrap();
+                prop_assert!(a.cycle <= DAY);
+                // Periods beyond the calendar's end have no start to test.
+                prop_assume!(plan.period_start(k + a.cycle.max(span)).is_some());
+                let scanned = (k..=k + a.cycle).find(|&j| allowed(j));
+                prop_assert_eq!(plan.next_allowed_period(k), scanned, "{} from {}", flag, start);
+                let counted = (k..k + span).filter(|&j| allowed(j)).count() as u64 * a.weight;
+                prop_assert_eq!(plan.allowed_between(k, k + span - 1), Some(counted));
             }
 
             /// The days of a period tested month by month by arithmetic are the period's calendar

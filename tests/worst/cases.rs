@@ -155,9 +155,14 @@ pub const CASES: &[Case] = &[
         expect: "error: rule \"RRULE:FREQ=SECONDLY;INTERVAL=999983;BYMONTH=2;BYMONTHDAY=30\" can never produce an occurrence",
     },
     Case {
-        name: "SECONDLY;INTERVAL=999983 on 29 Feb at 00:00:00 only (none before the calendar ends, ~650k periods to prove it): Series::new",
+        name: "SECONDLY;INTERVAL=999983 on 29 Feb at 00:00:00 only (the grid meets midnight 96 times before the calendar ends, never on 29 Feb): Series::new",
         run: || err(next_n("RRULE:FREQ=SECONDLY;INTERVAL=999983;BYMONTH=2;BYMONTHDAY=29;BYHOUR=0;BYMINUTE=0;BYSECOND=0", at("2000-01-01T00:00:00Z"), at("2000-01-01T00:00:00Z"), 1)),
-        expect: "error: rule \"RRULE:FREQ=SECONDLY;INTERVAL=999983;BYMONTH=2;BYMONTHDAY=29;BYHOUR=0;BYMINUTE=0;BYSECOND=0\" needs more than 524288 steps to find its next occurrence: its occurrences are too sparse to search for",
+        expect: "error: rule \"RRULE:FREQ=SECONDLY;INTERVAL=999983;BYMONTH=2;BYMONTHDAY=29;BYHOUR=0;BYMINUTE=0;BYSECOND=0\" can never produce an occurrence",
+    },
+    Case {
+        name: "SECONDLY;INTERVAL=999983 on 1 March at 00:00:00 only (the 6th midnight the grid meets, 16,427 years on)",
+        run: || next_n("RRULE:FREQ=SECONDLY;INTERVAL=999983;BYMONTH=3;BYMONTHDAY=1;BYHOUR=0;BYMINUTE=0;BYSECOND=0", at("2000-01-01T00:00:00Z"), at("2000-01-01T00:00:00Z"), 1),
+        expect: "+18427-03-01 00:00:00",
     },
     Case {
         name: "YEARLY;BYMONTH=2;BYMONTHDAY=30 (never): Series::new",
