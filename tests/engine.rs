@@ -268,13 +268,9 @@ fn periodic_grids_that_miss_their_filters_never_occur() {
             "2026-01-01T09:00:00Z",
         ),
     ] {
-        let started = std::time::Instant::now();
+        // Proved, not given up on: a search that ran out of steps would be `SearchLimit`.
         let err = try_series(flag, start, "UTC").unwrap_err();
         assert!(matches!(err, Error::NeverOccurs { .. }), "{flag}: {err}");
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(1),
-            "{flag}"
-        );
     }
     let s = series(
         "RRULE:FREQ=HOURLY;INTERVAL=18552;BYMONTH=2;BYMONTHDAY=29",

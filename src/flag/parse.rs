@@ -517,16 +517,16 @@ mod tests {
         assert_eq!(flag.parts().count(), i + 1);
         assert!(flag.validate().is_ok());
 
-        // Ten times the parts: a quadratic duplicate check would take ~100 times as long and stall.
+        // Ten times the parts: a quadratic duplicate check would take ~100 times as long and stall
+        // the test run (how long it takes is measured by the `worst_case` example, not asserted).
         let mut big = text.clone();
         while big.len() < 1_000_000 {
             big.push_str(&format!(";X-K{i}=v"));
             i += 1;
         }
-        let started = std::time::Instant::now();
         let flag = RepeatFlag::parse(&big).unwrap();
+        assert_eq!(flag.parts().count(), i + 1);
         assert!(flag.validate().is_ok());
-        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     /// Flags to mutate: every form the grammar knows.
