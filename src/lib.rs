@@ -28,12 +28,13 @@
 //! Every entry point answers any input with a value or a typed [`Error`], never a panic. Each search
 //! for an occurrence is bounded: periods are never expanded into lists of their candidates (a year of
 //! every second is its days times its times of day), BYSETPOS and seeking within a period are
-//! arithmetic, and COUNT is counted a day at a time. What arithmetic cannot skip is limited to
-//! [`SEARCH_STEPS`] steps per occurrence (under 10 ms in a release build): [`Series::new`] refuses a
-//! rule whose first occurrence lies beyond that with [`Error::SearchLimit`], and the checked walks
-//! ([`Series::try_after`], [`Series::try_iter`], [`Series::try_iter_after`]), which the task actions
-//! and the command line use, report it as that error. The unchecked walks ([`Series::iter`],
-//! [`Series::after`], ...) stay exact however long an input makes them.
+//! arithmetic, COUNT is counted a day at a time, and a sub-daily walk goes from a time of day BYHOUR,
+//! BYMINUTE or BYSECOND refuse straight to the next one they allow. What arithmetic cannot skip is
+//! limited to [`SEARCH_STEPS`] steps per occurrence (under 10 ms in a release build): [`Series::new`]
+//! refuses a rule whose first occurrence lies beyond that with [`Error::SearchLimit`], and the
+//! checked walks ([`Series::try_after`], [`Series::try_iter`], [`Series::try_iter_after`]), which the
+//! task actions and the command line use, report it as that error. The unchecked walks
+//! ([`Series::iter`], [`Series::after`], ...) stay exact however long an input makes them.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 // No panics outside tests: a recurrence library is fed strings from servers and users, and must
