@@ -131,7 +131,7 @@ pub(crate) fn read_object<'a>(
     if scan.whitespace(i) != bytes.len() {
         return None;
     }
-    if scan.out.is_empty() {
+    if scan.run == 0 {
         // No whitespace anywhere: the input is its own compact text.
         return Some(input.to_owned());
     }
@@ -705,6 +705,17 @@ mod tests {
             .map(|m| (m.key.of(&compact), m.value.of(&compact)))
             .collect();
         assert_eq!(spans, [("a", r#"[1,2.5e3,"x y\n"]"#), ("b", "{}")]);
+    }
+
+    #[test]
+    fn whitespace_only_before_the_object_is_dropped() {
+        let (compact, members, _) = read(" \n{\"a\":\"b\",\"c\":1}").unwrap();
+        assert_eq!(compact, r#"{"a":"b","c":1}"#);
+        let spans: Vec<(&str, &str)> = members
+            .iter()
+            .map(|m| (m.key.of(&compact), m.value.of(&compact)))
+            .collect();
+        assert_eq!(spans, [("a", r#""b""#), ("c", "1")]);
     }
 
     #[test]
