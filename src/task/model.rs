@@ -119,36 +119,37 @@ impl Name {
     /// The field of this name, if the crate knows it.
     #[inline]
     fn of(name: &str) -> Option<Name> {
-        // The length, first and last letters tell the names apart; one comparison confirms.
+        // The length, first and last letters tell the names apart; one comparison confirms, with a
+        // name of known length, which the compiler makes a few loads rather than a call.
         let bytes = name.as_bytes();
-        let candidate = match (bytes.len(), bytes.first()?, bytes.last()?) {
-            (2, b'i', b'd') => Name::Id,
-            (4, b'e', b'g') => Name::Etag,
-            (9, b's', b'e') => Name::StartDate,
-            (7, b'd', b'e') => Name::DueDate,
-            (8, b't', b'e') => Name::TimeZone,
-            (8, b'i', b'y') => Name::IsAllDay,
-            (10, b'i', b'g') => Name::IsFloating,
-            (10, b'r', b'g') => Name::RepeatFlag,
-            (10, b'r', b'm') => Name::RepeatFrom,
-            (12, b'r', b'd') => Name::RepeatTaskId,
-            (6, b'e', b'e') => Name::ExDate,
-            (5, b'i', b's') => Name::Items,
-            (9, b'r', b's') => Name::Reminders,
-            (6, b's', b's') => Name::Status,
-            (11, b'a', b's') => Name::Attachments,
-            (13, b'c', b'e') => Name::CompletedTime,
-            (15, b'c', b'd') => Name::CompletedUserId,
-            (12, b'm', b'e') => Name::ModifiedTime,
-            (11, b'c', b'e') => Name::CreatedTime,
-            (10, b'p', b'e') => Name::PinnedTime,
-            (10, b'r', b'e') => Name::RemindTime,
-            (8, b'p', b's') => Name::Progress,
-            (14, b'f', b's') => Name::FocusSummaries,
-            (5, b't', b'e') => Name::Title,
-            _ => return None,
-        };
-        (candidate.as_str() == name).then_some(candidate)
+        let is = |known: Name| (known.as_str().as_bytes() == bytes).then_some(known);
+        match (bytes.len(), bytes.first()?, bytes.last()?) {
+            (2, b'i', b'd') => is(Name::Id),
+            (4, b'e', b'g') => is(Name::Etag),
+            (9, b's', b'e') => is(Name::StartDate),
+            (7, b'd', b'e') => is(Name::DueDate),
+            (8, b't', b'e') => is(Name::TimeZone),
+            (8, b'i', b'y') => is(Name::IsAllDay),
+            (10, b'i', b'g') => is(Name::IsFloating),
+            (10, b'r', b'g') => is(Name::RepeatFlag),
+            (10, b'r', b'm') => is(Name::RepeatFrom),
+            (12, b'r', b'd') => is(Name::RepeatTaskId),
+            (6, b'e', b'e') => is(Name::ExDate),
+            (5, b'i', b's') => is(Name::Items),
+            (9, b'r', b's') => is(Name::Reminders),
+            (6, b's', b's') => is(Name::Status),
+            (11, b'a', b's') => is(Name::Attachments),
+            (13, b'c', b'e') => is(Name::CompletedTime),
+            (15, b'c', b'd') => is(Name::CompletedUserId),
+            (12, b'm', b'e') => is(Name::ModifiedTime),
+            (11, b'c', b'e') => is(Name::CreatedTime),
+            (10, b'p', b'e') => is(Name::PinnedTime),
+            (10, b'r', b'e') => is(Name::RemindTime),
+            (8, b'p', b's') => is(Name::Progress),
+            (14, b'f', b's') => is(Name::FocusSummaries),
+            (5, b't', b'e') => is(Name::Title),
+            _ => None,
+        }
     }
 
     /// The JSON shape of a field whose type is checked when a task is read or set; all others are
