@@ -308,8 +308,27 @@ impl Scanner<'_> {
 
 /// The string whose characters begin at `i` (after its opening quote): where its closing quote is,
 /// and whether it has escapes.
-#[inline]
+///
+/// Inlined where strings are read: most strings end within a few words and have no escapes, and are
+/// found here without a call; the others go on in [`escaped_string_end`].
+#[inline(always)]
 fn string_end(bytes: &[u8], mut i: usize) -> Option<(usize, bool)> {
+    while let Some(word) = bytes.get(i..i + 8) {
+        let found = special_bytes(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        if found != 0 {
+            let end = i + (found.trailing_zeros() / 8) as usize;
+            return match bytes.get(end) {
+                Some(b'"') => Some((end, false)),
+                _ => escaped_string_end(bytes, end),
+            };
+        }
+        i += 8;
+    }
+    escaped_string_end(bytes, i)
+}
+
+/// [`string_end`] from `i`, a position in the string's characters: any escapes met are checked.
+fn escaped_string_end(bytes: &[u8], mut i: usize) -> Option<(usize, bool)> {
     let mut escaped = false;
     loop {
         i += special(bytes.get(i..)?)?;
@@ -406,19 +425,11 @@ fn number(input: &str, start: usize) -> Option<usize> {
 }
 
 /// Where the first `"`, `\` or control character of `bytes` is: what ends the plain run of a string.
-/// Eight bytes at a time: a byte of a word is found by the borrow it causes when subtracted from
-/// (the lowest set bit is always exact).
+/// Eight bytes at a time (see [`special_bytes`]).
 fn special(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w;
     let mut at = 0;
     for chunk in bytes.chunks_exact(8) {
-        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
-        let quote = zero_byte(w ^ (ONES * u64::from(b'"')));
-        let backslash = zero_byte(w ^ (ONES * u64::from(b'\\')));
-        let control = w.wrapping_sub(ONES * 0x20) & !w;
-        let found = (quote | backslash | control) & HIGH;
+        let found = special_bytes(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?));
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
@@ -429,6 +440,21 @@ fn special(bytes: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
     Some(at + i)
+}
+
+/// The `"`, `\` and control characters of eight bytes read as a little-endian word: the high bit of
+/// each such byte is set, and maybe of bytes after the first one. A byte is found by the borrow it
+/// causes when subtracted from, which can spill into the bytes above it but never below: the lowest
+/// set bit is always exact.
+#[inline(always)]
+fn special_bytes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |w: u64| w.wrapping_sub(ONES) & !w;
+    let quote = zero_byte(w ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(w ^ (ONES * u64::from(b'\\')));
+    let control = w.wrapping_sub(ONES * 0x20) & !w;
+    (quote | backslash | control) & HIGH
 }
 
 /// Whether the keys of one object are all different, as names (escapes decoded).
