@@ -164,3 +164,20 @@ fn a_sparse_secondly_grid_is_searched_by_arithmetic() {
         assert!(widest > TimeDelta::days(365), "{widest}");
     }
 }
+
+/// Found while profiling the task reader: whitespace before the opening brace and nowhere else left
+/// the text as given while the fields' places were counted without it, so every field read one byte
+/// off (the id `"ab`, the title null) and the task was written back broken.
+#[test]
+fn whitespace_only_before_a_task_is_dropped() {
+    use ticktick_recur::task::Task;
+    for text in [
+        " {\"id\":\"abc\",\"title\":\"x\"}",
+        "\n\t{\"id\":\"abc\",\"title\":\"x\"}",
+    ] {
+        let task = Task::from_json(text).unwrap();
+        assert_eq!(task.id(), Some("abc"), "{text:?}");
+        assert_eq!(task.get("title"), Some(&serde_json::json!("x")));
+        assert_eq!(task.to_json(), r#"{"id":"abc","title":"x"}"#);
+    }
+}

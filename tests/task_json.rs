@@ -428,11 +428,15 @@ proptest! {
         fields in prop::collection::vec(("[a-zA-Z]{1,8}", any_json()), 0..8),
         cut in any::<prop::sample::Index>(),
         repeat in any::<bool>(),
+        before in "[ \t\r\n]{0,3}",
+        after in "[ \t\r\n]{0,3}",
     ) {
         let object = Value::Object(fields.into_iter().collect());
         let compact = object.to_string();
         let pretty = serde_json::to_string_pretty(&object).unwrap();
-        for text in [&compact, &pretty] {
+        // Whitespace around an otherwise compact text only.
+        let padded = format!("{before}{compact}{after}");
+        for text in [&compact, &pretty, &padded] {
             check(text);
             // Cut anywhere: an error at the same place as serde_json's.
             let mut at = cut.index(text.len() + 1);
