@@ -15,7 +15,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -73,7 +73,9 @@ if (zones !== undefined) {
   env.TICKTICK_RECUR_ZONES = zones;
 }
 run("cargo", cargoArgs, { env });
-const built = join(root, "target/wasm32-unknown-unknown/wasm", `${crate.replaceAll("-", "_")}.wasm`);
+// Cargo's output folder: ./target unless CARGO_TARGET_DIR moves it (relative to where cargo runs).
+const targetDir = resolve(root, process.env.CARGO_TARGET_DIR || "target");
+const built = join(targetDir, "wasm32-unknown-unknown/wasm", `${crate.replaceAll("-", "_")}.wasm`);
 
 rmSync(dist, { recursive: true, force: true });
 const bindgen = wasmBindgen();

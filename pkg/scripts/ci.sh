@@ -44,6 +44,8 @@ npm --prefix pkg run build
 cargo build --bin ticktick-recur
 
 step "test"
-TICKTICK_RECUR_REQUIRE_BROWSER=1 TICKTICK_RECUR_CLI="$PWD/target/debug/ticktick-recur" npm --prefix pkg test
+TICKTICK_RECUR_REQUIRE_BROWSER=1 \
+    TICKTICK_RECUR_CLI="$(realpath "${CARGO_TARGET_DIR:-target}")/debug/ticktick-recur" \
+    npm --prefix pkg test
 
 step "done"
