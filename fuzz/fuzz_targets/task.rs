@@ -1,5 +1,5 @@
 //! A task's JSON through every action: each answer is a valid batch body (or valid dates), each
-//! failure an `Err`, never a panic.
+//! failure an `Err`, never a panic. An accepted task holds what serde_json reads from its text.
 //!
 //! The input is a few bytes of parameters (the action's instant, user, date, id seed, window), then
 //! the task's JSON text.
@@ -64,6 +64,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(task) = Task::from_json(json) else {
         return;
     };
+    // The text reader keeps what serde_json reads from the same text, and writes it back.
+    let value: Value = serde_json::from_str(json).expect("serde_json reads an accepted task");
+    assert_eq!(task.to_value(), value, "{json}");
+    let written: Value = serde_json::from_str(&task.to_json()).expect("a task is written as JSON");
+    assert_eq!(written, value, "{json}");
     let at = instant(&p);
     let close = Close {
         at,
