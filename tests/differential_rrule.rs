@@ -11,6 +11,9 @@
 //! - it drops an occurrence whose wall-clock time does not exist (or is ambiguous) on a day whose
 //!   midnight does not exist either (Sao Paulo's DST started at midnight; Apia skipped 2011-12-30);
 //! - it refuses a DTSTART inside a gap or a fold;
+//! - it keeps a candidate whose wall-clock time lies in a gap just before DTSTART's (moved forward by
+//!   the gap, it lands at or after the start's instant), where RFC 5545 and python-dateutil drop
+//!   every candidate earlier than DTSTART;
 //! - it gives up silently (an empty result, no error) after 100,000 loop iterations;
 //! - it rejects `BYDAY=-5FR` with `FREQ=MONTHLY`, `BYSETPOS` beyond its guess of the set's size, and
 //!   `BYSETPOS` whose only companion is a negative `BYMONTHDAY`;
@@ -192,6 +195,24 @@ fn rrule_crate_refuses_a_start_inside_a_gap() {
             utc("2026-03-10T03:30:00-04:00"),
         ])
     );
+}
+
+/// Lord Howe's clocks went from 02:00 to 02:30 on 1989-10-29. A monthly rule with `BYMINUTE=0` from
+/// 02:30 that day has a candidate at 02:00, which is before DTSTART in wall-clock time and so not an
+/// occurrence (RFC 5545; python-dateutil gives 1989-11-29 02:00 as the only occurrence, as we do). The
+/// rrule crate moves 02:00 forward by the gap first, to the start's own instant, and keeps it.
+#[test]
+fn rrule_crate_keeps_a_gap_time_before_the_start() {
+    let flag = "RRULE:FREQ=MONTHLY;COUNT=1;BYMINUTE=0";
+    let (zone, start) = ("Australia/Lord_Howe", local("1989-10-29T02:30:00"));
+    let theirs = theirs(flag, zone, start, 1, false).unwrap();
+    assert_eq!(show(&theirs), show(&[utc("1989-10-29T02:30:00+11:00")]));
+    let ours: Vec<_> = ours(flag, zone, start, 5)
+        .unwrap()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(show(&ours), show(&[utc("1989-11-29T02:00:00+11:00")]));
 }
 
 /// 01:30 on 2026-11-01 happens twice in New York. The rrule crate refuses such a DTSTART; we take the
@@ -543,11 +564,27 @@ fn start() -> impl Strategy<Value = (&'static str, NaiveDateTime)> {
                 date = *pick.get(&transitions) - TimeDelta::days(before);
             }
             let mut t = date.and_hms_opt(h, m, s).unwrap();
-            while tz.from_local_datetime(&t).single().is_none() {
+            while tz.from_local_datetime(&t).single().is_none() || just_after_a_gap(tz, t) {
                 t += TimeDelta::hours(3);
             }
             (zone, t)
         })
+}
+
+/// Whether a wall-clock time less than a gap's length before `t` does not exist: a candidate there
+/// is kept by the rrule crate (see `rrule_crate_keeps_a_gap_time_before_the_start`). Gaps are at most
+/// an hour in these zones, except Apia's skipped day.
+fn just_after_a_gap(tz: Tz, t: NaiveDateTime) -> bool {
+    let longest = if tz == chrono_tz::Pacific::Apia {
+        24 * 60
+    } else {
+        60
+    };
+    (1..=longest).any(|m| {
+        tz.from_local_datetime(&(t - TimeDelta::minutes(m)))
+            .earliest()
+            .is_none()
+    })
 }
 
 fn small_set<T: std::fmt::Debug + Clone + Ord + 'static>(
