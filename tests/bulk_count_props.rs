@@ -1,8 +1,9 @@
 //! With COUNT, the occurrences before the instant asked about are counted a day at a time (and for
-//! sub-daily rules through a prefix count over the cycle of period start times), not one by one.
+//! sub-daily rules through the allowed periods of the cycle of period start times), not one by one.
 //! These properties check that counting against the plain walk from the start, over rules whose
 //! COUNT runs out days or weeks after their start, with intervals that do not divide a day, BY-parts,
-//! TT_SKIP and exDates; and that the checked walk agrees with the unchecked one.
+//! TT_SKIP, exDates and all-day series; and that the checked walk agrees with the unchecked one. The
+//! forgetting curve and CUSTOM dates jump ahead too, checked the same way.
 
 use chrono::{DateTime, Days, NaiveDate};
 use proptest::prelude::*;
@@ -72,13 +73,16 @@ proptest! {
         start in 946_684_800i64..1_800_000_000,
         ahead_hours in 0i64..2_000,
         exdates in prop::collection::vec(0u64..60, 0..4),
+        all_day in prop::bool::weighted(0.2),
     ) {
         let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
         let zone: Zone = zone.parse().unwrap();
         let start = DateTime::from_timestamp(start, 0).unwrap();
         let Ok(series) = Series::new(&rule, start, zone) else { return Ok(()) };
         let first: NaiveDate = zone.local(start).date();
-        let series = series.exdates(exdates.iter().map(|&d| first + Days::new(d)));
+        let series = series
+            .all_day(all_day)
+            .exdates(exdates.iter().map(|&d| first + Days::new(d)));
         let t = start + chrono::TimeDelta::hours(ahead_hours);
         let walked: Vec<Occurrence> = series
             .iter()
@@ -86,10 +90,69 @@ proptest! {
             .take(3)
             .collect();
         let jumped: Vec<Occurrence> = series.iter_after(t).take(3).collect();
-        prop_assert_eq!(&walked, &jumped, "{} from {} in {}", flag, start, zone);
+        prop_assert_eq!(&walked, &jumped, "{} from {} in {}, all-day {}", flag, start, zone, all_day);
         let checked: Vec<Occurrence> = series
             .try_iter_after(t)
             .take(3)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        prop_assert_eq!(&checked, &jumped);
+    }
+}
+
+fn curve_or_dates() -> impl Strategy<Value = String> {
+    let curve = (0u32..9, prop::option::of(1u32..60)).prop_map(|(cycle, count)| {
+        let count = count.map(|c| format!(";COUNT={c}")).unwrap_or_default();
+        format!("ERULE:NAME=FORGETTINGCURVE;CYCLE={cycle}{count}")
+    });
+    let dates = prop::collection::btree_set(0u64..1500, 1..12).prop_map(|days| {
+        let base = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let days: Vec<String> = days
+            .iter()
+            .map(|&d| (base + Days::new(d)).format("%Y%m%d").to_string())
+            .collect();
+        format!("ERULE:NAME=CUSTOM;BYDATE={}", days.join(","))
+    });
+    prop_oneof![3 => curve, 1 => dates]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// The forgetting curve skips its points before the instant asked about by arithmetic once its
+    /// gaps are steady, counting them toward COUNT unless an exDate removes them; CUSTOM dates are
+    /// found by binary search. Both against the walk from the start.
+    #[test]
+    fn curves_and_date_lists_jump_ahead_as_they_walk(
+        flag in curve_or_dates(),
+        zone in prop::sample::select(vec!["UTC", "America/New_York", "Pacific/Apia", "Asia/Kolkata"]),
+        start_day in 0i64..1200,
+        start_second in 0i64..86_400,
+        ahead_days in 0i64..1500,
+        ahead_second in 0i64..86_400,
+        exdates in prop::collection::vec(0u64..900, 0..12),
+        all_day in prop::bool::weighted(0.2),
+    ) {
+        let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
+        let zone: Zone = zone.parse().unwrap();
+        let start = DateTime::from_timestamp(1_767_225_600 + start_day * 86_400 + start_second, 0)
+            .unwrap();
+        let Ok(series) = Series::new(&rule, start, zone) else { return Ok(()) };
+        let first: NaiveDate = zone.local(start).date();
+        let series = series
+            .all_day(all_day)
+            .exdates(exdates.iter().map(|&d| first + Days::new(d)));
+        let t = start + chrono::TimeDelta::days(ahead_days) + chrono::TimeDelta::seconds(ahead_second);
+        let walked: Vec<Occurrence> = series
+            .iter()
+            .filter(|o| o.instant() > t)
+            .take(5)
+            .collect();
+        let jumped: Vec<Occurrence> = series.iter_after(t).take(5).collect();
+        prop_assert_eq!(&walked, &jumped, "{} from {} in {}, all-day {}", flag, start, zone, all_day);
+        let checked: Vec<Occurrence> = series
+            .try_iter_after(t)
+            .take(5)
             .collect::<Result<_, _>>()
             .unwrap();
         prop_assert_eq!(&checked, &jumped);

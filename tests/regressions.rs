@@ -181,3 +181,119 @@ fn whitespace_only_before_a_task_is_dropped() {
         assert_eq!(task.to_json(), r#"{"id":"abc","title":"x"}"#);
     }
 }
+
+/// Fuzzing (`expand`, timeout): a forgetting curve without COUNT asked for its occurrences after an
+/// instant 260,000 years on walked every 15-day point to it. Past its first gaps the points are 15
+/// days apart, and the walk now moves past them by arithmetic.
+#[test]
+fn a_forgetting_curve_jumps_to_a_far_instant() {
+    let start = parse_instant("2102-08-22T12:07:09Z").unwrap();
+    let far = chrono::NaiveDate::from_ymd_opt(200_000, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc();
+    for (flag, exdates) in [
+        ("ERULE:NAME=FORGETTINGCURVE;CYCLE=2", vec![]),
+        // COUNT is not used up by points an exDate removes.
+        (
+            "ERULE:NAME=FORGETTINGCURVE;CYCLE=0;COUNT=9",
+            vec!["2102-08-26", "2102-09-14"],
+        ),
+    ] {
+        let s = series(flag, start, "Asia/Famagusta").exdates(
+            exdates
+                .iter()
+                .map(|d| d.parse::<chrono::NaiveDate>().unwrap()),
+        );
+        // Near the start the jump and the walk agree.
+        let soon = start + TimeDelta::days(40);
+        let walked: Vec<_> = s.iter().filter(|o| o.instant() > soon).take(4).collect();
+        assert_eq!(
+            s.iter_after(soon).take(4).collect::<Vec<_>>(),
+            walked,
+            "{flag}"
+        );
+        let checked: Vec<_> = s
+            .try_iter_after(soon)
+            .take(4)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(checked, walked, "{flag}");
+        // Far ahead: the first point after `far`, 15 days after the last one before it.
+        let got: Vec<_> = s.iter_after(far).take(2).collect();
+        if flag.contains("COUNT") {
+            assert!(got.is_empty(), "{flag}: {got:?}");
+            continue;
+        }
+        assert_eq!(got.len(), 2);
+        assert!(got[0].instant() > far && got[0].instant() - TimeDelta::days(15) <= far);
+        assert_eq!(got[1].instant() - got[0].instant(), TimeDelta::days(15));
+        // On the curve: days 0, 2, 5, 13, then every 15 days from CYCLE=2.
+        let days = (got[0].local().date() - s.start().date()).num_days();
+        assert_eq!((days - 13) % 15, 0, "{days}");
+    }
+}
+
+/// Fuzzing (`extreme`, timeout): an all-day SECONDLY rule with the largest COUNT, begun at chrono's
+/// first instant, asked for its occurrences after 1970. All-day, it meets one candidate a day (at
+/// midnight), so COUNT had to be counted over 96 million days; it is now counted by arithmetic over
+/// the periods whose time of day is allowed.
+#[test]
+fn an_all_day_secondly_rule_counts_from_the_calendars_start() {
+    let s = series(
+        "RRULE:FREQ=SECONDLY;COUNT=4294967295",
+        DateTime::<Utc>::MIN_UTC,
+        "Europe/Berlin",
+    )
+    .all_day(true);
+    let after = DateTime::<Utc>::UNIX_EPOCH;
+    let expect = ["1970-01-02 00:00:00", "1970-01-03 00:00:00"];
+    let got: Vec<String> = s
+        .iter_after(after)
+        .take(2)
+        .map(|o| o.local().to_string())
+        .collect();
+    assert_eq!(got, expect);
+    let checked: Vec<String> = s
+        .try_iter_after(after)
+        .take(2)
+        .map(|o| o.map(|o| o.local().to_string()))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(checked, expect);
+    // COUNT runs out: 4,294,967,295 days after the calendar's first day is beyond its last.
+    let s = series(
+        "RRULE:FREQ=SECONDLY;COUNT=100000000",
+        DateTime::<Utc>::MIN_UTC,
+        "UTC",
+    )
+    .all_day(true);
+    let last = s.start().date() + TimeDelta::days(100_000_000 - 1);
+    let before_last = last.and_hms_opt(0, 0, 0).unwrap().and_utc() - TimeDelta::days(1);
+    let got: Vec<String> = s
+        .iter_after(before_last)
+        .map(|o| o.local().to_string())
+        .collect();
+    assert_eq!(got, [format!("{last} 00:00:00")]);
+}
+
+/// Property `counting_ahead_agrees_with_the_walk` with all-day series: every 7 hours from a
+/// Saturday's midnight meets midnight only every 7 days, always on a Saturday, so all-day with
+/// TT_SKIP=WEEKEND the series has no occurrence. The checked walk ran out of steps looking for one;
+/// both walks now end at once.
+#[test]
+fn an_all_day_series_that_never_occurs_has_no_occurrences() {
+    let s = series(
+        "RRULE:FREQ=HOURLY;INTERVAL=7;COUNT=100;TT_SKIP=WEEKEND",
+        parse_instant("2000-04-29T04:00:00Z").unwrap(),
+        "America/New_York",
+    );
+    // Not all-day, its 100 occurrences are every 7 hours, weekend days left out.
+    assert_eq!(s.iter().count(), 100);
+    let s = s.all_day(true);
+    assert_eq!(s.iter().count(), 0);
+    assert_eq!(s.try_iter().count(), 0);
+    let t = parse_instant("2026-01-01T00:00:00Z").unwrap();
+    assert_eq!(s.try_after(t), Ok(None));
+}

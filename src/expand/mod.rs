@@ -6,7 +6,7 @@ mod plan;
 #[cfg(test)]
 mod tests;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 pub use holidays::HolidayCalendar;
 
@@ -112,6 +112,9 @@ pub struct Series {
     exdates: Vec<i64>,
     holidays: Option<HolidayCalendar>,
     plan: Option<Plan>,
+    /// Whether the plan's grid and BYSETPOS can meet an occurrence at all ([`Plan::grid_reachable`],
+    /// [`Plan::set_pos_reachable`]).
+    reachable: bool,
     /// Whether walks take the fast path where the rule allows it; off only to test that path against
     /// the general one.
     fast_paths: bool,
@@ -152,6 +155,7 @@ impl Series {
             exdates: Vec::new(),
             holidays: None,
             plan: None,
+            reachable: true,
             fast_paths,
         };
         series.replan();
@@ -159,7 +163,7 @@ impl Series {
             let never = || Error::NeverOccurs {
                 rule: recurrence.to_string(),
             };
-            if !plan.set_pos_reachable() || !plan.grid_reachable() {
+            if !series.reachable {
                 return Err(never());
             }
             let mut probe = Cursor::new(&series, plan, 0, None)
@@ -189,10 +193,18 @@ impl Series {
             Recurrence::Rule(rule) => Some(Plan::new(rule, self.start, self.all_day)),
             _ => None,
         };
+        self.reachable = self
+            .plan
+            .as_ref()
+            .is_none_or(|p| p.set_pos_reachable() && p.grid_reachable());
     }
 
     /// Makes the series all-day: its start becomes local midnight of its local date, and every
     /// occurrence a local date at midnight.
+    ///
+    /// A rule can lose every occurrence this way (`FREQ=HOURLY;INTERVAL=168;TT_SKIP=WEEKEND` begun on
+    /// a Saturday meets midnight on Saturdays only): such a series then has none, and its walks,
+    /// checked or not, end at once.
     #[must_use]
     pub fn all_day(mut self, all_day: bool) -> Self {
         self.all_day = all_day;
@@ -327,6 +339,9 @@ impl Series {
     fn walk(&self, after: Option<DateTime<Utc>>, steps: Option<u64>) -> Occurrences<'_> {
         let after_utc = after.map(|t| t.timestamp());
         let inner = match (&self.recurrence, &self.plan) {
+            // A rule that can never produce an occurrence (made so by `all_day`; `new` refuses the
+            // others).
+            (Recurrence::Rule(_), Some(_)) if !self.reachable => Inner::Once(None),
             (Recurrence::Rule(_), Some(plan)) => {
                 let mut cursor = match after {
                     Some(t) => {
@@ -344,15 +359,32 @@ impl Series {
                 Inner::Rule(cursor)
             }
             (Recurrence::Custom(dates), _) => {
-                let from = self.start.date();
+                // Dates before the start are not occurrences; dates well before `after` cannot be
+                // after it (CUSTOM has no COUNT to count them for).
+                let mut from = self.start.date();
+                if let Some(t) = after {
+                    let scan = self.scan_from(t).date();
+                    from = from.max(scan.checked_sub_days(Days::new(2)).unwrap_or(scan));
+                }
                 let first = dates.partition_point(|&d| d < from);
                 Inner::Dates(dates.get(first..).unwrap_or_default().iter())
             }
-            (Recurrence::ForgettingCurve { cycle, count }, _) => Inner::Curve {
-                next: Some(self.start),
-                cycle: *cycle,
-                left: *count,
-            },
+            (Recurrence::ForgettingCurve { cycle, count }, _) => {
+                let curve = Curve {
+                    next: Some(self.start),
+                    cycle: *cycle,
+                    left: *count,
+                };
+                Inner::Curve(match after {
+                    // Points two days or more before the wall-clock time at `after` cannot be after it.
+                    Some(t) => {
+                        let scan = self.scan_from(t);
+                        let until = scan.checked_sub_days(Days::new(2)).unwrap_or(scan);
+                        curve.skip_before(until, &self.exdates)
+                    }
+                    None => curve,
+                })
+            }
             _ => Inner::Once(Some(self.start)),
         };
         Occurrences {
@@ -364,13 +396,13 @@ impl Series {
 
     /// The period to begin a walk that scans from `scan` ([`Series::scan_from`]) at, and how many
     /// occurrences the periods before it hold. Without COUNT that count does not matter; with COUNT
-    /// it is a multiplication when every period holds as many, else the walk begins at the start.
+    /// it is arithmetic where [`Series::held_by`] can tell, else the walk begins at the start.
     fn jump(&self, plan: &Plan, scan: NaiveDateTime) -> (i64, u64) {
         let k = plan.period_of(scan).max(0);
         if plan.count.is_none() || k == 0 {
             return (k, 0);
         }
-        let (Some(per_period), true) = (plan.per_period(), self.exdates.is_empty()) else {
+        let Some(later) = self.held_by(plan, 1, k - 1) else {
             return (0, 0);
         };
         // The first period may hold fewer: those before the start are not occurrences.
@@ -382,10 +414,32 @@ impl Series {
                 .take_while(|o| o.wall < first_end)
                 .count() as u64
         });
-        let before = per_period
-            .saturating_mul((k - 1) as u64)
-            .saturating_add(in_first);
-        (k, before)
+        (k, later.saturating_add(in_first))
+    }
+
+    /// How many occurrences the periods `lo..=hi` (all after period 0) hold, by arithmetic: a
+    /// multiplication when every period holds as many, or for a sub-daily rule with no day filter
+    /// the periods whose time of day its BYHOUR, BYMINUTE and BYSECOND allow, less those on
+    /// exDates. `None` when only a walk can tell.
+    fn held_by(&self, plan: &Plan, lo: i64, hi: i64) -> Option<u64> {
+        if let (Some(per_period), true) = (plan.per_period(), self.exdates.is_empty()) {
+            return Some(per_period.saturating_mul(u64::try_from(hi - lo + 1).ok()?));
+        }
+        if !plan.counts_by_time_of_day() {
+            return None;
+        }
+        let mut held = plan.allowed_between(lo, hi)?;
+        for &day in &self.exdates {
+            let from = |day: i64| {
+                plan::date_of(day).map(|d| plan.first_period_from(d.and_time(NaiveTime::MIN)))
+            };
+            let first = from(day)?.max(lo);
+            let last = from(day + 1).map_or(hi, |next| (next - 1).min(hi));
+            if first <= last {
+                held = held.saturating_sub(plan.allowed_between(first, last)?);
+            }
+        }
+        Some(held)
     }
 
     /// The wall-clock time from which every occurrence with an instant after `t` is found.
@@ -465,12 +519,72 @@ pub struct Occurrences<'a> {
 enum Inner<'a> {
     Rule(Cursor<'a>),
     Dates(std::slice::Iter<'a, NaiveDate>),
-    Curve {
-        next: Option<NaiveDateTime>,
-        cycle: u32,
-        left: Option<u32>,
-    },
+    Curve(Curve),
     Once(Option<NaiveDateTime>),
+}
+
+/// A walk along the forgetting curve: the next point, the cycle it is at, and how many occurrences
+/// `COUNT` has left.
+#[derive(Debug, Clone, Copy)]
+struct Curve {
+    next: Option<NaiveDateTime>,
+    cycle: u32,
+    left: Option<u32>,
+}
+
+impl Curve {
+    /// The cycle from which every gap is the same ([`forgetting_gap`]).
+    const STEADY: u32 = 5;
+
+    /// The walk moved past every point before `until`, by arithmetic once the gaps are steady: the
+    /// points passed over count toward `COUNT` unless an exDate (days since 1970-01-01, ascending)
+    /// removes their day, as the walk counts them.
+    fn skip_before(mut self, until: NaiveDateTime, exdates: &[i64]) -> Curve {
+        let mut passed: u64 = 0;
+        let mut excluded: u64 = 0;
+        let is_excluded =
+            |t: NaiveDateTime| exdates.binary_search(&plan::epoch_day(t.date())).is_ok();
+        // The first gaps, one at a time.
+        while let Some(point) = self
+            .next
+            .filter(|&p| p < until && self.cycle < Curve::STEADY)
+        {
+            passed += 1;
+            excluded += u64::from(is_excluded(point));
+            self.next = point.checked_add_signed(TimeDelta::days(forgetting_gap(self.cycle)));
+            self.cycle += 1;
+        }
+        // Then points `gap` days apart: those before `until` all at once.
+        if let Some(point) = self.next.filter(|&p| p < until) {
+            let gap = forgetting_gap(self.cycle);
+            let span = (until - point).num_seconds();
+            let n = (span + gap * plan::DAY - 1) / (gap * plan::DAY);
+            let first = plan::epoch_day(point.date());
+            let last = first + (n - 1) * gap;
+            let lo = exdates.partition_point(|&d| d < first);
+            let hi = exdates.partition_point(|&d| d <= last);
+            let on_curve = exdates
+                .get(lo..hi)
+                .unwrap_or_default()
+                .iter()
+                .filter(|&&d| (d - first) % gap == 0)
+                .count();
+            passed += n as u64;
+            excluded += on_curve as u64;
+            self.next = n
+                .checked_mul(gap)
+                .and_then(TimeDelta::try_days)
+                .and_then(|d| point.checked_add_signed(d));
+            self.cycle = self
+                .cycle
+                .saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+        }
+        let counted = passed - excluded;
+        self.left = self
+            .left
+            .map(|left| u32::try_from(u64::from(left).saturating_sub(counted)).unwrap_or(0));
+        self
+    }
 }
 
 impl Iterator for Occurrences<'_> {
@@ -483,7 +597,7 @@ impl Iterator for Occurrences<'_> {
                 Inner::Rule(cursor) => return cursor.next(),
                 Inner::Dates(dates) => dates.next()?.and_time(series.start.time()),
                 Inner::Once(once) => once.take()?,
-                Inner::Curve { next, cycle, left } => {
+                Inner::Curve(Curve { next, cycle, left }) => {
                     let local = (*next)?;
                     if *left == Some(0) {
                         return None;

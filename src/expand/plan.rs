@@ -673,6 +673,18 @@ impl Plan {
         }
     }
 
+    /// Whether the candidates of a run of periods are counted by [`Plan::allowed_between`] alone: a
+    /// sub-daily rule with no day filter, TT_SKIP, TT_WORKDAY or BYSETPOS, whose periods each hold
+    /// the same candidates when their time of day is allowed (exDates aside).
+    pub(super) fn counts_by_time_of_day(&self) -> bool {
+        self.freq < Frequency::Daily
+            && self.every_day()
+            && !self.skip_weekends
+            && !self.skip_holidays
+            && self.workday.is_none()
+            && self.set_pos.is_empty()
+    }
+
     /// The candidates as an arithmetic progression, when every period holds exactly one candidate
     /// at the same offset from the period's start and no filter thins the periods themselves: DAILY
     /// with no day filter and one time of day, WEEKLY on one weekday at one time, sub-daily rules

@@ -6,7 +6,7 @@
     reason = "shared by a test and an example, each using part of it"
 )]
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use ticktick_recur::task::{self, Close, Task};
 use ticktick_recur::{
     format_instant, parse_instant, IdSeed, ObjectIdGenerator, RepeatFlag, Series, Zone,
@@ -183,6 +183,31 @@ pub const CASES: &[Case] = &[
         name: "DAILY;INTERVAL=997;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO (36,496 years apart): next 2 after 2026",
         run: || next_n("RRULE:FREQ=DAILY;INTERVAL=997;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO", at("2000-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"), 2),
         expect: "+46472-02-29 00:00:00 +82968-02-29 00:00:00",
+    },
+    Case {
+        name: "FORGETTINGCURVE;CYCLE=2 (no COUNT) from 2102: next 2 after the year 200000 (4.8 million points on)",
+        run: || {
+            let s = series("ERULE:NAME=FORGETTINGCURVE;CYCLE=2", at("2102-08-22T12:07:09Z"), "Asia/Famagusta")?;
+            let far = at("2026-01-01T00:00:00Z").with_year(200_000).ok_or("no such date")?;
+            let mut out = Vec::new();
+            for o in s.try_iter_after(far).take(2) {
+                out.push(o.map_err(|e| e.to_string())?.local().to_string());
+            }
+            Ok(out.join(" "))
+        },
+        expect: "+200000-01-02 14:07:09 +200000-01-17 14:07:09",
+    },
+    Case {
+        name: "all-day SECONDLY;COUNT=4294967295 from chrono's first instant (one a day): next 2 after 1970",
+        run: || {
+            let s = series("RRULE:FREQ=SECONDLY;COUNT=4294967295", DateTime::<Utc>::MIN_UTC, "Europe/Berlin")?.all_day(true);
+            let mut out = Vec::new();
+            for o in s.try_iter_after(DateTime::<Utc>::UNIX_EPOCH).take(2) {
+                out.push(o.map_err(|e| e.to_string())?.local().to_string());
+            }
+            Ok(out.join(" "))
+        },
+        expect: "1970-01-02 00:00:00 1970-01-03 00:00:00",
     },
     Case {
         name: "DAILY from chrono's first instant: next after 2026-01-17",
