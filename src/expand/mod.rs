@@ -315,8 +315,10 @@ impl Series {
     /// The occurrences whose instant is strictly after `t`, in series order.
     ///
     /// The walk begins at the period around `t`, computed arithmetically: its cost does not grow with
-    /// the number of occurrences before `t`. (With `COUNT`, the occurrences before `t` must be
-    /// counted, so the cost grows with the smaller of `COUNT` and their number.)
+    /// the number of occurrences before `t`. With `COUNT`, the occurrences before `t` must be
+    /// counted: by multiplication when every period holds as many, from the allowed times of day for
+    /// a sub-daily rule without day filters, otherwise a day at a time (the cost then grows with the
+    /// days before `t` or until `COUNT` runs out, whichever is fewer).
     pub fn iter_after(&self, t: DateTime<Utc>) -> Occurrences<'_> {
         self.walk(Some(t), None)
     }
