@@ -297,3 +297,28 @@ fn an_all_day_series_that_never_occurs_has_no_occurrences() {
     let t = parse_instant("2026-01-01T00:00:00Z").unwrap();
     assert_eq!(s.try_after(t), Ok(None));
 }
+
+/// Fuzzing (`expand`): a daily 16:00:08 series in Los Angeles reaches the calendar's last day, whose
+/// 16:00:08 is 00:00:08 UTC the day after: an instant chrono cannot hold. The occurrence was yielded
+/// with its instant clamped to the calendar's first second, so a walk after the last instant
+/// returned it. Such an occurrence now ends the series, as a day past the calendar does.
+#[test]
+fn an_occurrence_whose_instant_is_past_the_calendar_ends_the_series() {
+    let start = DateTime::<Utc>::MAX_UTC - TimeDelta::days(4) + TimeDelta::seconds(9);
+    let s = series("RRULE:FREQ=DAILY", start, "America/Los_Angeles");
+    let all: Vec<String> = s.iter().map(|o| o.instant().to_rfc3339()).collect();
+    assert_eq!(
+        all,
+        [
+            "+262142-12-28T00:00:08+00:00",
+            "+262142-12-29T00:00:08+00:00",
+            "+262142-12-30T00:00:08+00:00",
+            "+262142-12-31T00:00:08+00:00",
+        ]
+    );
+    assert_eq!(s.try_iter().count(), 4);
+    for t in [DateTime::<Utc>::MAX_UTC, start + TimeDelta::days(3)] {
+        assert_eq!(s.iter_after(t).count(), 0, "{t}");
+        assert_eq!(s.try_after(t), Ok(None), "{t}");
+    }
+}

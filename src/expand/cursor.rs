@@ -680,6 +680,15 @@ impl<'a> Cursor<'a> {
         {
             return Verdict::End;
         }
+        // An instant outside chrono's calendar has no date: the series begins after it (a start in
+        // the calendar's first hours, in a zone ahead of UTC) or ends before it.
+        if !CALENDAR.contains(&instant) {
+            return if instant < CALENDAR.start {
+                Verdict::Skip
+            } else {
+                Verdict::End
+            };
+        }
         if self.drops_days
             && (self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays))
         {

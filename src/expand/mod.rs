@@ -616,6 +616,14 @@ impl Iterator for Occurrences<'_> {
                 continue;
             }
             let occurrence = series.occurrence(local);
+            // Past the calendar's last instant the series ends (a time on its last day in a zone
+            // behind UTC); before its first, none has begun.
+            if !plan::CALENDAR.contains(&occurrence.utc) {
+                if occurrence.utc < plan::CALENDAR.start {
+                    continue;
+                }
+                return None;
+            }
             if self.after.is_none_or(|a| occurrence.utc > a) {
                 return Some(occurrence);
             }
