@@ -5,9 +5,51 @@
 //! TT_SKIP, exDates and all-day series; and that the checked walk agrees with the unchecked one. The
 //! forgetting curve and CUSTOM dates jump ahead too, checked the same way.
 
-use chrono::{DateTime, Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use ticktick_recur::{Occurrence, RepeatFlag, Series, Zone};
+
+/// The first `n` occurrences after `t` of `flag` from `start` in `zone` (exDates as days after the
+/// start's date): found by jumping ahead, by the checked jump, and by walking from the start, all
+/// the same. A rule `Series::new` refuses passes.
+fn jumping_agrees_with_walking(
+    flag: &str,
+    zone: &str,
+    start: DateTime<Utc>,
+    exdates: &[u64],
+    all_day: bool,
+    t: DateTime<Utc>,
+    n: usize,
+) -> Result<(), TestCaseError> {
+    let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
+    let zone: Zone = zone.parse().unwrap();
+    let Ok(series) = Series::new(&rule, start, zone) else {
+        return Ok(());
+    };
+    let first: NaiveDate = zone.local(start).date();
+    let series = series
+        .all_day(all_day)
+        .exdates(exdates.iter().map(|&d| first + Days::new(d)));
+    let walked: Vec<Occurrence> = series.iter().filter(|o| o.instant() > t).take(n).collect();
+    let jumped: Vec<Occurrence> = series.iter_after(t).take(n).collect();
+    prop_assert_eq!(
+        &walked,
+        &jumped,
+        "{} from {} in {}, all-day {}",
+        flag,
+        start,
+        zone,
+        all_day
+    );
+    let checked: Vec<Occurrence> = series
+        .try_iter_after(t)
+        .take(n)
+        .collect::<Result<_, _>>()
+        .unwrap();
+    prop_assert_eq!(&checked, &jumped);
+    Ok(())
+}
 
 fn flag_strategy() -> impl Strategy<Value = String> {
     let sub_daily = (
@@ -75,28 +117,9 @@ proptest! {
         exdates in prop::collection::vec(0u64..60, 0..4),
         all_day in prop::bool::weighted(0.2),
     ) {
-        let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
-        let zone: Zone = zone.parse().unwrap();
         let start = DateTime::from_timestamp(start, 0).unwrap();
-        let Ok(series) = Series::new(&rule, start, zone) else { return Ok(()) };
-        let first: NaiveDate = zone.local(start).date();
-        let series = series
-            .all_day(all_day)
-            .exdates(exdates.iter().map(|&d| first + Days::new(d)));
         let t = start + chrono::TimeDelta::hours(ahead_hours);
-        let walked: Vec<Occurrence> = series
-            .iter()
-            .filter(|o| o.instant() > t)
-            .take(3)
-            .collect();
-        let jumped: Vec<Occurrence> = series.iter_after(t).take(3).collect();
-        prop_assert_eq!(&walked, &jumped, "{} from {} in {}, all-day {}", flag, start, zone, all_day);
-        let checked: Vec<Occurrence> = series
-            .try_iter_after(t)
-            .take(3)
-            .collect::<Result<_, _>>()
-            .unwrap();
-        prop_assert_eq!(&checked, &jumped);
+        jumping_agrees_with_walking(&flag, zone, start, &exdates, all_day, t, 3)?;
     }
 }
 
@@ -133,28 +156,9 @@ proptest! {
         exdates in prop::collection::vec(0u64..900, 0..12),
         all_day in prop::bool::weighted(0.2),
     ) {
-        let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
-        let zone: Zone = zone.parse().unwrap();
         let start = DateTime::from_timestamp(1_767_225_600 + start_day * 86_400 + start_second, 0)
             .unwrap();
-        let Ok(series) = Series::new(&rule, start, zone) else { return Ok(()) };
-        let first: NaiveDate = zone.local(start).date();
-        let series = series
-            .all_day(all_day)
-            .exdates(exdates.iter().map(|&d| first + Days::new(d)));
         let t = start + chrono::TimeDelta::days(ahead_days) + chrono::TimeDelta::seconds(ahead_second);
-        let walked: Vec<Occurrence> = series
-            .iter()
-            .filter(|o| o.instant() > t)
-            .take(5)
-            .collect();
-        let jumped: Vec<Occurrence> = series.iter_after(t).take(5).collect();
-        prop_assert_eq!(&walked, &jumped, "{} from {} in {}, all-day {}", flag, start, zone, all_day);
-        let checked: Vec<Occurrence> = series
-            .try_iter_after(t)
-            .take(5)
-            .collect::<Result<_, _>>()
-            .unwrap();
-        prop_assert_eq!(&checked, &jumped);
+        jumping_agrees_with_walking(&flag, zone, start, &exdates, all_day, t, 5)?;
     }
 }
