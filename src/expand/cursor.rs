@@ -14,8 +14,9 @@
 //! positions in that product by arithmetic, and a walk that begins inside a period seeks to its first
 //! candidate by binary search. A day whose occurrences are all dropped (TT_SKIP, exDate, holiday) is
 //! passed over whole, and a sub-daily walk goes from a period whose time of day BYHOUR, BYMINUTE or
-//! BYSECOND refuse straight to the next allowed one, however far ([`Plan::next_allowed_period`]). With COUNT, the occurrences before the instant asked about are counted a day at
-//! a time, not one by one.
+//! BYSECOND refuse straight to the next allowed one, however far ([`Plan::next_allowed_period`]).
+//! With COUNT, the occurrences before the instant asked about are counted by arithmetic where the
+//! rule allows ([`Series::jump`]), otherwise a day at a time, not one by one.
 //!
 //! What remains is bounded by a budget of [`SEARCH_STEPS`] steps (a day examined, a period
 //! expanded, a candidate judged) per occurrence searched for. A search that exhausts it ends with
