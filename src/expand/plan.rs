@@ -320,7 +320,7 @@ pub(super) struct Plan {
     /// The start truncated to the frequency's unit, for sub-daily rules.
     origin_time: NaiveDateTime,
     /// For sub-daily rules, which periods BYHOUR, BYMINUTE and BYSECOND let through; made when
-    /// first needed (counting occurrences a day at a time, or jumping over periods they refuse).
+    /// first needed (counting occurrences in bulk, or jumping over periods they refuse).
     allowed: OnceLock<Option<AllowedPeriods>>,
 }
 
