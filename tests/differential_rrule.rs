@@ -19,6 +19,8 @@
 //!   `BYSETPOS` whose only companion is a negative `BYMONTHDAY`;
 //! - it misses week 1 when BYWEEKNO names it by a negative number (-52 in a 52-week year), a gap it
 //!   inherits from python-dateutil;
+//! - it loses occurrences after the year 9999 (python-dateutil's `MAXYEAR`), where ours go on to
+//!   the end of chrono's calendar;
 //! - it counts the previous year's weeks wrongly when that year's week 1 began after 1 January
 //!   (python-dateutil's formula again), so the January days of that year's last week are found by
 //!   the wrong week number (1983-01-01 is in week 52 of 1982, which it calls 53);
@@ -477,6 +479,38 @@ fn rrule_crate_counts_a_late_starting_years_weeks_as_53() {
     }
 }
 
+/// Every 12 years, the second of 10 January and 9 September when they are the 22nd day from the end
+/// of their month and its second Tuesday or fourth-last Friday: 2200, 3400, ... every 1,200 years,
+/// the calendar repeating every 400. The rrule crate finds them up to 9400 and then ends the series;
+/// 10600 has the calendar of 2200 and is on the 12-year grid, so it is the eighth occurrence.
+#[test]
+fn rrule_crate_loses_occurrences_after_the_year_9999() {
+    let flag = "RRULE:FREQ=YEARLY;INTERVAL=12;COUNT=8;BYMONTH=1,9;BYMONTHDAY=-22;BYDAY=-4FR,2TU;\
+                BYSETPOS=2";
+    let (zone, start) = ("America/New_York", local("1984-01-01T00:00:00"));
+    let years =
+        |list: &[String]| -> Vec<String> { list.iter().map(|t| t[..5].to_owned()).collect() };
+    let theirs = show(&theirs(flag, zone, start, 8, true).unwrap());
+    let ours: Vec<String> = ours(flag, zone, start, 8)
+        .unwrap()
+        .into_iter()
+        .map(|(local, _)| local.to_string())
+        .collect();
+    let expected = [
+        "2200-", "3400-", "4600-", "5800-", "7000-", "8200-", "9400-", "+1060",
+    ];
+    assert_eq!(years(&theirs), expected[..7]);
+    assert_eq!(years(&ours), expected);
+    assert_eq!(ours[7], "+10600-09-09 00:00:00");
+    assert_eq!(ours[0], "2200-09-09 00:00:00");
+    let (a, b) = (
+        NaiveDate::from_ymd_opt(2200, 9, 9).unwrap(),
+        NaiveDate::from_ymd_opt(10600, 9, 9).unwrap(),
+    );
+    assert_eq!(a.weekday(), b.weekday());
+    assert_eq!((10600 - 1984) % 12, 0);
+}
+
 /// The first Monday of `BYWEEKNO=1` from 2018-03-16 09:00 UTC, in both engines.
 fn theirs_or_ours_week_one() -> String {
     let flag = "RRULE:FREQ=YEARLY;COUNT=1;BYWEEKNO=1;BYDAY=MO";
@@ -867,14 +901,17 @@ fn compare(spec: &Spec) -> Result<(), Failure> {
         // again without the limit.
         theirs = self::theirs(&flag, spec.zone, spec.start, take, true).unwrap();
     }
-    // The rrule crate loses occurrences in a gap or fold on a day whose midnight does not exist, and
-    // finds the January days of the previous year's last week by the wrong number when that year's
-    // week 1 began late (see the named tests): compare up to the first such occurrence in either.
+    // The rrule crate loses occurrences in a gap or fold on a day whose midnight does not exist, finds
+    // the January days of the previous year's last week by the wrong number when that year's week 1
+    // began late, and loses some after the year 9999 (see the named tests): compare up to the first such
+    // occurrence in either.
     let tz: Tz = spec.zone.parse().unwrap();
     let wraps = |date: NaiveDate| !spec.by_week_no.is_empty() && in_last_years_week(spec, date);
     let cut = ours
         .iter()
-        .position(|&(local, _)| rrule_crate_drops(tz, local) || wraps(local.date()))
+        .position(|&(local, _)| {
+            rrule_crate_drops(tz, local) || wraps(local.date()) || local.year() > 9999
+        })
         .unwrap_or(ours.len());
     let cut = theirs
         .iter()
