@@ -141,10 +141,15 @@ struct YearFacts {
 
 impl DayFilter {
     fn is_trivial(&self) -> bool {
+        self.weekdays_only() && !self.has_weekdays
+    }
+
+    /// Whether plain weekdays (BYDAY without ordinals) are the only filter, if any.
+    fn weekdays_only(&self) -> bool {
         self.months.is_none()
             && self.month_days.is_none()
             && self.year_days.is_empty()
-            && !self.has_weekdays
+            && self.nth_weekdays.is_empty()
             && self.week_nos.is_empty()
     }
 
@@ -642,11 +647,7 @@ impl Plan {
         if !self.set_pos.is_empty() {
             return None;
         }
-        let weekdays_only = self.days.months.is_none()
-            && self.days.month_days.is_none()
-            && self.days.year_days.is_empty()
-            && self.days.nth_weekdays.is_empty()
-            && self.days.week_nos.is_empty();
+        let weekdays_only = self.days.weekdays_only();
         let count = |b: Bits, below: u32| b.members(below).count() as u64;
         let all = |b: Bits| b == Bits::ALL;
         let times = self.times.len() as u64;
@@ -708,12 +709,7 @@ impl Plan {
             Frequency::Yearly | Frequency::Monthly => return None,
             Frequency::Weekly => {
                 let d = &self.days;
-                let weekdays_only = d.months.is_none()
-                    && d.month_days.is_none()
-                    && d.year_days.is_empty()
-                    && d.nth_weekdays.is_empty()
-                    && d.week_nos.is_empty();
-                let weekday = d.weekdays.single(7).filter(|_| weekdays_only)?;
+                let weekday = d.weekdays.single(7).filter(|_| d.weekdays_only())?;
                 let from_week_start =
                     (i64::from(weekday) - i64::from(d.week_start.days_from_monday())).rem_euclid(7);
                 (from_week_start * DAY + one_time()?, 7 * self.interval * DAY)
@@ -839,11 +835,7 @@ impl Plan {
             _ => return true,
         };
         let d = &self.days;
-        let weekdays_only = d.months.is_none()
-            && d.month_days.is_none()
-            && d.year_days.is_empty()
-            && d.nth_weekdays.is_empty()
-            && d.week_nos.is_empty();
+        let weekdays_only = d.weekdays_only();
         let filter_days = if self.every_day() && !self.skip_weekends {
             1
         } else if weekdays_only {
