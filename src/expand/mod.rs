@@ -456,13 +456,7 @@ impl Series {
             .map_or(now, |b| self.zone.offset_seconds(b));
         // The wall-clock time at `t` (its offset `now`), less the gap.
         let shift = now - (now - day_before).max(0);
-        t.naive_utc()
-            .checked_add_signed(TimeDelta::seconds(shift))
-            .unwrap_or(if shift > 0 {
-                NaiveDateTime::MAX
-            } else {
-                NaiveDateTime::MIN
-            })
+        crate::zone::shifted(t, shift)
     }
 
     /// Whether occurrences on `day` (days since 1970-01-01) are removed: an exDate, or a holiday of

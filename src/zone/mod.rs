@@ -60,14 +60,7 @@ impl Zone {
     /// `NaiveDateTime` can hold, it is the range's first or last second.
     #[must_use]
     pub fn local(&self, t: DateTime<Utc>) -> NaiveDateTime {
-        let offset = self.offset_seconds(t);
-        t.naive_utc()
-            .checked_add_signed(TimeDelta::seconds(offset))
-            .unwrap_or(if offset > 0 {
-                NaiveDateTime::MAX
-            } else {
-                NaiveDateTime::MIN
-            })
+        shifted(t, self.offset_seconds(t))
     }
 
     /// The instant of wall-clock time `local`, gaps shifted forward and folds resolved to the earlier
@@ -170,6 +163,18 @@ impl Resolver {
         self.offset = span.offset;
         u
     }
+}
+
+/// `t` read on a clock `seconds` ahead of UTC; past the range a `NaiveDateTime` can hold, its first
+/// or last second.
+pub(crate) fn shifted(t: DateTime<Utc>, seconds: i64) -> NaiveDateTime {
+    t.naive_utc()
+        .checked_add_signed(TimeDelta::seconds(seconds))
+        .unwrap_or(if seconds > 0 {
+            NaiveDateTime::MAX
+        } else {
+            NaiveDateTime::MIN
+        })
 }
 
 #[cfg(test)]
