@@ -56,6 +56,7 @@ mod flag;
 mod instant;
 mod objectid;
 mod rule;
+mod surface;
 pub mod task;
 mod zone;
 
@@ -69,4 +70,5 @@ pub use objectid::{HexError, IdSeed, ObjectId, ObjectIdGenerator};
 pub use rule::{
     Frequency, LunarRule, Recurrence, Rule, SkipDays, Until, Weekday, WeekdayNum, Workday,
 };
+pub use surface::{error_line, ExpandRequest, EXPAND_LIMIT};
 pub use zone::{Zone, TZDATA_VERSION};
