@@ -21,7 +21,8 @@ VECTORS = ROOT / "tests" / "data" / "vectors"
 
 
 def load_vector(name: str) -> dict[str, Any]:
-    return json.loads((VECTORS / name).read_text(encoding="utf-8"))
+    vector: dict[str, Any] = json.loads((VECTORS / name).read_text(encoding="utf-8"))
+    return vector
 
 
 def cli_binary() -> Path:

@@ -21,7 +21,7 @@ LAST_OF_COUNT = {"id": "a", "startDate": "2026-01-17T14:00:00.000+0000",
 UNKNOWN_ZONE = {**DAILY, "id": "a", "timeZone": "Mars/Olympus"}
 
 # (what, call, message, the same input on the command line: (args, stdin task))
-CORE_CASES: list[tuple[str, Callable[[], Any], str, tuple[list[str], Any]]] = [
+CORE_CASES: list[tuple[str, Callable[[], Any], str | None, tuple[list[str], Any]]] = [
     ("a bad flag", lambda: tr.expand("RRULE:FREQ=DAILY;BYDAY=XX", start="2026-01-01T00:00:00Z"),
      'invalid repeatFlag "RRULE:FREQ=DAILY;BYDAY=XX" at byte 23: unknown weekday "XX"',
      (["expand", "RRULE:FREQ=DAILY;BYDAY=XX", "--start", "2026-01-01T00:00:00Z"], None)),
@@ -174,7 +174,7 @@ PYTHON_CASES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
      TypeError, 'holidays: expected "none" or None, got int'),
     ("an id seed of the wrong type", lambda: tr.complete(DAILY, at=AT, user_id=1, id_seed=5),  # type: ignore[arg-type]
      TypeError, "id_seed: expected a str, got int"),
-    ("tasks that are one task", lambda: tr.apply_response(DAILY, {}),  # type: ignore[arg-type]
+    ("tasks that are one task", lambda: tr.apply_response(DAILY, {}),
      TypeError, "tasks: expected a list of tasks, got dict"),
     ("a bad task among several", lambda: tr.apply_response([DAILY, {"startDate": 5}], {}), tr.Error,
      'tasks[1]: task field "startDate": expected an instant string, got 5'),
@@ -212,7 +212,7 @@ def test_missing_and_unknown_keywords_are_type_errors() -> None:
     with pytest.raises(TypeError, match="timezone"):
         tr.expand("FREQ=DAILY", start=AT, timezone="UTC")  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        tr.expand("FREQ=DAILY", AT)  # type: ignore[misc]
+        tr.expand("FREQ=DAILY", AT)  # type: ignore[call-arg]
 
 
 def test_error_is_a_value_error_named_in_the_package() -> None:

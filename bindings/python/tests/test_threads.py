@@ -70,7 +70,12 @@ def test_a_long_call_lets_other_threads_run(call: Callable[[], Any]) -> None:
     the interpreter itself does not hand the GIL over before the call begins."""
     go = threading.Event()
     ran_at: list[float] = []
-    helper = threading.Thread(target=lambda: (go.wait(), ran_at.append(time.perf_counter())))
+
+    def note_when_run() -> None:
+        go.wait()
+        ran_at.append(time.perf_counter())
+
+    helper = threading.Thread(target=note_when_run)
     helper.start()
     interval = sys.getswitchinterval()
     sys.setswitchinterval(1.0)

@@ -71,13 +71,13 @@ def test_created_tasks_come_back_unchanged_and_report_their_recurrence() -> None
     assert same_json(back, tasks)
 
     weekly, count_from_completion, daily = tasks
-    year = {"from_": "2026-01-01T00:00:00Z", "to": "2026-12-31T00:00:00Z"}
+    start, end = "2026-01-01T00:00:00Z", "2026-12-31T00:00:00Z"
     # Saturdays 18:00 in Istanbul until 2026-02-27.
-    assert [o["startDate"] for o in tr.occurrences(weekly, **year)] == [
+    assert [o["startDate"] for o in tr.occurrences(weekly, from_=start, to=end)] == [
         f"2026-{d}T15:00:00.000+0000" for d in ["01-17", "01-24", "01-31", "02-07", "02-14", "02-21"]
     ]
     # Repeating from the completion date: only the current occurrence is predictable.
-    assert tr.occurrences(count_from_completion, **year) == [
+    assert tr.occurrences(count_from_completion, from_=start, to=end) == [
         {"startDate": "2026-01-17T15:00:00.000+0000", "dueDate": None}
     ]
     assert tr.next_occurrence(count_from_completion, at="2026-01-19T10:00:00Z") == {

@@ -1,6 +1,6 @@
 """The extension module: the engine's functions (re-exported by ``ticktick_recur``)."""
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._types import (
@@ -108,7 +108,7 @@ def pin(task: Task, *, at: Instant) -> BatchBody:
 def unpin(task: Task, *, at: Instant) -> BatchBody:
     """The batch body that unpins the task."""
 
-def apply_response(tasks: Sequence[Task], response: Mapping[str, Any]) -> AppliedResponse:
+def apply_response(tasks: Iterable[Task], response: Mapping[str, Any]) -> AppliedResponse:
     """Applies the server's answer to a batch (``{"id2etag": {...}, "id2error": {...}}``): each task
     named in ``id2etag`` takes its new etag; those in ``id2error`` keep theirs and are reported in
     ``errors``."""
