@@ -11,7 +11,7 @@ use crate::{Frequency, Rule, Until, Zone};
 
 /// `repeatFrom "2"` on a timed task compares the next occurrence with the completion **instant**, not
 /// its local date (BEHAVIOUR.md §4, chosen): an occurrence later on the completion's own day still
-/// counts as "after". (All-day tasks compare dates, BEHAVIOUR.md §4: see `Schedule::next`.)
+/// counts as "after". (All-day tasks compare dates, BEHAVIOUR.md §4: see `Schedule::next_start`.)
 #[must_use]
 pub(crate) fn default_mode_threshold(start: DateTime<Utc>, at: DateTime<Utc>) -> DateTime<Utc> {
     start.max(at)
