@@ -1,4 +1,4 @@
-//! Python bindings of `ticktick-recur` (CONTRACT.md section 3): the extension module
+//! Python bindings of `ticktick-recur` (SURFACES.md §3): the extension module
 //! `ticktick_recur._native`, which the package `ticktick_recur` re-exports.
 //!
 //! This crate only converts values (`convert`), calls the core and maps its errors (`error`); the

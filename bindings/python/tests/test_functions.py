@@ -1,4 +1,4 @@
-"""Every function of the package (CONTRACT.md section 3) on plain Python values: the command line's
+"""Every function of the package (SURFACES.md §3) on plain Python values: the command line's
 answers, times as strings or aware datetimes, tasks as dicts or JSON text, JSON-shaped results."""
 
 from __future__ import annotations
