@@ -2,7 +2,7 @@
 rules drawn from a fixed seed in DST-heavy zones, often started days before a transition and in the
 small hours, give the same instants.
 
-Both sides read IANA 2025b: zoneinfo from the PyPI ``tzdata`` package (``PYTHONTZPATH`` is emptied
+Both sides read the same IANA release: zoneinfo from the PyPI ``tzdata`` package (``PYTHONTZPATH`` is emptied
 for this), the engine from its own table. Occurrences from 2038 on are not compared (zoneinfo extends
 the last rules where the engine's table, like chrono-tz, stops DST in 2100). The rules keep to what
 both read alike: no BYWEEKNO (dateutil misreads some negative weeks) and no mix of plain and ordinal
@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 import ticktick_recur as tr
+from conftest import ROOT
 
 SEED = 20261128
 RULES = 300
@@ -36,7 +37,7 @@ WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 @pytest.fixture(scope="module")
 def reference() -> Any:
-    """dateutil's ``rrulestr`` and zoneinfo's ``ZoneInfo``, on the tzdata package's IANA 2025b."""
+    """dateutil's ``rrulestr`` and zoneinfo's ``ZoneInfo``, on the tzdata package's IANA release (the engine's)."""
     os.environ["PYTHONTZPATH"] = ""
     import zoneinfo
 
@@ -44,7 +45,8 @@ def reference() -> Any:
     import tzdata  # noqa: F401  (zoneinfo's source once the system path is cleared)
     from dateutil.rrule import rrulestr
 
-    assert tzdata.IANA_VERSION == "2025b", "pip install -r bindings/python/tests/requirements.txt"
+    engine = (ROOT / "src" / "zone" / "tzdata" / "version").read_text(encoding="utf-8").strip()
+    assert tzdata.IANA_VERSION == engine, "pip install -r bindings/python/tests/requirements.txt"
     zoneinfo.ZoneInfo.clear_cache()
     return rrulestr, zoneinfo.ZoneInfo
 
