@@ -4,9 +4,9 @@
     python bindings/python/bench/bench.py --quick    # only check the answers (scripts/test-python)
 
 Run it in the virtual environment scripts/test-python builds (target/python/venv), which holds the
-wheel, python-dateutil 2.9.0.post0 and the tzdata release of the engine. Each figure is the best of several rounds of
-timeit's automatic loop count. dateutil's rule is built once, outside the timing; ticktick_recur's
-call includes reading the flag text, as a user's call does.
+wheel, python-dateutil 2.9.0.post0 and the tzdata release of the engine. Each figure is the best of
+several rounds of timeit's automatic loop count. dateutil's rule is built once, outside the timing;
+ticktick_recur's call includes reading the flag text, as a user's call does.
 """
 
 from __future__ import annotations
