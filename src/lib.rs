@@ -59,14 +59,22 @@ mod rule;
 pub mod task;
 mod zone;
 
+/// The date and time library of this crate's API ([`chrono::DateTime`], [`chrono::NaiveDate`], ...),
+/// re-exported so that callers use the same version without naming it in their own `Cargo.toml`.
+pub use chrono;
 pub use error::{internal_error_text, Error};
 pub use expand::{
     CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, SEARCH_STEPS,
 };
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
-pub use instant::{format_date, format_instant, parse_date, parse_instant};
+pub use instant::{format_date, format_instant, parse_date, parse_instant, InstantProblem};
 pub use objectid::{HexError, IdSeed, ObjectId, ObjectIdGenerator};
 pub use rule::{
     Frequency, LunarRule, Recurrence, Rule, SkipDays, Until, Weekday, WeekdayNum, Workday,
 };
 pub use zone::{Zone, TZDATA_VERSION};
+
+/// The README's Rust examples, run as documentation tests so that they keep compiling and passing.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
