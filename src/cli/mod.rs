@@ -166,8 +166,8 @@ fn run_expand(args: &Expand, out: &mut Output<impl io::Write>) -> Result<(), Fai
         .all_day(args.all_day)
         .exdates(args.exdate.iter().copied());
     let occurrences = match args.after {
-        Some(after) => series.try_iter_after(after),
-        None => series.try_iter(),
+        Some(after) => series.iter_after(after),
+        None => series.iter(),
     };
     // `take` first: the search for the occurrence after the last one printed is never made.
     for occurrence in occurrences.take(args.limit) {
