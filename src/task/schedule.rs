@@ -113,7 +113,7 @@ pub fn occurrences(
             None => Some(schedule.series()?),
         };
         if let Some(series) = series {
-            for occurrence in series.try_iter_after(schedule.start.max(just_before)) {
+            for occurrence in series.iter_after(schedule.start.max(just_before)) {
                 let t = occurrence?.instant();
                 if t > to || starts.len() >= limit {
                     break;
@@ -241,7 +241,7 @@ impl<'t> Schedule<'t> {
         let Recurrence::Rule(rule) = &self.recurrence else {
             return Ok(series);
         };
-        let first = series.try_iter().next().transpose()?;
+        let first = series.iter().next().transpose()?;
         if first.is_some_and(|o| o.local() == series.start()) {
             return Ok(series);
         }
@@ -288,9 +288,9 @@ impl<'t> Schedule<'t> {
                 } else {
                     policy::default_mode_threshold(self.start, at)
                 };
-                self.series()?.try_after(after)?.map(|o| o.instant())
+                self.series()?.after(after)?.map(|o| o.instant())
             }
-            _ => self.series()?.try_after(self.start)?.map(|o| o.instant()),
+            _ => self.series()?.after(self.start)?.map(|o| o.instant()),
         };
         let Some(start) = start else {
             return Ok(None);
@@ -332,7 +332,7 @@ impl<'t> Schedule<'t> {
         let plain = Recurrence::ForgettingCurve { cycle, count: None };
         let series = Series::new(&plain, self.start, self.zone)?.all_day(self.task.is_all_day());
         let mut steps: u32 = 0;
-        for occurrence in series.iter_after(self.start) {
+        for occurrence in series.iter_after_unbounded(self.start) {
             steps = steps.saturating_add(1);
             if occurrence.instant() >= next {
                 break;
