@@ -124,8 +124,8 @@ impl<'a> ExpandRequest<'a> {
             series = series.holidays(calendar.clone());
         }
         let occurrences = match self.after {
-            Some(after) => series.try_iter_after(after),
-            None => series.try_iter(),
+            Some(after) => series.iter_after(after),
+            None => series.iter(),
         };
         let mut instants = Vec::with_capacity(self.limit.min(EXPAND_LIMIT));
         for occurrence in occurrences {
