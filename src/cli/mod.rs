@@ -63,8 +63,10 @@ fn run(command: Command, compact: bool) -> Result<String, Failure> {
         Command::Expand(expand) => run_expand(&expand),
         Command::Next { task, at } => {
             let (name, task) = read_task(&task)?;
-            let next = task::next_occurrence(&task, at.at).map_err(|e| context(&name, e))?;
-            render(&next, compact)
+            // `null` unless the task moves: the series ends, or the task does not repeat or has no
+            // dates (`task::Next`); an object that is not a task is an error.
+            let next = task::advance(&task, at.at).map_err(|e| context(&name, e))?;
+            render(&next.dates(), compact)
         }
         Command::Occurrences {
             task,
