@@ -164,9 +164,12 @@ pub(super) fn integral(value: &Value) -> Option<i64> {
     const LIMIT: f64 = 9_223_372_036_854_775_808.0;
     value.as_i64().or_else(|| {
         let x = value.as_f64()?;
+        if x.fract() != 0.0 || !(-LIMIT..LIMIT).contains(&x) {
+            return None;
+        }
         // In range and whole, so the conversion is exact.
         #[allow(clippy::cast_possible_truncation)]
-        (x.fract() == 0.0 && (-LIMIT..LIMIT).contains(&x)).then(|| x as i64)
+        Some(x as i64)
     })
 }
 
