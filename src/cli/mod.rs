@@ -74,8 +74,10 @@ fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure
         Command::Expand(expand) => run_expand(&expand, out),
         Command::Next { task, at, json } => {
             let (name, task) = read_task(&task)?;
-            let next = task::next_occurrence(&task, at.at).map_err(|e| context(&name, e))?;
-            render(&next, &json, out)
+            // `null` unless the task moves: the series ends, or the task does not repeat or has no
+            // dates (`task::Next`); an object that is not a task is an error.
+            let next = task::advance(&task, at.at).map_err(|e| context(&name, e))?;
+            render(&next.dates(), &json, out)
         }
         Command::Occurrences {
             task,
