@@ -122,7 +122,7 @@ for (const file of ["node.cjs", "node.mjs", "browser.mjs", "wrap.mjs"]) {
 const wrapEsm = readFileSync(join(pkg, "src", "wrap.mjs"), "utf8");
 writeFileSync(
   join(dist, "wrap.cjs"),
-  `"use strict";\n${wrapEsm.replace(/^export (const|function) /gm, "$1 ")}\nmodule.exports = { API, wrap };\n`,
+  `"use strict";\n${wrapEsm.replace(/^export (const|function) /gm, "$1 ")}\nmodule.exports = { API, wrap, forceTrapForTesting };\n`,
 );
 
 // As the README measures it: gzip -9 (GNU gzip; zlib's level 9 when gzip is missing, a little larger).

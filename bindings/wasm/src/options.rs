@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use js_sys::{Array, Object};
 use serde_json::{Map, Value};
-use ticktick_recur::task::Response;
+use ticktick_recur::task::{json_excerpt, FieldProblem, Response};
 use ticktick_recur::{parse_date, parse_instant, IdSeed, Zone};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -86,7 +86,7 @@ fn to_json(value: &JsValue, depth: usize) -> Result<Option<Value>, Failure> {
 
 /// A JavaScript number as JSON: integers as integers (as JSON.parse gives them back), others as
 /// floats; NaN and the infinities have no JSON form.
-fn number(n: f64) -> Option<Value> {
+pub(crate) fn number(n: f64) -> Option<Value> {
     const SAFE: f64 = 9_007_199_254_740_991.0;
     if n.fract() == 0.0 && n.abs() <= SAFE {
         Some(Value::from(n as i64))
@@ -95,13 +95,19 @@ fn number(n: f64) -> Option<Value> {
     }
 }
 
+/// `{place}: expected {expected}, got {value}`, in the words of the core's task-field errors.
+fn wrong_type(place: &str, expected: &'static str, got: &Value) -> Failure {
+    let got = json_excerpt(got);
+    Failure::type_error(format!(
+        "{place}: {}",
+        FieldProblem::WrongType { expected, got }
+    ))
+}
+
 /// The server's answer to a batch: `id2etag` and `id2error`, objects of strings, each optional.
 pub(crate) fn response(value: Value) -> Result<Response, Failure> {
     let Value::Object(mut fields) = value else {
-        let got = excerpt(&value);
-        return Err(Failure::type_error(format!(
-            "response: expected an object, got {got}"
-        )));
+        return Err(wrong_type("response", "an object", &value));
     };
     let mut response = Response::default();
     for (name, map) in [
@@ -112,15 +118,13 @@ pub(crate) fn response(value: Value) -> Result<Response, Failure> {
             None | Some(Value::Null) => continue,
             Some(Value::Object(strings)) => strings,
             Some(other) => {
-                let got = excerpt(&other);
-                return Err(Failure::type_error(format!(
-                    "response field {name:?}: expected an object of strings, got {got}"
-                )));
+                let place = format!("response field {name:?}");
+                return Err(wrong_type(&place, "an object of strings", &other));
             }
         };
         for (id, text) in strings {
             let Value::String(text) = text else {
-                let got = excerpt(&text);
+                let got = json_excerpt(&text);
                 return Err(Failure::type_error(format!(
                     "response field {name:?}: expected a string for {id:?}, got {got}"
                 )));
@@ -131,14 +135,16 @@ pub(crate) fn response(value: Value) -> Result<Response, Failure> {
     Ok(response)
 }
 
-/// An export's option object.
+/// The options of one call, by name: from an option object ([`Options::read`]) or given one by
+/// one by the package's JavaScript ([`Options::given`]). Either way they are read by the same
+/// methods below, so a value gets the same answer or error however it came.
 pub(crate) struct Options {
-    fields: Map<String, Value>,
+    fields: Vec<(&'static str, Value)>,
 }
 
 impl Options {
     /// Reads an option object that may hold only the options `known`.
-    pub(crate) fn read(value: JsValue, known: &[&str]) -> Result<Options, Failure> {
+    pub(crate) fn read(value: JsValue, known: &[&'static str]) -> Result<Options, Failure> {
         if !value.is_object() || js_sys::Array::is_array(&value) {
             let got = kind_of(&value);
             return Err(Failure::type_error(format!(
@@ -148,30 +154,60 @@ impl Options {
         let Value::Object(fields) = json(&value)? else {
             return Err(Failure::type_error("options: expected a plain object"));
         };
-        if let Some(name) = fields.keys().find(|k| !known.contains(&k.as_str())) {
-            let known: Vec<String> = known.iter().map(|k| format!("{k:?}")).collect();
-            return Err(Failure::type_error(format!(
-                "unknown option {name:?}: expected one of {}",
-                known.join(", ")
-            )));
-        }
+        Options::known(fields, known)
+    }
+
+    /// Options given one by one, `None` for those not given; each must be one of `known`.
+    pub(crate) fn given<const N: usize>(
+        values: [(&'static str, Option<Value>); N],
+        known: &[&'static str],
+    ) -> Result<Options, Failure> {
+        Options::known(
+            values
+                .into_iter()
+                .filter_map(|(name, value)| Some((name, value?))),
+            known,
+        )
+    }
+
+    fn known<S: AsRef<str>>(
+        fields: impl IntoIterator<Item = (S, Value)>,
+        known: &[&'static str],
+    ) -> Result<Options, Failure> {
+        let fields = fields
+            .into_iter()
+            .map(|(name, value)| {
+                let name = name.as_ref();
+                match known.iter().find(|k| **k == name) {
+                    Some(known) => Ok((*known, value)),
+                    None => {
+                        let known: Vec<String> = known.iter().map(|k| format!("{k:?}")).collect();
+                        Err(Failure::type_error(format!(
+                            "unknown option {name:?}: expected one of {}",
+                            known.join(", ")
+                        )))
+                    }
+                }
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Options { fields })
     }
 
     /// An option's value; `None` when absent, `null` or `undefined`.
     fn get(&self, name: &str) -> Option<&Value> {
-        self.fields.get(name).filter(|v| !v.is_null())
+        self.fields
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
     }
 
     fn required<T>(&self, name: &str, value: Option<T>) -> Result<T, Failure> {
         value.ok_or_else(|| Failure::type_error(format!("option {name:?} is missing")))
     }
 
-    fn wrong_type(name: &str, expected: &str, got: &Value) -> Failure {
-        Failure::type_error(format!(
-            "option {name:?}: expected {expected}, got {}",
-            excerpt(got)
-        ))
+    fn wrong_type(name: &str, expected: &'static str, got: &Value) -> Failure {
+        wrong_type(&format!("option {name:?}"), expected, got)
     }
 
     fn string(&self, name: &str) -> Result<Option<&str>, Failure> {
@@ -246,26 +282,17 @@ impl Options {
         let Some(value) = self.get(name) else {
             return Ok(Vec::new());
         };
+        let expected = "an array of yyyyMMdd strings";
         let list = value
             .as_array()
-            .ok_or_else(|| Self::wrong_type(name, "an array of yyyyMMdd strings", value))?;
+            .ok_or_else(|| Self::wrong_type(name, expected, value))?;
         list.iter()
             .map(|d| {
                 let text = d
                     .as_str()
-                    .ok_or_else(|| Self::wrong_type(name, "an array of yyyyMMdd strings", value))?;
+                    .ok_or_else(|| Self::wrong_type(name, expected, value))?;
                 Ok(parse_date(text)?)
             })
             .collect()
-    }
-}
-
-/// A value as JSON, shortened to keep a message on one readable line (as the core's task errors do).
-fn excerpt(value: &Value) -> String {
-    const MAX: usize = 40;
-    let text = value.to_string();
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
-        None => text,
     }
 }
