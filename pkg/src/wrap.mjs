@@ -69,49 +69,79 @@ function strings(value) {
   return value;
 }
 
+/** Whether `options` is an object the fast way can read (its values are checked one by one). */
+const plainOptions = (options) =>
+  typeof options === "object" && options !== null && !Array.isArray(options) && typeof options.toJSON !== "function";
+
 /**
- * The positional arguments of the fast way for an option object: `options` names each option the
- * function takes, `[position, reader]`. Undefined when the call must take the exact way: the object is
- * not a plain one, holds an option the function does not take or a value of another type.
+ * `expand` or `expandMillis` the fast way, or EXACT when it cannot take the options: not a plain
+ * object, an option `expand` does not take, or a value of another type.
  */
-function positional(options, table, length) {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) return undefined;
-  if (typeof options.toJSON === "function") return undefined;
-  const args = new Array(length).fill(undefined);
-  for (const name in options) {
-    const slot = table[name];
-    if (slot === undefined || !Object.hasOwn(options, name)) return undefined;
-    const value = slot[1](options[name]);
-    if (value === EXACT) return undefined;
-    args[slot[0]] = value;
+function expandFast(glue, flag, options, millis) {
+  if (typeof flag !== "string" || !plainOptions(options)) return EXACT;
+  let start, timeZone, allDay, after, until, limit, exDates;
+  for (const name of Object.keys(options)) {
+    const value = options[name];
+    switch (name) {
+      case "start": start = text(value); break;
+      case "timeZone": timeZone = text(value); break;
+      case "allDay": allDay = boolean(value); break;
+      case "after": after = text(value); break;
+      case "until": until = text(value); break;
+      case "limit": limit = count(value); break;
+      case "exDates": exDates = strings(value); break;
+      default: return EXACT;
+    }
   }
-  return args;
+  if (start === EXACT || timeZone === EXACT || allDay === EXACT || after === EXACT || until === EXACT ||
+      limit === EXACT || exDates === EXACT) {
+    return EXACT;
+  }
+  return glue.expandFast(flag, start, timeZone, allDay, after, until, limit, exDates, millis);
 }
 
-/** Option tables without a prototype, so that `table.toString` is not an option. */
-const table = (entries) => Object.assign(Object.create(null), Object.fromEntries(entries));
-
-const EXPAND_OPTIONS = table([
-  ["start", [0, text]],
-  ["timeZone", [1, text]],
-  ["allDay", [2, boolean]],
-  ["after", [3, text]],
-  ["until", [4, text]],
-  ["limit", [5, count]],
-  ["exDates", [6, strings]],
-]);
-
-// The options of the functions taking a task, at the positions of the module's taskFast.
-const at = [0, text];
-const defaultTimeZone = [7, text];
+/** The options of the functions taking a task. */
 const TASK_OPTIONS = {
-  nextOccurrence: table([["at", at], ["defaultTimeZone", defaultTimeZone]]),
-  occurrences: table([["from", [1, text]], ["to", [2, text]], ["limit", [3, count]], ["defaultTimeZone", defaultTimeZone]]),
-  complete: table([["at", at], ["userId", [4, userId]], ["idSeed", [5, text]], ["defaultTimeZone", defaultTimeZone]]),
-  skipDate: table([["date", [6, text]], ["at", at], ["defaultTimeZone", defaultTimeZone]]),
+  nextOccurrence: ["at", "defaultTimeZone"],
+  occurrences: ["from", "to", "limit", "defaultTimeZone"],
+  complete: ["at", "userId", "idSeed", "defaultTimeZone"],
+  wontDo: ["at", "userId", "idSeed", "defaultTimeZone"],
+  skip: ["at", "defaultTimeZone"],
+  skipDate: ["date", "at", "defaultTimeZone"],
+  pin: ["at", "defaultTimeZone"],
+  unpin: ["at", "defaultTimeZone"],
 };
-TASK_OPTIONS.wontDo = TASK_OPTIONS.complete;
-TASK_OPTIONS.skip = TASK_OPTIONS.pin = TASK_OPTIONS.unpin = TASK_OPTIONS.nextOccurrence;
+
+/**
+ * A function taking a task, the fast way (`call` of the module's TaskCall, `known` its options), or
+ * EXACT when it cannot take the options or the task. Undefined when the module cannot read the tape.
+ */
+function taskFast(glue, call, known, task, options) {
+  if (!plainOptions(options) || !isPlainObject(task)) return EXACT;
+  let at, from, to, limit, id, idSeed, date, defaultTimeZone;
+  for (const name of Object.keys(options)) {
+    if (!known.includes(name)) return EXACT;
+    const value = options[name];
+    switch (name) {
+      case "at": at = text(value); break;
+      case "from": from = text(value); break;
+      case "to": to = text(value); break;
+      case "limit": limit = count(value); break;
+      case "userId": id = userId(value); break;
+      case "idSeed": idSeed = text(value); break;
+      case "date": date = text(value); break;
+      default: defaultTimeZone = text(value);
+    }
+  }
+  if (at === EXACT || from === EXACT || to === EXACT || limit === EXACT || id === EXACT || idSeed === EXACT ||
+      date === EXACT || defaultTimeZone === EXACT) {
+    return EXACT;
+  }
+  const tape = [];
+  const texts = [];
+  if (!record(task, 0, tape, texts)) return EXACT;
+  return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
+}
 
 const objectPrototype = Object.prototype;
 const datePrototype = Date.prototype;
@@ -209,11 +239,11 @@ function plainObjects(list) {
 
 /** The API over one instance of the glue. */
 export function wrap(glue) {
+  /** A call into the module, the fast way when it can take the arguments, else the exact way. */
   function expand(flag, options, millis) {
-    const args = typeof flag === "string" ? positional(options, EXPAND_OPTIONS, 7) : undefined;
     try {
-      if (args === undefined) return glue.expandValues(flag, options, millis);
-      return glue.expandFast(flag, args[0], args[1], args[2], args[3], args[4], args[5], args[6], millis);
+      const value = expandFast(glue, flag, options, millis);
+      return value === EXACT ? glue.expandValues(flag, options, millis) : value;
     } catch (error) {
       throw recover(glue, error);
     }
@@ -222,21 +252,14 @@ export function wrap(glue) {
   /** A function taking a task; its result parsed from JSON. */
   function taskFunction(name) {
     const call = glue.TaskCall[name[0].toUpperCase() + name.slice(1)];
-    const options = TASK_OPTIONS[name];
+    const known = TASK_OPTIONS[name];
     const api = {
-      [name](task, given) {
-        const args = positional(given, options, 8);
-        const tape = [];
-        const texts = [];
-        const fast = args !== undefined && isPlainObject(task) && record(task, 0, tape, texts);
+      [name](task, options) {
         let value;
         try {
-          if (fast) {
-            const text = texts.join("");
-            value = glue.taskFast(call, tape, text, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7]);
-          }
-          // Undefined too when the fast way cannot read the tape.
-          value ??= glue.taskValues(call, task, given);
+          value = taskFast(glue, call, known, task, options);
+          // Undefined too when the module cannot read the tape.
+          if (value === EXACT || value === undefined) value = glue.taskValues(call, task, options);
         } catch (error) {
           throw recover(glue, error);
         }
@@ -249,19 +272,21 @@ export function wrap(glue) {
   const api = {
     expand(flag, options) {
       const lines = result(expand(flag, options, false), api.expand);
-      return lines === "" ? [] : lines.split("\n");
+      if (lines === "") return [];
+      return lines.includes("\n") ? lines.split("\n") : [lines];
     },
     expandMillis(flag, options) {
       return result(expand(flag, options, true), api.expandMillis);
     },
     applyResponse(tasks, response) {
-      const tape = [5, 2];
-      const texts = [];
-      const fast = Array.isArray(tasks) && isPlainObject(response) && plainObjects(tasks) &&
-        record(tasks, 1, tape, texts) && record(response, 1, tape, texts);
       let value;
       try {
-        if (fast) value = glue.applyResponseFast(tape, texts.join(""));
+        const tape = [5, 2];
+        const texts = [];
+        if (Array.isArray(tasks) && isPlainObject(response) && plainObjects(tasks) &&
+            record(tasks, 1, tape, texts) && record(response, 1, tape, texts)) {
+          value = glue.applyResponseFast(tape, texts.join(""));
+        }
         value ??= glue.applyResponseValues(tasks, response);
       } catch (error) {
         throw recover(glue, error);

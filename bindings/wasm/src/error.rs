@@ -109,7 +109,14 @@ fn task_class(e: &TaskError) -> Class {
 
 /// The message on one line, as the command line prints it.
 fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut line = String::with_capacity(message.len());
+    for word in message.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }
 
 /// What kind of JavaScript value this is, for messages: `a number`, `undefined`, `an array`, ...

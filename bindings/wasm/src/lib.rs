@@ -20,6 +20,7 @@
 //! never poisons the next.
 
 mod error;
+mod json;
 mod options;
 mod tape;
 
@@ -29,12 +30,12 @@ use js_sys::{Array, Float64Array};
 use serde::Serialize;
 use serde_json::Value;
 use ticktick_recur::task::{self, Action, Close, Task, TaskError};
-use ticktick_recur::{format_instant, IdSeed, ObjectIdGenerator, RepeatFlag, Series, Zone};
+use ticktick_recur::{IdSeed, ObjectIdGenerator, RepeatFlag, Series, Window, Zone};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use error::Failure;
-use options::Options;
+use options::{Given, Object, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -60,7 +61,7 @@ pub fn expand_values(flag: JsValue, options: JsValue, millis: bool) -> JsValue {
                 error::kind_of(&flag)
             ))
         })?;
-        expand(&flag, &Options::read(options, EXPAND)?, millis)
+        expand(&flag, &Object::read(options, EXPAND)?, millis)
     })
 }
 
@@ -78,48 +79,49 @@ pub fn expand_fast(
     ex_dates: Option<Vec<String>>,
     millis: bool,
 ) -> JsValue {
-    answer(|| {
-        let options = Options::given(
-            [
-                ("start", start.map(Value::String)),
-                ("timeZone", time_zone.map(Value::String)),
-                ("allDay", all_day.map(Value::Bool)),
-                ("after", after.map(Value::String)),
-                ("until", until.map(Value::String)),
-                ("limit", limit.map(Value::from)),
-                ("exDates", ex_dates.map(Value::from)),
-            ],
-            EXPAND,
-        )?;
-        expand(flag, &options, millis)
-    })
+    let options = Given {
+        start,
+        time_zone,
+        all_day,
+        after,
+        until,
+        limit,
+        ex_dates,
+        ..Given::default()
+    };
+    answer(|| expand(flag, &options, millis))
 }
 
-fn expand(flag: &str, o: &Options, millis: bool) -> Result<JsValue, Failure> {
+fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure> {
     let start = o.required_instant("start")?;
     let zone = o.zone("timeZone")?.unwrap_or(Zone::UTC);
     let (all_day, after, until) = (o.flag("allDay")?, o.instant("after")?, o.instant("until")?);
     let (limit, ex_dates) = (o.count("limit")?.unwrap_or(100), o.dates("exDates")?);
 
     let recurrence = RepeatFlag::parse(flag)?.validate()?;
-    let series = Series::new(&recurrence, start, zone)?
-        .all_day(all_day)
-        .exdates(ex_dates);
-    let window = series.try_window(after, until, limit);
+    let mut series = Series::new(&recurrence, start, zone)?.exdates(ex_dates);
+    // Only when asked: making a series all-day plans it again.
+    if all_day {
+        series = series.all_day(true);
+    }
+    let window = Window {
+        after,
+        until,
+        limit,
+    };
     if millis {
-        let times = window
-            .map(|o| o.map(|o| o.timestamp_millis() as f64))
-            .collect::<Result<Vec<f64>, _>>()?;
+        let mut times = Vec::new();
+        series.try_each_in(window, |o| times.push(o.timestamp_millis() as f64))?;
         return Ok(Float64Array::from(times.as_slice()).into());
     }
     // One string for all, split by the wrapper: one text conversion instead of one per instant.
     let mut text = String::new();
-    for occurrence in window {
+    series.try_each_in(window, |o| {
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str(&format_instant(occurrence?.instant()));
-    }
+        o.write_instant(&mut text);
+    })?;
     Ok(text.into())
 }
 
@@ -155,7 +157,7 @@ impl TaskCall {
 #[wasm_bindgen(js_name = taskValues, skip_typescript)]
 pub fn task_values(call: TaskCall, task: JsValue, options: JsValue) -> JsValue {
     answer(|| {
-        let options = Options::read(options, call.options())?;
+        let options = Object::read(options, call.options())?;
         run(call, TaskInput::Value(task), &options)
     })
 }
@@ -178,20 +180,18 @@ pub fn task_fast(
     date: Option<String>,
     default_time_zone: Option<String>,
 ) -> JsValue {
-    let options = Options::given(
-        [
-            ("at", at.map(Value::String)),
-            ("from", from.map(Value::String)),
-            ("to", to.map(Value::String)),
-            ("limit", limit.map(Value::from)),
-            ("userId", user_id.and_then(options::number)),
-            ("idSeed", id_seed.map(Value::String)),
-            ("date", date.map(Value::String)),
-            ("defaultTimeZone", default_time_zone.map(Value::String)),
-        ],
-        call.options(),
-    );
-    answer(|| run(call, TaskInput::Tape(tape, text), &options?))
+    let options = Given {
+        at,
+        from,
+        to,
+        limit,
+        user_id,
+        id_seed,
+        date,
+        default_time_zone,
+        ..Given::default()
+    };
+    answer(|| run(call, TaskInput::Tape(tape, text), &options))
 }
 
 /// A task as it came: a JavaScript value, or a tape.
@@ -201,7 +201,7 @@ enum TaskInput<'a> {
 }
 
 /// Runs a function taking a task: its options first, then the task, as the command line reads them.
-fn run(call: TaskCall, input: TaskInput, o: &Options) -> Result<JsValue, Failure> {
+fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<JsValue, Failure> {
     let action = match call {
         TaskCall::NextOccurrence => {
             let at = o.required_instant("at")?;
@@ -243,7 +243,7 @@ fn run(call: TaskCall, input: TaskInput, o: &Options) -> Result<JsValue, Failure
 
 /// Reads the task, with the caller's default zone for a task without `timeZone`. Called after the
 /// other options are read: as on the command line, a bad option is reported before a bad task.
-fn read_task(input: TaskInput, o: &Options) -> Result<Task, Failure> {
+fn read_task(input: TaskInput, o: &dyn Options) -> Result<Task, Failure> {
     let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
     let task = match input {
         TaskInput::Tape(tape, text) => {
@@ -252,7 +252,7 @@ fn read_task(input: TaskInput, o: &Options) -> Result<Task, Failure> {
         TaskInput::Value(value) if value.is_undefined() => {
             return Err(TaskError::NotAnObject { got: "undefined" }.into())
         }
-        TaskInput::Value(value) => Task::from_value(options::json(&value)?)?,
+        TaskInput::Value(value) => Task::from_value(json::json(&value)?)?,
     };
     Ok(task.with_default_zone(zone))
 }
@@ -269,8 +269,8 @@ pub fn apply_response_values(tasks: JsValue, response: JsValue) -> JsValue {
             )));
         }
         let tasks = tasks.unchecked_ref::<Array>().iter();
-        let held = read_tasks(tasks.map(|t| options::json(&t)))?;
-        apply_response(held, options::json(&response)?)
+        let held = read_tasks(tasks.map(|t| json::json(&t)))?;
+        apply_response(held, json::json(&response)?)
     })
 }
 
@@ -291,27 +291,29 @@ pub fn apply_response_fast(tape: &[f64], text: &str) -> JsValue {
 
 /// The tasks of `applyResponse`, each failure naming its task: `tasks[2]: ...`.
 fn read_tasks(tasks: impl Iterator<Item = Result<Value, Failure>>) -> Result<Vec<Task>, Failure> {
-    tasks
-        .enumerate()
-        .map(|(i, task)| {
-            let task = task.and_then(|v| Ok(Task::from_value(v)?));
-            task.map_err(|e| e.within(&format!("tasks[{i}]")))
-        })
-        .collect()
+    let mut held = Vec::new();
+    for (i, task) in tasks.enumerate() {
+        let task = task.and_then(|v| Ok(Task::from_value(v)?));
+        held.push(task.map_err(|e| e.within(&format!("tasks[{i}]")))?);
+    }
+    Ok(held)
 }
 
+/// `{"tasks": [...], "errors": {...}}`, each task written by the core as it writes batch bodies.
 fn apply_response(mut held: Vec<Task>, response: Value) -> Result<JsValue, Failure> {
-    #[derive(Serialize)]
-    struct Applied {
-        tasks: Vec<Task>,
-        errors: std::collections::BTreeMap<String, String>,
-    }
-    let response = options::response(response)?;
+    let response = json::response(response)?;
     let errors = task::apply_response(&mut held, &response);
-    json_text(&Applied {
-        tasks: held,
-        errors,
-    })
+    let mut text = String::from("{\"tasks\":[");
+    for (i, task) in held.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&task.to_json());
+    }
+    text.push_str("],\"errors\":");
+    text.push_str(&serde_json::to_string(&errors).unwrap_or_default());
+    text.push('}');
+    Ok(text.into())
 }
 
 /// Test hook, not part of the API (the package does not export it): traps the instance by a panic

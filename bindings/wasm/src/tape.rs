@@ -8,7 +8,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::options::number;
+use crate::json::number;
 
 /// How deep the JavaScript records values; deeper ones take the exact way.
 const MAX_DEPTH: usize = 128;
