@@ -243,7 +243,8 @@ export function wrap(glue) {
   function expand(flag, options, millis) {
     try {
       const value = expandFast(glue, flag, options, millis);
-      return value === EXACT ? glue.expandValues(flag, options, millis) : value;
+      // Undefined when the fast way leaves the answer to the exact way (a missing option).
+      return value === EXACT || value === undefined ? glue.expandValues(flag, options, millis) : value;
     } catch (error) {
       throw recover(glue, error);
     }
@@ -258,7 +259,8 @@ export function wrap(glue) {
         let value;
         try {
           value = taskFast(glue, call, known, task, options);
-          // Undefined too when the module cannot read the tape.
+          // Undefined when the fast way leaves the answer to the exact way (a missing option, a tape
+          // the module cannot read).
           if (value === EXACT || value === undefined) value = glue.taskValues(call, task, options);
         } catch (error) {
           throw recover(glue, error);
