@@ -20,10 +20,10 @@ pub struct Window {
 
 impl Series {
     /// Calls `each` with the occurrences in `window`, in series order, each found within a bounded
-    /// amount of work as by [`Series::try_iter`]. The walk stops as soon as the window is full: no
+    /// amount of work as by [`Series::iter`]. The walk stops as soon as the window is full: no
     /// occurrence beyond the `limit`-th is sought.
     ///
-    /// This is [`Series::try_iter`] (or [`Series::try_iter_after`]) cut to the window, without an
+    /// This is [`Series::iter`] (or [`Series::iter_after`]) cut to the window, without an
     /// iterator's `Result` per occurrence: the fastest way to list many.
     ///
     /// # Errors
@@ -80,7 +80,7 @@ impl Occurrence {
     /// let rule = "RRULE:FREQ=DAILY".parse::<RepeatFlag>()?.validate()?;
     /// let start = parse_instant("2026-01-17T14:00:00Z")?;
     /// let series = Series::new(&rule, start, Zone::UTC)?;
-    /// let first = series.iter().next().unwrap();
+    /// let first = series.iter().next().unwrap()?;
     /// assert_eq!(first.timestamp_millis(), start.timestamp_millis());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -98,7 +98,7 @@ impl Occurrence {
     /// let rule = "RRULE:FREQ=DAILY".parse::<RepeatFlag>()?.validate()?;
     /// let series = Series::new(&rule, parse_instant("2026-01-17T14:00:00Z")?, Zone::UTC)?;
     /// let mut text = String::new();
-    /// series.iter().next().unwrap().write_instant(&mut text);
+    /// series.iter().next().unwrap()?.write_instant(&mut text);
     /// assert_eq!(text, "2026-01-17T14:00:00.000+0000");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -124,8 +124,8 @@ mod tests {
     /// The window by the checked iterators: what `try_each_in` must give.
     fn by_iterator(series: &Series, window: Window) -> Result<Vec<DateTime<Utc>>, Error> {
         let walk = match window.after {
-            Some(after) => series.try_iter_after(after),
-            None => series.try_iter(),
+            Some(after) => series.iter_after(after),
+            None => series.iter(),
         };
         let mut found = Vec::new();
         for occurrence in walk {

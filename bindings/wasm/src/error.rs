@@ -47,7 +47,7 @@ impl Failure {
     fn new(class: Class, message: impl Display) -> Failure {
         Failure {
             class,
-            message: one_line(&message.to_string()),
+            message: ticktick_recur::error_line(&message),
         }
     }
 
@@ -105,18 +105,6 @@ fn task_class(e: &TaskError) -> Class {
         },
         _ => Class::Error,
     }
-}
-
-/// The message on one line, as the command line prints it.
-fn one_line(message: &str) -> String {
-    let mut line = String::with_capacity(message.len());
-    for word in message.split_whitespace() {
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    line
 }
 
 /// What kind of JavaScript value this is, for messages: `a number`, `undefined`, `an array`, ...

@@ -30,7 +30,7 @@ use js_sys::{Array, Float64Array};
 use serde::Serialize;
 use serde_json::Value;
 use ticktick_recur::task::{self, Action, Close, Task, TaskError};
-use ticktick_recur::{IdSeed, ObjectIdGenerator, RepeatFlag, Series, Window, Zone};
+use ticktick_recur::{ExpandRequest, IdSeed, ObjectIdGenerator, Zone, EXPAND_LIMIT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -94,35 +94,31 @@ pub fn expand_fast(
 
 fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure> {
     let start = o.required_instant("start")?;
-    let zone = o.zone("timeZone")?.unwrap_or(Zone::UTC);
-    let (all_day, after, until) = (o.flag("allDay")?, o.instant("after")?, o.instant("until")?);
-    let (limit, ex_dates) = (o.count("limit")?.unwrap_or(100), o.dates("exDates")?);
-
-    let recurrence = RepeatFlag::parse(flag)?.validate()?;
-    let mut series = Series::new(&recurrence, start, zone)?.exdates(ex_dates);
-    // Only when asked: making a series all-day plans it again.
-    if all_day {
-        series = series.all_day(true);
-    }
-    let window = Window {
-        after,
-        until,
-        limit,
-    };
-    if millis {
-        let mut times = Vec::new();
-        series.try_each_in(window, |o| times.push(o.timestamp_millis() as f64))?;
-        return Ok(Float64Array::from(times.as_slice()).into());
-    }
-    // One string for all, split by the wrapper: one text conversion instead of one per instant.
-    let mut text = String::new();
-    series.try_each_in(window, |o| {
-        if !text.is_empty() {
-            text.push('\n');
+    let request = ExpandRequest::new(flag, start)
+        .zone(o.zone("timeZone")?.unwrap_or(Zone::UTC))
+        .all_day(o.flag("allDay")?)
+        .after(o.instant("after")?)
+        .until(o.instant("until")?)
+        .limit(o.count("limit")?.unwrap_or(EXPAND_LIMIT))
+        .ex_dates(o.dates("exDates")?);
+    // Instants as Unix milliseconds, or as one text of wire-form lines that the wrapper splits: one
+    // text conversion instead of one per instant.
+    let (mut times, mut text) = (Vec::new(), String::new());
+    request.for_each(|o| {
+        if millis {
+            times.push(o.timestamp_millis() as f64);
+        } else {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            o.write_instant(&mut text);
         }
-        o.write_instant(&mut text);
     })?;
-    Ok(text.into())
+    Ok(if millis {
+        Float64Array::from(times.as_slice()).into()
+    } else {
+        text.into()
+    })
 }
 
 /// The functions of the API that take a task.
@@ -209,7 +205,7 @@ fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<JsValue, Fai
         }
         TaskCall::Occurrences => {
             let (from, to) = (o.required_instant("from")?, o.required_instant("to")?);
-            let limit = o.count("limit")?.unwrap_or(100);
+            let limit = o.count("limit")?.unwrap_or(EXPAND_LIMIT);
             return json_text(&task::occurrences(&read_task(input, o)?, from, to, limit)?);
         }
         TaskCall::Complete | TaskCall::WontDo => {
@@ -268,8 +264,11 @@ pub fn apply_response_values(tasks: JsValue, response: JsValue) -> JsValue {
                 "tasks: expected an array, got {got}"
             )));
         }
-        let tasks = tasks.unchecked_ref::<Array>().iter();
-        let held = read_tasks(tasks.map(|t| json::json(&t)))?;
+        let mut values = Vec::new();
+        for (i, task) in tasks.unchecked_ref::<Array>().iter().enumerate() {
+            values.push(json::json(&task).map_err(|e| e.within(&format!("tasks[{i}]")))?);
+        }
+        let held = read_tasks(values)?;
         apply_response(held, json::json(&response)?)
     })
 }
@@ -285,16 +284,17 @@ pub fn apply_response_fast(tape: &[f64], text: &str) -> JsValue {
         let Ok([Value::Array(tasks), response]) = <[Value; 2]>::try_from(both) else {
             return Err(Failure::exact_way());
         };
-        apply_response(read_tasks(tasks.into_iter().map(Ok))?, response)
+        apply_response(read_tasks(tasks)?, response)
     })
 }
 
 /// The tasks of `applyResponse`, each failure naming its task: `tasks[2]: ...`.
-fn read_tasks(tasks: impl Iterator<Item = Result<Value, Failure>>) -> Result<Vec<Task>, Failure> {
-    let mut held = Vec::new();
-    for (i, task) in tasks.enumerate() {
-        let task = task.and_then(|v| Ok(Task::from_value(v)?));
-        held.push(task.map_err(|e| e.within(&format!("tasks[{i}]")))?);
+fn read_tasks(values: Vec<Value>) -> Result<Vec<Task>, Failure> {
+    let mut held = Vec::with_capacity(values.len());
+    for (i, value) in values.into_iter().enumerate() {
+        let task =
+            Task::from_value(value).map_err(|e| Failure::from(e).within(&format!("tasks[{i}]")))?;
+        held.push(task);
     }
     Ok(held)
 }

@@ -35,33 +35,36 @@ pub(crate) trait Options {
 
     /// A list of local dates, `yyyyMMdd` each; empty when absent.
     fn dates(&self, name: &str) -> Result<Vec<NaiveDate>, Failure>;
+}
 
+/// What the exports read, from the answers of [`Options`]: one copy whatever the way.
+impl dyn Options + '_ {
     /// An instant: RFC 3339 or TickTick's wire form.
-    fn instant(&self, name: &str) -> Result<Option<DateTime<Utc>>, Failure> {
+    pub(crate) fn instant(&self, name: &str) -> Result<Option<DateTime<Utc>>, Failure> {
         Ok(self.string(name)?.map(parse_instant).transpose()?)
     }
 
-    fn required_instant(&self, name: &str) -> Result<DateTime<Utc>, Failure> {
+    pub(crate) fn required_instant(&self, name: &str) -> Result<DateTime<Utc>, Failure> {
         self.instant(name)?.ok_or_else(|| self.missing(name))
     }
 
     /// A local date, `yyyyMMdd`.
-    fn required_date(&self, name: &str) -> Result<NaiveDate, Failure> {
+    pub(crate) fn required_date(&self, name: &str) -> Result<NaiveDate, Failure> {
         let date = self.string(name)?.map(parse_date).transpose()?;
         date.ok_or_else(|| self.missing(name))
     }
 
     /// An IANA zone name.
-    fn zone(&self, name: &str) -> Result<Option<Zone>, Failure> {
+    pub(crate) fn zone(&self, name: &str) -> Result<Option<Zone>, Failure> {
         Ok(self.string(name)?.map(str::parse).transpose()?)
     }
 
-    fn required_user_id(&self, name: &str) -> Result<u64, Failure> {
+    pub(crate) fn required_user_id(&self, name: &str) -> Result<u64, Failure> {
         self.user_id(name)?.ok_or_else(|| self.missing(name))
     }
 
     /// An id seed: 16 hex digits.
-    fn id_seed(&self, name: &str) -> Result<Option<IdSeed>, Failure> {
+    pub(crate) fn id_seed(&self, name: &str) -> Result<Option<IdSeed>, Failure> {
         self.string(name)?
             .map(|s| s.parse().map_err(Failure::range_error))
             .transpose()
