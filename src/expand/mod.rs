@@ -6,12 +6,14 @@ mod holidays;
 mod plan;
 #[cfg(test)]
 mod tests;
+mod window;
 
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 pub use holidays::HolidayCalendar;
 
 pub use cursor::SEARCH_STEPS;
+pub use window::Window;
 
 use cursor::Cursor;
 use plan::Plan;
