@@ -50,6 +50,7 @@
     )
 )]
 
+pub mod agenda;
 mod error;
 mod expand;
 mod flag;

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use serde::Serialize;
+use ticktick_recur::agenda::{AgendaError, TaskList, Window};
 use ticktick_recur::task::{self, Action, Task};
 use ticktick_recur::{format_instant, ObjectIdGenerator, RepeatFlag, Series};
 
@@ -94,6 +95,48 @@ fn run(command: Command, compact: bool) -> Result<String, Failure> {
         }
         Command::Pin { task, at } => act(&task, Action::Pin { at: at.at }, None, compact),
         Command::Unpin { task, at } => act(&task, Action::Unpin { at: at.at }, None, compact),
+        Command::Agenda(list) => {
+            let (name, text) = read_input(&list.path, "task list")?;
+            let tasks = task_list(&text, &list).map_err(|e| context(&name, e))?;
+            let entries = tasks
+                .agenda(&window(&list))
+                .map_err(|e| context(&name, e))?;
+            render(&entries, compact)
+        }
+        Command::Reminders(list) => {
+            let (name, text) = read_input(&list.path, "task list")?;
+            let tasks = task_list(&text, &list).map_err(|e| context(&name, e))?;
+            let entries = tasks
+                .reminders(&window(&list))
+                .map_err(|e| context(&name, e))?;
+            render(&entries, compact)
+        }
+    }
+}
+
+/// The task list of `agenda` and `reminders`, read from `text`.
+fn task_list<'a>(text: &'a str, list: &args::List) -> Result<TaskList<'a>, AgendaError> {
+    // The holiday calendar, when the command line takes one, goes here (TaskList::with_holidays).
+    Ok(TaskList::from_json(text)?.with_default_zone(list.default_tz))
+}
+
+/// The window of `agenda` and `reminders`.
+fn window(list: &args::List) -> Window {
+    Window::new(list.from, list.to).with_limit(list.limit)
+}
+
+/// Reads a file argument (`-`: standard input) whole: its name for messages, and its text.
+fn read_input(path: &str, what: &str) -> Result<(String, String), Failure> {
+    if path == "-" {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read the {what} from standard input: {e}"))?;
+        Ok(("<stdin>".to_owned(), text))
+    } else {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {what} file {path:?}: {e}"))?;
+        Ok((path.to_owned(), text))
     }
 }
 
