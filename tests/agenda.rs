@@ -108,7 +108,7 @@ fn a_task_error_names_its_position_id_and_place_in_the_text() {
         .unwrap()
         .read_all()
         .unwrap_err();
-    assert_eq!(err.to_string(), "task [1]: task JSON is not an object: got a number");
+    assert_eq!(err.to_string(), "task [1]: a task must be a JSON object, got a number");
 }
 
 // ---- Order and limit ----
