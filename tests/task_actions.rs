@@ -113,22 +113,22 @@ fn completing_a_recurring_task_gives_one_add_and_one_update() {
 }
 
 #[test]
-fn closed_copy_gets_new_ids_task_first_then_reminders_then_items() {
+fn closed_copy_gets_new_ids_task_first_then_items_then_reminders() {
     let body = complete(&task(parent()), &close(), &mut ids()).unwrap();
     let add = &body.add[0];
     // 2026-03-07T20:00:00Z is 0x69ac83c0 Unix seconds.
     assert_eq!(add.id(), Some("69ac83c02c6f3277d1000001"));
-    let reminder_ids: Vec<_> = add.reminders().iter().map(|r| r["id"].clone()).collect();
+    let item_ids: Vec<_> = add.items().iter().map(|r| r["id"].clone()).collect();
     assert_eq!(
-        reminder_ids,
+        item_ids,
         [
             json!("69ac83c02c6f3277d1000002"),
             json!("69ac83c02c6f3277d1000003")
         ]
     );
-    let item_ids: Vec<_> = add.items().iter().map(|r| r["id"].clone()).collect();
+    let reminder_ids: Vec<_> = add.reminders().iter().map(|r| r["id"].clone()).collect();
     assert_eq!(
-        item_ids,
+        reminder_ids,
         [
             json!("69ac83c02c6f3277d1000004"),
             json!("69ac83c02c6f3277d1000005")
@@ -373,9 +373,9 @@ fn forgetting_curve_walks_its_gaps_through_completions() {
     assert_eq!(t.repeat_flag(), Some("ERULE:NAME=FORGETTINGCURVE;CYCLE=7"));
 }
 
-/// [chosen] a completion that jumps exDates raises CYCLE by the steps it moved.
+/// A completion that jumps exDates still raises CYCLE by exactly one (BEHAVIOUR.md §5).
 #[test]
-fn chosen_forgetting_curve_completion_counts_the_exdates_it_jumps() {
+fn forgetting_curve_completion_raises_cycle_by_one_past_exdates() {
     let t = task(with(
         parent(),
         json!({"repeatFlag": "ERULE:NAME=FORGETTINGCURVE;CYCLE=2", "timeZone": "UTC",
@@ -389,7 +389,7 @@ fn chosen_forgetting_curve_completion_counts_the_exdates_it_jumps() {
     );
     assert_eq!(
         update.repeat_flag(),
-        Some("ERULE:NAME=FORGETTINGCURVE;CYCLE=4")
+        Some("ERULE:NAME=FORGETTINGCURVE;CYCLE=3")
     );
 }
 
@@ -403,8 +403,15 @@ fn a_task_that_does_not_repeat_closes_itself() {
         assert!(body.add.is_empty());
         assert_eq!(
             changed(obj(&before), obj(&body.update[0])),
-            ["completedTime", "completedUserId", "modifiedTime", "status"]
+            [
+                "completedTime",
+                "completedUserId",
+                "modifiedTime",
+                "remindTime",
+                "status"
+            ]
         );
+        assert_eq!(body.update[0].get("remindTime"), Some(&Value::Null));
     }
 }
 
@@ -552,28 +559,31 @@ fn skip_of_a_task_that_does_not_repeat_or_has_no_dates_is_refused() {
     insta::assert_snapshot!(skip(&t, at(AT)).unwrap_err(), @r#"cannot skip task "6940c3d51263b74715346b00": it has neither startDate nor dueDate"#);
 }
 
-/// [chosen] skipping is not a completion: the default mode moves one occurrence, not past `at`.
+/// Skip moves where a completion at `at` would (BEHAVIOUR.md §5): the default mode jumps past `at`.
 #[test]
-fn chosen_skip_moves_one_occurrence_from_the_current_start() {
+fn skip_in_default_mode_moves_past_at_as_a_completion_would() {
     let t = task(with(parent(), json!({"repeatFrom": "2"})));
+    // 2026-03-20T00:00Z is 20:00 on 19 March in New York: 09:00 on 20 March is next.
     let update = skip(&t, at("2026-03-20T00:00:00Z")).unwrap().update[0].clone();
     assert_eq!(
         update.get("startDate"),
-        Some(&json!("2026-03-08T13:00:00.000+0000"))
+        Some(&json!("2026-03-20T13:00:00.000+0000"))
     );
 }
 
-/// [chosen] a task repeating from its completion date skips one interval from its current start.
+/// Skip moves where a completion at `at` would (BEHAVIOUR.md §5): from the completion date, one
+/// interval from `at`'s local date.
 #[test]
-fn chosen_skip_from_completion_moves_one_interval_from_the_current_start() {
+fn skip_from_completion_moves_one_interval_from_the_skips_local_date() {
     let t = task(with(
         parent(),
         json!({"repeatFrom": "1", "repeatFlag": "RRULE:FREQ=WEEKLY;BYDAY=MO"}),
     ));
+    // 19 March in New York, plus one week.
     let update = skip(&t, at("2026-03-20T00:00:00Z")).unwrap().update[0].clone();
     assert_eq!(
         update.get("startDate"),
-        Some(&json!("2026-03-14T13:00:00.000+0000"))
+        Some(&json!("2026-03-26T13:00:00.000+0000"))
     );
 }
 
@@ -769,12 +779,12 @@ fn ids_of_one_completion_are_ordered_and_share_the_process_part() {
     let add = &body.add[0];
     let mut all: Vec<String> = vec![add.id().unwrap().to_owned()];
     all.extend(
-        add.reminders()
+        add.items()
             .iter()
             .map(|r| r["id"].as_str().unwrap().to_owned()),
     );
     all.extend(
-        add.items()
+        add.reminders()
             .iter()
             .map(|r| r["id"].as_str().unwrap().to_owned()),
     );

@@ -191,6 +191,7 @@ fn allowed(action: &Action, is_add: bool, closes_itself: bool) -> Vec<(&'static 
             ("completedTime", Any),
             ("completedUserId", Any),
             ("modifiedTime", Any),
+            ("remindTime", Any),
         ],
         Action::Complete(_) | Action::WontDo(_) => vec![
             ("startDate", Any),

@@ -513,17 +513,19 @@ fn count_counts_from_the_current_start() {
     );
 }
 
+/// With COUNT, the default mode jumps no occurrence (BEHAVIOUR.md §4).
 #[test]
-fn count_in_default_mode_ends_when_the_jump_passes_it() {
-    // COUNT=3 from Jun 15: Jun 15, 17, 19. Done on Jun 20: nothing left.
+fn count_in_default_mode_moves_one_occurrence() {
+    // COUNT=3 from Jun 15: Jun 15, 17, 19. Done on Jun 18 or Jun 20: Jun 17, the next of the three.
     let mut t = guide_task("2");
     t.set("repeatFlag", json!("RRULE:FREQ=DAILY;INTERVAL=2;COUNT=3"))
         .unwrap();
-    assert_eq!(next(&t, "2026-06-20T10:00:00Z"), None);
-    assert_eq!(
-        next(&t, GUIDE_DONE).as_deref(),
-        Some("2026-06-19T07:00:00.000+0000")
-    );
+    for done in [GUIDE_DONE, "2026-06-20T10:00:00Z"] {
+        assert_eq!(
+            next(&t, done).as_deref(),
+            Some("2026-06-17T07:00:00.000+0000")
+        );
+    }
 }
 
 #[test]
@@ -539,13 +541,18 @@ fn until_date_includes_the_whole_last_local_day() {
     );
 }
 
+/// On a task, `UNTIL=...Z` is its local date in the task's zone (BEHAVIOUR.md §3).
 #[test]
-fn until_instant_is_an_instant() {
+fn until_instant_on_a_task_is_its_local_date() {
+    // 03:59:59Z on Jan 21 is 19:59:59 on Jan 20 in Los Angeles: Jan 20 20:00 local still occurs.
     let t = task(json!({
         "startDate": "2026-01-20T04:00:00.000+0000", "timeZone": "America/Los_Angeles",
         "repeatFlag": "RRULE:FREQ=DAILY;UNTIL=20260121T035959Z", "repeatFrom": "0"
     }));
-    assert_eq!(next(&t, "2026-01-01T00:00:00Z"), None);
+    assert_eq!(
+        walk(&t, "2026-01-01T00:00:00Z", 5),
+        ["2026-01-21T04:00:00.000+0000"]
+    );
 }
 
 #[test]

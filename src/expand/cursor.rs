@@ -25,10 +25,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+use super::civil::{date_of, epoch_day, in_calendar, wall, Dates, CALENDAR, DAY, HOUR};
 use super::holidays::is_working_day;
-use super::plan::{
-    date_of, epoch_day, in_calendar, wall, Dates, Plan, Stride, CALENDAR, DAY, HOUR,
-};
+use super::plan::{Plan, Stride};
 use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
 use crate::zone::Resolver;

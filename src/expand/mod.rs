@@ -1,5 +1,6 @@
 //! Expansion of a validated recurrence into occurrences, in wall-clock time of a zone.
 
+mod civil;
 mod cursor;
 mod holidays;
 mod plan;

@@ -1,11 +1,11 @@
-//! Actions on a task and the exact batch payloads they produce (SEMANTICS §5).
+//! Actions on a task and the exact batch payloads they produce (BEHAVIOUR.md §5).
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde_json::Value;
 
 use super::error::{ActionKind, Refusal, TaskError};
 use super::model::{Json, Name};
-use super::schedule::{Schedule, Step};
+use super::schedule::Schedule;
 use super::{policy, BatchBody, Task};
 use crate::{format_date, Error, ObjectIdGenerator, Recurrence};
 
@@ -101,7 +101,7 @@ const OPEN: i64 = 0;
 ///
 /// For a recurring task with a next occurrence: one add (the closed copy, with new ids) and one update
 /// (the parent moved to its next occurrence). Otherwise, the parent itself closed in one update.
-/// See SEMANTICS §5 for every field.
+/// See BEHAVIOUR.md §5 for every field.
 ///
 /// # Errors
 ///
@@ -156,8 +156,10 @@ pub fn wont_do(
     close_occurrence(task, ActionKind::WontDo, WONT_DO, close, ids)
 }
 
-/// Skips the current occurrence: one update moving the task to its next occurrence, with no closed
-/// copy, no exDate, and COUNT unchanged (a forgetting curve's CYCLE rises by the steps moved).
+/// Skips the current occurrence: one update moving the task to the occurrence a completion at `at`
+/// would move it to ([`next_occurrence`](super::next_occurrence)), with no closed copy, no exDate,
+/// COUNT and `remindTime` unchanged; a forgetting curve's CYCLE rises by the steps moved, exDates
+/// jumped over included (BEHAVIOUR.md §5).
 ///
 /// # Errors
 ///
@@ -182,10 +184,14 @@ pub fn skip(task: &Task, at: DateTime<Utc>) -> Result<BatchBody, Error> {
         }));
     }
     let schedule = recurring_schedule(task, action, id)?;
-    let step = schedule
-        .next_on_skip(action)?
+    let start = schedule
+        .next_start(at, action)?
         .ok_or_else(|| refuse(Refusal::SeriesEnds))?;
-    let parent = moved(&schedule, task, step, at, false)?;
+    let edits = FlagEdits {
+        count_down: false,
+        cycle_rise: schedule.skipped_steps(start)?,
+    };
+    let parent = moved(&schedule, task, start, at, edits)?;
     Ok(BatchBody::updating(vec![parent]))
 }
 
@@ -305,19 +311,26 @@ fn close_occurrence(
     }
     let next = match Schedule::of(task)? {
         Some(schedule) => schedule
-            .next_on_close(close.at, action)?
-            .map(|step| (schedule, step)),
+            .next_start(close.at, action)?
+            .map(|start| (schedule, start)),
         None => None,
     };
-    let Some((schedule, step)) = next else {
-        // The last occurrence, or a task that does not repeat: the parent itself is closed.
+    let Some((schedule, start)) = next else {
+        // The last occurrence, or a task that does not repeat: the parent itself is closed, its
+        // snoozed reminder cleared as for every close (BEHAVIOUR.md §5).
         let mut parent = task.clone();
         mark_closed(&mut parent, status, close);
         touch(&mut parent, close.at);
+        parent.put(Name::RemindTime, Json::Null, &[]);
         return Ok(BatchBody::updating(vec![parent]));
     };
     let closed = closed_copy(task, status, close, ids);
-    let mut parent = moved(&schedule, task, step, close.at, true)?;
+    // A completion raises a forgetting curve's CYCLE by exactly one, even past exDates.
+    let edits = FlagEdits {
+        count_down: true,
+        cycle_rise: 1,
+    };
+    let mut parent = moved(&schedule, task, start, close.at, edits)?;
     parent.put(Name::Status, Json::Int(OPEN), &[]);
     parent.put(Name::RemindTime, Json::Null, &[]);
     Ok(BatchBody {
@@ -330,9 +343,10 @@ fn close_occurrence(
 /// The closed instance of the current occurrence: the parent with new ids, closed, not repeating.
 fn closed_copy(task: &Task, status: i64, close: &Close, ids: &mut ObjectIdGenerator) -> Task {
     let mut copy = task.clone();
-    // The task's id first, then each reminder's, then each checklist item's.
+    // The task's id first, then each checklist item's, then each reminder's: TickTick's client copies
+    // the items before the reminders (BEHAVIOUR.md §5).
     copy.put(Name::Id, Json::Id(ids.next_id(close.at)), &[]);
-    for list in [Name::Reminders, Name::Items] {
+    for list in [Name::Items, Name::Reminders] {
         copy.renew_ids(list, || ids.next_id(close.at));
     }
     copy.put(Name::RepeatFlag, Json::Null, &[]);
@@ -358,17 +372,26 @@ fn mark_closed(task: &mut Task, status: i64, close: &Close) {
     task.put(Name::CompletedTime, Json::Instant(close.at), &[Name::Title]);
 }
 
-/// The parent moved to its next occurrence: dates, `modifiedTime`, `progress` 0, checklist reset and
-/// moved, and the flag's in-place edits (COUNT counted down when `count_down`, CYCLE risen).
+/// TickTick's in-place edits of the flag when the task moves (BEHAVIOUR.md §5).
+#[derive(Debug, Clone, Copy)]
+struct FlagEdits {
+    /// `COUNT=n` becomes `n-1` (a completion; a skip leaves COUNT alone).
+    count_down: bool,
+    /// A forgetting curve's `CYCLE=n` becomes `n + cycle_rise`.
+    cycle_rise: u32,
+}
+
+/// The parent moved to its next occurrence `start`: dates, `modifiedTime`, `progress` 0, checklist
+/// reset and moved, and the flag's in-place edits.
 fn moved(
     schedule: &Schedule<'_>,
     task: &Task,
-    step: Step,
+    start: DateTime<Utc>,
     at: DateTime<Utc>,
-    count_down: bool,
+    edits: FlagEdits,
 ) -> Result<Task, Error> {
     let mut parent = task.clone();
-    let dates = schedule.dates_at(step.start);
+    let dates = schedule.dates_at(start);
     if let Some(start) = dates.start_date {
         parent.put(Name::StartDate, Json::Instant(start), &[]);
     }
@@ -377,9 +400,8 @@ fn moved(
     }
     touch(&mut parent, at);
     parent.put(Name::Progress, Json::Int(0), &[Name::RepeatFlag]);
-    parent.reopen_items(|item_start| schedule.shift(item_start, step.start));
-    if let (Some(flag), Some(edited)) = (schedule.flag(), edited_flag(schedule, step, count_down)?)
-    {
+    parent.reopen_items(|item_start| schedule.shift(item_start, start));
+    if let (Some(flag), Some(edited)) = (schedule.flag(), edited_flag(schedule, edits)?) {
         if edited != flag.as_str() {
             parent.put(Name::RepeatFlag, Json::Str(edited.into()), &[]);
         }
@@ -387,13 +409,8 @@ fn moved(
     Ok(parent)
 }
 
-/// The flag after TickTick's in-place edits: `COUNT=n` -> `n-1` (completion), forgetting curve
-/// `CYCLE=n` -> `n + steps`. `None` when nothing changes.
-fn edited_flag(
-    schedule: &Schedule<'_>,
-    step: Step,
-    count_down: bool,
-) -> Result<Option<String>, Error> {
+/// The flag after TickTick's in-place edits. `None` when nothing changes.
+fn edited_flag(schedule: &Schedule<'_>, edits: FlagEdits) -> Result<Option<String>, Error> {
     let Some(flag) = schedule.flag() else {
         return Ok(None);
     };
@@ -402,7 +419,7 @@ fn edited_flag(
         Recurrence::ForgettingCurve { cycle, count } => (count, Some(cycle)),
         _ => (None, None),
     };
-    let count = count.filter(|_| count_down);
+    let count = count.filter(|_| edits.count_down);
     if count.is_none() && cycle.is_none() {
         return Ok(None);
     }
@@ -411,7 +428,7 @@ fn edited_flag(
         edited = edited.with_count(n.saturating_sub(1))?;
     }
     if let Some(cycle) = cycle {
-        edited = edited.with_cycle(policy::cycle_after(cycle, step.curve_steps))?;
+        edited = edited.with_cycle(cycle.saturating_add(edits.cycle_rise))?;
     }
     Ok((edited != *flag).then(|| edited.as_str().to_owned()))
 }

@@ -7,39 +7,20 @@
 use chrono::{DateTime, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 use super::RepeatFrom;
-use crate::{Frequency, Recurrence, Rule};
+use crate::{Frequency, Rule, Until, Zone};
 
-/// `repeatFrom "2"` compares the next occurrence with the completion **instant**, not its local date
-/// (SEMANTICS §4, chosen): an occurrence later on the completion's own day still counts as "after".
+/// `repeatFrom "2"` on a timed task compares the next occurrence with the completion **instant**, not
+/// its local date (BEHAVIOUR.md §4, chosen): an occurrence later on the completion's own day still
+/// counts as "after". (All-day tasks compare dates, BEHAVIOUR.md §4: see `Schedule::next_start`.)
 #[must_use]
 pub(crate) fn default_mode_threshold(start: DateTime<Utc>, at: DateTime<Utc>) -> DateTime<Utc> {
     start.max(at)
 }
 
-/// The mode a task's next occurrence is computed with when it is closed.
-///
-/// `ERULE:NAME=CUSTOM` always repeats from the due date (SEMANTICS §4). The forgetting curve also does
-/// (chosen): its next start is defined as the current start plus the cycle's gap, whatever
-/// `repeatFrom` says.
-#[must_use]
-pub(crate) fn close_mode(recurrence: &Recurrence, repeat_from: RepeatFrom) -> RepeatFrom {
-    match recurrence {
-        Recurrence::Custom(_) | Recurrence::ForgettingCurve { .. } => RepeatFrom::DueDate,
-        _ => repeat_from,
-    }
-}
-
-/// The mode a skip moves the task with (chosen): skipping is not a completion, so there is no
-/// completion instant to compare with. A task repeating from its due date or by default moves to the
-/// first occurrence strictly after its current start; a task repeating from its completion date moves
-/// one interval on from its current start's local date, as if it had been completed that day.
-#[must_use]
-pub(crate) fn skip_mode(recurrence: &Recurrence, repeat_from: RepeatFrom) -> RepeatFrom {
-    match close_mode(recurrence, repeat_from) {
-        RepeatFrom::CompletionDate => RepeatFrom::CompletionDate,
-        RepeatFrom::DueDate | RepeatFrom::Default => RepeatFrom::DueDate,
-    }
-}
+/// The mode a forgetting curve moves with, whatever `repeatFrom` says (chosen): its next start is
+/// defined as the current start plus the cycle's gap, as a custom date list always repeats from its due
+/// date (BEHAVIOUR.md §4).
+pub(crate) const FORGETTING_CURVE_MODE: RepeatFrom = RepeatFrom::DueDate;
 
 /// Only an open task (`status` 0) can be completed, marked won't do or skipped (chosen): closing a
 /// closed task again would emit a second closed copy of the same occurrence.
@@ -48,17 +29,21 @@ pub(crate) fn can_close(status: i64) -> bool {
     status == 0
 }
 
-/// A forgetting curve's `CYCLE` once the task has moved `steps` steps of its curve, exDates jumped over
-/// included. SEMANTICS §5 says so for a skip; for a completion it says `n` -> `n+1`, which is the same
-/// when no exDate is in the way. Counting the jumped steps on completion too is chosen, so that the
-/// updated task still describes the same curve.
+/// A task's `UNTIL` as a local date (BEHAVIOUR.md §3): the date form is one already, and the UTC form
+/// is the instant's local date in the task's zone (both settled by TickTick's client). The floating
+/// form `UNTIL=yyyyMMddTHHmmss`, which no TickTick client writes, is read as its date too (chosen), so
+/// that a task's series always ends with a whole local day, whichever form its flag uses.
 #[must_use]
-pub(crate) fn cycle_after(cycle: u32, steps: u32) -> u32 {
-    cycle.saturating_add(steps)
+pub(crate) fn task_until(until: Until, zone: Zone) -> Until {
+    match until {
+        Until::Date(date) => Until::Date(date),
+        Until::Utc(instant) => Until::Date(zone.local(instant.and_utc()).date()),
+        Until::Local(local) => Until::Date(local.date()),
+    }
 }
 
 /// The `k`-th candidate of `repeatFrom "1"`: the completion's local date plus `k` intervals of the
-/// rule's frequency, at `time_of_day` (SEMANTICS §4). `None` past the end of time.
+/// rule's frequency, at `time_of_day` (BEHAVIOUR.md §4). `None` past the end of time.
 ///
 /// Two parts of it are chosen:
 /// - months and years are added by clamping to the month's last day (Jan 31 + 1 month = Feb 28), as

@@ -1,5 +1,5 @@
 //! Where a task's occurrences are: its series in its zone, and the occurrence it moves to when the
-//! current one is closed or skipped (SEMANTICS §3-4).
+//! current one is closed or skipped (BEHAVIOUR.md §3-4).
 
 use std::cell::OnceCell;
 
@@ -59,8 +59,8 @@ pub fn next_occurrence(task: &Task, at: DateTime<Utc>) -> Result<Option<TaskDate
     let Some(schedule) = Schedule::of(task)? else {
         return Ok(None);
     };
-    let step = schedule.next_on_close(at, ActionKind::Advance)?;
-    Ok(step.map(|s| schedule.dates_at(s.start)))
+    let next = schedule.next_start(at, ActionKind::Advance)?;
+    Ok(next.map(|start| schedule.dates_at(start)))
 }
 
 /// The occurrences of a task that start in `[from, to]`, at most `limit` of them: a calendar view.
@@ -126,16 +126,6 @@ pub fn occurrences(
     Ok(starts.into_iter().map(|s| schedule.dates_at(s)).collect())
 }
 
-/// The next start of a task, and how many steps of its series it moved.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Step {
-    /// The new DTSTART.
-    pub(crate) start: DateTime<Utc>,
-    /// How many occurrences of the series, exDates included, lie between the current start
-    /// (exclusive) and the new one (inclusive). Counted for forgetting curves only; 1 otherwise.
-    pub(crate) curve_steps: u32,
-}
-
 /// A dated task seen as a series: DTSTART, zone, rule, and the task's exDates.
 pub(crate) struct Schedule<'t> {
     task: &'t Task,
@@ -150,18 +140,26 @@ pub(crate) struct Schedule<'t> {
 
 impl<'t> Schedule<'t> {
     /// The schedule of a task; `None` when it has neither `startDate` nor `dueDate`.
+    ///
+    /// The rule is read as a task's (BEHAVIOUR.md §3): its `UNTIL` is a local date of the task's zone
+    /// ([`policy::task_until`]), whereas plain RRULE expansion keeps RFC 5545's instant. The flag
+    /// itself is kept as written, to be re-sent byte for byte.
     pub(crate) fn of(task: &'t Task) -> Result<Option<Schedule<'t>>, Error> {
         let Some(start) = task.start_date().or_else(|| task.due_date()) else {
             return Ok(None);
         };
         let flag = task.parsed_flag()?;
-        let recurrence = match &flag {
+        let mut recurrence = match &flag {
             Some(f) => f.validate()?,
             None => Recurrence::NotRecurring,
         };
+        let zone = task.zone()?;
+        if let Recurrence::Rule(rule) = &mut recurrence {
+            rule.until = rule.until.map(|until| policy::task_until(until, zone));
+        }
         Ok(Some(Schedule {
             task,
-            zone: task.zone()?,
+            zone,
             start,
             start_local: OnceCell::new(),
             flag,
@@ -190,8 +188,24 @@ impl<'t> Schedule<'t> {
         self.recurrence != Recurrence::NotRecurring
     }
 
+    /// The mode the next occurrence is computed with, the task's `repeatFrom` refined by its rule
+    /// (BEHAVIOUR.md §4): a custom date list always repeats from its due date; so does a forgetting
+    /// curve ([`policy::FORGETTING_CURVE_MODE`]); and a rule with COUNT in the default mode jumps no
+    /// occurrence, so that each completion consumes exactly one of its COUNT occurrences and COUNT-1
+    /// stays true: it behaves as "from the due date" (the desktop client's fallback turns the jump to
+    /// the future off when the rule has a COUNT).
     pub(crate) fn close_mode(&self) -> RepeatFrom {
-        policy::close_mode(&self.recurrence, self.task.repeat_from())
+        let repeat_from = self.task.repeat_from();
+        match &self.recurrence {
+            Recurrence::Custom(_) => RepeatFrom::DueDate,
+            Recurrence::ForgettingCurve { .. } => policy::FORGETTING_CURVE_MODE,
+            Recurrence::Rule(rule)
+                if rule.count().is_some() && repeat_from == RepeatFrom::Default =>
+            {
+                RepeatFrom::DueDate
+            }
+            _ => repeat_from,
+        }
     }
 
     /// The task's series anchored at its current start, with its exDates and holiday calendar.
@@ -247,37 +261,33 @@ impl<'t> Schedule<'t> {
         Some(usize::try_from(count.saturating_sub(1)).unwrap_or(usize::MAX))
     }
 
-    /// Where the task moves when its current occurrence is closed at `at`.
-    pub(crate) fn next_on_close(
+    /// The start the task moves to when its current occurrence is closed at `at`, or skipped at `at`:
+    /// TickTick's skip calls the very function completion uses (BEHAVIOUR.md §5). `None` when the
+    /// series ends there.
+    ///
+    /// - from the due date: the first occurrence after the current start, even in the past;
+    /// - by default: the first occurrence after the current start and after `at`; for an all-day task,
+    ///   on or after `at`'s local date, since an all-day occurrence lasts its whole local day
+    ///   (BEHAVIOUR.md §4); for a timed task, after the instant ([`policy::default_mode_threshold`]);
+    /// - from the completion date: counted from `at`'s local date ([`Schedule::after_completion`]).
+    pub(crate) fn next_start(
         &self,
         at: DateTime<Utc>,
         action: ActionKind,
-    ) -> Result<Option<Step>, Error> {
-        self.next(self.close_mode(), at, action)
-    }
-
-    /// Where the task moves when its current occurrence is skipped.
-    pub(crate) fn next_on_skip(&self, action: ActionKind) -> Result<Option<Step>, Error> {
-        let mode = policy::skip_mode(&self.recurrence, self.task.repeat_from());
-        // Skipping is not a completion: the current start stands in for the completion instant.
-        self.next(mode, self.start, action)
-    }
-
-    fn next(
-        &self,
-        mode: RepeatFrom,
-        at: DateTime<Utc>,
-        action: ActionKind,
-    ) -> Result<Option<Step>, Error> {
+    ) -> Result<Option<DateTime<Utc>>, Error> {
         if !self.is_recurring() || self.later_allowed() == Some(0) {
             return Ok(None);
         }
-        let start = match (mode, &self.recurrence) {
+        let start = match (self.close_mode(), &self.recurrence) {
             (RepeatFrom::CompletionDate, Recurrence::Rule(rule)) => {
                 self.after_completion(rule, at)?
             }
             (RepeatFrom::Default, _) => {
-                let after = policy::default_mode_threshold(self.start, at);
+                let after = if self.task.is_all_day() {
+                    self.start.max(self.before_local_day_of(at))
+                } else {
+                    policy::default_mode_threshold(self.start, at)
+                };
                 self.series()?.try_after(after)?.map(|o| o.instant())
             }
             _ => self.series()?.try_after(self.start)?.map(|o| o.instant()),
@@ -293,11 +303,28 @@ impl<'t> Schedule<'t> {
             }
             .into());
         }
-        let curve_steps = match self.recurrence {
-            Recurrence::ForgettingCurve { cycle, .. } => self.curve_steps(cycle, start)?,
-            _ => 1,
-        };
-        Ok(Some(Step { start, curve_steps }))
+        Ok(Some(start))
+    }
+
+    /// The instant just before the local day of `at` begins in the task's zone: an all-day
+    /// occurrence after it falls on that day or later.
+    fn before_local_day_of(&self, at: DateTime<Utc>) -> DateTime<Utc> {
+        let midnight = self
+            .zone
+            .instant(self.zone.local(at).date().and_time(NaiveTime::MIN));
+        midnight
+            .checked_sub_signed(TimeDelta::nanoseconds(1))
+            .unwrap_or(midnight)
+    }
+
+    /// How many steps of a forgetting curve lie between the current start (exclusive) and `next`
+    /// (inclusive), the ones exDates removed included: a skip raises `CYCLE` by that many
+    /// (BEHAVIOUR.md §5). 1 for any other rule.
+    pub(crate) fn skipped_steps(&self, next: DateTime<Utc>) -> Result<u32, Error> {
+        match self.recurrence {
+            Recurrence::ForgettingCurve { cycle, .. } => self.curve_steps(cycle, next),
+            _ => Ok(1),
+        }
     }
 
     /// Steps of the curve from the current start to `next`, counting the ones exDates removed.

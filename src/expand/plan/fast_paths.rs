@@ -1,0 +1,154 @@
+//! What arithmetic a plan allows in place of walking: periods that all hold as many candidates
+//! (counted by multiplication), sub-daily runs counted from the allowed times of day, and candidates
+//! that form an arithmetic progression ([`Stride`], stepped by addition).
+
+use chrono::{Datelike, Timelike};
+
+use super::bits::Bits;
+use super::Plan;
+use crate::expand::civil::{wall, DAY, EPOCH_CE_DAY, HOUR, MINUTE};
+use crate::rule::Frequency;
+
+/// The candidates of a [`Plan::stride`] rule: period `k`'s is `first + k * step` (wall-clock
+/// seconds), `offset` seconds after the period's start.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::expand) struct Stride {
+    pub(in crate::expand) first: i64,
+    pub(in crate::expand) step: i64,
+    pub(in crate::expand) offset: i64,
+}
+
+impl Plan {
+    /// How many candidates every period has, when that is the same for every period: then the
+    /// occurrences before period `k` can be counted by multiplication. `None` when periods differ
+    /// (months, years, day filters, BYSETPOS, TT_SKIP, TT_WORKDAY).
+    pub(in crate::expand) fn per_period(&self) -> Option<u64> {
+        if self.skip_weekends || self.skip_holidays || self.workday.is_some() {
+            return None;
+        }
+        if !self.set_pos.is_empty() {
+            return None;
+        }
+        let weekdays_only = self.days.weekdays_only();
+        let count = |b: Bits, below: u32| b.members(below).count() as u64;
+        let all = |b: Bits| b == Bits::ALL;
+        let times = self.times.len() as u64;
+        match self.freq {
+            Frequency::Daily if self.every_day() => Some(times),
+            Frequency::Weekly if weekdays_only => {
+                Some(u64::from(self.days.weekdays.0.count_ones()) * times)
+            }
+            Frequency::Hourly if self.every_day() && all(self.hours) => {
+                Some(count(self.minutes, 60) * count(self.seconds, 60))
+            }
+            Frequency::Minutely if self.every_day() && all(self.hours) && all(self.minutes) => {
+                Some(count(self.seconds, 60))
+            }
+            Frequency::Secondly
+                if self.every_day()
+                    && all(self.hours)
+                    && all(self.minutes)
+                    && all(self.seconds) =>
+            {
+                Some(1)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the candidates of a run of periods are counted by [`Plan::allowed_between`] alone: a
+    /// sub-daily rule with no day filter, TT_SKIP, TT_WORKDAY or BYSETPOS, whose periods each hold
+    /// the same candidates when their time of day is allowed (exDates aside).
+    pub(in crate::expand) fn counts_by_time_of_day(&self) -> bool {
+        self.freq < Frequency::Daily
+            && self.every_day()
+            && !self.skip_weekends
+            && !self.skip_holidays
+            && self.workday.is_none()
+            && self.set_pos.is_empty()
+    }
+
+    /// The candidates as an arithmetic progression, when every period holds exactly one candidate
+    /// at the same offset from the period's start and no filter thins the periods themselves: DAILY
+    /// with no day filter and one time of day, WEEKLY on one weekday at one time, sub-daily rules
+    /// with one candidate per period and no day, hour (or minute, second) filter. TickTick's own
+    /// schedules are nearly all of this kind, and the walk steps them by addition
+    /// ([`Cursor`](crate::expand::cursor::Cursor)).
+    ///
+    /// Not with BYSETPOS or TT_WORKDAY, nor with TT_SKIP=WEEKEND when the step is whole weeks (the
+    /// general walk then proves when every candidate falls on a weekend).
+    pub(in crate::expand) fn stride(&self) -> Option<Stride> {
+        if !self.set_pos.is_empty() || self.workday.is_some() {
+            return None;
+        }
+        let one_time = || match self.times[..] {
+            [time] => Some(time),
+            _ => None,
+        };
+        let all_day_long = |units: &[(Bits, u32)]| units.iter().all(|&(b, n)| b.covers(n));
+        let origin_day = self.origin_day - EPOCH_CE_DAY;
+        let (offset, step) = match self.freq {
+            Frequency::Yearly | Frequency::Monthly => return None,
+            Frequency::Weekly => {
+                let d = &self.days;
+                let weekday = d.weekdays.single(7).filter(|_| d.weekdays_only())?;
+                let from_week_start =
+                    (i64::from(weekday) - i64::from(d.week_start.days_from_monday())).rem_euclid(7);
+                (from_week_start * DAY + one_time()?, 7 * self.interval * DAY)
+            }
+            Frequency::Daily if self.every_day() => (one_time()?, self.interval * DAY),
+            Frequency::Daily => return None,
+            _ if !self.every_day() => return None,
+            Frequency::Hourly if all_day_long(&[(self.hours, 24)]) => {
+                let minute = self.minutes.single(60)?;
+                let second = self.seconds.single(60)?;
+                (i64::from(minute * 60 + second), self.interval * HOUR)
+            }
+            Frequency::Minutely if all_day_long(&[(self.hours, 24), (self.minutes, 60)]) => {
+                (i64::from(self.seconds.single(60)?), self.interval * MINUTE)
+            }
+            Frequency::Secondly
+                if all_day_long(&[(self.hours, 24), (self.minutes, 60), (self.seconds, 60)]) =>
+            {
+                (0, self.interval)
+            }
+            _ => return None,
+        };
+        if self.skip_weekends && step % (7 * DAY) == 0 {
+            return None;
+        }
+        let origin = if self.freq >= Frequency::Daily {
+            origin_day * DAY
+        } else {
+            wall(self.origin_time)
+        };
+        Some(Stride {
+            first: origin + offset,
+            step,
+            offset,
+        })
+    }
+
+    /// For the day-based rules [`Plan::per_period`] counts: how many candidates period 0 holds at or
+    /// after the start, by arithmetic (a week of every second holds 604,800).
+    pub(in crate::expand) fn in_first_period(&self) -> Option<u64> {
+        let start_day = i64::from(self.start.date().num_days_from_ce());
+        let time = i64::from(self.start.num_seconds_from_midnight());
+        let per_day = self.times.len() as u64;
+        let later_on_start_day = per_day - self.times.partition_point(|&t| t < time) as u64;
+        match self.freq {
+            Frequency::Daily => Some(later_on_start_day),
+            Frequency::Weekly => Some(
+                (self.origin_day..self.origin_day + 7)
+                    .filter(|&d| self.days.weekdays.has((d - 1).rem_euclid(7) as u32))
+                    .map(|d| match d.cmp(&start_day) {
+                        std::cmp::Ordering::Less => 0,
+                        std::cmp::Ordering::Equal => later_on_start_day,
+                        std::cmp::Ordering::Greater => per_day,
+                    })
+                    .sum(),
+            ),
+            _ => None,
+        }
+    }
+}
