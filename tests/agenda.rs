@@ -47,7 +47,8 @@ fn daily(id: &str, start: &str) -> Value {
 /// One task, an array, and TickTick's sync answer give the same agenda.
 #[test]
 fn the_three_list_forms_read_alike() {
-    let a = r#"{"id": "a", "startDate": "2026-03-02T09:00:00Z", "repeatFlag": "RRULE:FREQ=WEEKLY"}"#;
+    let a =
+        r#"{"id": "a", "startDate": "2026-03-02T09:00:00Z", "repeatFlag": "RRULE:FREQ=WEEKLY"}"#;
     let b = r#"{"id": "b", "startDate": "2026-03-03T09:00:00Z"}"#;
     let one = TaskList::from_json(a).unwrap();
     let array_text = format!("[{a}, {b}]");
@@ -60,7 +61,10 @@ fn the_three_list_forms_read_alike() {
     assert_eq!((one.form(), one.len()), (ListForm::Task, 1));
     assert_eq!((array.form(), array.len()), (ListForm::Array, 2));
     assert_eq!((sync.form(), sync.len()), (ListForm::SyncAnswer, 2));
-    assert_eq!(array.agenda(&march()).unwrap(), sync.agenda(&march()).unwrap());
+    assert_eq!(
+        array.agenda(&march()).unwrap(),
+        sync.agenda(&march()).unwrap()
+    );
     assert_eq!(one.agenda(&march()).unwrap().len(), 5);
     assert_eq!(array.agenda(&march()).unwrap().len(), 6);
     // Reading the list whole gives the same tasks.
@@ -74,8 +78,14 @@ fn the_three_list_forms_read_alike() {
 #[test]
 fn text_that_is_not_a_list_is_refused() {
     let cases = [
-        ("", "invalid task list JSON at line 1 column 0: EOF while parsing a value"),
-        ("[{\"id\": \"a\"}", "invalid task list JSON at line 1 column 12: EOF while parsing a list"),
+        (
+            "",
+            "invalid task list JSON at line 1 column 0: EOF while parsing a value",
+        ),
+        (
+            "[{\"id\": \"a\"}",
+            "invalid task list JSON at line 1 column 12: EOF while parsing a list",
+        ),
         (
             "42",
             r#"expected a task object, an array of task objects or a sync answer ({"syncTaskBean": {"update": [...]}}), got a number"#,
@@ -108,7 +118,10 @@ fn a_task_error_names_its_position_id_and_place_in_the_text() {
         .unwrap()
         .read_all()
         .unwrap_err();
-    assert_eq!(err.to_string(), "task [1]: a task must be a JSON object, got a number");
+    assert_eq!(
+        err.to_string(),
+        "task [1]: a task must be a JSON object, got a number"
+    );
 }
 
 // ---- Order and limit ----
@@ -123,7 +136,10 @@ fn entries_are_ordered_by_start_then_position() {
         json!({"id": "a", "startDate": "2026-03-09T09:00:00.000+0000"}),
         json!({"id": "c", "startDate": "2026-03-08T23:00:00.000+0000", "timeZone": "Europe/Berlin", "isAllDay": true}),
     ];
-    let got = entries(&values, &window("2026-03-05T00:00:00Z", "2026-03-12T00:00:00Z"));
+    let got = entries(
+        &values,
+        &window("2026-03-05T00:00:00Z", "2026-03-12T00:00:00Z"),
+    );
     assert_eq!(
         got,
         [
@@ -172,7 +188,12 @@ fn the_limit_keeps_the_earliest_of_the_whole_list() {
 #[test]
 fn output_is_the_same_every_run() {
     let values: Vec<Value> = (0..50)
-        .map(|i| daily(&format!("t{}", i % 7), &format!("2026-03-0{}T0{}:00:00Z", 1 + i % 9, i % 10)))
+        .map(|i| {
+            daily(
+                &format!("t{}", i % 7),
+                &format!("2026-03-0{}T0{}:00:00Z", 1 + i % 9, i % 10),
+            )
+        })
         .collect();
     let once = serde_json::to_string(&agenda(&tasks(&values), &march()).unwrap()).unwrap();
     let again = serde_json::to_string(&agenda(&tasks(&values), &march()).unwrap()).unwrap();
@@ -194,7 +215,12 @@ fn each_task_contributes_its_occurrences() {
         json!({"id": "done", "startDate": "2026-03-04T08:00:00Z", "repeatFlag": "RRULE:FREQ=DAILY", "repeatFrom": "1"}),
         json!({"id": "undated", "repeatFlag": "RRULE:FREQ=DAILY"}),
     ];
-    let count = |id: &str| starts(&values, &march()).iter().filter(|(i, _)| i == id).count();
+    let count = |id: &str| {
+        starts(&values, &march())
+            .iter()
+            .filter(|(i, _)| i == id)
+            .count()
+    };
     assert_eq!(count("ex"), 29);
     assert_eq!(count("skip"), 22);
     assert_eq!(count("count"), 2);
@@ -209,7 +235,11 @@ fn each_task_contributes_its_occurrences() {
         .map(|d| d.start_date.or(d.due_date).unwrap())
         .collect();
     merged.sort();
-    let got: Vec<_> = agenda(&tasks, &w).unwrap().iter().map(|e| e.start()).collect();
+    let got: Vec<_> = agenda(&tasks, &w)
+        .unwrap()
+        .iter()
+        .map(|e| e.start())
+        .collect();
     assert_eq!(got, merged);
 }
 

@@ -78,7 +78,9 @@ impl Parts {
 
     fn seconds(&self) -> i64 {
         self.time.map_or(0, |(h, m, s)| {
-            i64::from(h.unwrap_or(0)) * 3600 + i64::from(m.unwrap_or(0)) * 60 + i64::from(s.unwrap_or(0))
+            i64::from(h.unwrap_or(0)) * 3600
+                + i64::from(m.unwrap_or(0)) * 60
+                + i64::from(s.unwrap_or(0))
         })
     }
 }
@@ -89,17 +91,25 @@ fn parts() -> impl Strategy<Value = Parts> {
         proptest::option::of(0u32..100),
         proptest::option::of(0u32..100),
     )
-        .prop_filter("a time part has a unit, and minutes between hours and seconds", |(h, m, s)| {
-            (h.is_some() || m.is_some() || s.is_some()) && !(h.is_some() && s.is_some() && m.is_none())
-        });
-    (any::<bool>(), prop::bool::weighted(0.1), 0u32..3, proptest::option::of(time)).prop_map(
-        |(negative, weeks, days, time)| Parts {
+        .prop_filter(
+            "a time part has a unit, and minutes between hours and seconds",
+            |(h, m, s)| {
+                (h.is_some() || m.is_some() || s.is_some())
+                    && !(h.is_some() && s.is_some() && m.is_none())
+            },
+        );
+    (
+        any::<bool>(),
+        prop::bool::weighted(0.1),
+        0u32..3,
+        proptest::option::of(time),
+    )
+        .prop_map(|(negative, weeks, days, time)| Parts {
             negative,
             weeks: weeks && time.is_none(),
             days,
             time,
-        },
-    )
+        })
 }
 
 /// What a generated task is made of.
@@ -175,7 +185,9 @@ fn task_json(s: &Spec, i: usize) -> Value {
     if s.all_day {
         start = local_midnight(zone, start);
     }
-    let due = s.due_hours.map(|h| format_instant(start + Duration::hours(h)));
+    let due = s
+        .due_hours
+        .map(|h| format_instant(start + Duration::hours(h)));
     let mut task = json!({
         "id": format!("task{i}"),
         "status": s.status,
@@ -217,22 +229,37 @@ fn resolve(zone: chrono_tz::Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
 }
 
 /// BEHAVIOUR.md §8, from chrono-tz: when `parts` fires for an occurrence starting at `start`.
-fn expected_fire(parts: &Parts, zone: chrono_tz::Tz, all_day: bool, start: DateTime<Utc>) -> Option<DateTime<Utc>> {
+fn expected_fire(
+    parts: &Parts,
+    zone: chrono_tz::Tz,
+    all_day: bool,
+    start: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let sign = if parts.negative { -1 } else { 1 };
     let days = sign * parts.day_count();
     let mut seconds = sign * parts.seconds();
     if all_day {
-        let legacy = parts.time.is_none() || (parts.days == 0 && !parts.weeks && parts.seconds() == 0);
+        let legacy =
+            parts.time.is_none() || (parts.days == 0 && !parts.weeks && parts.seconds() == 0);
         if legacy {
             seconds = 9 * 3600;
         }
-        let midnight = start.with_timezone(&zone).date_naive().and_time(NaiveTime::MIN);
-        return resolve(zone, midnight + Duration::days(days) + Duration::seconds(seconds));
+        let midnight = start
+            .with_timezone(&zone)
+            .date_naive()
+            .and_time(NaiveTime::MIN);
+        return resolve(
+            zone,
+            midnight + Duration::days(days) + Duration::seconds(seconds),
+        );
     }
     let base = if days == 0 {
         start
     } else {
-        resolve(zone, start.with_timezone(&zone).naive_local() + Duration::days(days))?
+        resolve(
+            zone,
+            start.with_timezone(&zone).naive_local() + Duration::days(days),
+        )?
     };
     Some(base + Duration::seconds(seconds))
 }

@@ -48,7 +48,12 @@ fn bad(args: &[&str], stdin: &str) -> String {
     r.stderr.trim_end().to_owned()
 }
 
-const WEEK: [&str; 4] = ["--from", "2026-03-23T00:00:00Z", "--to", "2026-03-31T23:59:59Z"];
+const WEEK: [&str; 4] = [
+    "--from",
+    "2026-03-23T00:00:00Z",
+    "--to",
+    "2026-03-31T23:59:59Z",
+];
 
 fn with_week<'a>(args: &[&'a str]) -> Vec<&'a str> {
     args.iter().copied().chain(WEEK).collect()
@@ -92,8 +97,23 @@ fn reminders_of_the_bundled_list() {
     let all = out.as_array().unwrap();
     assert_eq!(all.len(), 11);
     for entry in all {
-        let keys: Vec<&str> = entry.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["id", "reminderId", "trigger", "fireTime", "startDate", "dueDate"]);
+        let keys: Vec<&str> = entry
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "id",
+                "reminderId",
+                "trigger",
+                "fireTime",
+                "startDate",
+                "dueDate"
+            ]
+        );
     }
     // The snoozed reminder, then the checklist item, each with null reminderId and trigger.
     assert_eq!(
@@ -111,7 +131,10 @@ fn reminders_of_the_bundled_list() {
             "trigger": "TRIGGER:-P1D", "fireTime": "2026-03-28T08:00:00.000+0000",
             "startDate": "2026-03-28T23:00:00.000+0000", "dueDate": null})
     );
-    let fires: Vec<&str> = all.iter().map(|e| e["fireTime"].as_str().unwrap()).collect();
+    let fires: Vec<&str> = all
+        .iter()
+        .map(|e| e["fireTime"].as_str().unwrap())
+        .collect();
     let mut sorted = fires.clone();
     sorted.sort_unstable();
     assert_eq!(fires, sorted);
@@ -126,12 +149,16 @@ fn every_input_form_and_output_form() {
     )
     .unwrap();
     assert_eq!(ok(&with_week(&["agenda", "-"]), &list), file);
-    let sync = format!(r#"{{"checkPoint": 0, "syncTaskBean": {{"update": {list}, "delete": []}}}}"#);
+    let sync =
+        format!(r#"{{"checkPoint": 0, "syncTaskBean": {{"update": {list}, "delete": []}}}}"#);
     assert_eq!(ok(&with_week(&["agenda", "-"]), &sync), file);
     let one: Value = serde_json::from_str::<Value>(&list).unwrap()[3].clone();
     let single = ok(&with_week(&["agenda", "-"]), &one.to_string());
     assert_eq!(single.as_array().unwrap().len(), 1);
-    let r = run(&with_week(&["agenda", "examples/task-list.json", "--compact"]), "");
+    let r = run(
+        &with_week(&["agenda", "examples/task-list.json", "--compact"]),
+        "",
+    );
     assert_eq!(r.stdout.lines().count(), 1);
     assert_eq!(serde_json::from_str::<Value>(&r.stdout).unwrap(), file);
 }
@@ -141,15 +168,29 @@ fn every_input_form_and_output_form() {
 fn limit_keeps_the_first_entries() {
     let all = ok(&with_week(&["reminders", "examples/task-list.json"]), "");
     for n in ["0", "1", "5", "11", "50"] {
-        let some = ok(&with_week(&["reminders", "examples/task-list.json", "--limit", n]), "");
+        let some = ok(
+            &with_week(&["reminders", "examples/task-list.json", "--limit", n]),
+            "",
+        );
         let n: usize = n.parse().unwrap();
-        assert_eq!(some.as_array().unwrap()[..], all.as_array().unwrap()[..n.min(11)]);
+        assert_eq!(
+            some.as_array().unwrap()[..],
+            all.as_array().unwrap()[..n.min(11)]
+        );
     }
     let many: Vec<Value> = (0..3)
         .map(|i| json!({"id": format!("t{i}"), "startDate": "2026-01-01T00:00:00Z", "repeatFlag": "RRULE:FREQ=HOURLY"}))
         .collect();
     let out = ok(
-        &["agenda", "-", "--from", "2026-01-01T00:00:00Z", "--to", "2026-12-31T00:00:00Z", "--compact"],
+        &[
+            "agenda",
+            "-",
+            "--from",
+            "2026-01-01T00:00:00Z",
+            "--to",
+            "2026-12-31T00:00:00Z",
+            "--compact",
+        ],
         &Value::Array(many).to_string(),
     );
     assert_eq!(out.as_array().unwrap().len(), 10_000);
@@ -161,7 +202,16 @@ fn default_zone_for_tasks_without_one() {
     let task = r#"{"id": "t", "startDate": "2026-03-02T23:00:00Z", "isAllDay": true,
         "reminders": [{"id": "r", "trigger": "TRIGGER:P0DT9H0M0S"}]}"#;
     let out = ok(
-        &["reminders", "-", "--from", "2026-03-01T00:00:00Z", "--to", "2026-03-31T00:00:00Z", "--default-tz", "Europe/Berlin"],
+        &[
+            "reminders",
+            "-",
+            "--from",
+            "2026-03-01T00:00:00Z",
+            "--to",
+            "2026-03-31T00:00:00Z",
+            "--default-tz",
+            "Europe/Berlin",
+        ],
         task,
     );
     assert_eq!(out[0]["fireTime"], "2026-03-03T08:00:00.000+0000");
@@ -171,8 +221,10 @@ fn default_zone_for_tasks_without_one() {
 #[test]
 fn errors_name_the_file_and_the_task() {
     let mut tasks: Vec<Value> = (0..2000)
-        .map(|i| json!({"id": format!("t{i}"), "startDate": "2026-03-24T08:00:00Z",
-            "reminders": [{"id": "fine", "trigger": "TRIGGER:-PT5M"}]}))
+        .map(|i| {
+            json!({"id": format!("t{i}"), "startDate": "2026-03-24T08:00:00Z",
+            "reminders": [{"id": "fine", "trigger": "TRIGGER:-PT5M"}]})
+        })
         .collect();
     tasks[1500]["reminders"][0]["trigger"] = json!("TRIGGER:-PT5X");
     let text = Value::Array(tasks).to_string();
@@ -181,8 +233,9 @@ fn errors_name_the_file_and_the_task() {
         r#"error: <stdin>: task [1500] (id "t1500"): reminder "fine" (reminders[0]): invalid trigger "TRIGGER:-PT5X" at byte 12: expected "H", "M" or "S" after a number"#
     );
     let flag = r#"[{"id": "a"}, {"id": "b", "startDate": "2026-03-24T08:00:00Z", "repeatFlag": "RRULE:FREQ=SOMETIMES"}]"#;
-    assert!(bad(&with_week(&["agenda", "-"]), flag)
-        .starts_with(r#"error: <stdin>: task [1] (id "b"): invalid repeatFlag "RRULE:FREQ=SOMETIMES""#));
+    assert!(bad(&with_week(&["agenda", "-"]), flag).starts_with(
+        r#"error: <stdin>: task [1] (id "b"): invalid repeatFlag "RRULE:FREQ=SOMETIMES""#
+    ));
     assert_eq!(
         bad(&with_week(&["agenda", "-"]), "[1, 2"),
         "error: <stdin>: invalid task list JSON at line 1 column 5: EOF while parsing a list"
@@ -191,6 +244,16 @@ fn errors_name_the_file_and_the_task() {
         bad(&with_week(&["agenda", "no/such/file.json"]), ""),
         r#"error: cannot read task list file "no/such/file.json": No such file or directory (os error 2)"#
     );
-    assert!(bad(&["agenda", "examples/task-list.json", "--from", "yesterday", "--to", "2026-03-31T00:00:00Z"], "")
-        .contains("invalid instant \"yesterday\""));
+    assert!(bad(
+        &[
+            "agenda",
+            "examples/task-list.json",
+            "--from",
+            "yesterday",
+            "--to",
+            "2026-03-31T00:00:00Z"
+        ],
+        ""
+    )
+    .contains("invalid instant \"yesterday\""));
 }

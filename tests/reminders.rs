@@ -28,13 +28,21 @@ fn list(values: &[Value], from: &str, to: &str) -> Vec<Value> {
 fn fires(values: &[Value], from: &str, to: &str) -> Vec<(Value, String)> {
     list(values, from, to)
         .into_iter()
-        .map(|r| (r["reminderId"].clone(), r["fireTime"].as_str().unwrap().to_owned()))
+        .map(|r| {
+            (
+                r["reminderId"].clone(),
+                r["fireTime"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect()
 }
 
 /// Fire times only.
 fn times(values: &[Value], from: &str, to: &str) -> Vec<String> {
-    fires(values, from, to).into_iter().map(|(_, t)| t).collect()
+    fires(values, from, to)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
 }
 
 fn triggers(texts: &[&str]) -> Value {
@@ -193,7 +201,11 @@ fn legacy_all_day_triggers_read_as_ticktick_reads_them() {
         to,
     );
     let current = times(
-        &[with(&["TRIGGER:P0DT9H0M0S", "TRIGGER:-P0DT15H0M0S", "TRIGGER:-P1DT15H0M0S"])],
+        &[with(&[
+            "TRIGGER:P0DT9H0M0S",
+            "TRIGGER:-P0DT15H0M0S",
+            "TRIGGER:-P1DT15H0M0S",
+        ])],
         from,
         to,
     );
@@ -252,7 +264,11 @@ fn a_snoozed_reminder_fires_once_at_remind_time() {
         "repeatFlag": "RRULE:FREQ=DAILY;INTERVAL=1", "remindTime": "2026-03-10T13:10:00.000+0000",
     });
     assert_eq!(
-        list(std::slice::from_ref(&task), "2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z"),
+        list(
+            std::slice::from_ref(&task),
+            "2026-03-01T00:00:00Z",
+            "2026-03-31T00:00:00Z"
+        ),
         [json!({
             "id": "t", "reminderId": null, "trigger": null, "fireTime": "2026-03-10T13:10:00.000+0000",
             "startDate": "2026-03-10T13:00:00.000+0000", "dueDate": "2026-03-10T14:00:00.000+0000",
@@ -274,7 +290,11 @@ fn checklist_items_remind_at_their_own_start() {
         ],
     });
     let tasks = tasks(&[task]);
-    let got = reminders(&tasks, &window("2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z")).unwrap();
+    let got = reminders(
+        &tasks,
+        &window("2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z"),
+    )
+    .unwrap();
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].source(), ReminderSource::ChecklistItem { index: 0 });
     assert_eq!(
@@ -296,12 +316,23 @@ fn an_ex_date_has_no_reminder() {
         "id": "t", "startDate": "2026-03-08T08:00:00.000+0000", "repeatFlag": "RRULE:FREQ=DAILY;INTERVAL=1",
         "exDate": ["20260310"], "reminders": triggers(&["TRIGGER:PT0S", "TRIGGER:-P1D"]),
     });
-    let got: Vec<(Value, Value, Value)> = list(&[task], "2026-03-09T00:00:00Z", "2026-03-11T23:59:59Z")
-        .into_iter()
-        .map(|r| (r["reminderId"].clone(), r["fireTime"].clone(), r["startDate"].clone()))
-        .collect();
+    let got: Vec<(Value, Value, Value)> =
+        list(&[task], "2026-03-09T00:00:00Z", "2026-03-11T23:59:59Z")
+            .into_iter()
+            .map(|r| {
+                (
+                    r["reminderId"].clone(),
+                    r["fireTime"].clone(),
+                    r["startDate"].clone(),
+                )
+            })
+            .collect();
     let row = |id: &str, fire: &str, start: &str| {
-        (json!(id), json!(format!("2026-03-{fire}:00:00.000+0000")), json!(format!("2026-03-{start}:00:00.000+0000")))
+        (
+            json!(id),
+            json!(format!("2026-03-{fire}:00:00.000+0000")),
+            json!(format!("2026-03-{start}:00:00.000+0000")),
+        )
     };
     assert_eq!(
         got,
@@ -384,9 +415,7 @@ fn closed_tasks_are_silent() {
 /// Fire time first, then the task's position in the list, then the task's own order.
 #[test]
 fn equal_fire_times_follow_the_list_order() {
-    let at_nine = |id: &str, trigger: &str, start: &str| {
-        json!({"id": id, "startDate": start, "reminders": [{"id": format!("{id}-r"), "trigger": trigger}]})
-    };
+    let at_nine = |id: &str, trigger: &str, start: &str| json!({"id": id, "startDate": start, "reminders": [{"id": format!("{id}-r"), "trigger": trigger}]});
     let list_of = [
         at_nine("a", "TRIGGER:-PT1H", "2026-03-10T10:00:00.000+0000"),
         at_nine("b", "TRIGGER:PT0S", "2026-03-10T09:00:00.000+0000"),
@@ -458,13 +487,18 @@ fn the_limit_is_exact_for_a_task_with_thousands_of_occurrences() {
 #[test]
 fn a_bad_trigger_names_the_task_and_the_reminder() {
     let mut values: Vec<Value> = (0..5000)
-        .map(|i| json!({"id": format!("ok{i}"), "startDate": "2026-03-10T08:00:00.000+0000",
-            "reminders": [{"id": "fine", "trigger": "TRIGGER:-PT5M"}]}))
+        .map(|i| {
+            json!({"id": format!("ok{i}"), "startDate": "2026-03-10T08:00:00.000+0000",
+            "reminders": [{"id": "fine", "trigger": "TRIGGER:-PT5M"}]})
+        })
         .collect();
     values[3217] = json!({"id": "bad", "status": 2, "startDate": "2026-03-10T08:00:00.000+0000",
         "reminders": [{"id": "fine", "trigger": "TRIGGER:PT0S"}, {"id": "r9", "trigger": "TRIGGER:-PT5MIN"}]});
-    let err = reminders(&tasks(&values), &window("2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z"))
-        .unwrap_err();
+    let err = reminders(
+        &tasks(&values),
+        &window("2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z"),
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         r#"task [3217] (id "bad"): reminder "r9" (reminders[1]): invalid trigger "TRIGGER:-PT5MIN" at byte 13: unexpected text after the duration"#
@@ -475,8 +509,14 @@ fn a_bad_trigger_names_the_task_and_the_reminder() {
 fn reminders_without_a_readable_trigger_are_errors() {
     let w = window("2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z");
     let cases = [
-        (json!({"id": "x"}), r#"task [0] (id "t"): reminder "x" (reminders[0]): no trigger"#),
-        (json!({"trigger": null}), r#"task [0] (id "t"): reminder (reminders[0]): no trigger"#),
+        (
+            json!({"id": "x"}),
+            r#"task [0] (id "t"): reminder "x" (reminders[0]): no trigger"#,
+        ),
+        (
+            json!({"trigger": null}),
+            r#"task [0] (id "t"): reminder (reminders[0]): no trigger"#,
+        ),
         (
             json!({"id": "x", "trigger": 5}),
             r#"task [0] (id "t"): reminder "x" (reminders[0]): trigger: expected a string, got 5"#,
@@ -495,9 +535,13 @@ fn reminders_without_a_readable_trigger_are_errors() {
 
 #[test]
 fn an_unreadable_remind_time_is_an_error() {
-    let task = json!({"id": "t", "startDate": "2026-03-10T08:00:00.000+0000", "remindTime": "soon"});
-    let err = reminders(&tasks(&[task]), &window("2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z"))
-        .unwrap_err();
+    let task =
+        json!({"id": "t", "startDate": "2026-03-10T08:00:00.000+0000", "remindTime": "soon"});
+    let err = reminders(
+        &tasks(&[task]),
+        &window("2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z"),
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         r#"task [0] (id "t"): task field "remindTime": invalid instant "soon": expected RFC 3339 or yyyy-MM-ddTHH:mm:ss.SSS+0000"#

@@ -1,5 +1,6 @@
 //! The agenda: every occurrence of every task in a window, in order (BEHAVIOUR.md §8).
 
+use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -7,10 +8,10 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
-use super::select::{Keyed, Select};
+use super::select::{order, Key, Keyed, Select};
 use super::Window;
 use crate::format_instant;
-use crate::task::{self, Task, TaskDates};
+use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
 
 /// One occurrence of one task.
 ///
@@ -18,6 +19,8 @@ use crate::task::{self, Task, TaskDates};
 /// `null` for a date (or an id) the task does not have.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaEntry {
+    /// The start and the position, for ordering ([`order`](super::select::order)).
+    order: u128,
     position: usize,
     /// Which of the task's occurrences, counting from 0.
     index: u32,
@@ -60,10 +63,9 @@ impl AgendaEntry {
 }
 
 impl Keyed for AgendaEntry {
-    type Key = (DateTime<Utc>, usize, u32);
-
-    fn key(&self) -> Self::Key {
-        (self.start, self.position, self.index)
+    #[inline]
+    fn key(&self) -> Key {
+        (self.order, u64::from(self.index))
     }
 }
 
@@ -115,6 +117,7 @@ pub fn agenda(tasks: &[Task], window: &Window) -> Result<Vec<AgendaEntry>, Agend
 pub(crate) struct AgendaBuilder {
     window: Window,
     select: Select<AgendaEntry>,
+    rules: RuleCache,
 }
 
 impl AgendaBuilder {
@@ -122,6 +125,7 @@ impl AgendaBuilder {
         AgendaBuilder {
             window: *window,
             select: Select::new(window.limit),
+            rules: RuleCache::default(),
         }
     }
 
@@ -133,31 +137,32 @@ impl AgendaBuilder {
         position: usize,
     ) -> Result<(), AgendaError> {
         let Window { from, to, limit } = self.window;
+        let all_day = task.is_all_day();
+        let select = &mut self.select;
+        let mut id: Option<Option<Arc<str>>> = None;
+        let mut index: u32 = 0;
         // No task gives more than `limit` of the first `limit` entries.
-        let all = task::occurrences(task, from, to, limit).map_err(|error| AgendaError::Task {
+        let walked = visit_occurrences(task, Some(&mut self.rules), from, to, limit, |seen| {
+            let key = (order(seen.start, position), u64::from(index));
+            if select.admits(key) {
+                let id = id.get_or_insert_with(|| task.id().map(Arc::from)).clone();
+                select.push(AgendaEntry {
+                    order: key.0,
+                    position,
+                    index,
+                    id,
+                    start: seen.start,
+                    dates: seen.dates,
+                    all_day,
+                });
+            }
+            index = index.saturating_add(1);
+            ControlFlow::Continue(())
+        });
+        walked.map_err(|error| AgendaError::Task {
             task: TaskRef::new(form, position, task.id()),
             error,
-        })?;
-        let mut id: Option<Option<Arc<str>>> = None;
-        for (index, dates) in all.into_iter().enumerate() {
-            let Some(start) = dates.start_date.or(dates.due_date) else {
-                continue;
-            };
-            let index = u32::try_from(index).unwrap_or(u32::MAX);
-            if !self.select.admits((start, position, index)) {
-                continue;
-            }
-            let id = id.get_or_insert_with(|| task.id().map(Arc::from)).clone();
-            self.select.push(AgendaEntry {
-                position,
-                index,
-                id,
-                start,
-                dates,
-                all_day: task.is_all_day(),
-            });
-        }
-        Ok(())
+        })
     }
 
     pub(crate) fn finish(self) -> Vec<AgendaEntry> {

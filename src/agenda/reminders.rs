@@ -1,5 +1,6 @@
 //! The reminders of a task list: when each one fires in a window (BEHAVIOUR.md §8).
 
+use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -8,18 +9,15 @@ use serde_json::Value;
 
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
-use super::select::{Keyed, Select};
+use super::select::{order, Key, Keyed, Select};
 use super::trigger::Trigger;
 use super::Window;
-use crate::task::{self, FieldProblem, Task, TaskDates, TaskError};
+use crate::task::{visit_occurrences, FieldProblem, RuleCache, Task, TaskDates, TaskError};
 use crate::{format_instant, parse_instant, Error, Zone};
 
 /// How far a trigger's nominal days may stray from whole days of 86,400 seconds, and more: the
 /// occurrences asked for reach this much beyond what the triggers' durations alone would need.
 const SLACK_SECONDS: i64 = 3 * 86_400;
-
-/// Occurrences asked for at a time.
-const CHUNK: usize = 1024;
 
 /// What a reminder comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,6 +44,8 @@ pub enum ReminderSource {
 /// it fires, and the dates of the occurrence it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReminderEntry {
+    /// The fire time and the position, for ordering ([`order`](super::select::order)).
+    order: u128,
     position: usize,
     /// Which of the task's candidate reminders, in the order they were found.
     index: u64,
@@ -104,10 +104,9 @@ impl ReminderEntry {
 }
 
 impl Keyed for ReminderEntry {
-    type Key = (DateTime<Utc>, usize, u64);
-
-    fn key(&self) -> Self::Key {
-        (self.fire_time, self.position, self.index)
+    #[inline]
+    fn key(&self) -> Key {
+        (self.order, u64::from(self.index))
     }
 }
 
@@ -177,6 +176,7 @@ struct TaskTrigger {
 pub(crate) struct RemindersBuilder {
     window: Window,
     select: Select<ReminderEntry>,
+    rules: RuleCache,
 }
 
 /// The task being added, and what its entries share.
@@ -200,6 +200,7 @@ impl Adding<'_> {
         let index = self.next;
         self.next += 1;
         ReminderEntry {
+            order: order(fire_time, self.position),
             position: self.position,
             index,
             id: self.id.clone(),
@@ -217,6 +218,7 @@ impl RemindersBuilder {
         RemindersBuilder {
             window: *window,
             select: Select::new(window.limit),
+            rules: RuleCache::default(),
         }
     }
 
@@ -292,49 +294,34 @@ impl RemindersBuilder {
         });
         let (earliest, latest) =
             offsets.fold((i64::MAX, i64::MIN), |(lo, hi), o| (lo.min(o), hi.max(o)));
-        let mut from = shift(self.window.from, -latest.saturating_add(SLACK_SECONDS));
+        let from = shift(self.window.from, -latest.saturating_add(SLACK_SECONDS));
         let to = shift(self.window.to, SLACK_SECONDS.saturating_sub(earliest));
-        loop {
-            let chunk = task::occurrences(task, from, to, CHUNK)?;
-            let mut last = None;
-            for dates in &chunk {
-                let Some(start) = dates.start_date.or(dates.due_date) else {
+        let window = self.window;
+        let select = &mut self.select;
+        visit_occurrences(task, Some(&mut self.rules), from, to, usize::MAX, |seen| {
+            // Whether every fire time of this occurrence comes after the last entry a full answer
+            // holds: later occurrences fire later still, and add nothing either.
+            let bound = select.bound();
+            let mut all_later = bound.is_some();
+            for trigger in triggers {
+                let Some(fire) = trigger.trigger.fire_time(seen.start, zone, all_day) else {
                     continue;
                 };
-                last = Some(start);
-                for trigger in triggers {
-                    let Some(fire) = trigger.trigger.fire_time(start, zone, all_day) else {
-                        continue;
-                    };
-                    if !self.in_window(fire) {
-                        continue;
-                    }
+                // Any entry of a later task at this fire time orders after it.
+                all_later &= bound.is_some_and(|(b, _)| order(fire, 0) > b);
+                if (window.from..=window.to).contains(&fire) {
                     let source = ReminderSource::Trigger {
                         index: trigger.index,
                     };
-                    let entry = adding.entry(fire, *dates, source, Some(trigger));
-                    self.select.push(entry);
+                    select.push(adding.entry(fire, seen.dates, source, Some(trigger)));
                 }
             }
-            let Some(last) = last.filter(|_| chunk.len() == CHUNK) else {
-                return Ok(());
-            };
-            // With the answer full, an occurrence whose every fire time comes after the last entry it
-            // holds adds nothing, nor does any later one.
-            if let Some((bound, _, _)) = self.select.bound() {
-                let all_later = triggers
-                    .iter()
-                    .filter_map(|t| t.trigger.fire_time(last, zone, all_day))
-                    .all(|fire| fire > bound);
-                if all_later {
-                    return Ok(());
-                }
+            if all_later {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
             }
-            from = match last.checked_add_signed(TimeDelta::nanoseconds(1)) {
-                Some(next) => next,
-                None => return Ok(()),
-            };
-        }
+        })
     }
 }
 

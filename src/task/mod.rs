@@ -35,9 +35,11 @@ mod json;
 mod model;
 mod policy;
 mod schedule;
+mod view;
 
 pub use actions::{complete, pin, skip, skip_date, unpin, wont_do, Action, Close};
 pub use batch::{apply_response, BatchBody, Response};
 pub use error::{ActionKind, FieldProblem, Refusal, TaskError};
 pub use model::{RepeatFrom, Task};
 pub use schedule::{next_occurrence, occurrences, TaskDates};
+pub(crate) use view::{visit_occurrences, RuleCache};
