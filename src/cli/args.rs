@@ -16,9 +16,6 @@ use ticktick_recur::{parse_date, parse_instant, IdSeed, Zone};
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
-    /// Print JSON on one line instead of indented.
-    #[arg(long, global = true)]
-    pub(crate) compact: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -32,6 +29,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the occurrences of a task that start in [--from, --to] (calendar view).
     Occurrences {
@@ -46,6 +45,8 @@ pub(crate) enum Command {
         /// Print at most N occurrences.
         #[arg(long, value_name = "N", default_value_t = 100)]
         limit: usize,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that completes the task's current occurrence.
     Complete(Close),
@@ -57,6 +58,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that skips one future occurrence, by its local date.
     SkipDate {
@@ -67,6 +70,8 @@ pub(crate) enum Command {
         date: NaiveDate,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that pins the task.
     Pin {
@@ -74,6 +79,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that unpins the task.
     Unpin {
@@ -81,6 +88,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print every occurrence of every task that starts in [--from, --to] as
     /// {"id","startDate","dueDate","isAllDay"}, ordered by start, then by the task's position.
@@ -110,6 +119,8 @@ pub(crate) struct List {
     /// Print at most N entries: the first N in order.
     #[arg(long, value_name = "N", default_value_t = ticktick_recur::agenda::DEFAULT_LIMIT)]
     pub(crate) limit: usize,
+    #[command(flatten)]
+    pub(crate) json: Json,
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +148,9 @@ pub(crate) struct Expand {
     /// Local dates without occurrences (comma-separated, repeatable).
     #[arg(long, value_name = "yyyyMMdd,...", value_delimiter = ',', value_parser = date)]
     pub(crate) exdate: Vec<NaiveDate>,
+    /// Refused with a message saying why: `expand` prints no JSON.
+    #[arg(long, hide = true)]
+    pub(crate) compact: bool,
 }
 
 /// The task argument and how to read it.
@@ -170,6 +184,16 @@ pub(crate) struct Close {
     /// the first id. Random without it.
     #[arg(long, value_name = "HEX16", value_parser = seed)]
     pub(crate) id_seed: Option<IdSeed>,
+    #[command(flatten)]
+    pub(crate) json: Json,
+}
+
+/// How JSON is printed (every command but `expand`, which prints one instant per line).
+#[derive(Debug, Args)]
+pub(crate) struct Json {
+    /// Print JSON on one line instead of indented.
+    #[arg(long)]
+    pub(crate) compact: bool,
 }
 
 fn instant(text: &str) -> Result<DateTime<Utc>, ticktick_recur::Error> {

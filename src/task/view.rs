@@ -135,7 +135,7 @@ pub(crate) fn visit_occurrences(
         .checked_sub_signed(TimeDelta::nanoseconds(1))
         .unwrap_or(from);
     let mut count = usize::from((from..=to).contains(&start));
-    for occurrence in series.try_iter_after(start.max(just_before)) {
+    for occurrence in series.iter_after(start.max(just_before)) {
         let t = occurrence?.instant();
         if t > to || count >= limit {
             break;
