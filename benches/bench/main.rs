@@ -13,8 +13,10 @@
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main};
 
+mod agenda;
 mod complete;
 mod expand;
+mod generate;
 mod next;
 
 /// The library under test, as it appears in benchmark names.
@@ -35,5 +37,11 @@ fn rrule_set_text(zone: &str, local: &str, rule: &str) -> String {
     format!("DTSTART;TZID={zone}:{local}\nRRULE:{rule}")
 }
 
-criterion_group!(benches, next::benches, expand::benches, complete::benches);
+criterion_group!(
+    benches,
+    next::benches,
+    expand::benches,
+    complete::benches,
+    agenda::benches
+);
 criterion_main!(benches);
