@@ -326,6 +326,7 @@ impl Lunar {
     pub(super) fn walk(&self) -> Walk {
         Walk {
             k: 0,
+            known: None,
             left: self.count,
             state: State::Going,
         }
@@ -341,11 +342,21 @@ impl Lunar {
             return self.walk();
         }
         // Past the range, every period within it comes before `from`.
-        let k = match self.period_of(from.min(LAST_DAY)) {
+        let mut k = match self.period_of(from.min(LAST_DAY)) {
             Ok(k) if from > LAST_DAY => k + 1,
             Ok(k) => k.max(0),
             Err(_) => 0,
         };
+        // The period holding `from` may have its occurrence before it: then the next period's is
+        // the first on or after it (periods are a lunar month or more apart).
+        let mut known = None;
+        if let Ok(day) = self.occurrence(k) {
+            if day < from {
+                k += 1;
+            } else {
+                known = Some(day);
+            }
+        }
         let left = self.count.map(|count| {
             // Period 0's occurrence may precede the start; no other can.
             let before_start = self.occurrence(0).is_ok_and(|day| day < start_day);
@@ -361,6 +372,7 @@ impl Lunar {
         });
         Walk {
             k,
+            known,
             left,
             state: State::Going,
         }
@@ -379,6 +391,8 @@ enum State {
 #[derive(Debug, Clone)]
 pub(super) struct Walk {
     k: i64,
+    /// Period `k`'s occurrence, when already worked out.
+    known: Option<i64>,
     left: Option<u32>,
     state: State,
 }
@@ -399,7 +413,7 @@ impl Walk {
                 self.state = State::Ended;
                 return None;
             }
-            let day = match lunar.occurrence(self.k) {
+            let day = match self.known.take().map_or_else(|| lunar.occurrence(self.k), Ok) {
                 Ok(day) => day,
                 Err(e) => {
                     self.state = if lunar.ends_in_range() {
