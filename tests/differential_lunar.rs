@@ -148,7 +148,7 @@ fn ours(flag: &str, start: NaiveDate, turn: usize, n: usize) -> Vec<Result<Naive
         .unwrap()
         .all_day(all_day);
     series
-        .try_iter()
+        .iter()
         .take(n)
         .map(|o| match o {
             Ok(o) => {

@@ -52,13 +52,13 @@ pub fn benches(c: &mut Criterion) {
         let rule = case.flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
         let series = Series::new(&rule, start, zone).unwrap();
         assert_eq!(
-            series.after(after).map(|o| o.instant()),
+            series.after_unbounded(after).map(|o| o.instant()),
             Some(utc(case.expected)),
             "{}",
             case.name
         );
         prepared.bench_function(BenchmarkId::new(case.name, OURS), |b| {
-            b.iter(|| black_box(&series).after(black_box(after)))
+            b.iter(|| black_box(&series).after_unbounded(black_box(after)))
         });
     }
     prepared.finish();
@@ -69,7 +69,7 @@ pub fn benches(c: &mut Criterion) {
             let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
             let zone: Zone = zone.parse().unwrap();
             let series = Series::new(&rule, black_box(start), zone).unwrap();
-            series.after(black_box(after)).unwrap().instant()
+            series.after_unbounded(black_box(after)).unwrap().instant()
         };
         assert_eq!(from_text(case.flag, ZONE), utc(case.expected), "{}", case.name);
         from_flag.bench_function(BenchmarkId::new(case.name, OURS), |b| {

@@ -15,9 +15,6 @@ use ticktick_recur::{parse_date, parse_instant, IdSeed, Zone};
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
-    /// Print JSON on one line instead of indented.
-    #[arg(long, global = true)]
-    pub(crate) compact: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +28,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the occurrences of a task that start in [--from, --to] (calendar view).
     Occurrences {
@@ -45,6 +44,8 @@ pub(crate) enum Command {
         /// Print at most N occurrences.
         #[arg(long, value_name = "N", default_value_t = 100)]
         limit: usize,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that completes the task's current occurrence.
     Complete(Close),
@@ -56,6 +57,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that skips one future occurrence, by its local date.
     SkipDate {
@@ -66,6 +69,8 @@ pub(crate) enum Command {
         date: NaiveDate,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that pins the task.
     Pin {
@@ -73,6 +78,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that unpins the task.
     Unpin {
@@ -80,6 +87,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
 }
 
@@ -108,6 +117,9 @@ pub(crate) struct Expand {
     /// Local dates without occurrences (comma-separated, repeatable).
     #[arg(long, value_name = "yyyyMMdd,...", value_delimiter = ',', value_parser = date)]
     pub(crate) exdate: Vec<NaiveDate>,
+    /// Refused with a message saying why: `expand` prints no JSON.
+    #[arg(long, hide = true)]
+    pub(crate) compact: bool,
 }
 
 /// The task argument and how to read it.
@@ -141,6 +153,16 @@ pub(crate) struct Close {
     /// the first id. Random without it.
     #[arg(long, value_name = "HEX16", value_parser = seed)]
     pub(crate) id_seed: Option<IdSeed>,
+    #[command(flatten)]
+    pub(crate) json: Json,
+}
+
+/// How JSON is printed (every command but `expand`, which prints one instant per line).
+#[derive(Debug, Args)]
+pub(crate) struct Json {
+    /// Print JSON on one line instead of indented.
+    #[arg(long)]
+    pub(crate) compact: bool,
 }
 
 fn instant(text: &str) -> Result<DateTime<Utc>, ticktick_recur::Error> {

@@ -1,13 +1,22 @@
-//! Runs one command: reads the arguments and the task, prints the result whole, or one `error:` line.
+//! Runs one command: reads the arguments and the task, prints the result, or one `error:` line.
 //!
 //! Exit status: 0 on success, 2 for bad input of any kind (arguments, task JSON, flag, zone, an action
-//! that cannot apply), 1 when the output cannot be written. Nothing is printed on stdout unless the
-//! whole result was computed.
+//! that cannot apply), 1 when the output cannot be written. A reader that stops reading early
+//! (`ticktick-recur expand ... | head`) is not an error: the command stops and exits 0.
+//!
+//! JSON results are computed whole before anything is printed. `expand` streams its lines, so that
+//! its memory stays flat however many it prints; everything that can fail before the walk (the flag,
+//! its validation, the series) is checked before the first line. The only error left for the walk
+//! is a search that runs out of steps (`Error::SearchLimit`, a rule whose later occurrences are too
+//! sparse to search for): the first 64 KiB of output are held back, so an error among the first
+//! ~2,000 lines still leaves stdout empty; past them, the lines already printed are the true
+//! occurrences before the error, and the error line and status 2 say the list is cut short.
 
 mod args;
+mod output;
 
 use std::fmt::Display;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
@@ -16,20 +25,25 @@ use serde::Serialize;
 use ticktick_recur::task::{self, Action, Task};
 use ticktick_recur::{format_instant, ObjectIdGenerator, RepeatFlag, Series};
 
-use args::{Cli, Command, Expand, TaskArg};
+use args::{Cli, Command, Expand, Json, TaskArg};
+use output::Output;
 
 /// Exit status for bad input.
 const BAD_INPUT: u8 = 2;
 /// Exit status when the output cannot be written.
 const CANNOT_WRITE: u8 = 1;
 
-/// A failure, as the one line printed after `error: `.
-struct Failure(String);
+/// Why a command stopped.
+enum Failure {
+    /// Bad input: the one line printed after `error: `.
+    Input(String),
+    /// Standard output could not be written.
+    Output(io::Error),
+}
 
-impl<E: Display> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.to_string())
-    }
+/// Bad input, with `e`'s message.
+fn bad(e: impl Display) -> Failure {
+    Failure::Input(e.to_string())
 }
 
 pub(crate) fn main() -> ExitCode {
@@ -43,57 +57,72 @@ pub(crate) fn main() -> ExitCode {
         }
         Err(e) => return fail(&clap_message(&e), BAD_INPUT),
     };
-    let output = match run(cli.command, cli.compact) {
-        Ok(output) => output,
-        Err(Failure(message)) => return fail(&message, BAD_INPUT),
-    };
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    let mut out = Output::new(io::stdout().lock());
+    let result = run(cli.command, &mut out).and_then(|()| out.finish().map_err(Failure::Output));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("cannot write output: {e}"), CANNOT_WRITE),
+        // The reader went away (`| head`): nothing more is wanted, which is not a failure.
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) => fail(&format!("cannot write output: {e}"), CANNOT_WRITE),
+        Err(Failure::Input(message)) => fail(&message, BAD_INPUT),
     }
 }
 
-/// The whole output of a command.
-fn run(command: Command, compact: bool) -> Result<String, Failure> {
+/// Runs a command, printing its result to `out`.
+fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure> {
     match command {
-        Command::Expand(expand) => run_expand(&expand),
-        Command::Next { task, at } => {
+        Command::Expand(expand) => run_expand(&expand, out),
+        Command::Next { task, at, json } => {
             let (name, task) = read_task(&task)?;
-            let next = task::next_occurrence(&task, at.at).map_err(|e| context(&name, e))?;
-            render(&next, compact)
+            // `null` unless the task moves: the series ends, or the task does not repeat or has no
+            // dates (`task::Next`); an object that is not a task is an error.
+            let next = task::advance(&task, at.at).map_err(|e| context(&name, e))?;
+            render(&next.dates(), &json, out)
         }
         Command::Occurrences {
             task,
             from,
             to,
             limit,
+            json,
         } => {
             let (name, task) = read_task(&task)?;
             let all = task::occurrences(&task, from, to, limit).map_err(|e| context(&name, e))?;
-            render(&all, compact)
+            render(&all, &json, out)
         }
         Command::Complete(close) => act(
             &close.task,
             close_action(&close, true),
             close.id_seed,
-            compact,
+            &close.json,
+            out,
         ),
         Command::WontDo(close) => act(
             &close.task,
             close_action(&close, false),
             close.id_seed,
-            compact,
+            &close.json,
+            out,
         ),
-        Command::Skip { task, at } => act(&task, Action::Skip { at: at.at }, None, compact),
-        Command::SkipDate { task, date, at } => {
-            act(&task, Action::SkipDate { date, at: at.at }, None, compact)
+        Command::Skip { task, at, json } => {
+            act(&task, Action::Skip { at: at.at }, None, &json, out)
         }
-        Command::Pin { task, at } => act(&task, Action::Pin { at: at.at }, None, compact),
-        Command::Unpin { task, at } => act(&task, Action::Unpin { at: at.at }, None, compact),
+        Command::SkipDate {
+            task,
+            date,
+            at,
+            json,
+        } => act(
+            &task,
+            Action::SkipDate { date, at: at.at },
+            None,
+            &json,
+            out,
+        ),
+        Command::Pin { task, at, json } => act(&task, Action::Pin { at: at.at }, None, &json, out),
+        Command::Unpin { task, at, json } => {
+            act(&task, Action::Unpin { at: at.at }, None, &json, out)
+        }
     }
 }
 
@@ -109,44 +138,48 @@ fn close_action(close: &args::Close, completed: bool) -> Action {
     }
 }
 
-/// Applies an action and renders its batch body.
+/// Applies an action and prints its batch body.
 fn act(
     task: &TaskArg,
     action: Action,
     seed: Option<ticktick_recur::IdSeed>,
-    compact: bool,
-) -> Result<String, Failure> {
+    json: &Json,
+    out: &mut Output<impl io::Write>,
+) -> Result<(), Failure> {
     let (name, task) = read_task(task)?;
     let mut ids = seed.map_or_else(ObjectIdGenerator::new, ObjectIdGenerator::from_seed);
     let body = action
         .apply(&task, &mut ids)
         .map_err(|e| context(&name, e))?;
-    render(&body, compact)
+    render(&body, json, out)
 }
 
-/// `expand`: one wire-form instant per line.
-fn run_expand(args: &Expand) -> Result<String, Failure> {
-    let flag = RepeatFlag::parse(&args.flag)?;
-    let recurrence = flag.validate()?;
-    let series = Series::new(&recurrence, args.start, args.tz)?
+/// `expand`: one wire-form instant per line, printed as the walk finds them.
+fn run_expand(args: &Expand, out: &mut Output<impl io::Write>) -> Result<(), Failure> {
+    if args.compact {
+        return Err(bad(
+            "--compact does not apply to expand, which prints instants one per line, not JSON",
+        ));
+    }
+    let flag = RepeatFlag::parse(&args.flag).map_err(bad)?;
+    let recurrence = flag.validate().map_err(bad)?;
+    let series = Series::new(&recurrence, args.start, args.tz)
+        .map_err(bad)?
         .all_day(args.all_day)
         .exdates(args.exdate.iter().copied());
     let occurrences = match args.after {
-        Some(after) => series.try_iter_after(after),
-        None => series.try_iter(),
+        Some(after) => series.iter_after(after),
+        None => series.iter(),
     };
-    let mut instants = Vec::new();
-    for occurrence in occurrences {
-        let t = occurrence?.instant();
-        if instants.len() >= args.limit || args.until.is_some_and(|until| t > until) {
+    // `take` first: the search for the occurrence after the last one printed is never made.
+    for occurrence in occurrences.take(args.limit) {
+        let t = occurrence.map_err(bad)?.instant();
+        if args.until.is_some_and(|until| t > until) {
             break;
         }
-        instants.push(t);
+        out.line(&format_instant(t)).map_err(Failure::Output)?;
     }
-    Ok(instants
-        .into_iter()
-        .map(|t| format_instant(t) + "\n")
-        .collect())
+    Ok(())
 }
 
 /// Reads the task argument: its name for messages, and the task.
@@ -155,33 +188,43 @@ fn read_task(arg: &TaskArg) -> Result<(String, Task), Failure> {
         let mut text = String::new();
         io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read the task from standard input: {e}"))?;
+            .map_err(|e| bad(format!("cannot read the task from standard input: {e}")))?;
         ("<stdin>".to_owned(), text)
     } else {
         let text = std::fs::read_to_string(&arg.path)
-            .map_err(|e| format!("cannot read task file {:?}: {e}", arg.path))?;
+            .map_err(|e| bad(format!("cannot read task file {:?}: {e}", arg.path)))?;
         (arg.path.clone(), text)
     };
-    let task = Task::from_json(&text).map_err(|e| context(&name, e))?;
+    // A byte order mark, which some Windows editors write at the start of UTF-8 files, is not part
+    // of the JSON (RFC 8259 section 8.1 lets a reader ignore it).
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let task = Task::from_json(json).map_err(|e| context(&name, e))?;
     Ok((name, task.with_default_zone(arg.default_tz)))
 }
 
 /// Names the task's source in front of a message.
 fn context(name: &str, e: impl Display) -> Failure {
-    Failure(format!("{name}: {e}"))
+    Failure::Input(format!("{name}: {e}"))
 }
 
-/// JSON text of a result, pretty (two-space indent) unless `compact`, with a final newline.
-fn render<T: Serialize>(value: &T, compact: bool) -> Result<String, Failure> {
-    let text = if compact {
-        serde_json::to_string(value)?
+/// Prints the JSON text of a result, pretty (two-space indent) unless `--compact`, with a final
+/// newline.
+fn render<T: Serialize>(
+    value: &T,
+    json: &Json,
+    out: &mut Output<impl io::Write>,
+) -> Result<(), Failure> {
+    let text = if json.compact {
+        serde_json::to_string(value)
     } else {
-        serde_json::to_string_pretty(value)?
-    };
-    Ok(text + "\n")
+        serde_json::to_string_pretty(value)
+    }
+    .map_err(bad)?;
+    out.line(&text).map_err(Failure::Output)
 }
 
-/// Clap's message on one line: its first paragraph, without usage and tips.
+/// Clap's message on one line: its first paragraph, without usage, and with its suggestion (`a
+/// similar subcommand exists: 'expand'`) in parentheses.
 fn clap_message(e: &clap::Error) -> String {
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         let names: Vec<String> = Cli::command()
@@ -198,12 +241,27 @@ fn clap_message(e: &clap::Error) -> String {
         .lines()
         .map(str::trim)
         .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
-        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .filter(|l| !l.is_empty())
         .collect();
-    let line = lines.join(" ");
-    line.strip_prefix("error:")
-        .map_or(line.as_str(), str::trim_start)
-        .to_owned()
+    let (tips, message): (Vec<&str>, Vec<&str>) =
+        lines.into_iter().partition(|l| l.starts_with("tip:"));
+    let message = message.join(" ");
+    let mut message = message
+        .strip_prefix("error:")
+        .map_or(message.as_str(), str::trim_start)
+        .to_owned();
+    // Clap's "to pass '--x' as a value, use '-- --x'" is left out: it reads an unknown option as a
+    // value for a positional argument, which no command here wants.
+    let tips: Vec<&str> = tips
+        .iter()
+        .filter_map(|tip| tip.strip_prefix("tip:"))
+        .map(str::trim)
+        .filter(|tip| !tip.starts_with("to pass "))
+        .collect();
+    if !tips.is_empty() {
+        message = format!("{message} ({})", tips.join("; "));
+    }
+    message
 }
 
 /// Prints `error: ` and one line on stderr, and gives the exit status.

@@ -530,7 +530,7 @@ mod tests {
         let leap_2025 = month_of(2025, 6, true).unwrap().0;
         let leap_2033 = month_of(2033, 11, true).unwrap().0;
         let mut months = vec![first];
-        while let Ok(lunar) = lunar_day(*months.last().unwrap() + 29) {
+        while lunar_day(*months.last().unwrap() + 29).is_ok() {
             let last = *months.last().unwrap();
             let next = last + i64::from(lunar_day(last).unwrap().month_len);
             if next > LAST_DAY {

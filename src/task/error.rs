@@ -37,6 +37,12 @@ pub enum TaskError {
         /// What is wrong.
         problem: FieldProblem,
     },
+    /// The object has none of the fields a task has (`id`, `title`, `startDate`, `dueDate`,
+    /// `repeatFlag`, ...): `{}`, or a wrapper such as `{"task": {...}}`.
+    NotATask {
+        /// Its first few keys, as given (empty for `{}`).
+        keys: Vec<String>,
+    },
     /// A field the action needs is missing or null.
     MissingField {
         /// The field's name.
@@ -218,6 +224,18 @@ impl fmt::Display for TaskError {
             TaskError::NotAnObject { got } => write!(f, "a task must be a JSON object, got {got}"),
             TaskError::InvalidField { field, problem } => {
                 write!(f, "task field {field:?}: {problem}")
+            }
+            TaskError::NotATask { keys } if keys.is_empty() => {
+                f.write_str("not a task: the object is empty")
+            }
+            TaskError::NotATask { keys } => {
+                let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+                write!(
+                    f,
+                    "not a task: the object has none of the fields a task has (id, title, startDate, \
+                     dueDate, repeatFlag, ...), only {}",
+                    keys.join(", ")
+                )
             }
             TaskError::MissingField { field } => write!(f, "task field {field:?} is missing"),
             TaskError::Refused { action, id, reason } => match id {

@@ -37,14 +37,90 @@ impl Serialize for TaskDates {
     }
 }
 
-/// The dates a task moves to when its current occurrence is closed at `at`, with its `repeatFrom`
-/// applied; `None` when the series ends there (or the task does not repeat, or has no dates).
+/// Where a task goes when its current occurrence is closed: the answer of [`advance`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Next {
+    /// The task moves to these dates.
+    Moves(TaskDates),
+    /// The series ends at the current occurrence (COUNT or UNTIL reached, no later date).
+    Ends,
+    /// The task does not repeat.
+    NotRecurring,
+    /// The task has neither `startDate` nor `dueDate` (absent, `null` or `""`).
+    Undated,
+}
+
+impl Next {
+    /// The dates the task moves to; `None` when it does not move.
+    #[must_use]
+    pub fn dates(self) -> Option<TaskDates> {
+        match self {
+            Next::Moves(dates) => Some(dates),
+            _ => None,
+        }
+    }
+
+    /// Why the task does not move, as [`skip`](super::skip) words its refusal; `None` when it moves.
+    #[must_use]
+    pub fn refusal(self) -> Option<Refusal> {
+        match self {
+            Next::Moves(_) => None,
+            Next::Ends => Some(Refusal::SeriesEnds),
+            Next::NotRecurring => Some(Refusal::NotRecurring),
+            Next::Undated => Some(Refusal::Undated),
+        }
+    }
+}
+
+/// Where a task goes when its current occurrence is closed at `at`, with its `repeatFrom` applied: the
+/// dates it moves to, or why it does not move. A task that neither repeats nor has dates is
+/// [`Next::NotRecurring`], as [`skip`](super::skip) refuses it.
 ///
 /// # Errors
 ///
-/// [`Error::Flag`] for a malformed `repeatFlag`, [`Error::Task`] for an unknown `timeZone` or when
-/// the next start would equal the current start, [`Error::NeverOccurs`] / [`Error::LunarRange`]
-/// from the expander.
+/// [`Error::Task`] for an object with none of a task's fields ([`TaskError::NotATask`]), an unknown
+/// `timeZone`, or when the next start would equal the current start; [`Error::Flag`] for a
+/// malformed `repeatFlag` of a dated task; [`Error::NeverOccurs`] / [`Error::LunarRange`] from the
+/// expander.
+///
+/// ```
+/// use ticktick_recur::{parse_instant, task::{advance, Next, Task}};
+/// let at = parse_instant("2026-01-17T13:16:24Z")?;
+/// let last = Task::from_json(r#"{"startDate": "2026-01-17T14:00:00.000+0000",
+///     "repeatFlag": "RRULE:FREQ=DAILY;COUNT=1"}"#)?;
+/// assert_eq!(advance(&last, at)?, Next::Ends);
+/// let undated = Task::from_json(r#"{"dueDate": "", "repeatFlag": "RRULE:FREQ=DAILY"}"#)?;
+/// assert_eq!(advance(&undated, at)?, Next::Undated);
+/// assert!(advance(&Task::from_json("{}")?, at).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn advance(task: &Task, at: DateTime<Utc>) -> Result<Next, Error> {
+    let Some(schedule) = Schedule::of(task)? else {
+        // An undated task's flag is not read further: a malformed one is no error here.
+        let not_recurring = matches!(task.recurrence(), Ok(Recurrence::NotRecurring));
+        return Ok(if not_recurring {
+            Next::NotRecurring
+        } else {
+            Next::Undated
+        });
+    };
+    if !schedule.is_recurring() {
+        return Ok(Next::NotRecurring);
+    }
+    Ok(match schedule.next_start(at, ActionKind::Advance)? {
+        Some(start) => Next::Moves(schedule.dates_at(start)),
+        None => Next::Ends,
+    })
+}
+
+/// The dates a task moves to when its current occurrence is closed at `at`, with its `repeatFrom`
+/// applied; `None` when the series ends there, the task does not repeat, or has no dates
+/// ([`advance`] tells these apart).
+///
+/// # Errors
+///
+/// As [`advance`].
 ///
 /// ```
 /// use ticktick_recur::{format_instant, parse_instant, task::{next_occurrence, Task}};
@@ -58,11 +134,7 @@ impl Serialize for TaskDates {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn next_occurrence(task: &Task, at: DateTime<Utc>) -> Result<Option<TaskDates>, Error> {
-    let Some(schedule) = Schedule::of(task)? else {
-        return Ok(None);
-    };
-    let next = schedule.next_start(at, ActionKind::Advance)?;
-    Ok(next.map(|start| schedule.dates_at(start)))
+    advance(task, at).map(Next::dates)
 }
 
 /// The occurrences of a task that start in `[from, to]`, at most `limit` of them: a calendar view.
@@ -74,7 +146,7 @@ pub fn next_occurrence(task: &Task, at: DateTime<Utc>) -> Result<Option<TaskDate
 ///
 /// # Errors
 ///
-/// As for [`next_occurrence`].
+/// As for [`advance`].
 ///
 /// ```
 /// use ticktick_recur::{format_instant, parse_instant, task::{occurrences, Task}};
@@ -115,7 +187,7 @@ pub fn occurrences(
             None => Some(schedule.series()?),
         };
         if let Some(series) = series {
-            for occurrence in series.try_iter_after(schedule.start.max(just_before)) {
+            for occurrence in series.iter_after(schedule.start.max(just_before)) {
                 let t = occurrence?.instant();
                 if t > to || starts.len() >= limit {
                     break;
@@ -141,12 +213,14 @@ pub(crate) struct Schedule<'t> {
 }
 
 impl<'t> Schedule<'t> {
-    /// The schedule of a task; `None` when it has neither `startDate` nor `dueDate`.
+    /// The schedule of a task; `None` when it has neither `startDate` nor `dueDate`; an error for an
+    /// object that is not a task at all ([`TaskError::NotATask`]).
     ///
     /// The rule is read as a task's (BEHAVIOUR.md §3): its `UNTIL` is a local date of the task's zone
     /// ([`policy::task_until`]), whereas plain RRULE expansion keeps RFC 5545's instant. The flag
     /// itself is kept as written, to be re-sent byte for byte.
     pub(crate) fn of(task: &'t Task) -> Result<Option<Schedule<'t>>, Error> {
+        task.check_is_task()?;
         let Some(start) = task.start_date().or_else(|| task.due_date()) else {
             return Ok(None);
         };
@@ -254,7 +328,7 @@ impl<'t> Schedule<'t> {
         if !matches!(self.recurrence, Recurrence::Rule(_) | Recurrence::Lunar(_)) {
             return Ok(series);
         }
-        let first = series.try_iter().next().transpose()?;
+        let first = series.iter().next().transpose()?;
         if first.is_some_and(|o| o.local() == series.start()) {
             return Ok(series);
         }
@@ -316,9 +390,9 @@ impl<'t> Schedule<'t> {
                 } else {
                     policy::default_mode_threshold(self.start, at)
                 };
-                self.series()?.try_after(after)?.map(|o| o.instant())
+                self.series()?.after(after)?.map(|o| o.instant())
             }
-            _ => self.series()?.try_after(self.start)?.map(|o| o.instant()),
+            _ => self.series()?.after(self.start)?.map(|o| o.instant()),
         };
         let Some(start) = start else {
             return Ok(None);
@@ -360,7 +434,7 @@ impl<'t> Schedule<'t> {
         let plain = Recurrence::ForgettingCurve { cycle, count: None };
         let series = Series::new(&plain, self.start, self.zone)?.all_day(self.task.is_all_day());
         let mut steps: u32 = 0;
-        for occurrence in series.iter_after(self.start) {
+        for occurrence in series.iter_after_unbounded(self.start) {
             steps = steps.saturating_add(1);
             if occurrence.instant() >= next {
                 break;

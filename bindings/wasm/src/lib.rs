@@ -62,8 +62,8 @@ pub fn expand(
             .all_day(all_day)
             .exdates(ex_dates);
         let occurrences = match after {
-            Some(after) => series.try_iter_after(after),
-            None => series.try_iter(),
+            Some(after) => series.iter_after(after),
+            None => series.iter(),
         };
         // One string for all, split in JavaScript: one text conversion instead of one per instant.
         let mut text = String::new();
