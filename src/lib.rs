@@ -79,7 +79,7 @@ mod zone;
 pub use chrono;
 pub use error::{internal_error_text, Error};
 pub use expand::{
-    CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, LUNAR_RANGE,
+    CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, Window, LUNAR_RANGE,
     SEARCH_STEPS,
 };
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};

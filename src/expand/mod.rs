@@ -7,6 +7,7 @@ pub(crate) mod lunar;
 mod plan;
 #[cfg(test)]
 mod tests;
+mod window;
 
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
@@ -14,6 +15,7 @@ pub use holidays::HolidayCalendar;
 
 pub use cursor::SEARCH_STEPS;
 pub use lunar::LUNAR_RANGE;
+pub use window::Window;
 
 use cursor::Cursor;
 use lunar::{Lunar, OutOfRange};

@@ -39,6 +39,6 @@ mod schedule;
 
 pub use actions::{complete, pin, skip, skip_date, unpin, wont_do, Action, Close};
 pub use batch::{apply_response, BatchBody, Response};
-pub use error::{ActionKind, FieldProblem, Refusal, TaskError};
+pub use error::{json_excerpt, ActionKind, FieldProblem, Refusal, TaskError};
 pub use model::{RepeatFrom, Task};
 pub use schedule::{advance, next_occurrence, occurrences, Next, TaskDates};
