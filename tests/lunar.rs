@@ -607,5 +607,15 @@ fn the_command_line_expands_and_completes_lunar_tasks() {
     assert_eq!(
         err,
         "error: rule \"LUNAR:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=1\" needs the Chinese calendar on 2101-06-01, outside the dates it is known for (1900-01-31 to 2101-01-28)\n"
+    );    // A series that runs off the range's end: the error, no partial list; with COUNT it ends first.
+    let flag = "LUNAR:FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=15";
+    let (code, out, err) = cli(&["expand", flag, "--start", "2099-01-01T00:00:00Z"], "");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("needs the Chinese calendar on 2101-01-29"), "{err}");
+    let counted = format!("{flag};COUNT=2");
+    let (code, out, _) = cli(&["expand", &counted, "--start", "2099-01-01T00:00:00Z"], "");
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "2099-09-29T00:00:00.000+0000\n2100-09-18T00:00:00.000+0000\n")
     );
 }
