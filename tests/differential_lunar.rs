@@ -109,7 +109,8 @@ fn oracle() -> Vec<Month> {
     };
     continuous(&months);
     for (year, number, theirs, ours) in DIFFERENCES {
-        let (theirs, ours): (NaiveDate, NaiveDate) = (theirs.parse().unwrap(), ours.parse().unwrap());
+        let (theirs, ours): (NaiveDate, NaiveDate) =
+            (theirs.parse().unwrap(), ours.parse().unwrap());
         let i = months
             .iter()
             .position(|m| m.year == year && m.number == number && !m.leap)
@@ -152,7 +153,11 @@ fn ours(flag: &str, start: NaiveDate, turn: usize, n: usize) -> Vec<Result<Naive
         .take(n)
         .map(|o| match o {
             Ok(o) => {
-                assert_eq!(o.local().time(), series.start().time(), "{flag} from {start}");
+                assert_eq!(
+                    o.local().time(),
+                    series.start().time(),
+                    "{flag} from {start}"
+                );
                 Ok(o.date())
             }
             Err(e @ Error::LunarRange { .. }) => Err(e.to_string()),

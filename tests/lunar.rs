@@ -34,10 +34,7 @@ fn series(flag: &str, start: &str, zone: &str) -> Result<Series, Error> {
 
 /// The local dates of the first `n` occurrences.
 fn dates(s: &Series, n: usize) -> Vec<NaiveDate> {
-    s.iter()
-        .take(n)
-        .map(|o| o.unwrap().date())
-        .collect()
+    s.iter().take(n).map(|o| o.unwrap().date()).collect()
 }
 
 fn task(v: Value) -> Task {
@@ -46,7 +43,8 @@ fn task(v: Value) -> Task {
 
 /// An all-day task in Asia/Shanghai on local date `start` (midnight there is 16:00Z the day before).
 fn shanghai_all_day(flag: &str, start: NaiveDate, repeat_from: &str) -> Task {
-    let midnight = "Asia/Shanghai".parse::<Zone>()
+    let midnight = "Asia/Shanghai"
+        .parse::<Zone>()
         .unwrap()
         .instant(start.and_hms_opt(0, 0, 0).unwrap());
     task(json!({
@@ -147,7 +145,10 @@ fn the_2033_leap_eleventh_month() {
         "Asia/Shanghai",
     )
     .unwrap();
-    assert_eq!(dates(&eleventh, 2), [date(2033, 11, 22), date(2034, 12, 11)]);
+    assert_eq!(
+        dates(&eleventh, 2),
+        [date(2033, 11, 22), date(2034, 12, 11)]
+    );
     // A monthly rule counts the leap month as a month of its own.
     let monthly = series(
         "LUNAR:FREQ=MONTHLY;BYMONTHDAY=1",
@@ -176,12 +177,18 @@ fn the_lunar_date_is_the_local_date_of_the_tasks_zone() {
     };
     assert_eq!(
         instants(&shanghai),
-        ["2026-09-24T20:00:00.000+0000", "2027-09-14T20:00:00.000+0000"]
+        [
+            "2026-09-24T20:00:00.000+0000",
+            "2027-09-14T20:00:00.000+0000"
+        ]
     );
     // Berlin: 22:00 local on lunar 8-15, in summer time (UTC+2) both years.
     assert_eq!(
         instants(&berlin),
-        ["2026-09-25T20:00:00.000+0000", "2027-09-15T20:00:00.000+0000"]
+        [
+            "2026-09-25T20:00:00.000+0000",
+            "2027-09-15T20:00:00.000+0000"
+        ]
     );
     // A timed Berlin task moves by its own local dates.
     let t = task(json!({
@@ -189,7 +196,9 @@ fn the_lunar_date_is_the_local_date_of_the_tasks_zone() {
         "dueDate": "2026-09-25T17:00:00.000+0000", "timeZone": "Europe/Berlin",
         "repeatFlag": flag, "repeatFrom": "2"
     }));
-    let next = next_occurrence(&t, at("2026-09-25T18:00:00Z")).unwrap().unwrap();
+    let next = next_occurrence(&t, at("2026-09-25T18:00:00Z"))
+        .unwrap()
+        .unwrap();
     assert_eq!(
         next.start_date.map(format_instant).as_deref(),
         Some("2027-09-15T16:00:00.000+0000")
@@ -217,7 +226,13 @@ fn monthly_rules_count_leap_months_and_clamp_day_30() {
     let lunars: Vec<_> = got.iter().map(|&d| lunar(d)).collect();
     assert_eq!(
         lunars.iter().map(|l| (l.1, l.2, l.3)).collect::<Vec<_>>(),
-        [(5, false, 29), (6, false, 30), (6, true, 29), (7, false, 30), (8, false, 29)]
+        [
+            (5, false, 29),
+            (6, false, 30),
+            (6, true, 29),
+            (7, false, 30),
+            (8, false, 29)
+        ]
     );
     // INTERVAL=2 takes every second one of the same months.
     let every_other = series(
@@ -361,7 +376,13 @@ fn the_calendar_view_lists_lunar_occurrences() {
         date(2026, 11, 8),
         "2",
     );
-    let all = occurrences(&t, at("2026-11-01T00:00:00Z"), at("2027-02-28T00:00:00Z"), 10).unwrap();
+    let all = occurrences(
+        &t,
+        at("2026-11-01T00:00:00Z"),
+        at("2027-02-28T00:00:00Z"),
+        10,
+    )
+    .unwrap();
     let zone = "Asia/Shanghai".parse::<Zone>().unwrap();
     let days: Vec<_> = all
         .iter()
@@ -409,7 +430,11 @@ fn outside_the_calendar_is_a_clear_error() {
         "{:?}",
         all[2]
     );
-    assert_eq!(s.iter_unbounded().count(), 2, "the unchecked walk just ends");
+    assert_eq!(
+        s.iter_unbounded().count(),
+        2,
+        "the unchecked walk just ends"
+    );
     assert!(matches!(
         s.after(at("2150-01-01T00:00:00Z")),
         Err(Error::LunarRange { .. })
@@ -428,7 +453,10 @@ fn outside_the_calendar_is_a_clear_error() {
         date(2100, 9, 18),
         "2",
     );
-    assert_eq!(next_occurrence(&t, at("2100-09-18T04:00:00Z")).unwrap(), None);
+    assert_eq!(
+        next_occurrence(&t, at("2100-09-18T04:00:00Z")).unwrap(),
+        None
+    );
 }
 
 // ---- Properties ----
@@ -582,7 +610,14 @@ fn the_command_line_expands_and_completes_lunar_tasks() {
         "2",
     );
     let (code, out, err) = cli(
-        &["complete", "-", "--at", "2024-02-09T04:00:00Z", "--user", "1"],
+        &[
+            "complete",
+            "-",
+            "--at",
+            "2024-02-09T04:00:00Z",
+            "--user",
+            "1",
+        ],
         &t.to_json(),
     );
     assert_eq!(code, 0, "{err}");
@@ -607,15 +642,21 @@ fn the_command_line_expands_and_completes_lunar_tasks() {
     assert_eq!(
         err,
         "error: rule \"LUNAR:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=1\" needs the Chinese calendar on 2101-06-01, outside the dates it is known for (1900-01-31 to 2101-01-28)\n"
-    );    // A series that runs off the range's end: the error, no partial list; with COUNT it ends first.
+    ); // A series that runs off the range's end: the error, no partial list; with COUNT it ends first.
     let flag = "LUNAR:FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=15";
     let (code, out, err) = cli(&["expand", flag, "--start", "2099-01-01T00:00:00Z"], "");
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.contains("needs the Chinese calendar on 2101-01-29"), "{err}");
+    assert!(
+        err.contains("needs the Chinese calendar on 2101-01-29"),
+        "{err}"
+    );
     let counted = format!("{flag};COUNT=2");
     let (code, out, _) = cli(&["expand", &counted, "--start", "2099-01-01T00:00:00Z"], "");
     assert_eq!(
         (code, out.as_str()),
-        (0, "2099-09-29T00:00:00.000+0000\n2100-09-18T00:00:00.000+0000\n")
+        (
+            0,
+            "2099-09-29T00:00:00.000+0000\n2100-09-18T00:00:00.000+0000\n"
+        )
     );
 }

@@ -71,7 +71,12 @@ pub fn benches(c: &mut Criterion) {
             let series = Series::new(&rule, black_box(start), zone).unwrap();
             series.after_unbounded(black_box(after)).unwrap().instant()
         };
-        assert_eq!(from_text(case.flag, ZONE), utc(case.expected), "{}", case.name);
+        assert_eq!(
+            from_text(case.flag, ZONE),
+            utc(case.expected),
+            "{}",
+            case.name
+        );
         from_flag.bench_function(BenchmarkId::new(case.name, OURS), |b| {
             b.iter(|| from_text(black_box(case.flag), black_box(ZONE)))
         });

@@ -166,10 +166,10 @@ fn clamped(first: i64, len: u8, day: u8) -> i64 {
 pub(crate) fn years_later(date: NaiveDate, years: i64) -> Result<NaiveDate, OutOfRange> {
     let day = epoch_day(date);
     let lunar = lunar_day(day)?;
-    let year = i32::try_from(i64::from(lunar.year) + years)
-        .map_err(|_| OutOfRange::beyond(years > 0))?;
-    let (first, len) = month_of(year, lunar.month, lunar.leap)
-        .or_else(|_| month_of(year, lunar.month, false))?;
+    let year =
+        i32::try_from(i64::from(lunar.year) + years).map_err(|_| OutOfRange::beyond(years > 0))?;
+    let (first, len) =
+        month_of(year, lunar.month, lunar.leap).or_else(|_| month_of(year, lunar.month, false))?;
     to_date(clamped(first, len, lunar.day))
 }
 
@@ -413,7 +413,11 @@ impl Walk {
                 self.state = State::Ended;
                 return None;
             }
-            let day = match self.known.take().map_or_else(|| lunar.occurrence(self.k), Ok) {
+            let day = match self
+                .known
+                .take()
+                .map_or_else(|| lunar.occurrence(self.k), Ok)
+            {
                 Ok(day) => day,
                 Err(e) => {
                     self.state = if lunar.ends_in_range() {
@@ -466,7 +470,12 @@ mod tests {
     }
 
     fn lunar(text: &str) -> LunarRule {
-        match text.parse::<crate::RepeatFlag>().unwrap().validate().unwrap() {
+        match text
+            .parse::<crate::RepeatFlag>()
+            .unwrap()
+            .validate()
+            .unwrap()
+        {
             crate::Recurrence::Lunar(rule) => rule,
             other => panic!("{other:?}"),
         }
@@ -483,11 +492,15 @@ mod tests {
         assert_eq!(last.day, last.month_len, "the last day of lunar 2100");
         assert_eq!(
             lunar_day(FIRST_DAY - 1),
-            Err(OutOfRange { date: d(1900, 1, 30) })
+            Err(OutOfRange {
+                date: d(1900, 1, 30)
+            })
         );
         assert_eq!(
             lunar_day(LAST_DAY + 1),
-            Err(OutOfRange { date: d(2101, 1, 29) })
+            Err(OutOfRange {
+                date: d(2101, 1, 29)
+            })
         );
         assert!(month_of(2101, 1, false).is_err());
         assert!(month_of(1899, 12, false).is_err());
@@ -502,23 +515,50 @@ mod tests {
         let at = |y, m, day| lunar_day(epoch_day(d(y, m, day))).unwrap();
         assert_eq!(
             at(2026, 9, 25),
-            LunarDay { year: 2026, month: 8, leap: false, day: 15, month_len: 29 }
+            LunarDay {
+                year: 2026,
+                month: 8,
+                leap: false,
+                day: 15,
+                month_len: 29
+            }
         );
         // 2024-02-09 is lunar 2023-12-30, New Year's Eve.
         assert_eq!(
             at(2024, 2, 9),
-            LunarDay { year: 2023, month: 12, leap: false, day: 30, month_len: 30 }
+            LunarDay {
+                year: 2023,
+                month: 12,
+                leap: false,
+                day: 30,
+                month_len: 30
+            }
         );
         // 2025's leap sixth month and 2033's leap eleventh month (old tables put a leap seventh).
         assert_eq!(
             at(2025, 7, 25),
-            LunarDay { year: 2025, month: 6, leap: true, day: 1, month_len: 29 }
+            LunarDay {
+                year: 2025,
+                month: 6,
+                leap: true,
+                day: 1,
+                month_len: 29
+            }
         );
         assert_eq!(
             at(2033, 12, 22),
-            LunarDay { year: 2033, month: 11, leap: true, day: 1, month_len: 29 }
+            LunarDay {
+                year: 2033,
+                month: 11,
+                leap: true,
+                day: 1,
+                month_len: 29
+            }
         );
-        assert!(month_of(2033, 7, true).is_err(), "no leap seventh month in 2033");
+        assert!(
+            month_of(2033, 7, true).is_err(),
+            "no leap seventh month in 2033"
+        );
     }
 
     /// The jump by mean months lands on the month a month-by-month walk reaches, for every month
@@ -538,7 +578,11 @@ mod tests {
             }
             months.push(next);
         }
-        assert_eq!(months.len(), 2486, "lunar months in 1900-2100, as lunar-python counts");
+        assert_eq!(
+            months.len(),
+            2486,
+            "lunar months in 1900-2100, as lunar-python counts"
+        );
         for origin in [first, leap_2025, leap_2033] {
             let at = months.iter().position(|&m| m == origin).unwrap() as i64;
             for (i, &month) in months.iter().enumerate() {
@@ -550,7 +594,10 @@ mod tests {
         for (i, &month) in months.iter().enumerate() {
             assert_eq!(month_after(month, -(i as i64)).unwrap().0, first);
             let to_end = (months.len() - 1 - i) as i64;
-            assert_eq!(month_after(month, to_end).unwrap().0, *months.last().unwrap());
+            assert_eq!(
+                month_after(month, to_end).unwrap().0,
+                *months.last().unwrap()
+            );
             assert!(month_after(month, to_end + 1).is_err());
         }
     }
@@ -571,9 +618,14 @@ mod tests {
         use icu_calendar::types::DateDuration;
         for n in 0..400 {
             let day = epoch_day(d(2020, 1, 1)) + n * 7;
-            let date = Date::from_rata_die(RataDie::new(day + EPOCH_CE_DAY), ChineseTraditional::new());
+            let date =
+                Date::from_rata_die(RataDie::new(day + EPOCH_CE_DAY), ChineseTraditional::new());
             for (years, months) in [(1, 0), (3, 0), (0, 1), (0, 13), (0, 40)] {
-                let duration = DateDuration { years, months, ..DateDuration::default() };
+                let duration = DateDuration {
+                    years,
+                    months,
+                    ..DateDuration::default()
+                };
                 let icu = date
                     .try_added_with_options(duration, DateAddOptions::default())
                     .unwrap()
@@ -585,7 +637,11 @@ mod tests {
                 } else {
                     months_later(date_of(day).unwrap(), i64::from(months))
                 };
-                assert_eq!(ours.map(epoch_day), Ok(icu), "day {day} + {years}y {months}m");
+                assert_eq!(
+                    ours.map(epoch_day),
+                    Ok(icu),
+                    "day {day} + {years}y {months}m"
+                );
             }
         }
     }
@@ -593,12 +649,24 @@ mod tests {
     #[test]
     fn first_on_or_after_a_date() {
         let mid_autumn = lunar("LUNAR:FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=15");
-        assert_eq!(first_on_or_after(&mid_autumn, d(2026, 9, 25)), Ok(d(2026, 9, 25)));
-        assert_eq!(first_on_or_after(&mid_autumn, d(2026, 9, 26)), Ok(d(2027, 9, 15)));
+        assert_eq!(
+            first_on_or_after(&mid_autumn, d(2026, 9, 25)),
+            Ok(d(2026, 9, 25))
+        );
+        assert_eq!(
+            first_on_or_after(&mid_autumn, d(2026, 9, 26)),
+            Ok(d(2027, 9, 15))
+        );
         let thirtieth = lunar("LUNAR:FREQ=MONTHLY;BYMONTHDAY=30");
         // Lunar 2026-08 has 29 days: its last is 2026-10-09; 2026-09 has 30.
-        assert_eq!(first_on_or_after(&thirtieth, d(2026, 9, 25)), Ok(d(2026, 10, 9)));
-        assert_eq!(first_on_or_after(&thirtieth, d(2026, 10, 10)), Ok(d(2026, 11, 8)));
+        assert_eq!(
+            first_on_or_after(&thirtieth, d(2026, 9, 25)),
+            Ok(d(2026, 10, 9))
+        );
+        assert_eq!(
+            first_on_or_after(&thirtieth, d(2026, 10, 10)),
+            Ok(d(2026, 11, 8))
+        );
     }
 
     #[test]
@@ -613,7 +681,11 @@ mod tests {
         let mut from_start = series.walk();
         let all: Vec<_> = std::iter::from_fn(|| from_start.next(&series, kept)).collect();
         let dates: Vec<_> = all.iter().map(NaiveDateTime::date).collect();
-        assert_eq!(dates.len(), 11, "ten counted and the exDate handed out: {dates:?}");
+        assert_eq!(
+            dates.len(),
+            11,
+            "ten counted and the exDate handed out: {dates:?}"
+        );
         assert_eq!(dates[0], d(2002, 2, 12));
         assert_eq!(dates[1], d(2004, 1, 22));
         assert_eq!(dates[10], d(2022, 2, 1));
@@ -637,11 +709,19 @@ mod tests {
         assert!(walk.next(&series, |_| true).is_some());
         assert!(walk.next(&series, |_| true).is_some());
         assert_eq!(walk.next(&series, |_| true), None);
-        assert_eq!(walk.failed(), Some(OutOfRange { date: d(2101, 1, 29) }));
+        assert_eq!(
+            walk.failed(),
+            Some(OutOfRange {
+                date: d(2101, 1, 29)
+            })
+        );
         let until = lunar("LUNAR:FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=1;UNTIL=21000601");
         let series = Lunar::new(&until, start, Zone::UTC).unwrap();
         let mut walk = series.walk();
-        assert_eq!(std::iter::from_fn(|| walk.next(&series, |_| true)).count(), 1);
+        assert_eq!(
+            std::iter::from_fn(|| walk.next(&series, |_| true)).count(),
+            1
+        );
         assert_eq!(walk.failed(), None);
         let early = d(1899, 12, 31).and_hms_opt(0, 0, 0).unwrap();
         assert_eq!(
