@@ -64,6 +64,7 @@
     )
 )]
 
+pub mod agenda;
 mod error;
 mod expand;
 mod flag;

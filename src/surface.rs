@@ -156,6 +156,41 @@ impl<'a> ExpandRequest<'a> {
         };
         series.try_each_in(window, each)
     }
+
+    /// Hands each occurrence's instant to `f` as it is found, ascending (for a front end that
+    /// prints them as they come); stops at the first error, `f`'s or the engine's.
+    ///
+    /// The search for the occurrence after the last one asked for is never made.
+    ///
+    /// # Errors
+    ///
+    /// `f`'s error, or the engine's as for [`ExpandRequest::instants`].
+    pub fn try_for_each<E: From<Error>>(
+        &self,
+        mut f: impl FnMut(DateTime<Utc>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let recurrence = RepeatFlag::parse(self.flag)
+            .and_then(|flag| flag.validate())
+            .map_err(Error::from)?;
+        let mut series = Series::new(&recurrence, self.start, self.zone)?
+            .all_day(self.all_day)
+            .exdates(self.ex_dates.iter().copied());
+        if let Some(calendar) = &self.holidays {
+            series = series.holidays(calendar.clone());
+        }
+        let occurrences = match self.after {
+            Some(after) => series.iter_after(after),
+            None => series.iter(),
+        };
+        for occurrence in occurrences.take(self.limit) {
+            let t = occurrence?.instant();
+            if self.until.is_some_and(|until| t > until) {
+                break;
+            }
+            f(t)?;
+        }
+        Ok(())
+    }
 }
 
 /// An error's message as front ends print it: on one line, each run of whitespace one space.
@@ -248,6 +283,28 @@ mod tests {
                 "2026-10-03T09:00:00.000+0000",
                 "2026-10-04T09:00:00.000+0000"
             ]
+        );
+    }
+
+    #[test]
+    fn try_for_each_streams_and_stops_at_the_callers_error() {
+        let request = ExpandRequest::new("FREQ=DAILY", at("2026-01-17T09:00:00Z"));
+        let mut seen = Vec::new();
+        let stopped = request.try_for_each(|t| {
+            seen.push(t);
+            if seen.len() == 3 {
+                return Err(Error::InvalidDate {
+                    text: "stop".to_owned(),
+                });
+            }
+            Ok(())
+        });
+        assert!(matches!(stopped, Err(Error::InvalidDate { .. })));
+        assert_eq!(seen.len(), 3);
+        assert_eq!(
+            request.instants().unwrap().get(..3),
+            Some(&seen[..]),
+            "the same instants as collected"
         );
     }
 

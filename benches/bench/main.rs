@@ -13,8 +13,10 @@
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main};
 
+mod agenda;
 mod complete;
 mod expand;
+mod generate;
 mod lunar;
 mod next;
 
@@ -41,6 +43,7 @@ criterion_group!(
     next::benches,
     lunar::benches,
     expand::benches,
-    complete::benches
+    complete::benches,
+    agenda::benches
 );
 criterion_main!(benches);

@@ -8,7 +8,8 @@ use ticktick_recur::{parse_date, parse_instant, IdSeed, Zone};
 ///
 /// Times accept RFC 3339 (2026-01-17T13:16:24Z) and TickTick's wire form
 /// (2026-01-17T13:16:24.000+0000); times printed are always the wire form. A TASK is a path to a JSON
-/// file holding one task object, or - for standard input. JSON is printed pretty (two-space indent)
+/// file holding one task object, or - for standard input; TASKS (agenda, reminders) may also hold an
+/// array of tasks or TickTick's sync answer. JSON is printed pretty (two-space indent)
 /// unless --compact is given. Bad input exits with status 2 and one line on stderr starting "error:".
 #[derive(Debug, Parser)]
 #[command(name = "ticktick-recur", version, max_term_width = 100)]
@@ -90,6 +91,36 @@ pub(crate) enum Command {
         #[command(flatten)]
         json: Json,
     },
+    /// Print every occurrence of every task that starts in [--from, --to] as
+    /// {"id","startDate","dueDate","isAllDay"}, ordered by start, then by the task's position.
+    Agenda(List),
+    /// Print every reminder that fires in [--from, --to] as
+    /// {"id","reminderId","trigger","fireTime","startDate","dueDate"}, ordered by fire time, then by
+    /// the task's position.
+    Reminders(List),
+}
+
+/// A task list and the window asked about.
+#[derive(Debug, Args)]
+pub(crate) struct List {
+    /// A JSON file holding one task object, an array of task objects, or TickTick's sync answer
+    /// (syncTaskBean.update); - for standard input.
+    #[arg(value_name = "TASKS")]
+    pub(crate) path: String,
+    /// The zone for tasks without timeZone.
+    #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = zone)]
+    pub(crate) default_tz: Zone,
+    /// First instant of the window (inclusive).
+    #[arg(long, value_name = "T", value_parser = instant)]
+    pub(crate) from: DateTime<Utc>,
+    /// Last instant of the window (inclusive).
+    #[arg(long, value_name = "T", value_parser = instant)]
+    pub(crate) to: DateTime<Utc>,
+    /// Print at most N entries: the first N in order.
+    #[arg(long, value_name = "N", default_value_t = ticktick_recur::agenda::DEFAULT_LIMIT)]
+    pub(crate) limit: usize,
+    #[command(flatten)]
+    pub(crate) json: Json,
 }
 
 #[derive(Debug, Args)]

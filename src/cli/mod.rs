@@ -22,6 +22,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use serde::Serialize;
+use ticktick_recur::agenda::{AgendaError, TaskList, Window};
 use ticktick_recur::task::{self, Action, Task};
 use ticktick_recur::{format_instant, ObjectIdGenerator, RepeatFlag, Series};
 
@@ -123,6 +124,50 @@ fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure
         Command::Unpin { task, at, json } => {
             act(&task, Action::Unpin { at: at.at }, None, &json, out)
         }
+        Command::Agenda(list) => {
+            let (name, text) = read_input(&list.path, "task list")?;
+            let tasks = task_list(&text, &list).map_err(|e| context(&name, e))?;
+            let entries = tasks
+                .agenda(&window(&list))
+                .map_err(|e| context(&name, e))?;
+            render(&entries, &list.json, out)
+        }
+        Command::Reminders(list) => {
+            let (name, text) = read_input(&list.path, "task list")?;
+            let tasks = task_list(&text, &list).map_err(|e| context(&name, e))?;
+            let entries = tasks
+                .reminders(&window(&list))
+                .map_err(|e| context(&name, e))?;
+            render(&entries, &list.json, out)
+        }
+    }
+}
+
+/// The task list of `agenda` and `reminders`, read from `text` (a byte order mark ignored, as for a
+/// task).
+fn task_list<'a>(text: &'a str, list: &args::List) -> Result<TaskList<'a>, AgendaError> {
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The holiday calendar, when the command line takes one, goes here (TaskList::with_holidays).
+    Ok(TaskList::from_json(json)?.with_default_zone(list.default_tz))
+}
+
+/// The window of `agenda` and `reminders`.
+fn window(list: &args::List) -> Window {
+    Window::new(list.from, list.to).with_limit(list.limit)
+}
+
+/// Reads a file argument (`-`: standard input) whole: its name for messages, and its text.
+fn read_input(path: &str, what: &str) -> Result<(String, String), Failure> {
+    if path == "-" {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| bad(format!("cannot read the {what} from standard input: {e}")))?;
+        Ok(("<stdin>".to_owned(), text))
+    } else {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| bad(format!("cannot read {what} file {path:?}: {e}")))?;
+        Ok((path.to_owned(), text))
     }
 }
 

@@ -36,9 +36,11 @@ mod json;
 mod model;
 mod policy;
 mod schedule;
+mod view;
 
 pub use actions::{complete, pin, skip, skip_date, unpin, wont_do, Action, Close};
 pub use batch::{apply_response, BatchBody, Response};
 pub use error::{json_excerpt, ActionKind, FieldProblem, Refusal, TaskError};
 pub use model::{RepeatFrom, Task};
 pub use schedule::{advance, next_occurrence, occurrences, Next, TaskDates};
+pub(crate) use view::{visit_occurrences, RuleCache};

@@ -2,13 +2,14 @@
 //! current one is closed or skipped (BEHAVIOUR.md §3-4).
 
 use std::cell::OnceCell;
+use std::ops::ControlFlow;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc, Weekday};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{ActionKind, Refusal, TaskError};
 use super::model::Name;
-use super::{policy, RepeatFrom, Task};
+use super::{policy, view, RepeatFrom, Task};
 use crate::{
     format_instant, Error, LunarRule, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone,
 };
@@ -167,37 +168,12 @@ pub fn occurrences(
     to: DateTime<Utc>,
     limit: usize,
 ) -> Result<Vec<TaskDates>, Error> {
-    let Some(schedule) = Schedule::of(task)? else {
-        return Ok(Vec::new());
-    };
-    let mut starts = Vec::new();
-    if (from..=to).contains(&schedule.start) {
-        starts.push(schedule.start);
-    }
-    let predictable = schedule.close_mode() != RepeatFrom::CompletionDate;
-    if schedule.is_recurring() && predictable && schedule.start <= to {
-        let just_before = from
-            .checked_sub_signed(TimeDelta::nanoseconds(1))
-            .unwrap_or(from);
-        // COUNT is counted from the current start: a series whose occurrences after the start are
-        // exactly the ones COUNT allows does the counting, by arithmetic where it can.
-        let series = match schedule.later_allowed() {
-            Some(0) => None,
-            Some(later) => Some(schedule.series_allowing(later)?),
-            None => Some(schedule.series()?),
-        };
-        if let Some(series) = series {
-            for occurrence in series.iter_after(schedule.start.max(just_before)) {
-                let t = occurrence?.instant();
-                if t > to || starts.len() >= limit {
-                    break;
-                }
-                starts.push(t);
-            }
-        }
-    }
-    starts.truncate(limit);
-    Ok(starts.into_iter().map(|s| schedule.dates_at(s)).collect())
+    let mut all = Vec::new();
+    view::visit_occurrences(task, None, from, to, limit, |seen| {
+        all.push(seen.dates);
+        ControlFlow::Continue(())
+    })?;
+    Ok(all)
 }
 
 /// A dated task seen as a series: DTSTART, zone, rule, and the task's exDates.
@@ -225,11 +201,39 @@ impl<'t> Schedule<'t> {
             return Ok(None);
         };
         let flag = task.parsed_flag()?;
-        let mut recurrence = match &flag {
+        let recurrence = match &flag {
             Some(f) => f.validate()?,
             None => Recurrence::NotRecurring,
         };
         let zone = task.zone()?;
+        Ok(Some(Schedule::anchored(
+            task, start, flag, recurrence, zone,
+        )))
+    }
+
+    /// As [`Schedule::of`], for a calendar view, which never edits the flag: the rule and the zone
+    /// are the ones `read` gives for the task (read before for another task with the same flag and
+    /// zone, say), and the flag itself is not kept ([`Schedule::flag`] is `None`).
+    pub(crate) fn with_rule(
+        task: &'t Task,
+        read: impl FnOnce(&Task) -> Result<(Recurrence, Zone), Error>,
+    ) -> Result<Option<Schedule<'t>>, Error> {
+        let Some(start) = task.start_date().or_else(|| task.due_date()) else {
+            return Ok(None);
+        };
+        let (recurrence, zone) = read(task)?;
+        Ok(Some(Schedule::anchored(
+            task, start, None, recurrence, zone,
+        )))
+    }
+
+    fn anchored(
+        task: &'t Task,
+        start: DateTime<Utc>,
+        flag: Option<RepeatFlag>,
+        mut recurrence: Recurrence,
+        zone: Zone,
+    ) -> Schedule<'t> {
         match &mut recurrence {
             Recurrence::Rule(rule) => {
                 rule.until = rule.until.map(|until| policy::task_until(until, zone));
@@ -239,14 +243,19 @@ impl<'t> Schedule<'t> {
             }
             _ => {}
         }
-        Ok(Some(Schedule {
+        Schedule {
             task,
             zone,
             start,
             start_local: OnceCell::new(),
             flag,
             recurrence,
-        }))
+        }
+    }
+
+    /// DTSTART: `startDate`, or `dueDate` when `startDate` is null.
+    pub(crate) fn start(&self) -> DateTime<Utc> {
+        self.start
     }
 
     pub(crate) fn zone(&self) -> Zone {
@@ -323,7 +332,7 @@ impl<'t> Schedule<'t> {
     /// The task's series, with COUNT adjusted so that exactly `later` occurrences follow the current
     /// start: when the start is itself an occurrence of the rule, COUNT already counts it; when it is
     /// off the rule (or on an exDate), one fewer is allowed.
-    fn series_allowing(&self, later: usize) -> Result<Series, Error> {
+    pub(crate) fn series_allowing(&self, later: usize) -> Result<Series, Error> {
         let series = self.series()?;
         if !matches!(self.recurrence, Recurrence::Rule(_) | Recurrence::Lunar(_)) {
             return Ok(series);
@@ -349,7 +358,7 @@ impl<'t> Schedule<'t> {
 
     /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
     /// from the current start, which is always an occurrence, so `COUNT=1` allows none.
-    fn later_allowed(&self) -> Option<usize> {
+    pub(crate) fn later_allowed(&self) -> Option<usize> {
         let count = match &self.recurrence {
             Recurrence::Rule(rule) => rule.count(),
             Recurrence::Lunar(rule) => rule.count(),
@@ -539,17 +548,24 @@ impl<'t> Schedule<'t> {
 
     /// Moves an instant by the wall-clock distance from the current start to `new_start`.
     pub(crate) fn shift(&self, t: DateTime<Utc>, new_start: DateTime<Utc>) -> DateTime<Utc> {
+        self.shift_local(self.zone.local(t), new_start)
+    }
+
+    /// [`Schedule::shift`] of an instant given as its wall-clock time in the zone.
+    pub(crate) fn shift_local(
+        &self,
+        local: NaiveDateTime,
+        new_start: DateTime<Utc>,
+    ) -> DateTime<Utc> {
         let delta = self.zone.local(new_start) - self.start_local();
         // Beyond chrono's range only for dates a quarter of a million years away: kept at its end.
-        let moved =
-            self.zone
-                .local(t)
-                .checked_add_signed(delta)
-                .unwrap_or(if delta > TimeDelta::zero() {
-                    NaiveDateTime::MAX
-                } else {
-                    NaiveDateTime::MIN
-                });
+        let moved = local
+            .checked_add_signed(delta)
+            .unwrap_or(if delta > TimeDelta::zero() {
+                NaiveDateTime::MAX
+            } else {
+                NaiveDateTime::MIN
+            });
         self.zone.instant(moved)
     }
 
