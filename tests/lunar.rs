@@ -411,7 +411,10 @@ fn the_agenda_and_reminders_list_lunar_occurrences() {
         "2",
     );
     festival
-        .set("reminders", json!([{"id": "r1", "trigger": "TRIGGER:P0DT9H0M0S"}]))
+        .set(
+            "reminders",
+            json!([{"id": "r1", "trigger": "TRIGGER:P0DT9H0M0S"}]),
+        )
         .unwrap();
     let monthly = task(json!({
         "id": "m", "status": 0, "startDate": "2026-09-11T16:00:00.000+0000",
@@ -426,7 +429,10 @@ fn the_agenda_and_reminders_list_lunar_occurrences() {
         .collect();
     assert_eq!(
         festival_days,
-        ["2026-09-24T16:00:00.000+0000", "2027-09-14T16:00:00.000+0000"]
+        [
+            "2026-09-24T16:00:00.000+0000",
+            "2027-09-14T16:00:00.000+0000"
+        ]
     );
     // Lunar 2026-08-01 is 2026-09-11 (18:00 in Berlin, summer time); then 2026-10-10.
     let monthly_days: Vec<String> = entries
@@ -437,7 +443,10 @@ fn the_agenda_and_reminders_list_lunar_occurrences() {
         .collect();
     assert_eq!(
         monthly_days,
-        ["2026-09-11T16:00:00.000+0000", "2026-10-10T16:00:00.000+0000"]
+        [
+            "2026-09-11T16:00:00.000+0000",
+            "2026-10-10T16:00:00.000+0000"
+        ]
     );
     let fired: Vec<String> = reminders(&[festival], &window)
         .unwrap()
@@ -446,7 +455,10 @@ fn the_agenda_and_reminders_list_lunar_occurrences() {
         .collect();
     assert_eq!(
         fired,
-        ["2026-09-25T01:00:00.000+0000", "2027-09-15T01:00:00.000+0000"]
+        [
+            "2026-09-25T01:00:00.000+0000",
+            "2027-09-15T01:00:00.000+0000"
+        ]
     );
 }
 
