@@ -400,6 +400,68 @@ fn the_calendar_view_lists_lunar_occurrences() {
     );
 }
 
+#[test]
+fn the_agenda_and_reminders_list_lunar_occurrences() {
+    use ticktick_recur::agenda::{agenda, reminders, Window};
+    // Mid-Autumn, all-day in Shanghai, reminded at 09:00 on the day; a Berlin task every lunar
+    // month's 1st at 18:00.
+    let mut festival = shanghai_all_day(
+        "LUNAR:FREQ=YEARLY;INTERVAL=1;BYMONTH=8;BYMONTHDAY=15",
+        date(2026, 9, 25),
+        "2",
+    );
+    festival
+        .set(
+            "reminders",
+            json!([{"id": "r1", "trigger": "TRIGGER:P0DT9H0M0S"}]),
+        )
+        .unwrap();
+    let monthly = task(json!({
+        "id": "m", "status": 0, "startDate": "2026-09-11T16:00:00.000+0000",
+        "timeZone": "Europe/Berlin", "repeatFlag": "LUNAR:FREQ=MONTHLY;BYMONTHDAY=1"
+    }));
+    let window = Window::new(at("2026-09-01T00:00:00Z"), at("2027-10-01T00:00:00Z"));
+    let entries = agenda(&[festival.clone(), monthly], &window).unwrap();
+    let festival_days: Vec<String> = entries
+        .iter()
+        .filter(|e| e.id() == Some("696b8b6f2c6f3277d1cc4331"))
+        .map(|e| format_instant(e.start()))
+        .collect();
+    assert_eq!(
+        festival_days,
+        [
+            "2026-09-24T16:00:00.000+0000",
+            "2027-09-14T16:00:00.000+0000"
+        ]
+    );
+    // Lunar 2026-08-01 is 2026-09-11 (18:00 in Berlin, summer time); then 2026-10-10.
+    let monthly_days: Vec<String> = entries
+        .iter()
+        .filter(|e| e.id() == Some("m"))
+        .take(2)
+        .map(|e| format_instant(e.start()))
+        .collect();
+    assert_eq!(
+        monthly_days,
+        [
+            "2026-09-11T16:00:00.000+0000",
+            "2026-10-10T16:00:00.000+0000"
+        ]
+    );
+    let fired: Vec<String> = reminders(&[festival], &window)
+        .unwrap()
+        .iter()
+        .map(|r| format_instant(r.fire_time()))
+        .collect();
+    assert_eq!(
+        fired,
+        [
+            "2026-09-25T01:00:00.000+0000",
+            "2027-09-15T01:00:00.000+0000"
+        ]
+    );
+}
+
 // ---- The calendar's range ----
 
 #[test]
@@ -642,5 +704,21 @@ fn the_command_line_expands_and_completes_lunar_tasks() {
     assert_eq!(
         err,
         "error: rule \"LUNAR:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=1\" needs the Chinese calendar on 2101-06-01, outside the dates it is known for (1900-01-31 to 2101-01-28)\n"
+    ); // A series that runs off the range's end: the error, no partial list; with COUNT it ends first.
+    let flag = "LUNAR:FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=15";
+    let (code, out, err) = cli(&["expand", flag, "--start", "2099-01-01T00:00:00Z"], "");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("needs the Chinese calendar on 2101-01-29"),
+        "{err}"
+    );
+    let counted = format!("{flag};COUNT=2");
+    let (code, out, _) = cli(&["expand", &counted, "--start", "2099-01-01T00:00:00Z"], "");
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            0,
+            "2099-09-29T00:00:00.000+0000\n2100-09-18T00:00:00.000+0000\n"
+        )
     );
 }

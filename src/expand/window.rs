@@ -29,7 +29,8 @@ impl Series {
     /// # Errors
     ///
     /// [`Error::SearchLimit`] when an occurrence in the window cannot be found within
-    /// [`SEARCH_STEPS`] steps; `each` has then seen the occurrences before it.
+    /// [`SEARCH_STEPS`] steps, [`Error::LunarRange`] when a `LUNAR:` rule's next one lies beyond
+    /// the Chinese calendar's range; `each` has then seen the occurrences before it.
     ///
     /// ```
     /// use ticktick_recur::{format_instant, parse_instant, RepeatFlag, Series, Window};
@@ -67,6 +68,7 @@ impl Series {
         }
         match &walk.inner {
             Inner::Rule(cursor) if cursor.exhausted() => Err(self.search_limit()),
+            Inner::Lunar(lunar) => lunar.failed().map_or(Ok(()), |e| Err(self.lunar_range(e))),
             _ => Ok(()),
         }
     }
