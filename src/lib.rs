@@ -80,7 +80,8 @@ mod zone;
 pub use chrono;
 pub use error::{internal_error_text, Error};
 pub use expand::{
-    CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, SEARCH_STEPS,
+    CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, Window, LUNAR_RANGE,
+    SEARCH_STEPS,
 };
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
 pub use instant::{format_date, format_instant, parse_date, parse_instant, InstantProblem};

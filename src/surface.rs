@@ -9,7 +9,7 @@ use std::fmt::Display;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{Error, HolidayCalendar, RepeatFlag, Series, Zone};
+use crate::{Error, HolidayCalendar, Occurrence, RepeatFlag, Series, Window, Zone};
 
 /// How many occurrences an [`ExpandRequest`] gives unless told otherwise (`expand --limit`'s
 /// default).
@@ -111,12 +111,68 @@ impl<'a> ExpandRequest<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Flag`] for a flag that does not parse or validate, [`Error::NeverOccurs`] for a rule
-    /// without occurrences, [`Error::Unsupported`] for a rule this build cannot expand, and
-    /// [`Error::SearchLimit`] when an occurrence lies beyond the search limit. Their messages are the
-    /// command line's.
+    /// As [`ExpandRequest::for_each`].
     pub fn instants(&self) -> Result<Vec<DateTime<Utc>>, Error> {
+        let mut instants = Vec::with_capacity(self.limit.min(EXPAND_LIMIT));
+        self.for_each(|o| instants.push(o.instant()))?;
+        Ok(instants)
+    }
+
+    /// Calls `each` with the occurrences, ascending: for a front end that writes them in its own
+    /// form (the npm package writes wire-form lines or Unix milliseconds) without a list of instants
+    /// first.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Flag`] for a flag that does not parse or validate, [`Error::NeverOccurs`] for a rule
+    /// without occurrences, [`Error::Unsupported`] for a rule this build cannot expand, [`Error::LunarRange`] for a `LUNAR:`
+    /// rule that needs a date outside the Chinese calendar's range, and
+    /// [`Error::SearchLimit`] when an occurrence lies beyond the search limit (`each` has then seen
+    /// those before it). Their messages are the command line's.
+    ///
+    /// ```
+    /// use ticktick_recur::{parse_instant, ExpandRequest};
+    ///
+    /// let request = ExpandRequest::new("FREQ=DAILY", parse_instant("2026-01-17T09:00:00Z")?).limit(3);
+    /// let mut millis = Vec::new();
+    /// request.for_each(|o| millis.push(o.timestamp_millis()))?;
+    /// assert_eq!(millis, [1_768_640_400_000, 1_768_726_800_000, 1_768_813_200_000]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn for_each(&self, each: impl FnMut(Occurrence)) -> Result<(), Error> {
         let recurrence = RepeatFlag::parse(self.flag)?.validate()?;
+        let mut series =
+            Series::new(&recurrence, self.start, self.zone)?.exdates(self.ex_dates.iter().copied());
+        // Only when asked: making a series all-day plans it again.
+        if self.all_day {
+            series = series.all_day(true);
+        }
+        if let Some(calendar) = &self.holidays {
+            series = series.holidays(calendar.clone());
+        }
+        let window = Window {
+            after: self.after,
+            until: self.until,
+            limit: self.limit,
+        };
+        series.try_each_in(window, each)
+    }
+
+    /// Hands each occurrence's instant to `f` as it is found, ascending (for a front end that
+    /// prints them as they come); stops at the first error, `f`'s or the engine's.
+    ///
+    /// The search for the occurrence after the last one asked for is never made.
+    ///
+    /// # Errors
+    ///
+    /// `f`'s error, or the engine's as for [`ExpandRequest::instants`].
+    pub fn try_for_each<E: From<Error>>(
+        &self,
+        mut f: impl FnMut(DateTime<Utc>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let recurrence = RepeatFlag::parse(self.flag)
+            .and_then(|flag| flag.validate())
+            .map_err(Error::from)?;
         let mut series = Series::new(&recurrence, self.start, self.zone)?
             .all_day(self.all_day)
             .exdates(self.ex_dates.iter().copied());
@@ -127,18 +183,14 @@ impl<'a> ExpandRequest<'a> {
             Some(after) => series.iter_after(after),
             None => series.iter(),
         };
-        let mut instants = Vec::with_capacity(self.limit.min(EXPAND_LIMIT));
-        for occurrence in occurrences {
-            if instants.len() >= self.limit {
-                break;
-            }
+        for occurrence in occurrences.take(self.limit) {
             let t = occurrence?.instant();
             if self.until.is_some_and(|until| t > until) {
                 break;
             }
-            instants.push(t);
+            f(t)?;
         }
-        Ok(instants)
+        Ok(())
     }
 }
 
@@ -232,6 +284,28 @@ mod tests {
                 "2026-10-03T09:00:00.000+0000",
                 "2026-10-04T09:00:00.000+0000"
             ]
+        );
+    }
+
+    #[test]
+    fn try_for_each_streams_and_stops_at_the_callers_error() {
+        let request = ExpandRequest::new("FREQ=DAILY", at("2026-01-17T09:00:00Z"));
+        let mut seen = Vec::new();
+        let stopped = request.try_for_each(|t| {
+            seen.push(t);
+            if seen.len() == 3 {
+                return Err(Error::InvalidDate {
+                    text: "stop".to_owned(),
+                });
+            }
+            Ok(())
+        });
+        assert!(matches!(stopped, Err(Error::InvalidDate { .. })));
+        assert_eq!(seen.len(), 3);
+        assert_eq!(
+            request.instants().unwrap().get(..3),
+            Some(&seen[..]),
+            "the same instants as collected"
         );
     }
 

@@ -17,6 +17,7 @@ mod agenda;
 mod complete;
 mod expand;
 mod generate;
+mod lunar;
 mod next;
 
 /// The library under test, as it appears in benchmark names.
@@ -40,6 +41,7 @@ fn rrule_set_text(zone: &str, local: &str, rule: &str) -> String {
 criterion_group!(
     benches,
     next::benches,
+    lunar::benches,
     expand::benches,
     complete::benches,
     agenda::benches

@@ -17,6 +17,7 @@ glue.initSync({ module: decode(wasmBase64) });
 
 export const {
   expand,
+  expandMillis,
   nextOccurrence,
   occurrences,
   complete,
@@ -26,5 +27,4 @@ export const {
   pin,
   unpin,
   applyResponse,
-  __forceTrapForTesting,
 } = wrap(glue);

@@ -4,6 +4,7 @@ import api from "./node.cjs";
 
 export const {
   expand,
+  expandMillis,
   nextOccurrence,
   occurrences,
   complete,
@@ -13,5 +14,4 @@ export const {
   pin,
   unpin,
   applyResponse,
-  __forceTrapForTesting,
 } = api;

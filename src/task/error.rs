@@ -3,6 +3,7 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Value;
 
 use crate::{format_date, format_instant};
 
@@ -247,6 +248,25 @@ impl fmt::Display for TaskError {
 }
 
 impl std::error::Error for TaskError {}
+
+/// A JSON value as the error messages quote it: its compact text, cut after 40 characters (with
+/// `...`) to keep a message on one readable line. [`FieldProblem::WrongType`]'s `got` is one.
+///
+/// ```
+/// use serde_json::json;
+/// use ticktick_recur::task::json_excerpt;
+/// assert_eq!(json_excerpt(&json!({"a": [1, 2]})), r#"{"a":[1,2]}"#);
+/// assert_eq!(json_excerpt(&json!("x".repeat(50))), format!("\"{}...", "x".repeat(39)));
+/// ```
+#[must_use]
+pub fn json_excerpt(value: &Value) -> String {
+    const MAX: usize = 40;
+    let text = value.to_string();
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}...", text.get(..cut).unwrap_or_default()),
+        None => text,
+    }
+}
 
 impl From<TaskError> for crate::Error {
     fn from(e: TaskError) -> Self {

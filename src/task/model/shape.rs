@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::{Name, RepeatFrom};
 use crate::parse_instant;
-use crate::task::error::{FieldProblem, TaskError};
+use crate::task::error::{json_excerpt, FieldProblem, TaskError};
 
 impl Name {
     /// The JSON shape of a field whose type is checked when a task is read or set; all others are
@@ -171,16 +171,6 @@ pub(super) fn integral(value: &Value) -> Option<i64> {
         #[allow(clippy::cast_possible_truncation)]
         Some(x as i64)
     })
-}
-
-/// A value as JSON, shortened to keep error messages on one readable line.
-fn json_excerpt(value: &Value) -> String {
-    const MAX: usize = 40;
-    let text = value.to_string();
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
-        None => text,
-    }
 }
 
 pub(super) fn json_kind(value: &Value) -> &'static str {
