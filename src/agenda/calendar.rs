@@ -142,7 +142,7 @@ impl AgendaBuilder {
         let mut id: Option<Option<Arc<str>>> = None;
         let mut index: u32 = 0;
         // No task gives more than `limit` of the first `limit` entries.
-        let walked = visit_occurrences(task, Some(&mut self.rules), from, to, limit, |seen| {
+        let walked = visit_occurrences(task, Some(&mut self.rules), from, to, limit, |mut seen| {
             let key = (order(seen.start, position), u64::from(index));
             if select.admits(key) {
                 let id = id.get_or_insert_with(|| task.id().map(Arc::from)).clone();
@@ -152,7 +152,7 @@ impl AgendaBuilder {
                     index,
                     id,
                     start: seen.start,
-                    dates: seen.dates,
+                    dates: seen.dates(),
                     all_day,
                 });
             }

@@ -1,23 +1,32 @@
 //! The reminders of a task list: when each one fires in a window (BEHAVIOUR.md §8).
 
+use std::borrow::Cow;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::Value;
 
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
 use super::select::{order, Key, Keyed, Select};
 use super::trigger::Trigger;
 use super::Window;
-use crate::task::{visit_occurrences, FieldProblem, RuleCache, Task, TaskDates, TaskError};
+use crate::task::{
+    elements, members, string_chars, unescape, visit_occurrences, FieldProblem, Name, RuleCache,
+    Task, TaskDates, TaskError,
+};
+use crate::zone::Resolver;
 use crate::{format_instant, parse_instant, Error, Zone};
 
-/// How far a trigger's nominal days may stray from whole days of 86,400 seconds, and more: the
-/// occurrences asked for reach this much beyond what the triggers' durations alone would need.
-const SLACK_SECONDS: i64 = 3 * 86_400;
+/// How far a fire time may stray from the start moved by the trigger's duration counted in exact
+/// seconds (days as 86,400): by the change of UTC offset between the two, at most the distance between
+/// the furthest offsets any zone has had (-15:56:08 to +15:13:42, 31 hours), and a margin. The
+/// occurrences asked for reach this much beyond what the durations alone would need.
+const SLACK_SECONDS: i64 = 36 * 3600;
+
+/// Where the numbers of a task's snoozed reminder and checklist items begin, after its triggers'.
+const LATER: u64 = 1 << 62;
 
 /// What a reminder comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -190,19 +199,33 @@ struct Adding<'t> {
 }
 
 impl Adding<'_> {
+    /// The key of the next entry from `source` at `fire_time`. Triggers are numbered in the order
+    /// found, then the snooze, then the items in list order, each apart from the others, so that an
+    /// entry's number does not depend on how many triggers fired.
+    fn key(&mut self, fire_time: DateTime<Utc>, source: ReminderSource) -> Key {
+        let index = match source {
+            ReminderSource::Snooze => LATER,
+            ReminderSource::ChecklistItem { index } => LATER + 1 + index as u64,
+            _ => {
+                self.next += 1;
+                self.next - 1
+            }
+        };
+        (order(fire_time, self.position), index)
+    }
+
     fn entry(
-        &mut self,
+        &self,
+        key: Key,
         fire_time: DateTime<Utc>,
         dates: TaskDates,
         source: ReminderSource,
         trigger: Option<&TaskTrigger>,
     ) -> ReminderEntry {
-        let index = self.next;
-        self.next += 1;
         ReminderEntry {
-            order: order(fire_time, self.position),
+            order: key.0,
             position: self.position,
-            index,
+            index: key.1,
             id: self.id.clone(),
             reminder_id: trigger.and_then(|t| t.id.clone()),
             trigger: trigger.map(|t| t.text.clone()),
@@ -259,16 +282,19 @@ impl RemindersBuilder {
             start_date: task.start_date(),
             due_date: task.due_date(),
         };
-        if let Some(t) = snooze.filter(|t| self.in_window(*t)) {
-            let entry = adding.entry(t, current, ReminderSource::Snooze, None);
-            self.select.push(entry);
-        }
-        for (index, item) in task.items().iter().enumerate() {
-            let Some(t) = item_reminder(item).filter(|t| self.in_window(*t)) else {
-                continue;
-            };
-            let entry = adding.entry(t, current, ReminderSource::ChecklistItem { index }, None);
-            self.select.push(entry);
+        let items = item_reminders(task)
+            .into_iter()
+            .map(|(index, t)| (t, ReminderSource::ChecklistItem { index }));
+        for (t, source) in snooze
+            .map(|t| (t, ReminderSource::Snooze))
+            .into_iter()
+            .chain(items)
+        {
+            if self.in_window(t) {
+                let key = adding.key(t, source);
+                self.select
+                    .push(adding.entry(key, t, current, source, None));
+            }
         }
         Ok(())
     }
@@ -298,30 +324,47 @@ impl RemindersBuilder {
         let to = shift(self.window.to, SLACK_SECONDS.saturating_sub(earliest));
         let window = self.window;
         let select = &mut self.select;
-        visit_occurrences(task, Some(&mut self.rules), from, to, usize::MAX, |seen| {
-            // Whether every fire time of this occurrence comes after the last entry a full answer
-            // holds: later occurrences fire later still, and add nothing either.
-            let bound = select.bound();
-            let mut all_later = bound.is_some();
-            for trigger in triggers {
-                let Some(fire) = trigger.trigger.fire_time(seen.start, zone, all_day) else {
-                    continue;
-                };
-                // Any entry of a later task at this fire time orders after it.
-                all_later &= bound.is_some_and(|(b, _)| order(fire, 0) > b);
-                if (window.from..=window.to).contains(&fire) {
-                    let source = ReminderSource::Trigger {
-                        index: trigger.index,
+        let mut resolver = Resolver::new(zone);
+        visit_occurrences(
+            task,
+            Some(&mut self.rules),
+            from,
+            to,
+            usize::MAX,
+            |mut seen| {
+                // Whether every fire time of this occurrence comes after the last entry a full answer
+                // holds: later occurrences fire later still, and add nothing either.
+                let bound = select.bound();
+                let mut all_later = bound.is_some();
+                let mut dates: Option<TaskDates> = None;
+                for trigger in triggers {
+                    let fire =
+                        trigger
+                            .trigger
+                            .fire_time_with(seen.start, zone, all_day, &mut resolver);
+                    let Some(fire) = fire else {
+                        continue;
                     };
-                    select.push(adding.entry(fire, seen.dates, source, Some(trigger)));
+                    // Any entry of a later task at this fire time orders after it.
+                    all_later &= bound.is_some_and(|(b, _)| order(fire, 0) > b);
+                    if (window.from..=window.to).contains(&fire) {
+                        let source = ReminderSource::Trigger {
+                            index: trigger.index,
+                        };
+                        let key = adding.key(fire, source);
+                        if select.admits(key) {
+                            let dates = *dates.get_or_insert_with(|| seen.dates());
+                            select.push(adding.entry(key, fire, dates, source, Some(trigger)));
+                        }
+                    }
                 }
-            }
-            if all_later {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        })
+                if all_later {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        )
     }
 }
 
@@ -336,59 +379,119 @@ fn shift(t: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
         })
 }
 
-/// The task's triggers, read; the first bad one as its position, id and problem.
+/// A JSON string's characters, escapes decoded; `None` for any other value (of compact, validated
+/// text).
+fn string(raw: &str) -> Option<Cow<'_, str>> {
+    string_chars(raw).map(unescape)
+}
+
+/// The values of two members by their names, in a compact, validated JSON object, in one walk.
+fn two_members<'a>(object: &'a str, names: [&str; 2]) -> [Option<&'a str>; 2] {
+    let mut found = [None, None];
+    for (key, value) in members(object) {
+        // Keys are compared as written unless they have escapes.
+        let key = if key.contains('\\') {
+            unescape(key)
+        } else {
+            Cow::Borrowed(key)
+        };
+        for (slot, name) in found.iter_mut().zip(names) {
+            if slot.is_none() && *key == *name {
+                *slot = Some(value);
+            }
+        }
+        if found.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    found
+}
+
+/// The task's triggers, read: each object's `id` and `trigger`, or a trigger string as TickTick's
+/// Open API gives one; the first bad one as its position, id and problem.
 fn read_triggers(
     task: &Task,
 ) -> Result<Vec<TaskTrigger>, (usize, Option<String>, ReminderProblem)> {
+    let Some(text) = task.json_of(Name::Reminders) else {
+        return Ok(Vec::new());
+    };
     let mut triggers = Vec::new();
-    for (index, reminder) in task.reminders().iter().enumerate() {
-        let id = reminder.get("id").and_then(Value::as_str);
-        let fail = |problem| (index, id.map(str::to_owned), problem);
-        let text = match reminder.get("trigger") {
-            None | Some(Value::Null) => return Err(fail(ReminderProblem::MissingTrigger)),
-            Some(Value::String(text)) => text,
-            Some(other) => {
-                return Err(fail(ReminderProblem::TriggerNotAString {
-                    got: other.to_string(),
-                }))
-            }
+    // The task reader has checked the list: compact JSON, objects (without repeated keys) and strings.
+    for (index, element) in elements(&text).enumerate() {
+        let (id, trigger) = if element.starts_with('{') {
+            let [id, trigger] = two_members(element, ["id", "trigger"]);
+            (id.and_then(string), trigger)
+        } else {
+            (None, Some(element))
+        };
+        let fail = |problem| (index, id.as_deref().map(str::to_owned), problem);
+        let text = match trigger {
+            None | Some("null") => return Err(fail(ReminderProblem::MissingTrigger)),
+            Some(raw) => string(raw).ok_or_else(|| {
+                fail(ReminderProblem::TriggerNotAString {
+                    got: raw.to_owned(),
+                })
+            })?,
         };
         let trigger = text
             .parse::<Trigger>()
             .map_err(|e| fail(ReminderProblem::InvalidTrigger(e)))?;
         triggers.push(TaskTrigger {
             index,
-            id: id.map(Arc::from),
-            text: Arc::from(text.as_str()),
+            id: id.as_deref().map(Arc::from),
+            text: Arc::from(&*text),
             trigger,
         });
     }
     Ok(triggers)
 }
 
-/// The task's snoozed reminder, `remindTime`.
+/// The task's snoozed reminder, `remindTime` (`null` and `""` mean none).
 fn remind_time(task: &Task) -> Result<Option<DateTime<Utc>>, Error> {
     let invalid = |problem| {
         Error::Task(TaskError::InvalidField {
-            field: "remindTime".to_owned(),
+            field: Name::RemindTime.as_str().to_owned(),
             problem,
         })
     };
-    match task.get("remindTime") {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => parse_instant(text)
-            .map(Some)
-            .map_err(|_| invalid(FieldProblem::InvalidInstant { text: text.clone() })),
-        Some(other) => Err(invalid(FieldProblem::WrongType {
+    let Some(text) = task.json_of(Name::RemindTime) else {
+        return Ok(None);
+    };
+    if text == "null" {
+        return Ok(None);
+    }
+    match string(&text) {
+        Some(t) if t.is_empty() => Ok(None),
+        Some(t) => parse_instant(&t).map(Some).map_err(|_| {
+            invalid(FieldProblem::InvalidInstant {
+                text: t.into_owned(),
+            })
+        }),
+        None => Err(invalid(FieldProblem::WrongType {
             expected: "an instant string",
-            got: other.to_string(),
+            got: text.into_owned(),
         })),
     }
 }
 
-/// When a checklist item reminds: its own `startDate`, unless it is checked off.
-fn item_reminder(item: &Value) -> Option<DateTime<Utc>> {
-    let open = item.get("status").and_then(Value::as_i64).unwrap_or(0) == 0;
-    let start = item.get("startDate").and_then(Value::as_str)?;
-    open.then(|| parse_instant(start).ok()).flatten()
+/// When the task's checklist items remind: each open item's own `startDate` (`null` and `""` mean
+/// none), with the item's position.
+fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
+    let Some(text) = task.json_of(Name::Items) else {
+        return Vec::new();
+    };
+    let mut reminders = Vec::new();
+    // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
+    for (index, item) in elements(&text).enumerate() {
+        let [status, start] = two_members(item, ["status", "startDate"]);
+        let open = status.is_none_or(|s| s == "null" || s.parse::<f64>() == Ok(0.0));
+        let start = start.and_then(string);
+        let start = start
+            .filter(|s| !s.is_empty())
+            .and_then(|s| parse_instant(&s).ok());
+        if let (true, Some(t)) = (open, start) {
+            reminders.push((index, t));
+        }
+    }
+    reminders
 }

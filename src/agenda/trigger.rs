@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
+use crate::zone::Resolver;
 use crate::Zone;
 
 /// The text every trigger begins with.
@@ -398,7 +399,53 @@ impl Trigger {
         zone: Zone,
         all_day: bool,
     ) -> Option<DateTime<Utc>> {
+        self.fire_time_with(start, zone, all_day, &mut Resolver::new(zone))
+    }
+
+    /// [`Trigger::fire_time`], wall-clock times resolved by `resolver` (of `zone`), which keeps the
+    /// stretch of constant offset it last met: a task's reminders fire in a few such stretches.
+    ///
+    /// The arithmetic is on wall-clock seconds where every number is small enough for no date to come
+    /// near chrono's ends; on chrono's dates otherwise. Both give the same instants.
+    pub(crate) fn fire_time_with(
+        &self,
+        start: DateTime<Utc>,
+        zone: Zone,
+        all_day: bool,
+        resolver: &mut Resolver,
+    ) -> Option<DateTime<Utc>> {
         let (days, seconds) = self.offset(all_day);
+        let nanos = start.timestamp_subsec_nanos();
+        let near = start.timestamp().unsigned_abs() < NEAR
+            && days.unsigned_abs() < NEAR_DAYS
+            && seconds.unsigned_abs() < NEAR
+            && nanos < 1_000_000_000;
+        if !near {
+            return self.fire_time_by_dates(start, zone, all_day, days, seconds);
+        }
+        let wall = || start.timestamp() + zone.offset_seconds(start);
+        if all_day {
+            let midnight = wall().div_euclid(DAY) * DAY;
+            let fire = midnight + days * DAY + seconds;
+            return DateTime::from_timestamp(resolver.instant(fire), 0);
+        }
+        let base = if days == 0 {
+            start
+        } else {
+            DateTime::from_timestamp(resolver.instant(wall() + days * DAY), nanos)?
+        };
+        base.checked_add_signed(TimeDelta::try_seconds(seconds)?)
+    }
+
+    /// [`Trigger::fire_time`] on chrono's dates.
+    fn fire_time_by_dates(
+        &self,
+        start: DateTime<Utc>,
+        zone: Zone,
+        all_day: bool,
+        days: i64,
+        seconds: i64,
+    ) -> Option<DateTime<Utc>> {
         if all_day {
             let midnight = zone.local(start).date().and_time(NaiveTime::MIN);
             let local =
@@ -413,6 +460,16 @@ impl Trigger {
         base.checked_add_signed(TimeDelta::try_seconds(seconds)?)
     }
 }
+
+/// Seconds in a day.
+const DAY: i64 = 86_400;
+
+/// Numbers of seconds below this (about 34,800 years) keep every wall-clock time far from chrono's
+/// ends (262,000 years), so that no date arithmetic on them needs clamping.
+const NEAR: u64 = 1 << 40;
+
+/// The same for days: `NEAR_DAYS` days are less than [`NEAR`] seconds.
+const NEAR_DAYS: u64 = 1 << 23;
 
 /// `local` moved by `days` calendar days.
 fn add_days(local: NaiveDateTime, days: i64) -> Option<NaiveDateTime> {
@@ -522,6 +579,60 @@ mod tests {
             let err = read(text).expect_err(text);
             assert_eq!((err.offset(), err.kind()), (offset, &kind), "{text}");
             assert!(text.is_char_boundary(err.offset()), "{text}");
+        }
+    }
+
+    /// Fire times on wall-clock seconds are those on chrono's dates, across DST changes, for every
+    /// kind of trigger, timed and all-day.
+    #[test]
+    fn both_ways_of_working_out_a_fire_time_agree() {
+        let triggers = [
+            "TRIGGER:PT0S",
+            "TRIGGER:-PT30M",
+            "TRIGGER:-PT1440M",
+            "TRIGGER:-P1D",
+            "TRIGGER:P0DT9H0M0S",
+            "TRIGGER:-P1DT15H0M0S",
+            "TRIGGER:-P2W",
+            "TRIGGER:+PT25H",
+            "TRIGGER:-P0D",
+            "TRIGGER:P3DT1H1M1S",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for zone in [
+            "UTC",
+            "America/New_York",
+            "Europe/Berlin",
+            "Australia/Lord_Howe",
+            "Pacific/Apia",
+        ] {
+            let zone: Zone = zone.parse().unwrap();
+            let mut resolver = Resolver::new(zone);
+            for _ in 0..2000 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let t = 1_500_000_000 + i64::try_from(seed % 400_000_000).unwrap();
+                let start =
+                    DateTime::from_timestamp(t, u32::try_from(seed % 3).unwrap() * 400_000_000)
+                        .unwrap();
+                let trigger: Trigger = triggers[usize::try_from(seed % 10).unwrap()]
+                    .parse()
+                    .unwrap();
+                for all_day in [false, true] {
+                    let start = if all_day {
+                        zone.instant(zone.local(start).date().and_time(NaiveTime::MIN))
+                    } else {
+                        start
+                    };
+                    let (days, seconds) = trigger.offset(all_day);
+                    assert_eq!(
+                        trigger.fire_time_with(start, zone, all_day, &mut resolver),
+                        trigger.fire_time_by_dates(start, zone, all_day, days, seconds),
+                        "{trigger} {start} {zone:?} {all_day}"
+                    );
+                }
+            }
         }
     }
 

@@ -169,8 +169,8 @@ pub fn occurrences(
     limit: usize,
 ) -> Result<Vec<TaskDates>, Error> {
     let mut all = Vec::new();
-    view::visit_occurrences(task, None, from, to, limit, |seen| {
-        all.push(seen.dates);
+    view::visit_occurrences(task, None, from, to, limit, |mut seen| {
+        all.push(seen.dates());
         ControlFlow::Continue(())
     })?;
     Ok(all)

@@ -13,12 +13,29 @@ use crate::zone::Resolver;
 use crate::{Error, Recurrence, Zone};
 
 /// One occurrence of a task in its calendar view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Seen {
+pub(crate) struct Seen<'a, 't> {
     /// When it starts: its `startDate`, or its `dueDate` for a task without a start.
     pub(crate) start: DateTime<Utc>,
-    /// Its `startDate` and `dueDate`.
-    pub(crate) dates: TaskDates,
+    task: &'t Task,
+    schedule: &'a Schedule<'t>,
+    due: &'a mut Option<Due>,
+}
+
+impl Seen<'_, '_> {
+    /// Its `startDate` and `dueDate`, worked out when asked for.
+    pub(crate) fn dates(&mut self) -> TaskDates {
+        let t = self.start;
+        match self.task.start_date() {
+            Some(_) => TaskDates {
+                start_date: Some(t),
+                due_date: self.due.as_mut().map(|d| d.at(self.schedule, t)),
+            },
+            None => TaskDates {
+                start_date: None,
+                due_date: Some(t),
+            },
+        }
+    }
 }
 
 /// Rules and zones already read for other tasks of a list, by their text: a list holds thousands of
@@ -92,7 +109,7 @@ pub(crate) fn visit_occurrences(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     limit: usize,
-    mut visit: impl FnMut(Seen) -> ControlFlow<()>,
+    mut visit: impl FnMut(Seen<'_, '_>) -> ControlFlow<()>,
 ) -> Result<(), Error> {
     let schedule = match rules {
         Some(rules) => Schedule::with_rule(task, |t| rules.read(t))?,
@@ -104,17 +121,12 @@ pub(crate) fn visit_occurrences(
     let start = schedule.start();
     let mut due = task.due_date().map(|d| Due::new(&schedule, d));
     let mut emit = |t: DateTime<Utc>| {
-        let dates = match (task.start_date(), &mut due) {
-            (Some(_), due) => TaskDates {
-                start_date: Some(t),
-                due_date: due.as_mut().map(|d| d.at(&schedule, t)),
-            },
-            (None, _) => TaskDates {
-                start_date: None,
-                due_date: Some(t),
-            },
-        };
-        visit(Seen { start: t, dates })
+        visit(Seen {
+            start: t,
+            task,
+            schedule: &schedule,
+            due: &mut due,
+        })
     };
     if (from..=to).contains(&start) && limit > 0 && emit(start).is_break() {
         return Ok(());

@@ -1,6 +1,7 @@
 //! Finding, setting and removing a task's fields in place, keeping the index of known fields and
 //! the typed fields in step with every change.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
@@ -101,6 +102,21 @@ impl Task {
     /// One field's value as a serde_json value.
     pub(crate) fn value_of(&self, name: Name) -> Option<Value> {
         self.position(name).and_then(|i| self.value_at(i))
+    }
+
+    /// One field's value as compact JSON text: the text it was read from where the task keeps it,
+    /// written out otherwise; `None` when the task does not have the field. For a reader that needs
+    /// part of a value, without building all of it.
+    pub(crate) fn json_of(&self, name: Name) -> Option<Cow<'_, str>> {
+        let field = self.position(name).and_then(|i| self.fields.get(i))?;
+        Some(match self.store.json_text(field.value) {
+            Some(text) => Cow::Borrowed(text),
+            None => {
+                let mut out = String::new();
+                self.store.write(field.value, &mut out);
+                Cow::Owned(out)
+            }
+        })
     }
 
     /// Where a field of a known name is in `fields`.
