@@ -1,4 +1,4 @@
-// The package's API (CONTRACT.md section 2). The functions are defined in JavaScript (src/wrap.mjs)
+// The package's API (SURFACES.md §2). The functions are defined in JavaScript (src/wrap.mjs)
 // over the WebAssembly bindings; the interfaces are the bindings' hand-written ones
 // (bindings/wasm/src/types.d.ts), re-exported from the generated glue's declarations.
 import type {

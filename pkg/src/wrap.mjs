@@ -16,7 +16,7 @@
 //
 // The build writes a CommonJS copy of this file (dist/wrap.cjs) for the require() entry.
 
-/** The functions of the API (CONTRACT.md section 2). */
+/** The functions of the API (SURFACES.md §2). */
 export const API = [
   "expand",
   "expandMillis",

@@ -1,4 +1,4 @@
-//! WebAssembly bindings of `ticktick-recur` for its npm package (`pkg/`, CONTRACT.md section 2).
+//! WebAssembly bindings of `ticktick-recur` for its npm package (`pkg/`, SURFACES.md §2).
 //!
 //! This crate only converts values, calls the core and maps its errors; the behaviour is the core's and
 //! matches the command line's. The package's JavaScript (`pkg/src/wrap.mjs`) defines the API over two
