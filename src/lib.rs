@@ -60,8 +60,11 @@ pub mod task;
 mod zone;
 
 pub use error::{internal_error_text, Error};
+#[doc(hidden)]
+pub use expand::{listed_days, table_bytes};
 pub use expand::{
-    CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, SEARCH_STEPS,
+    CheckedOccurrences, HolidayCalendar, HolidayError, Occurrence, Occurrences, Series,
+    SEARCH_STEPS,
 };
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
 pub use instant::{format_date, format_instant, parse_date, parse_instant};

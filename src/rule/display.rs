@@ -87,9 +87,11 @@ impl Display for Rule {
         let skip: Vec<&str> = [
             (self.skip.holidays, "HOLIDAY"),
             (self.skip.weekends, "WEEKEND"),
+            (self.skip.official_workdays, "OFFICIAL_WORKDAY"),
         ]
         .iter()
         .filter_map(|&(on, name)| on.then_some(name))
+        .chain(self.skip_other.iter().map(String::as_str))
         .collect();
         list(f, "TT_SKIP", &skip)?;
         if let Some(w) = self.workday {
