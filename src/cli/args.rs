@@ -31,6 +31,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        holidays: Holidays,
     },
     /// Print the occurrences of a task that start in [--from, --to] (calendar view).
     Occurrences {
@@ -45,6 +47,8 @@ pub(crate) enum Command {
         /// Print at most N occurrences.
         #[arg(long, value_name = "N", default_value_t = 100)]
         limit: usize,
+        #[command(flatten)]
+        holidays: Holidays,
     },
     /// Print the batch body that completes the task's current occurrence.
     Complete(Close),
@@ -56,6 +60,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        holidays: Holidays,
     },
     /// Print the batch body that skips one future occurrence, by its local date.
     SkipDate {
@@ -66,6 +72,8 @@ pub(crate) enum Command {
         date: NaiveDate,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        holidays: Holidays,
     },
     /// Print the batch body that pins the task.
     Pin {
@@ -108,6 +116,19 @@ pub(crate) struct Expand {
     /// Local dates without occurrences (comma-separated, repeatable).
     #[arg(long, value_name = "yyyyMMdd,...", value_delimiter = ',', value_parser = date)]
     pub(crate) exdate: Vec<NaiveDate>,
+    #[command(flatten)]
+    pub(crate) holidays: Holidays,
+}
+
+/// The holiday calendar of a command that computes occurrences (BEHAVIOUR.md §7).
+#[derive(Debug, Args)]
+pub(crate) struct Holidays {
+    /// The holiday calendar TT_SKIP and TT_WORKDAY consult: cn (mainland China's, built in), none
+    /// (no day is a holiday) or a JSON file in TickTick's feed format ([{"date","type"}], type 0 a
+    /// rest day, 1 a make-up workday) or holiday-cn's ({"year","days"}). An answer that depends on a
+    /// year the calendar does not cover is still given, with a warning on stderr.
+    #[arg(long = "holidays", value_name = "CAL", default_value = "none")]
+    pub(crate) calendar: String,
 }
 
 /// The task argument and how to read it.
@@ -141,6 +162,8 @@ pub(crate) struct Close {
     /// the first id. Random without it.
     #[arg(long, value_name = "HEX16", value_parser = seed)]
     pub(crate) id_seed: Option<IdSeed>,
+    #[command(flatten)]
+    pub(crate) holidays: Holidays,
 }
 
 fn instant(text: &str) -> Result<DateTime<Utc>, ticktick_recur::Error> {

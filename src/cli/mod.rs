@@ -3,6 +3,11 @@
 //! Exit status: 0 on success, 2 for bad input of any kind (arguments, task JSON, flag, zone, an action
 //! that cannot apply), 1 when the output cannot be written. Nothing is printed on stdout unless the
 //! whole result was computed.
+//!
+//! Holidays (`--holidays`, BEHAVIOUR.md §7): the calendar is attached as a tracking handle
+//! ([`HolidayCalendar::tracking`]); after the answer is computed, each year the engine looked a day
+//! up in that the calendar does not cover is printed as one `warning:` line on stderr, and the
+//! command still succeeds.
 
 mod args;
 
@@ -14,9 +19,9 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use ticktick_recur::task::{self, Action, Task};
-use ticktick_recur::{format_instant, ObjectIdGenerator, RepeatFlag, Series};
+use ticktick_recur::{format_instant, HolidayCalendar, ObjectIdGenerator, RepeatFlag, Series};
 
-use args::{Cli, Command, Expand, TaskArg};
+use args::{Cli, Command, Expand, Holidays, TaskArg};
 
 /// Exit status for bad input.
 const BAD_INPUT: u8 = 2;
@@ -43,10 +48,17 @@ pub(crate) fn main() -> ExitCode {
         }
         Err(e) => return fail(&clap_message(&e), BAD_INPUT),
     };
-    let output = match run(cli.command, cli.compact) {
+    let calendar = match Calendar::read(cli.command.holidays()) {
+        Ok(calendar) => calendar,
+        Err(Failure(message)) => return fail(&message, BAD_INPUT),
+    };
+    let output = match run(cli.command, cli.compact, &calendar) {
         Ok(output) => output,
         Err(Failure(message)) => return fail(&message, BAD_INPUT),
     };
+    for warning in calendar.warnings() {
+        eprintln!("warning: {warning}");
+    }
     let mut stdout = io::stdout().lock();
     match stdout
         .write_all(output.as_bytes())
@@ -57,11 +69,83 @@ pub(crate) fn main() -> ExitCode {
     }
 }
 
+/// The holiday calendar a command consults (none unless `--holidays` names one), tracking the
+/// uncovered years it is consulted about.
+struct Calendar(Option<HolidayCalendar>);
+
+impl Calendar {
+    fn read(arg: Option<&Holidays>) -> Result<Calendar, Failure> {
+        let calendar = match arg.map(|h| h.calendar.as_str()) {
+            None | Some("none") => None,
+            Some("cn") => Some(HolidayCalendar::china()),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read holiday calendar {path:?}: {e}"))?;
+                Some(HolidayCalendar::from_json(&text).map_err(|e| context(path, e))?)
+            }
+        };
+        Ok(Calendar(calendar.map(|c| c.tracking())))
+    }
+
+    /// The task, consulting the calendar.
+    fn attach(&self, task: Task) -> Task {
+        match &self.0 {
+            Some(calendar) => task.with_holidays(calendar.clone()),
+            None => task,
+        }
+    }
+
+    /// One line for each uncovered year an answer depended on.
+    fn warnings(&self) -> Vec<String> {
+        let Some(calendar) = &self.0 else {
+            return Vec::new();
+        };
+        let covered = match calendar.coverage() {
+            Some((first, last)) if first == last => format!("covers {first} only"),
+            Some((first, last)) => format!("covers {first} to {last}"),
+            None => "covers no year".to_owned(),
+        };
+        calendar
+            .uncovered_years()
+            .into_iter()
+            .map(|year| {
+                format!(
+                    "the holiday calendar does not cover {year} (it {covered}): days of {year} \
+                     were taken as ordinary days, Monday to Friday working"
+                )
+            })
+            .collect()
+    }
+}
+
+impl Command {
+    /// The `--holidays` argument of a command that computes occurrences.
+    fn holidays(&self) -> Option<&Holidays> {
+        match self {
+            Command::Expand(expand) => Some(&expand.holidays),
+            Command::Next { holidays, .. }
+            | Command::Occurrences { holidays, .. }
+            | Command::Skip { holidays, .. }
+            | Command::SkipDate { holidays, .. } => Some(holidays),
+            Command::Complete(close) | Command::WontDo(close) => Some(&close.holidays),
+            Command::Pin { .. } | Command::Unpin { .. } => None,
+        }
+    }
+}
+
 /// The whole output of a command.
-fn run(command: Command, compact: bool) -> Result<String, Failure> {
+fn run(command: Command, compact: bool, calendar: &Calendar) -> Result<String, Failure> {
+    let read_task = |arg: &TaskArg| {
+        let (name, task) = read_task(arg)?;
+        Ok::<_, Failure>((name, calendar.attach(task)))
+    };
+    let act = |task: &TaskArg, action, seed, compact| {
+        let (name, task) = read_task(task)?;
+        act(&name, &task, action, seed, compact)
+    };
     match command {
-        Command::Expand(expand) => run_expand(&expand),
-        Command::Next { task, at } => {
+        Command::Expand(expand) => run_expand(&expand, calendar),
+        Command::Next { task, at, .. } => {
             let (name, task) = read_task(&task)?;
             let next = task::next_occurrence(&task, at.at).map_err(|e| context(&name, e))?;
             render(&next, compact)
@@ -71,6 +155,7 @@ fn run(command: Command, compact: bool) -> Result<String, Failure> {
             from,
             to,
             limit,
+            ..
         } => {
             let (name, task) = read_task(&task)?;
             let all = task::occurrences(&task, from, to, limit).map_err(|e| context(&name, e))?;
@@ -88,8 +173,8 @@ fn run(command: Command, compact: bool) -> Result<String, Failure> {
             close.id_seed,
             compact,
         ),
-        Command::Skip { task, at } => act(&task, Action::Skip { at: at.at }, None, compact),
-        Command::SkipDate { task, date, at } => {
+        Command::Skip { task, at, .. } => act(&task, Action::Skip { at: at.at }, None, compact),
+        Command::SkipDate { task, date, at, .. } => {
             act(&task, Action::SkipDate { date, at: at.at }, None, compact)
         }
         Command::Pin { task, at } => act(&task, Action::Pin { at: at.at }, None, compact),
@@ -109,36 +194,38 @@ fn close_action(close: &args::Close, completed: bool) -> Action {
     }
 }
 
-/// Applies an action and renders its batch body.
+/// Applies an action to the task read from `name` and renders its batch body.
 fn act(
-    task: &TaskArg,
+    name: &str,
+    task: &Task,
     action: Action,
     seed: Option<ticktick_recur::IdSeed>,
     compact: bool,
 ) -> Result<String, Failure> {
-    let (name, task) = read_task(task)?;
     let mut ids = seed.map_or_else(ObjectIdGenerator::new, ObjectIdGenerator::from_seed);
-    let body = action
-        .apply(&task, &mut ids)
-        .map_err(|e| context(&name, e))?;
+    let body = action.apply(task, &mut ids).map_err(|e| context(name, e))?;
     render(&body, compact)
 }
 
 /// `expand`: one wire-form instant per line.
-fn run_expand(args: &Expand) -> Result<String, Failure> {
+fn run_expand(args: &Expand, calendar: &Calendar) -> Result<String, Failure> {
     let flag = RepeatFlag::parse(&args.flag)?;
     let recurrence = flag.validate()?;
-    let series = Series::new(&recurrence, args.start, args.tz)?
+    let mut series = Series::new(&recurrence, args.start, args.tz)?
         .all_day(args.all_day)
         .exdates(args.exdate.iter().copied());
+    if let Some(c) = &calendar.0 {
+        series = series.holidays(c.clone());
+    }
     let occurrences = match args.after {
         Some(after) => series.try_iter_after(after),
         None => series.try_iter(),
     };
     let mut instants = Vec::new();
-    for occurrence in occurrences {
+    // The limit is checked before the next occurrence is searched for: a search consults holidays.
+    for occurrence in occurrences.take(args.limit) {
         let t = occurrence?.instant();
-        if instants.len() >= args.limit || args.until.is_some_and(|until| t > until) {
+        if args.until.is_some_and(|until| t > until) {
             break;
         }
         instants.push(t);
