@@ -15,6 +15,7 @@ use criterion::{criterion_group, criterion_main};
 
 mod complete;
 mod expand;
+mod holidays;
 mod next;
 
 /// The library under test, as it appears in benchmark names.
@@ -35,5 +36,11 @@ fn rrule_set_text(zone: &str, local: &str, rule: &str) -> String {
     format!("DTSTART;TZID={zone}:{local}\nRRULE:{rule}")
 }
 
-criterion_group!(benches, next::benches, expand::benches, complete::benches);
+criterion_group!(
+    benches,
+    next::benches,
+    expand::benches,
+    complete::benches,
+    holidays::benches
+);
 criterion_main!(benches);
