@@ -11,6 +11,7 @@ export {
   pin,
   unpin,
   applyResponse,
+  holidayCoverage,
 } from "./dist/node/ticktick_recur.js";
 export type {
   Task,
@@ -25,4 +26,8 @@ export type {
   OccurrencesOptions,
   CloseOptions,
   SkipDateOptions,
+  Holidays,
+  HolidayDay,
+  HolidayCnYear,
+  HolidayCoverage,
 } from "./dist/node/ticktick_recur.js";

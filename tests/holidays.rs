@@ -520,7 +520,8 @@ fn both_formats_read_the_same_days() {
 /// a span too wide.
 #[test]
 fn bad_calendars_are_refused_with_the_place() {
-    let cases: [(&str, fn(&HolidayError) -> bool); 5] = [
+    type Check = fn(&HolidayError) -> bool;
+    let cases: [(&str, Check); 5] = [
         (
             r#"[{"date":"2026-13-01","type":0}]"#,
             |e| matches!(e, HolidayError::InvalidDate { at, .. } if at == "[0].date"),

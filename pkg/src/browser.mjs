@@ -26,5 +26,6 @@ export const {
   pin,
   unpin,
   applyResponse,
+  holidayCoverage,
   __forceTrapForTesting,
 } = wrap(glue);

@@ -13,5 +13,6 @@ export const {
   pin,
   unpin,
   applyResponse,
+  holidayCoverage,
   __forceTrapForTesting,
 } = api;

@@ -21,6 +21,7 @@ export const API = [
   "pin",
   "unpin",
   "applyResponse",
+  "holidayCoverage",
 ];
 
 /**

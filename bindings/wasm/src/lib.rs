@@ -18,6 +18,9 @@ use js_sys::{Array, JsString};
 use serde::Serialize;
 use ticktick_recur::task::{self, Action, Close, Task};
 use ticktick_recur::{format_instant, IdSeed, ObjectIdGenerator, RepeatFlag, Series, Zone};
+
+/// The option naming the holiday calendar, which every export that computes occurrences takes.
+const HOLIDAYS: &str = "holidays";
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,7 +52,7 @@ pub fn expand(
         let o = Options::read(
             options,
             &[
-                "start", "timeZone", "allDay", "after", "until", "limit", "exDates",
+                "start", "timeZone", "allDay", "after", "until", "limit", "exDates", HOLIDAYS,
             ],
         )?;
         let start = o.required_instant("start")?;
@@ -57,19 +60,23 @@ pub fn expand(
         let (all_day, after, until) = (o.flag("allDay")?, o.instant("after")?, o.instant("until")?);
         let (limit, ex_dates) = (o.count("limit")?.unwrap_or(100), o.dates("exDates")?);
 
+        let calendar = o.holidays(HOLIDAYS)?;
         let recurrence = RepeatFlag::parse(&flag)?.validate()?;
-        let series = Series::new(&recurrence, start, zone)?
+        let mut series = Series::new(&recurrence, start, zone)?
             .all_day(all_day)
             .exdates(ex_dates);
+        if let Some(calendar) = calendar {
+            series = series.holidays(calendar);
+        }
         let occurrences = match after {
             Some(after) => series.try_iter_after(after),
             None => series.try_iter(),
         };
         // One string for all, split in JavaScript: one text conversion instead of one per instant.
         let mut text = String::new();
-        for (taken, occurrence) in occurrences.enumerate() {
+        for occurrence in occurrences.take(limit) {
             let t = occurrence?.instant();
-            if taken >= limit || until.is_some_and(|until| t > until) {
+            if until.is_some_and(|until| t > until) {
                 break;
             }
             if !text.is_empty() {
@@ -93,7 +100,7 @@ pub fn next_occurrence(
     #[wasm_bindgen(unchecked_param_type = "AtOptions")] options: JsValue,
 ) -> JsValue {
     answer(|| {
-        let o = Options::read(options, &["at", "defaultTimeZone"])?;
+        let o = Options::read(options, &["at", "defaultTimeZone", HOLIDAYS])?;
         let at = o.required_instant("at")?;
         let task = read_task(task, &o)?;
         to_js(&task::next_occurrence(&task, at)?)
@@ -107,7 +114,10 @@ pub fn occurrences(
     #[wasm_bindgen(unchecked_param_type = "OccurrencesOptions")] options: JsValue,
 ) -> JsValue {
     answer(|| {
-        let o = Options::read(options, &["from", "to", "limit", "defaultTimeZone"])?;
+        let o = Options::read(
+            options,
+            &["from", "to", "limit", "defaultTimeZone", HOLIDAYS],
+        )?;
         let (from, to) = (o.required_instant("from")?, o.required_instant("to")?);
         let limit = o.count("limit")?.unwrap_or(100);
         let task = read_task(task, &o)?;
@@ -149,7 +159,7 @@ pub fn skip_date(
     #[wasm_bindgen(unchecked_param_type = "SkipDateOptions")] options: JsValue,
 ) -> JsValue {
     answer(|| {
-        let o = Options::read(options, &["date", "at", "defaultTimeZone"])?;
+        let o = Options::read(options, &["date", "at", "defaultTimeZone", HOLIDAYS])?;
         let action = Action::SkipDate {
             date: o.required_date("date")?,
             at: o.required_instant("at")?,
@@ -213,6 +223,32 @@ pub fn apply_response(
     })
 }
 
+/// The years a holiday calendar (`"cn"`, `"none"` or a calendar, as the `holidays` option takes)
+/// covers: `{from, to, years}`, the first and last (null for none) and each one. An answer that
+/// depends on a year outside them treats its days as ordinary (BEHAVIOUR.md §7).
+#[wasm_bindgen(js_name = holidayCoverage, unchecked_return_type = "HolidayCoverage")]
+pub fn holiday_coverage(
+    #[wasm_bindgen(unchecked_param_type = "Holidays")] holidays: JsValue,
+) -> JsValue {
+    #[derive(Serialize)]
+    struct Coverage {
+        from: Option<i32>,
+        to: Option<i32>,
+        years: Vec<i32>,
+    }
+    answer(|| {
+        let calendar = options::calendar(&options::json(&holidays)?)
+            .map_err(|e| e.within("holidays"))?
+            .unwrap_or_default();
+        let (from, to) = calendar.coverage().unzip();
+        to_js(&Coverage {
+            from,
+            to,
+            years: calendar.covered_years().to_vec(),
+        })
+    })
+}
+
 /// Test hook, not part of the API: traps the instance by a panic (`"panic"`) or an `unreachable`
 /// instruction (anything else), so tests can check that the module stays usable afterwards.
 #[wasm_bindgen(js_name = __forceTrapForTesting, skip_typescript)]
@@ -239,17 +275,25 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
 /// the options are read: as on the command line, a bad option is reported before a bad task.
 fn read_task(task: JsValue, o: &Options) -> Result<Task, Failure> {
     let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
+    let calendar = o.holidays(HOLIDAYS)?;
     if task.is_undefined() {
         return Err(Failure::type_error(
             "a task must be a JSON object, got undefined",
         ));
     }
-    Ok(Task::from_value(options::json(&task)?)?.with_default_zone(zone))
+    let task = Task::from_value(options::json(&task)?)?.with_default_zone(zone);
+    Ok(match calendar {
+        Some(calendar) => task.with_holidays(calendar),
+        None => task,
+    })
 }
 
 /// `complete` and `wontDo`.
 fn close(task: JsValue, options: JsValue, action: fn(Close) -> Action) -> Result<JsValue, Failure> {
-    let o = Options::read(options, &["at", "userId", "idSeed", "defaultTimeZone"])?;
+    let o = Options::read(
+        options,
+        &["at", "userId", "idSeed", "defaultTimeZone", HOLIDAYS],
+    )?;
     let close = Close {
         at: o.required_instant("at")?,
         user_id: o.required_user_id("userId")?,
@@ -264,7 +308,7 @@ fn at_action(
     options: JsValue,
     action: fn(chrono::DateTime<chrono::Utc>) -> Action,
 ) -> Result<JsValue, Failure> {
-    let o = Options::read(options, &["at", "defaultTimeZone"])?;
+    let o = Options::read(options, &["at", "defaultTimeZone", HOLIDAYS])?;
     let at = o.required_instant("at")?;
     apply(&read_task(task, &o)?, action(at), None)
 }

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use js_sys::{Array, Object};
 use serde_json::{Map, Value};
 use ticktick_recur::task::Response;
-use ticktick_recur::{parse_date, parse_instant, IdSeed, Zone};
+use ticktick_recur::{parse_date, parse_instant, HolidayCalendar, IdSeed, Zone};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{kind_of, Failure};
@@ -92,6 +92,26 @@ fn number(n: f64) -> Option<Value> {
         Some(Value::from(n as i64))
     } else {
         serde_json::Number::from_f64(n).map(Value::Number)
+    }
+}
+
+/// A holiday calendar given as `"cn"` (the built-in mainland China one), `"none"` (no calendar) or
+/// a calendar in TickTick's feed format (an array of `{date, type}`) or holiday-cn's (`{year, days}`
+/// or an array of them).
+pub(crate) fn calendar(value: &Value) -> Result<Option<HolidayCalendar>, Failure> {
+    match value {
+        Value::String(name) if name == "cn" => Ok(Some(HolidayCalendar::china())),
+        Value::String(name) if name == "none" => Ok(None),
+        Value::Array(_) | Value::Object(_) => {
+            Ok(Some(HolidayCalendar::from_json(&value.to_string())?))
+        }
+        Value::String(name) => Err(Failure::range_error(format!(
+            "unknown holiday calendar {name:?}: expected \"cn\", \"none\" or an array of days"
+        ))),
+        other => Err(Failure::type_error(format!(
+            "expected \"cn\", \"none\" or an array of days, got {}",
+            excerpt(other)
+        ))),
     }
 }
 
@@ -201,6 +221,13 @@ impl Options {
     /// An IANA zone name.
     pub(crate) fn zone(&self, name: &str) -> Result<Option<Zone>, Failure> {
         Ok(self.string(name)?.map(str::parse).transpose()?)
+    }
+
+    /// The holiday calendar (BEHAVIOUR.md §7): `"cn"`, `"none"` (the default) or a calendar.
+    pub(crate) fn holidays(&self, name: &str) -> Result<Option<HolidayCalendar>, Failure> {
+        self.get(name).map_or(Ok(None), |v| {
+            calendar(v).map_err(|e| e.within(&format!("option {name:?}")))
+        })
     }
 
     /// A boolean, false when absent.
