@@ -102,9 +102,7 @@ pub(crate) fn calendar(value: &Value) -> Result<Option<HolidayCalendar>, Failure
     match value {
         Value::String(name) if name == "cn" => Ok(Some(HolidayCalendar::china())),
         Value::String(name) if name == "none" => Ok(None),
-        Value::Array(_) | Value::Object(_) => {
-            Ok(Some(HolidayCalendar::from_json(&value.to_string())?))
-        }
+        Value::Array(_) | Value::Object(_) => Ok(Some(HolidayCalendar::from_json_value(value)?)),
         Value::String(name) => Err(Failure::range_error(format!(
             "unknown holiday calendar {name:?}: expected \"cn\", \"none\" or an array of days"
         ))),

@@ -22,7 +22,6 @@ mod cn_data;
 mod read;
 mod table;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -104,7 +103,7 @@ impl std::ops::Deref for Shared {
 struct Uncovered {
     /// The last year recorded (`i64::MIN` before the first): the common repeat costs one load.
     last: AtomicI64,
-    years: Mutex<BTreeSet<i32>>,
+    years: Mutex<Vec<i32>>,
 }
 
 impl HolidayCalendar {
@@ -127,10 +126,10 @@ impl HolidayCalendar {
         let rest = holidays.into_iter().map(|d| (d, DayKind::Rest));
         let work = make_up_workdays.into_iter().map(|d| (d, DayKind::Work));
         for (date, kind) in rest.chain(work) {
-            gathered.years.insert(date.year());
-            gathered.add(date, kind)?;
+            gathered.years.push(date.year());
+            gathered.add(date, kind);
         }
-        HolidayCalendar::of(&gathered.days, &gathered.years)
+        HolidayCalendar::of(gathered)
     }
 
     /// Mainland China's calendar, built in: the State Council's yearly notices as the holiday-cn
@@ -183,16 +182,21 @@ impl HolidayCalendar {
     /// an unknown type, a day listed as both kinds, a calendar spanning more than
     /// [`HolidayCalendar::MAX_SPAN_YEARS`] years.
     pub fn from_json(text: &str) -> Result<Self, HolidayError> {
-        let gathered = read::gather(text)?;
-        HolidayCalendar::of(&gathered.days, &gathered.years)
+        HolidayCalendar::of(read::gather(text)?)
     }
 
-    fn of(
-        days: &BTreeMap<NaiveDate, DayKind>,
-        years: &BTreeSet<i32>,
-    ) -> Result<Self, HolidayError> {
+    /// [`HolidayCalendar::from_json`] on a JSON value already parsed (a binding's argument, say).
+    ///
+    /// # Errors
+    ///
+    /// As [`HolidayCalendar::from_json`], but for text that is not JSON.
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Self, HolidayError> {
+        HolidayCalendar::of(read::gather_value(value)?)
+    }
+
+    fn of(gathered: read::Gathered) -> Result<Self, HolidayError> {
         Ok(HolidayCalendar {
-            table: Shared::Counted(Arc::new(Table::new(days, years)?)),
+            table: Shared::Counted(Arc::new(Table::new(gathered)?)),
             uncovered: None,
         })
     }
@@ -265,13 +269,13 @@ impl HolidayCalendar {
     /// Those answers treated such days as ordinary; with data for those years they might differ.
     #[must_use]
     pub fn uncovered_years(&self) -> Vec<i32> {
-        self.uncovered.as_ref().map_or_else(Vec::new, |u| {
+        let mut years = self.uncovered.as_ref().map_or_else(Vec::new, |u| {
             u.years
                 .lock()
                 .map_or_else(|e| e.into_inner().clone(), |y| y.clone())
-                .into_iter()
-                .collect()
-        })
+        });
+        years.sort_unstable();
+        years
     }
 
     /// What the calendar says of day `day` (days since 1970-01-01), for the engine: the lookup is
@@ -304,7 +308,9 @@ impl Uncovered {
             return;
         }
         let mut years = self.years.lock().unwrap_or_else(|e| e.into_inner());
-        years.insert(year);
+        if !years.contains(&year) {
+            years.push(year);
+        }
         self.last.store(i64::from(year), Ordering::Relaxed);
     }
 }

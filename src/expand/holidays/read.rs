@@ -10,7 +10,6 @@
 //! Other fields are ignored. A day listed twice with the same kind is one day; with both kinds, an
 //! error.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -114,20 +113,19 @@ impl fmt::Display for HolidayError {
 
 impl std::error::Error for HolidayError {}
 
-/// Days and covered years gathered from a calendar's text.
+/// Days and covered years gathered from a calendar's text, in the order met: the table sorts them
+/// and finds a day of both kinds ([`Table::new`](super::table::Table::new)). Plain vectors keep the
+/// code small in the `.wasm`.
 #[derive(Debug, Default)]
 pub(super) struct Gathered {
-    pub(super) days: BTreeMap<NaiveDate, DayKind>,
-    pub(super) years: BTreeSet<i32>,
+    pub(super) days: Vec<(NaiveDate, DayKind)>,
+    pub(super) years: Vec<i32>,
 }
 
 impl Gathered {
     /// Adds `date` as `kind`.
-    pub(super) fn add(&mut self, date: NaiveDate, kind: DayKind) -> Result<(), HolidayError> {
-        match self.days.insert(date, kind) {
-            Some(before) if before != kind => Err(HolidayError::Conflict { date }),
-            _ => Ok(()),
-        }
+    pub(super) fn add(&mut self, date: NaiveDate, kind: DayKind) {
+        self.days.push((date, kind));
     }
 }
 
@@ -136,8 +134,13 @@ pub(super) fn gather(text: &str) -> Result<Gathered, HolidayError> {
     let value: Value = serde_json::from_str(text).map_err(|e| HolidayError::Json {
         message: e.to_string(),
     })?;
+    gather_value(&value)
+}
+
+/// What a JSON value of either format lists.
+pub(super) fn gather_value(value: &Value) -> Result<Gathered, HolidayError> {
     let mut gathered = Gathered::default();
-    match &value {
+    match value {
         Value::Object(year) => holiday_cn_year(year, "", &mut gathered)?,
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -189,8 +192,9 @@ fn ticktick_day(
             })
         }
     };
-    gathered.years.insert(date.year());
-    gathered.add(date, kind)
+    gathered.years.push(date.year());
+    gathered.add(date, kind);
+    Ok(())
 }
 
 /// One holiday-cn year: `{"year", "days": [{"date", "isOffDay"}]}`.
@@ -208,7 +212,7 @@ fn holiday_cn_year(
     let Some(Value::Array(days)) = year.get("days") else {
         return Err(shape(&format!("{at}.days"), "an array of days"));
     };
-    gathered.years.insert(number);
+    gathered.years.push(number);
     for (i, day) in days.iter().enumerate() {
         let at = format!("{at}.days[{i}]");
         let Value::Object(day) = day else {
@@ -220,7 +224,7 @@ fn holiday_cn_year(
             Some(Value::Bool(false)) => DayKind::Work,
             _ => return Err(shape(&format!("{at}.isOffDay"), "true or false")),
         };
-        gathered.add(date, kind)?;
+        gathered.add(date, kind);
     }
     Ok(())
 }
@@ -264,8 +268,8 @@ mod tests {
     use super::*;
 
     fn error(text: &str) -> String {
-        match gather(text) {
-            Ok(g) => panic!("{text} was read: {g:?}"),
+        match gather(text).and_then(super::super::table::Table::new) {
+            Ok(t) => panic!("{text} was read: {t:?}"),
             Err(e) => e.to_string(),
         }
     }

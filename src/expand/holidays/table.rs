@@ -2,10 +2,9 @@
 //! workday, and whether its year is covered. One lookup is a subtraction, a bounds check and a few
 //! bit tests, with no date arithmetic.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::{Datelike, NaiveDate};
 
+use super::read::Gathered;
 use super::{DayKind, HolidayError};
 use crate::expand::civil::epoch_day;
 
@@ -43,21 +42,18 @@ pub(super) struct Table {
 }
 
 impl Table {
-    /// The table of `days` (each listed once) whose covered years are `years`.
+    /// The table of the gathered days (a day listed twice with the same kind counts once) and
+    /// covered years. Built in two passes over the days as given, without sorting them: the span
+    /// first, then the bits, which also find a day of both kinds.
     ///
     /// # Errors
     ///
-    /// [`HolidayError::TooWide`] when the listed days and covered years span more than
-    /// [`MAX_SPAN_YEARS`].
-    pub(super) fn new(
-        days: &BTreeMap<NaiveDate, DayKind>,
-        years: &BTreeSet<i32>,
-    ) -> Result<Table, HolidayError> {
-        let listed = days.keys().map(|d| d.year());
-        let (Some(first), Some(last)) = (
-            listed.clone().chain(years.iter().copied()).min(),
-            listed.chain(years.iter().copied()).max(),
-        ) else {
+    /// [`HolidayError::Conflict`] for a day listed as both kinds, [`HolidayError::TooWide`] when the
+    /// listed days and covered years span more than [`MAX_SPAN_YEARS`].
+    pub(super) fn new(gathered: Gathered) -> Result<Table, HolidayError> {
+        let Gathered { days, years } = gathered;
+        let all_years = days.iter().map(|d| d.0.year()).chain(years.iter().copied());
+        let (Some(first), Some(last)) = (all_years.clone().min(), all_years.max()) else {
             return Ok(Table::default());
         };
         if i64::from(last) - i64::from(first) >= i64::from(MAX_SPAN_YEARS) {
@@ -69,32 +65,56 @@ impl Table {
         };
         let len = usize::try_from(end_day - first_day).unwrap_or(0);
         let mut blocks = vec![Block::default(); len.div_ceil(64)].into_boxed_slice();
-        let mut set = |day: i64, field: fn(&mut Block) -> &mut u64| {
-            let Ok(i) = usize::try_from(day - first_day) else {
-                return;
-            };
-            if let Some(block) = blocks.get_mut(i / 64) {
-                *field(block) |= 1 << (i % 64);
-            }
+        let place = |day: i64| {
+            let i = usize::try_from(day - first_day).ok()?;
+            Some((i / 64, 1u64 << (i % 64)))
         };
-        for &year in years {
+        // Covered years, ascending, from a flag per year of the span.
+        let mut covered = vec![false; usize::try_from(last - first + 1).unwrap_or(0)];
+        for &year in &years {
+            if let Some(flag) = usize::try_from(year - first)
+                .ok()
+                .and_then(|i| covered.get_mut(i))
+            {
+                *flag = true;
+            }
+        }
+        let years: Box<[i32]> = (first..=last)
+            .zip(&covered)
+            .filter_map(|(year, &on)| on.then_some(year))
+            .collect();
+        for &year in years.iter() {
             if let (Some(from), Some(to)) = (jan1(year), jan1(year + 1)) {
                 for day in from..to {
-                    set(day, |b| &mut b.covered);
+                    if let Some((b, bit)) = place(day) {
+                        if let Some(block) = blocks.get_mut(b) {
+                            block.covered |= bit;
+                        }
+                    }
                 }
             }
         }
-        for (&date, &kind) in days {
-            match kind {
-                DayKind::Rest => set(epoch_day(date), |b| &mut b.rest),
-                DayKind::Work => set(epoch_day(date), |b| &mut b.work),
-                DayKind::Ordinary => {}
+        for &(date, kind) in &days {
+            let Some((b, bit)) = place(epoch_day(date)) else {
+                continue;
+            };
+            let Some(block) = blocks.get_mut(b) else {
+                continue;
+            };
+            let (mine, other) = match kind {
+                DayKind::Rest => (&mut block.rest, block.work),
+                DayKind::Work => (&mut block.work, block.rest),
+                DayKind::Ordinary => continue,
+            };
+            if other & bit != 0 {
+                return Err(HolidayError::Conflict { date });
             }
+            *mine |= bit;
         }
         Ok(Table {
             first_day,
             blocks,
-            years: years.iter().copied().collect(),
+            years,
         })
     }
 
