@@ -1,18 +1,21 @@
-// The package's types: the functions and the hand-written interfaces the WebAssembly bindings declare
-// (bindings/wasm/src/types.d.ts), re-exported without the bindings' internals.
-export {
-  expand,
-  nextOccurrence,
-  occurrences,
-  complete,
-  wontDo,
-  skip,
-  skipDate,
-  pin,
-  unpin,
-  applyResponse,
-  holidayCoverage,
+// The package's API (CONTRACT.md section 2). The functions are defined in JavaScript (src/wrap.mjs)
+// over the WebAssembly bindings; the interfaces are the bindings' hand-written ones
+// (bindings/wasm/src/types.d.ts), re-exported from the generated glue's declarations.
+import type {
+  AppliedResponse,
+  AtOptions,
+  BatchBody,
+  BatchResponse,
+  CloseOptions,
+  ExpandOptions,
+  HolidayCoverage,
+  Holidays,
+  OccurrencesOptions,
+  SkipDateOptions,
+  Task,
+  TaskDates,
 } from "./dist/node/ticktick_recur.js";
+
 export type {
   Task,
   ChecklistItem,
@@ -20,6 +23,7 @@ export type {
   BatchResponse,
   AppliedResponse,
   TaskDates,
+  Instant,
   ExpandOptions,
   TaskOptions,
   AtOptions,
@@ -31,3 +35,52 @@ export type {
   HolidayCnYear,
   HolidayCoverage,
 } from "./dist/node/ticktick_recur.js";
+
+/** The occurrence starts of a `repeatFlag`, ascending, in wire form (`ticktick-recur expand`). */
+export function expand(flag: string, options: ExpandOptions): string[];
+
+/**
+ * The same occurrence starts as {@link expand}, as Unix milliseconds (what `Date.getTime()` gives),
+ * without one string per occurrence: for callers that compute with the instants.
+ */
+export function expandMillis(flag: string, options: ExpandOptions): Float64Array;
+
+/**
+ * The dates a task moves to when its current occurrence is closed at `at`, or null when its series
+ * ends there (`ticktick-recur next`).
+ */
+export function nextOccurrence(task: Task, options: AtOptions): TaskDates | null;
+
+/** The occurrences of a task that start in `[from, to]`, at most `limit` (`ticktick-recur occurrences`). */
+export function occurrences(task: Task, options: OccurrencesOptions): TaskDates[];
+
+/** The batch body that completes the task's current occurrence (`ticktick-recur complete`). */
+export function complete(task: Task, options: CloseOptions): BatchBody;
+
+/** The batch body that marks the task's current occurrence as won't do (`ticktick-recur wont-do`). */
+export function wontDo(task: Task, options: CloseOptions): BatchBody;
+
+/** The batch body that skips the task's current occurrence (`ticktick-recur skip`). */
+export function skip(task: Task, options: AtOptions): BatchBody;
+
+/** The batch body that skips one future occurrence by its local date (`ticktick-recur skip-date`). */
+export function skipDate(task: Task, options: SkipDateOptions): BatchBody;
+
+/** The batch body that pins the task (`ticktick-recur pin`). */
+export function pin(task: Task, options: AtOptions): BatchBody;
+
+/** The batch body that unpins the task (`ticktick-recur unpin`). */
+export function unpin(task: Task, options: AtOptions): BatchBody;
+
+/**
+ * Applies the server's answer to a batch: each task named in `id2etag` takes its new etag; the tasks
+ * in `id2error` keep theirs and are reported in `errors`.
+ */
+export function applyResponse(tasks: Task[], response: BatchResponse): AppliedResponse;
+
+/**
+ * The years a holiday calendar (`"cn"`, `"none"` or a calendar, as the `holidays` option takes)
+ * covers: the first and last (null for none) and each one. A day of another year is an ordinary day
+ * (docs/BEHAVIOUR.md §7).
+ */
+export function holidayCoverage(holidays: Holidays): HolidayCoverage;

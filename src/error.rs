@@ -3,6 +3,7 @@
 use std::fmt;
 
 pub use crate::flag::FlagError;
+use crate::instant::InstantProblem;
 
 /// Everything that can go wrong in this crate.
 ///
@@ -17,11 +18,16 @@ pub enum Error {
     UnknownZone {
         /// The name as given.
         name: String,
+        /// The zone the name probably means: the IANA zone of a Windows zone name
+        /// (`Eastern Standard Time` is `America/New_York`).
+        suggestion: Option<crate::Zone>,
     },
     /// A time argument could not be read as RFC 3339 or TickTick's wire form.
     InvalidInstant {
         /// The text as given.
         text: String,
+        /// What is wrong with it.
+        problem: InstantProblem,
     },
     /// A date argument could not be read as `yyyyMMdd`.
     InvalidDate {
@@ -57,11 +63,16 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Flag(e) => e.fmt(f),
-            Error::UnknownZone { name } => write!(f, "unknown time zone {name:?}"),
-            Error::InvalidInstant { text } => write!(
-                f,
-                "invalid instant {text:?}: expected RFC 3339 or yyyy-MM-ddTHH:mm:ss.SSS+0000"
-            ),
+            Error::UnknownZone { name, suggestion } => {
+                write!(f, "unknown time zone {name:?}")?;
+                match suggestion {
+                    Some(zone) => write!(f, ": did you mean {:?}?", zone.name()),
+                    None => Ok(()),
+                }
+            }
+            Error::InvalidInstant { text, problem } => {
+                write!(f, "invalid instant {text:?}: {problem}")
+            }
             Error::InvalidDate { text } => write!(f, "invalid date {text:?}: expected yyyyMMdd"),
             Error::NeverOccurs { rule } => {
                 write!(f, "rule {rule:?} can never produce an occurrence")
@@ -79,11 +90,14 @@ impl fmt::Display for Error {
     }
 }
 
+/// `Flag` and `Task` are transparent: their message is the inner error's, so the inner error is not
+/// also this one's source (a reporter walking the chain would print the message twice); the chain
+/// goes on with the inner error's own source.
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Flag(e) => Some(e),
-            Error::Task(e) => Some(e),
+            Error::Flag(e) => e.source(),
+            Error::Task(e) => e.source(),
             _ => None,
         }
     }

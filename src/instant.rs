@@ -1,15 +1,57 @@
 //! Instants and dates as TickTick writes them.
 
+use std::fmt;
+
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use crate::Error;
+
+/// Why a text is not an instant ([`Error::InvalidInstant`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InstantProblem {
+    /// A date and a time of day without a UTC offset (`2026-01-17T13:16:24`): which instant it is
+    /// depends on the zone.
+    NoOffset,
+    /// A date alone (`2026-01-17`, `20260117`).
+    DateOnly,
+    /// A date shaped `yyyy-MM-dd` that is not in the calendar (`2026-02-31`, `2026-13-01`).
+    NoSuchDate,
+    /// A time of day shaped `HH:mm:ss` that is not on the clock (`24:00:00`, `12:60:00`).
+    NoSuchTime,
+    /// A date and a time of day followed by something other than `Z`, `+hh:mm` or `+hhmm`.
+    InvalidOffset,
+    /// Nothing recognisable as RFC 3339 or TickTick's wire form.
+    Unrecognized,
+}
+
+impl fmt::Display for InstantProblem {
+    /// The explanation after `invalid instant "TEXT": `.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            InstantProblem::NoOffset => {
+                "no UTC offset: add Z for UTC or the offset, as in 2026-01-17T13:16:24+03:00"
+            }
+            InstantProblem::DateOnly => {
+                "a date without a time: add the time and a UTC offset, as in 2026-01-17T00:00:00Z"
+            }
+            InstantProblem::NoSuchDate => "no such date in the calendar",
+            InstantProblem::NoSuchTime => "no such time of day",
+            InstantProblem::InvalidOffset => {
+                "the UTC offset must be Z, +hh:mm or +hhmm, as in 2026-01-17T13:16:24+03:00"
+            }
+            InstantProblem::Unrecognized => "expected RFC 3339 or yyyy-MM-ddTHH:mm:ss.SSS+0000",
+        })
+    }
+}
 
 /// Reads an instant in TickTick's wire form (`2026-01-17T13:16:24.000+0000`) or RFC 3339
 /// (`2026-01-17T13:16:24Z`, `2026-01-17T16:16:24+03:00`, any fraction of a second).
 ///
 /// # Errors
 ///
-/// [`Error::InvalidInstant`] naming the text when it is neither.
+/// [`Error::InvalidInstant`] naming the text when it is neither, and saying what is wrong with it
+/// ([`InstantProblem`]): no UTC offset, a date alone, a date or time that does not exist, ...
 ///
 /// ```
 /// use ticktick_recur::{format_instant, parse_instant};
@@ -20,6 +62,7 @@ use crate::Error;
 pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, Error> {
     let invalid = || Error::InvalidInstant {
         text: text.to_owned(),
+        problem: diagnose(text),
     };
     if let Some(t) = wire_form(text) {
         return Ok(t);
@@ -31,6 +74,72 @@ pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, Error> {
     DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z")
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| invalid())
+}
+
+/// What is wrong with a text no instant parser accepts, judged by its shape: `yyyy-MM-dd`, then
+/// `T` (or `t` or a space) and `HH:mm:ss` with an optional fraction, then the offset.
+fn diagnose(text: &str) -> InstantProblem {
+    if compact_date(text).is_some() {
+        return InstantProblem::DateOnly;
+    }
+    let Some((date, rest)) = text.split_at_checked(10) else {
+        return InstantProblem::Unrecognized;
+    };
+    let Some([year, month, day]) = fields(date, b'-', [4, 2, 2]) else {
+        return InstantProblem::Unrecognized;
+    };
+    if i32::try_from(year)
+        .ok()
+        .and_then(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .is_none()
+    {
+        return InstantProblem::NoSuchDate;
+    }
+    if rest.is_empty() {
+        return InstantProblem::DateOnly;
+    }
+    let Some((time, offset)) = rest
+        .strip_prefix(['T', 't', ' '])
+        .and_then(|rest| rest.split_at_checked(8))
+    else {
+        return InstantProblem::Unrecognized;
+    };
+    let Some([hour, minute, second]) = fields(time, b':', [2, 2, 2]) else {
+        return InstantProblem::Unrecognized;
+    };
+    // A leap second (second 60) is on the clock, as RFC 3339 allows.
+    if hour > 23 || minute > 59 || second > 60 {
+        return InstantProblem::NoSuchTime;
+    }
+    let offset = match offset.strip_prefix(['.', ',']) {
+        Some(fraction) => {
+            let after = fraction.trim_start_matches(|c: char| c.is_ascii_digit());
+            if after.len() == fraction.len() {
+                return InstantProblem::Unrecognized;
+            }
+            after
+        }
+        None => offset,
+    };
+    if offset.is_empty() {
+        InstantProblem::NoOffset
+    } else {
+        InstantProblem::InvalidOffset
+    }
+}
+
+/// The numbers of `text` written as fields of exactly `widths` ASCII digits joined by `separator`.
+fn fields<const N: usize>(text: &str, separator: u8, widths: [usize; N]) -> Option<[u32; N]> {
+    let mut parts = text.as_bytes().split(|&c| c == separator);
+    let mut values = [0; N];
+    for (value, width) in values.iter_mut().zip(widths) {
+        let part = parts.next()?;
+        if part.len() != width || !part.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        *value = part.iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0'));
+    }
+    parts.next().is_none().then_some(values)
 }
 
 /// TickTick's exact wire form, `yyyy-MM-ddTHH:mm:ss.SSS+0000`, read digit by digit: every instant of
@@ -260,8 +369,61 @@ mod tests {
             "2026-01-17 13:16:24",
         ] {
             let e = parse_instant(bad).unwrap_err();
-            assert_eq!(e, Error::InvalidInstant { text: bad.into() });
+            assert!(
+                matches!(&e, Error::InvalidInstant { text, .. } if text == bad),
+                "{e:?}"
+            );
         }
+    }
+
+    #[test]
+    fn bad_instants_say_what_is_wrong() {
+        use InstantProblem::*;
+        for (text, problem) in [
+            ("2026-01-17T13:16:24", NoOffset),
+            ("2026-01-17 13:16:24", NoOffset),
+            ("2026-01-17T13:16:24.5", NoOffset),
+            ("2026-01-17", DateOnly),
+            ("20260117", DateOnly),
+            ("2026-02-31T00:00:00Z", NoSuchDate),
+            ("2026-02-29T00:00:00Z", NoSuchDate),
+            ("2026-13-01T00:00:00Z", NoSuchDate),
+            ("2026-02-31", NoSuchDate),
+            ("2026-02-31T00:00:00", NoSuchDate),
+            ("2026-02-31T00:00:00.000+0000", NoSuchDate),
+            ("2026-01-17T24:00:00Z", NoSuchTime),
+            ("2026-01-17T12:60:00Z", NoSuchTime),
+            ("2026-01-17T12:00:61Z", NoSuchTime),
+            ("2026-01-17T13:16:24+3", InvalidOffset),
+            ("2026-01-17T13:16:24+25:00", InvalidOffset),
+            ("2026-01-17T13:16:24 UTC", InvalidOffset),
+            ("2026-01-17T13:16:24.Z", Unrecognized),
+            ("2026-01-17T13:16Z", Unrecognized),
+            ("yesterday", Unrecognized),
+            ("", Unrecognized),
+            ("2026-1-17T13:16:24Z", Unrecognized),
+            ("\u{feff}2026-01-17T13:16:24Z", Unrecognized),
+        ] {
+            assert_eq!(
+                parse_instant(text),
+                Err(Error::InvalidInstant {
+                    text: text.into(),
+                    problem
+                }),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn messages_name_the_problem() {
+        let message = |text: &str| parse_instant(text).unwrap_err().to_string();
+        insta::assert_snapshot!(message("yesterday"), @r#"invalid instant "yesterday": expected RFC 3339 or yyyy-MM-ddTHH:mm:ss.SSS+0000"#);
+        insta::assert_snapshot!(message("2026-01-17T13:16:24"), @r#"invalid instant "2026-01-17T13:16:24": no UTC offset: add Z for UTC or the offset, as in 2026-01-17T13:16:24+03:00"#);
+        insta::assert_snapshot!(message("2026-01-17"), @r#"invalid instant "2026-01-17": a date without a time: add the time and a UTC offset, as in 2026-01-17T00:00:00Z"#);
+        insta::assert_snapshot!(message("2026-02-31T00:00:00Z"), @r#"invalid instant "2026-02-31T00:00:00Z": no such date in the calendar"#);
+        insta::assert_snapshot!(message("2026-01-17T24:00:00Z"), @r#"invalid instant "2026-01-17T24:00:00Z": no such time of day"#);
+        insta::assert_snapshot!(message("2026-01-17T13:16:24+3"), @r#"invalid instant "2026-01-17T13:16:24+3": the UTC offset must be Z, +hh:mm or +hhmm, as in 2026-01-17T13:16:24+03:00"#);
     }
 
     #[test]

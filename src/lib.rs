@@ -18,10 +18,23 @@
 //! let rule = flag.validate()?;
 //! let zone: Zone = "Europe/Istanbul".parse()?;
 //! let series = Series::new(&rule, parse_instant("2000-01-28T17:00:00+02:00")?, zone)?;
-//! let next = series.after(parse_instant("2026-01-17T00:00:00Z")?).unwrap();
+//! // `Err` when the search would take more than the documented bound; `None` when the series ends.
+//! let next = series.after(parse_instant("2026-01-17T00:00:00Z")?)?.ok_or("the series ended")?;
 //! assert_eq!(next.local().to_string(), "2026-01-30 17:00:00");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Dates and instants are [`chrono`]'s types, re-exported as [`ticktick_recur::chrono`](chrono) so
+//! that callers need not name the same version in their own `Cargo.toml`.
+//!
+//! ## Features
+//!
+//! - `cli` (default): the `ticktick-recur` command line, built on clap. It is on by default so that
+//!   `cargo run` and `cargo install` give the binary; a library user turns it off, and compiles no
+//!   clap, with `ticktick-recur = { version = "0.1", default-features = false }`.
+//! - `zone-filter`: only the zones whose names match the regular expression in the
+//!   `TICKTICK_RECUR_ZONES` environment variable at build time (and UTC), for size-constrained
+//!   builds.
 //!
 //! ## Bad input and bounded work
 //!
@@ -31,10 +44,11 @@
 //! arithmetic, COUNT is counted a day at a time, and a sub-daily walk goes from a time of day BYHOUR,
 //! BYMINUTE or BYSECOND refuse straight to the next one they allow. What arithmetic cannot skip is
 //! limited to [`SEARCH_STEPS`] steps per occurrence (under 10 ms in a release build): [`Series::new`]
-//! refuses a rule whose first occurrence lies beyond that with [`Error::SearchLimit`], and the
-//! checked walks ([`Series::try_after`], [`Series::try_iter`], [`Series::try_iter_after`]), which the
-//! task actions and the command line use, report it as that error. The unchecked walks
-//! ([`Series::iter`], [`Series::after`], ...) stay exact however long an input makes them.
+//! refuses a rule whose first occurrence lies beyond that with [`Error::SearchLimit`], and the walks
+//! ([`Series::after`], [`Series::iter`], [`Series::iter_after`]), which the task actions and the
+//! command line use, report it as that error. The unbounded walks ([`Series::after_unbounded`],
+//! [`Series::iter_unbounded`], [`Series::iter_after_unbounded`]) stay exact however long an input
+//! makes them.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 // No panics outside tests: a recurrence library is fed strings from servers and users, and must
@@ -50,26 +64,37 @@
     )
 )]
 
+pub mod agenda;
 mod error;
 mod expand;
 mod flag;
 mod instant;
 mod objectid;
 mod rule;
+mod surface;
 pub mod task;
 mod zone;
 
+/// The date and time library of this crate's API ([`chrono::DateTime`], [`chrono::NaiveDate`], ...),
+/// re-exported so that callers use the same version without naming it in their own `Cargo.toml`.
+pub use chrono;
 pub use error::{internal_error_text, Error};
 #[doc(hidden)]
 pub use expand::{listed_days, table_bytes};
 pub use expand::{
-    CheckedOccurrences, HolidayCalendar, HolidayError, Occurrence, Occurrences, Series,
+    CheckedOccurrences, HolidayCalendar, HolidayError, Occurrence, Occurrences, Series, Window,
     SEARCH_STEPS,
 };
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
-pub use instant::{format_date, format_instant, parse_date, parse_instant};
+pub use instant::{format_date, format_instant, parse_date, parse_instant, InstantProblem};
 pub use objectid::{HexError, IdSeed, ObjectId, ObjectIdGenerator};
 pub use rule::{
     Frequency, LunarRule, Recurrence, Rule, SkipDays, Until, Weekday, WeekdayNum, Workday,
 };
+pub use surface::{error_line, ExpandRequest, EXPAND_LIMIT};
 pub use zone::{Zone, TZDATA_VERSION};
+
+/// The README's Rust examples, run as documentation tests so that they keep compiling and passing.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -41,7 +41,7 @@ fn garbage_flags_through_parse_validate_and_expand() {
         };
         match Series::new(&recurrence, start, *rng.pick(&zones)) {
             Ok(series) => {
-                for o in series.try_iter_after(start).take(3) {
+                for o in series.iter_after(start).take(3) {
                     if let Err(e) = o {
                         one_line(e);
                     }

@@ -657,3 +657,107 @@ fn expand_prints_apias_shifted_occurrence_on_its_own_line() {
         ]
     );
 }
+
+/// The task shapes of `tests/data/task-shapes/` (see its README) through every command that takes a
+/// task: each is read, `next` gives the answer `shapes.json` lists (`null` when the task does not move,
+/// whatever the reason), and each action applies or refuses with a reason, never a field error; an
+/// empty date stays empty in every task of a batch body.
+#[test]
+fn every_task_shape_through_the_command_line() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/task-shapes");
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("shapes.json")).unwrap()).unwrap();
+    let at = index["at"].as_str().unwrap();
+    let (from, to) = (
+        index["from"].as_str().unwrap(),
+        index["to"].as_str().unwrap(),
+    );
+    for shape in index["shapes"].as_array().unwrap() {
+        let file = shape["file"].as_str().unwrap();
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let task: Value = serde_json::from_str(&text).unwrap();
+        let next = ok(&["next", "-", "--at", at, "--compact"], &text);
+        let next: Value = serde_json::from_str(&next).unwrap();
+        assert_eq!(next, shape["next"], "{file}");
+        let all = ok(&["occurrences", "-", "--from", from, "--to", to], &text);
+        assert!(
+            serde_json::from_str::<Value>(&all).unwrap().is_array(),
+            "{file}"
+        );
+        let skip_date = next["startDate"]
+            .as_str()
+            .or(next["dueDate"].as_str())
+            .map(|t| t.get(..10).unwrap().replace('-', ""));
+        let mut commands: Vec<Vec<&str>> = vec![
+            vec![
+                "complete",
+                "-",
+                "--at",
+                at,
+                "--user",
+                "1",
+                "--id-seed",
+                "2c6f3277d1cc4341",
+            ],
+            vec!["wont-do", "-", "--at", at, "--user", "1"],
+            vec!["skip", "-", "--at", at],
+            vec!["pin", "-", "--at", at],
+            vec!["unpin", "-", "--at", at],
+        ];
+        if let Some(date) = &skip_date {
+            commands.push(vec!["skip-date", "-", "--at", at, "--date", date]);
+        }
+        for args in commands {
+            let r = run(&args, &text);
+            if r.code != 0 {
+                // The date is the next start's UTC date: near midnight it may not be a local one.
+                let refused = r.stderr.contains("it does not repeat")
+                    || r.stderr.contains("it has neither startDate nor dueDate")
+                    || r.stderr.contains("has no occurrence on");
+                assert!(refused, "{file} {args:?}: {}", r.stderr);
+                continue;
+            }
+            let body: Value = serde_json::from_str(&r.stdout).unwrap();
+            let tasks = body["add"].as_array().unwrap().iter();
+            for out in tasks.chain(body["update"].as_array().unwrap()) {
+                for name in ["startDate", "dueDate", "repeatFirstDate", "reminder"] {
+                    if task.get(name) == Some(&json!("")) {
+                        assert_eq!(out[name], "", "{file} {args:?}: {name}");
+                    }
+                }
+                assert_eq!(out["title"], task["title"], "{file} {args:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn next_refuses_what_is_not_a_task() {
+    let args = ["next", "-", "--at", "2026-01-17T13:16:24Z"];
+    assert_eq!(
+        bad(&args, "{}"),
+        "error: <stdin>: not a task: the object is empty"
+    );
+    let wrapped = json!({"task": {"id": "a", "startDate": "2026-01-17T14:00:00.000+0000", "repeatFlag": "RRULE:FREQ=DAILY"}});
+    assert_eq!(
+        bad(&args, &wrapped.to_string()),
+        r#"error: <stdin>: not a task: the object has none of the fields a task has (id, title, startDate, dueDate, repeatFlag, ...), only "task""#
+    );
+    let window = [
+        "occurrences",
+        "-",
+        "--from",
+        "2026-01-01T00:00:00Z",
+        "--to",
+        "2026-02-01T00:00:00Z",
+    ];
+    assert!(bad(&window, &wrapped.to_string()).contains("not a task"));
+    // A task that does not move prints null, whatever the reason (CONTRACT §1).
+    for undated in [
+        json!({"id": "a", "dueDate": "", "repeatFlag": "RRULE:FREQ=DAILY"}),
+        json!({"id": "a", "startDate": "2026-01-17T14:00:00.000+0000"}),
+        json!({"title": "x"}),
+    ] {
+        assert_eq!(ok(&args, &undated.to_string()), "null\n");
+    }
+}

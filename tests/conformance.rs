@@ -17,7 +17,8 @@
 //!
 //! The second half checks properties of the engine over every corpus rule, the way libical's own test
 //! driver does: restarting a series at its n-th occurrence (COUNT reduced by n) yields the rest of the
-//! series, and `iter_after`/`after` (which jump ahead) agree with walking the series from its start.
+//! series, and `iter_after_unbounded`/`after_unbounded` (which jump ahead) agree with walking the
+//! series from its start.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -558,7 +559,9 @@ fn run(case: &Case, want: usize) -> Run {
     let result = catch_unwind(AssertUnwindSafe(|| -> Run {
         if let Some(flag) = calendar.single_rule() {
             return match build(flag, start) {
-                Built::Series(s) => Run::Ok(s.iter().take(want).map(Item::from).collect()),
+                Built::Series(s) => {
+                    Run::Ok(s.iter_unbounded().take(want).map(Item::from).collect())
+                }
                 Built::NeverOccurs => Run::NeverOccurs,
                 Built::Rejected(e) => Run::Rejected(e),
             };
@@ -568,7 +571,7 @@ fn run(case: &Case, want: usize) -> Run {
         let mut items: Vec<Item> = calendar.rdates.iter().map(|&v| start.item(v)).collect();
         for flag in &calendar.rrules {
             match build(flag, start) {
-                Built::Series(s) => items.extend(s.iter().take(slack).map(Item::from)),
+                Built::Series(s) => items.extend(s.iter_unbounded().take(slack).map(Item::from)),
                 Built::NeverOccurs => {}
                 Built::Rejected(e) => return Run::Rejected(e),
             }
@@ -580,7 +583,9 @@ fn run(case: &Case, want: usize) -> Run {
             .collect();
         for flag in &calendar.exrules {
             match build(flag, start) {
-                Built::Series(s) => excluded.extend(s.iter().take(slack).map(|o| o.instant())),
+                Built::Series(s) => {
+                    excluded.extend(s.iter_unbounded().take(slack).map(|o| o.instant()))
+                }
                 Built::NeverOccurs => {}
                 Built::Rejected(e) => return Run::Rejected(e),
             }
@@ -642,7 +647,7 @@ fn verdict(case: &Case) -> Verdict {
         let skipped = catch_unwind(AssertUnwindSafe(|| {
             match build(case.calendar.single_rule().unwrap(), start) {
                 Built::Series(s) => s
-                    .iter_after(at.instant - TimeDelta::seconds(1))
+                    .iter_after_unbounded(at.instant - TimeDelta::seconds(1))
                     .take(tail.len() + 1)
                     .map(|o| start.canon(o.into()))
                     .collect::<Vec<_>>(),
@@ -890,7 +895,8 @@ fn accepted_series() -> Vec<(Case, Series, Vec<Item>)> {
             let start = case.calendar.start;
             catch_unwind(AssertUnwindSafe(|| match build(&flag, start) {
                 Built::Series(s) => {
-                    let prefix: Vec<Item> = s.iter().take(PREFIX).map(Item::from).collect();
+                    let prefix: Vec<Item> =
+                        s.iter_unbounded().take(PREFIX).map(Item::from).collect();
                     Some((case.clone(), *s, prefix))
                 }
                 _ => None,
@@ -960,8 +966,8 @@ fn occurrences_are_ordered_and_resolved_by_the_zone_policy() {
     finish("ordered and resolved", series.len(), failures);
 }
 
-/// `iter_after(t)` and `after(t)` jump ahead without walking the series; they must agree with the walk
-/// for `t` at every occurrence and one second before it.
+/// `iter_after_unbounded(t)` and `after_unbounded(t)` jump ahead without walking the series; they
+/// must agree with the walk for `t` at every occurrence and one second before it.
 #[test]
 fn skip_ahead_agrees_with_the_walk() {
     let series = accepted_series();
@@ -975,8 +981,11 @@ fn skip_ahead_agrees_with_the_walk() {
                     // the prefix covers.
                     let tail: Vec<Item> =
                         prefix.iter().copied().filter(|i| i.instant > t).collect();
-                    let jumped: Vec<Item> =
-                        s.iter_after(t).take(tail.len()).map(Item::from).collect();
+                    let jumped: Vec<Item> = s
+                        .iter_after_unbounded(t)
+                        .take(tail.len())
+                        .map(Item::from)
+                        .collect();
                     if jumped != tail {
                         return Some(format!(
                             "iter_after({t}) at occurrence #{n}:\n    walk:   {:?}\n    jumped: {:?}",
@@ -984,7 +993,7 @@ fn skip_ahead_agrees_with_the_walk() {
                             show(&jumped[..jumped.len().min(6)])
                         ));
                     }
-                    let after = s.after(t).map(Item::from);
+                    let after = s.after_unbounded(t).map(Item::from);
                     if prefix.len() < PREFIX && after != tail.first().copied() {
                         return Some(format!(
                             "after({t}) at occurrence #{n}: walk {:?}, after {:?}",
@@ -1046,7 +1055,7 @@ fn restarting_at_an_occurrence_gives_the_rest_of_the_series() {
                 let got: Vec<Item> = match build_flag(&restarted, x.instant, start) {
                     Built::Series(s2) => {
                         let take = if whole { rest.len() + 1 } else { rest.len() };
-                        s2.iter().take(take).map(Item::from).collect()
+                        s2.iter_unbounded().take(take).map(Item::from).collect()
                     }
                     Built::NeverOccurs => vec![],
                     Built::Rejected(e) => {

@@ -43,7 +43,7 @@ fn new_york_nine_oclock_across_the_march_change() {
         "America/New_York",
     );
     assert_eq!(
-        instants(s.iter().take(3)),
+        instants(s.iter_unbounded().take(3)),
         [
             "2026-03-07T14:00Z",
             "2026-03-08T13:00Z",
@@ -59,7 +59,7 @@ fn new_york_nine_oclock_across_the_march_change() {
 fn apia_skipped_day() {
     let s = series("RRULE:FREQ=DAILY", "2011-12-28T20:00:00Z", "Pacific/Apia");
     assert_eq!(
-        locals(s.iter().take(5)),
+        locals(s.iter_unbounded().take(5)),
         [
             "2011-12-28 10:00",
             "2011-12-29 10:00",
@@ -69,7 +69,7 @@ fn apia_skipped_day() {
         ]
     );
     assert_eq!(
-        instants(s.iter().take(5)),
+        instants(s.iter_unbounded().take(5)),
         [
             "2011-12-28T20:00Z",
             "2011-12-29T20:00Z",
@@ -78,7 +78,7 @@ fn apia_skipped_day() {
             "2011-12-31T20:00Z"
         ]
     );
-    let next = s.after(at("2011-12-30T20:00:00Z")).unwrap();
+    let next = s.after_unbounded(at("2011-12-30T20:00:00Z")).unwrap();
     assert_eq!(next.local().to_string(), "2012-01-01 10:00:00");
 }
 
@@ -92,7 +92,7 @@ fn lord_howe_half_hour_change() {
         "Australia/Lord_Howe",
     );
     assert_eq!(
-        instants(s.iter().take(3)),
+        instants(s.iter_unbounded().take(3)),
         [
             "2026-10-02T15:45Z",
             "2026-10-03T15:45Z",
@@ -112,7 +112,7 @@ fn sao_paulo_midnight_change_all_day() {
     )
     .all_day(true);
     assert_eq!(
-        instants(s.iter().take(3)),
+        instants(s.iter_unbounded().take(3)),
         [
             "2018-11-03T03:00Z",
             "2018-11-04T03:00Z",
@@ -131,7 +131,7 @@ fn hourly_across_the_fold_takes_the_earlier_instant() {
         "America/New_York",
     );
     assert_eq!(
-        instants(s.iter().take(3)),
+        instants(s.iter_unbounded().take(3)),
         [
             "2026-11-01T04:30Z",
             "2026-11-01T05:30Z",
@@ -145,7 +145,7 @@ fn hourly_across_the_fold_takes_the_earlier_instant() {
 fn leap_day_yearly_skips_common_years() {
     let s = series("RRULE:FREQ=YEARLY", "2024-02-29T09:00:00Z", "UTC");
     assert_eq!(
-        locals(s.iter().take(3)),
+        locals(s.iter_unbounded().take(3)),
         ["2024-02-29 09:00", "2028-02-29 09:00", "2032-02-29 09:00"]
     );
 }
@@ -159,7 +159,7 @@ fn monday_of_week_53() {
         "UTC",
     );
     assert_eq!(
-        locals(s.iter().take(3)),
+        locals(s.iter_unbounded().take(3)),
         ["2015-12-28 09:00", "2020-12-28 09:00", "2026-12-28 09:00"]
     );
 }
@@ -213,7 +213,7 @@ fn a_sub_daily_grid_that_never_meets_its_day_and_hour_never_occurs() {
     }
     let s = series(flag, "2026-01-01T01:00:00Z", "UTC");
     assert_eq!(
-        locals(s.iter().take(3)),
+        locals(s.iter_unbounded().take(3)),
         ["2026-01-06 00:00", "2026-01-13 00:00", "2026-01-20 00:00"]
     );
 }
@@ -278,7 +278,7 @@ fn periodic_grids_that_miss_their_filters_never_occur() {
         "UTC",
     );
     assert_eq!(
-        locals(s.iter().take(2)),
+        locals(s.iter_unbounded().take(2)),
         ["2356-02-29 09:00", "2756-02-29 09:00"]
     );
 }
@@ -294,7 +294,7 @@ fn rare_rules_are_found_from_every_frequency() {
         "RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;BYHOUR=17;BYMINUTE=0;BYSECOND=0",
     ] {
         let s = series(flag, "2000-01-01T15:00:00Z", "Europe/Istanbul");
-        let found = locals(s.iter_after(at("2026-01-17T00:00:00Z")).take(2));
+        let found = locals(s.iter_after_unbounded(at("2026-01-17T00:00:00Z")).take(2));
         assert_eq!(found, ["2044-02-29 17:00", "2072-02-29 17:00"], "{flag}");
     }
 }
@@ -308,7 +308,7 @@ fn weekend_days_are_dropped_not_moved() {
         "Europe/Istanbul",
     );
     assert_eq!(
-        locals(s.iter().take(3)),
+        locals(s.iter_unbounded().take(3)),
         ["2026-01-16 09:00", "2026-01-19 09:00", "2026-01-20 09:00"]
     );
     // A make-up workday on a Saturday is a working day; a holiday is dropped with HOLIDAY.
@@ -320,7 +320,7 @@ fn weekend_days_are_dropped_not_moved() {
     )
     .holidays(cal);
     assert_eq!(
-        locals(s.iter().take(4)),
+        locals(s.iter_unbounded().take(4)),
         [
             "2026-01-16 09:00",
             "2026-01-17 09:00",
@@ -340,7 +340,7 @@ fn last_working_day_of_the_month() {
     ] {
         let s = series(flag, "2026-01-30T07:00:00Z", "Europe/Berlin");
         assert_eq!(
-            locals(s.iter().take(5)),
+            locals(s.iter_unbounded().take(5)),
             [
                 "2026-01-30 08:00",
                 "2026-02-27 08:00",
@@ -358,7 +358,7 @@ fn last_working_day_of_the_month() {
         "Europe/Berlin",
     )
     .holidays(HolidayCalendar::new([date("20260331")], []).unwrap());
-    assert_eq!(locals(s.iter().take(1)), ["2026-03-30 08:00"]);
+    assert_eq!(locals(s.iter_unbounded().take(1)), ["2026-03-30 08:00"]);
 }
 
 /// TT_WORKDAY=1: the first working day; 1 Feb 2026 is a Sunday, unless it is a make-up workday.
@@ -367,13 +367,13 @@ fn first_working_day_of_the_month() {
     let flag = "RRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=1;TT_WORKDAY=1";
     let s = series(flag, "2026-02-01T00:00:00Z", "UTC");
     assert_eq!(
-        locals(s.iter().take(2)),
+        locals(s.iter_unbounded().take(2)),
         ["2026-02-02 00:00", "2026-03-02 00:00"]
     );
     let s = series(flag, "2026-02-01T00:00:00Z", "UTC")
         .holidays(HolidayCalendar::new([], [date("20260201")]).unwrap());
     assert_eq!(
-        locals(s.iter().take(2)),
+        locals(s.iter_unbounded().take(2)),
         ["2026-02-01 00:00", "2026-03-02 00:00"]
     );
 }
@@ -387,12 +387,15 @@ fn custom_dates_run_out() {
         "Europe/Istanbul",
     );
     assert_eq!(
-        locals(s.iter()),
+        locals(s.iter_unbounded()),
         ["2026-03-19 09:00", "2026-03-20 09:00", "2026-04-02 09:00"]
     );
-    assert_eq!(s.after(at("2026-04-02T06:00:00Z")), None);
+    assert_eq!(s.after_unbounded(at("2026-04-02T06:00:00Z")), None);
     let s = s.exdates([date("20260320")]);
-    assert_eq!(locals(s.iter()), ["2026-03-19 09:00", "2026-04-02 09:00"]);
+    assert_eq!(
+        locals(s.iter_unbounded()),
+        ["2026-03-19 09:00", "2026-04-02 09:00"]
+    );
 }
 
 /// SEMANTICS.md §2: the forgetting curve lands on days 0, 1, 2, 4, 7, 15, 30, 45.
@@ -403,9 +406,9 @@ fn forgetting_curve_days() {
         "2026-01-01T09:00:00Z",
         "UTC",
     );
-    let first = s.iter().next().unwrap().date();
+    let first = s.iter_unbounded().next().unwrap().date();
     let days: Vec<i64> = s
-        .iter()
+        .iter_unbounded()
         .take(8)
         .map(|o| (o.date() - first).num_days())
         .collect();
@@ -416,7 +419,10 @@ fn forgetting_curve_days() {
         "2026-01-01T09:00:00Z",
         "UTC",
     );
-    assert_eq!(locals(s.iter()), ["2026-01-01 09:00", "2026-01-04 09:00"]);
+    assert_eq!(
+        locals(s.iter_unbounded()),
+        ["2026-01-01 09:00", "2026-01-04 09:00"]
+    );
 }
 
 /// SEMANTICS.md §1: an exDate removes every occurrence on that local calendar day; removed days do
@@ -430,7 +436,7 @@ fn exdates_remove_whole_local_days() {
     )
     .exdates([date("20260118")]);
     assert_eq!(
-        locals(s.iter()),
+        locals(s.iter_unbounded()),
         [
             "2026-01-17 09:00",
             "2026-01-17 18:00",
@@ -448,20 +454,23 @@ fn date_until_includes_the_whole_local_day() {
         "2026-01-17T20:30:00Z",
         "Europe/Istanbul",
     );
-    assert_eq!(locals(s.iter()).last().unwrap(), "2026-01-20 23:30");
-    assert_eq!(s.iter().count(), 4);
+    assert_eq!(
+        locals(s.iter_unbounded()).last().unwrap(),
+        "2026-01-20 23:30"
+    );
+    assert_eq!(s.iter_unbounded().count(), 4);
     let s = series(
         "RRULE:FREQ=DAILY;UNTIL=20260120T203000Z",
         "2026-01-17T20:30:00Z",
         "Europe/Istanbul",
     );
-    assert_eq!(s.iter().count(), 4);
+    assert_eq!(s.iter_unbounded().count(), 4);
     let s = series(
         "RRULE:FREQ=DAILY;UNTIL=20260120T202959Z",
         "2026-01-17T20:30:00Z",
         "Europe/Istanbul",
     );
-    assert_eq!(s.iter().count(), 3);
+    assert_eq!(s.iter_unbounded().count(), 3);
 }
 
 /// The captured weekly task (SEMANTICS.md §6): Saturdays at 18:00 Istanbul until 27 February 2026.
@@ -473,7 +482,7 @@ fn captured_weekly_until_task() {
         "Europe/Istanbul",
     );
     assert_eq!(
-        instants(s.iter()),
+        instants(s.iter_unbounded()),
         [
             "2026-01-17T15:00Z",
             "2026-01-24T15:00Z",
@@ -494,7 +503,7 @@ fn a_start_off_the_rule_is_not_an_occurrence() {
         "2026-01-16T15:00:00Z",
         "Europe/Istanbul",
     );
-    assert_eq!(locals(s.iter().take(1)), ["2026-01-17 18:00"]);
+    assert_eq!(locals(s.iter_unbounded().take(1)), ["2026-01-17 18:00"]);
 }
 
 #[test]
@@ -515,7 +524,7 @@ fn lunar_rules_are_refused_clearly() {
 fn not_recurring_is_the_start_alone() {
     for flag in ["", "RRULE:FREQ=NONE", "FREQ=NONE"] {
         let s = series(flag, "2026-01-17T15:00:00Z", "UTC");
-        assert_eq!(locals(s.iter()), ["2026-01-17 15:00"], "{flag:?}");
+        assert_eq!(locals(s.iter_unbounded()), ["2026-01-17 15:00"], "{flag:?}");
     }
 }
 
@@ -588,10 +597,10 @@ proptest! {
         let reach = if flag.contains("MINUTELY") { ahead / 660 } else { ahead / 37 };
         let t = start + chrono::TimeDelta::seconds(reach);
         let walked: Vec<Occurrence> =
-            series.iter().filter(|o| o.instant() > t).take(5).collect();
-        let jumped: Vec<Occurrence> = series.iter_after(t).take(5).collect();
+            series.iter_unbounded().filter(|o| o.instant() > t).take(5).collect();
+        let jumped: Vec<Occurrence> = series.iter_after_unbounded(t).take(5).collect();
         prop_assert_eq!(&walked, &jumped, "{} from {} in {}", flag, start, zone);
-        prop_assert_eq!(series.after(t), walked.first().copied());
+        prop_assert_eq!(series.after_unbounded(t), walked.first().copied());
     }
 
     /// Occurrences come in ascending wall-clock order, never before the start.
@@ -606,7 +615,7 @@ proptest! {
         let zone: Zone = zone.parse().unwrap();
         let start = DateTime::from_timestamp(start, 0).unwrap();
         let Ok(series) = Series::new(&rule.unwrap(), start, zone) else { return Ok(()) };
-        let all: Vec<Occurrence> = series.iter().take(50).collect();
+        let all: Vec<Occurrence> = series.iter_unbounded().take(50).collect();
         for pair in all.windows(2) {
             prop_assert!(pair[0].local() < pair[1].local());
         }

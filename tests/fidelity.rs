@@ -61,7 +61,7 @@ fn answer(case: &Value) -> Value {
         let zone: Zone = text(call, "timeZone").parse().unwrap();
         let series = Series::new(&rule, instant(call, "start"), zone).unwrap();
         let starts: Vec<String> = series
-            .try_iter()
+            .iter()
             .take(100)
             .map(|o| format_instant(o.unwrap().instant()))
             .collect();

@@ -89,7 +89,7 @@ fn ours(flag: &str) -> Vec<NaiveDate> {
         .unwrap()
         .holidays(HolidayCalendar::china());
     series
-        .try_iter()
+        .iter()
         .map(|o| o.unwrap().date())
         .take_while(|d| d.year() <= LAST_YEAR)
         .collect()

@@ -5,13 +5,17 @@
 //! leap-year 2028: 244 to the end of August, 25 into September), 13:00Z (EDT, UTC-4). The run crosses
 //! six DST changes; 09:00 is never in a gap or a fold, so both libraries must agree on every instant.
 //! Throughput is counted in occurrences.
+//!
+//! `expand_window/*` is the same query as the packages ask it ([`Series::try_each_in`]): from the
+//! flag's text, the 1,000 instants as one text of wire-form lines (npm `expand`) or as Unix
+//! milliseconds (npm `expandMillis`).
 
 use std::hint::black_box;
 
 use chrono::{DateTime, Utc};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use rrule::RRuleSet;
-use ticktick_recur::{RepeatFlag, Series, Zone};
+use ticktick_recur::{format_instant, RepeatFlag, Series, Window, Zone};
 
 use crate::{rrule_set_text, utc, OURS, PEER};
 
@@ -37,7 +41,11 @@ pub fn benches(c: &mut Criterion) {
         .parse()
         .unwrap();
 
-    let ours: Vec<DateTime<Utc>> = series.iter().take(N).map(|o| o.instant()).collect();
+    let ours: Vec<DateTime<Utc>> = series
+        .iter_unbounded()
+        .take(N)
+        .map(|o| o.instant())
+        .collect();
     let theirs: Vec<DateTime<Utc>> = peer
         .into_iter()
         .take(N)
@@ -51,17 +59,68 @@ pub fn benches(c: &mut Criterion) {
         "ticktick-recur and rrule disagree on the 1,000 occurrences"
     );
     assert_eq!(
-        drain(series.iter().map(|o| o.instant())),
+        drain(series.iter_unbounded().map(|o| o.instant())),
         (N, Some(utc(LAST)))
     );
 
     let mut group = c.benchmark_group("expand");
     group.throughput(Throughput::Elements(N as u64));
     group.bench_function(BenchmarkId::new("daily_1000_new_york", OURS), |b| {
-        b.iter(|| drain(black_box(&series).iter().map(|o| o.instant())))
+        b.iter(|| drain(black_box(&series).iter_unbounded().map(|o| o.instant())))
     });
     group.bench_function(BenchmarkId::new("daily_1000_new_york", PEER), |b| {
         b.iter(|| drain(black_box(&peer).into_iter().map(|t| t.with_timezone(&Utc))))
     });
     group.finish();
+
+    let window = Window {
+        after: None,
+        until: None,
+        limit: N,
+    };
+    let lines = window_lines(FLAG, utc(START), zone, window);
+    let expected: Vec<String> = ours.iter().map(|&t| format_instant(t)).collect();
+    assert_eq!(lines, expected.join("\n"));
+    let millis = window_millis(FLAG, utc(START), zone, window);
+    let expected: Vec<f64> = ours.iter().map(|t| t.timestamp_millis() as f64).collect();
+    assert_eq!(millis, expected);
+
+    let mut group = c.benchmark_group("expand_window");
+    group.throughput(Throughput::Elements(N as u64));
+    group.bench_function(BenchmarkId::new("daily_1000_new_york_lines", OURS), |b| {
+        b.iter(|| window_lines(black_box(FLAG), black_box(utc(START)), zone, window))
+    });
+    group.bench_function(BenchmarkId::new("daily_1000_new_york_millis", OURS), |b| {
+        b.iter(|| window_millis(black_box(FLAG), black_box(utc(START)), zone, window))
+    });
+    group.finish();
+}
+
+/// The series of `flag` from its text.
+fn from_flag(flag: &str, start: DateTime<Utc>, zone: Zone) -> Series {
+    let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
+    Series::new(&rule, start, zone).unwrap()
+}
+
+/// The window's instants as wire-form lines, as npm `expand` receives them.
+fn window_lines(flag: &str, start: DateTime<Utc>, zone: Zone, window: Window) -> String {
+    let mut text = String::new();
+    from_flag(flag, start, zone)
+        .try_each_in(window, |o| {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            o.write_instant(&mut text);
+        })
+        .unwrap();
+    text
+}
+
+/// The window's instants as Unix milliseconds, as npm `expandMillis` receives them.
+fn window_millis(flag: &str, start: DateTime<Utc>, zone: Zone, window: Window) -> Vec<f64> {
+    let mut millis = Vec::new();
+    from_flag(flag, start, zone)
+        .try_each_in(window, |o| millis.push(o.timestamp_millis() as f64))
+        .unwrap();
+    millis
 }

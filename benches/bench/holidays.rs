@@ -31,7 +31,7 @@ fn from_flag(flag: &str, zone: &str, start: DateTime<Utc>, after: DateTime<Utc>)
     let series = Series::new(&rule, start, zone)
         .unwrap()
         .holidays(HolidayCalendar::china());
-    series.after(after).unwrap().instant()
+    series.after(after).unwrap().unwrap().instant()
 }
 
 /// The holiday-cn files as one JSON array.
@@ -49,7 +49,10 @@ pub fn benches(c: &mut Criterion) {
     let series = Series::new(&rule, start, ZONE.parse().unwrap())
         .unwrap()
         .holidays(HolidayCalendar::china());
-    assert_eq!(series.after(after).map(|o| o.instant()), Some(expected));
+    assert_eq!(
+        series.after(after).unwrap().map(|o| o.instant()),
+        Some(expected)
+    );
     assert_eq!(from_flag(FLAG, ZONE, start, after), expected);
 
     let mut next = c.benchmark_group("next");

@@ -13,8 +13,10 @@
 use chrono::{DateTime, Utc};
 use criterion::{criterion_group, criterion_main};
 
+mod agenda;
 mod complete;
 mod expand;
+mod generate;
 mod holidays;
 mod next;
 
@@ -41,6 +43,7 @@ criterion_group!(
     next::benches,
     expand::benches,
     complete::benches,
+    agenda::benches,
     holidays::benches
 );
 criterion_main!(benches);

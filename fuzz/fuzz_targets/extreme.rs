@@ -213,13 +213,13 @@ fuzz_target!(|spec: Spec| {
         // The checked walks are bounded; the unchecked ones, exact however long an input makes
         // them, are compared where the checked walk answered.
         let checked: Result<Vec<_>, _> = match after {
-            Some(t) => series.try_iter_after(t).take(5).collect(),
-            None => series.try_iter().take(5).collect(),
+            Some(t) => series.iter_after(t).take(5).collect(),
+            None => series.iter().take(5).collect(),
         };
         if let Ok(got) = checked {
             let unchecked: Vec<_> = match after {
-                Some(t) => series.iter_after(t).take(5).collect(),
-                None => series.iter().take(5).collect(),
+                Some(t) => series.iter_after_unbounded(t).take(5).collect(),
+                None => series.iter_unbounded().take(5).collect(),
             };
             assert_eq!(unchecked, got, "{text}");
             for pair in got.windows(2) {

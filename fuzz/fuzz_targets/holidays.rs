@@ -89,7 +89,7 @@ fn check(text: &str) {
         };
         let series = series.holidays(calendar.clone());
         let got: Vec<NaiveDate> = series
-            .try_iter()
+            .iter()
             .take(20)
             .map_while(Result::ok)
             .map(|o| o.date())

@@ -1,46 +1,57 @@
-// Node benchmark: ticktick-recur (this package, built) against rrule.js (npm `rrule`) on the same work,
-// `npm --prefix pkg run bench`. Each library's answer is checked before it is timed.
+// Node benchmark: ticktick-recur (this package, built) against the libraries a JavaScript user would
+// pick instead, on the same work: rrule-rust (napi, the `rrule` crate compiled natively), rrule-temporal
+// and rrule.js (npm `rrule`). `npm --prefix pkg run bench`; `-- --quick` for fewer rounds.
 //
-// How the answers are compared. ticktick-recur takes and returns instants (TickTick's wire form, UTC).
-// rrule.js takes its `dtstart` "floating": a Date whose UTC fields are the wall-clock start in `tzid`
-// (what its `datetime()` makes); its results, and `after()`'s argument, are instants, which it derives
-// through the process's own zone. This process runs with TZ=UTC, where that derivation is exact for
-// these dates. Both answers are compared as instants (rrule.js's `toISOString()`, ticktick-recur's
-// wire form read as ISO 8601) with the expected instants: the wall-clock times in the series' zone
-// (09:00 New York, 17:00 Istanbul), which Intl checks independently.
+// Fair terms. Every library parses its rule from text on every call (ticktick-recur its repeatFlag,
+// the others `DTSTART;TZID=...` and `RRULE:...`), and every cache is off: rrule-rust's per set
+// (`cache.disable()`), rrule-temporal's (`cache: false`), rrule.js's (`cache: false`), on a new object
+// each call besides. Each library's answer is checked against the expected instants before it is
+// timed, and the libraries must agree with each other.
 //
-// Timing: after a warm-up, 7 rounds, each a batch of calls of ticktick-recur then one of rrule.js,
-// each batch lasting at least 100 ms (at least one call); the figure is the median over the rounds of
-// the time of one call. A new RRule is built for each call (its result cache would otherwise answer
-// repeated calls), as ticktick-recur parses the flag on each call.
+// How answers are compared. ticktick-recur takes and returns instants (TickTick's wire form, UTC, or
+// Unix milliseconds from expandMillis). rrule-rust returns wall-clock times with their offset
+// (`toTimestamp()` gives the instant); rrule-temporal ZonedDateTimes (`epochMilliseconds`). rrule.js
+// takes its start "floating" (the wall-clock start in the zone) and gives instants it derives through
+// the process's own zone: this process runs with TZ=UTC, where that is exact for these dates.
+//
+// Timing: rounds in which each library in turn runs in a fresh Node process of its own (so that no
+// library's garbage is collected, nor its code compiled, on another's time): a warm-up (batches of
+// calls for 100 ms until one takes as long as the one before, so that V8 has optimized what it runs,
+// at most about 5 s), then three batches of calls lasting at least 100 ms each (at least one call).
+// The figure is the median over the rounds of the median batch's time of one call. The time is
+// the process's CPU time (process.cpuUsage), which leaves out time spent waiting for a core on a busy
+// machine; `-- --wall` measures wall-clock time instead.
 process.env.TZ = "UTC";
 
 const assert = (await import("node:assert/strict")).default;
+const { execFileSync } = await import("node:child_process");
+const { fileURLToPath } = await import("node:url");
+const { readFileSync } = await import("node:fs");
 const rrule = (await import("rrule")).default;
-const { RRule, datetime } = rrule;
+const { RRuleSet } = await import("rrule-rust");
+const { RRuleTemporal } = await import("rrule-temporal");
 const recur = await import("../dist/node.mjs");
 
-/** Wall-clock `yyyy-MM-ddTHH:mm` of an ISO instant in `zone`, by Intl. */
-function wall(iso, zone) {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
-  }).formatToParts(new Date(iso));
-  const f = Object.fromEntries(parts.map((p) => [p.type, p.value]));
-  return `${f.year}-${f.month}-${f.day}T${f.hour}:${f.minute}`;
-}
+const quick = process.argv.includes("--quick");
+const version = (name) => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url))).version;
 
-/** ticktick-recur's wire form as ISO 8601. */
-const iso = (wire) => wire.replace(/\+0000$/, "Z");
+/** A clock in milliseconds: CPU time of the process, or wall-clock time with --wall. */
+const clock = process.argv.includes("--wall")
+  ? () => performance.now()
+  : () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
 
-/** Milliseconds of one call of `f`, averaged over a batch of calls lasting at least `ms`. */
+/** Milliseconds of one call of `f`, over a batch of calls lasting at least `ms`. */
 function batch(f, ms) {
   let calls = 0;
-  const start = performance.now();
-  let now = start;
+  const start = clock();
+  let now;
   do {
     f();
     calls++;
-    now = performance.now();
+    now = clock();
   } while (now - start < ms);
   return (now - start) / calls;
 }
@@ -48,66 +59,160 @@ function batch(f, ms) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /**
- * Median time of one call of each function. The two are timed in alternating rounds, so a machine
- * busy with something else slows both alike.
+ * Median time of one call of each of `count` libraries on work `work`, timed in alternating rounds,
+ * each library in a process of its own (this script with `--child WORK LIBRARY`).
  */
-function race(ours, theirs, rounds = 7) {
-  for (let i = 0; i < 3; i++) ours(), theirs();
-  const samples = { ours: [], theirs: [] };
+function race(work, count) {
+  const rounds = quick ? 3 : 7;
+  const samples = Array.from({ length: count }, () => []);
   for (let round = 0; round < rounds; round++) {
-    samples.ours.push(batch(ours, 100));
-    samples.theirs.push(batch(theirs, 100));
+    for (let library = 0; library < count; library++) {
+      const args = [fileURLToPath(import.meta.url), "--child", String(work), String(library), ...process.argv.slice(2)];
+      samples[library].push(Number(execFileSync(process.execPath, args, { encoding: "utf8" })));
+    }
   }
-  return { ours: median(samples.ours), theirs: median(samples.theirs) };
+  return samples.map(median);
 }
+
+/** The instants as ISO strings, from each library's own result. */
+const iso = {
+  wire: (t) => t.replace(/\+0000$/, "Z"),
+  millis: (t) => new Date(t).toISOString(),
+  rust: (t) => new Date(t.toTimestamp()).toISOString(),
+  temporal: (t) => new Date(t.epochMilliseconds).toISOString(),
+  date: (t) => t.toISOString(),
+};
+
+/** rrule-rust's first occurrence strictly after `after`: it walks the set from its start. */
+function rustAfter(text, after) {
+  const set = RRuleSet.fromString(text);
+  set.cache.disable();
+  for (const t of set) if (t.toTimestamp() > after) return t;
+  return null;
+}
+
+function rustAll(text, count) {
+  const set = RRuleSet.fromString(text);
+  set.cache.disable();
+  return set.all(count);
+}
+
+const temporal = (text) => new RRuleTemporal({ rruleString: text, cache: false });
+const rrulejs = (text) => rrule.rrulestr(text, { cache: false });
+
+const AFTER = "2026-01-17T00:00:00Z";
+const afterDate = new Date(AFTER);
+const NEXT = { start: "2000-01-01T15:00:00Z", timeZone: "Europe/Istanbul", after: AFTER, limit: 1 };
+const ISTANBUL = "DTSTART;TZID=Europe/Istanbul:20000101T170000\nRRULE:";
+const NEW_YORK = "DTSTART;TZID=America/New_York:20260101T090000\nRRULE:";
+const BULK = { start: "2026-01-01T14:00:00Z", timeZone: "America/New_York", limit: 1000 };
+
+/** The 1,000 expected instants: 09:00 in New York each day from 2026-01-01, checked with Intl. */
+const thousand = Array.from({ length: 1000 }, (_, i) => {
+  const day = new Date(Date.UTC(2026, 0, 1 + i));
+  const summer = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", timeZoneName: "short" })
+    .format(new Date(day.getTime() + 14 * 3600e3))
+    .endsWith("EDT");
+  return new Date(day.getTime() + (summer ? 13 : 14) * 3600e3).toISOString();
+});
+assert.equal(thousand[66], "2026-03-08T13:00:00.000Z");
 
 const works = [
   {
-    name: "1,000 DAILY occurrences, 09:00 America/New_York from 2026-01-01",
-    zone: "America/New_York",
-    ours: () =>
-      recur.expand("RRULE:FREQ=DAILY", { start: "2026-01-01T14:00:00Z", timeZone: "America/New_York", limit: 1000 }),
-    theirs: () =>
-      new RRule({ freq: RRule.DAILY, dtstart: datetime(2026, 1, 1, 9, 0, 0), tzid: "America/New_York", count: 1000 }).all(),
-    check(ours, theirs) {
-      const instants = ours.map(iso);
-      assert.deepEqual(theirs.map((d) => d.toISOString()), instants, "rrule.js and ticktick-recur agree");
-      const days = Array.from({ length: 1000 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
-      assert.deepEqual(instants.map((t) => wall(t, this.zone)), days.map((d) => `${d}T09:00`));
-      // 09:00 is 14:00Z in winter and 13:00Z in summer (daylight time from 2026-03-08).
-      assert.deepEqual(ours.slice(65, 67), ["2026-03-07T14:00:00.000+0000", "2026-03-08T13:00:00.000+0000"]);
-    },
+    name: "next DAILY after 2026-01-17 of a series begun 2000-01-01, Europe/Istanbul",
+    expected: ["2026-01-17T14:00:00.000Z"],
+    libraries: [
+      [() => recur.expand("RRULE:FREQ=DAILY;INTERVAL=1", NEXT), iso.wire],
+      [() => [rustAfter(`${ISTANBUL}FREQ=DAILY;INTERVAL=1`, afterDate.getTime())], iso.rust],
+      [() => [temporal(`${ISTANBUL}FREQ=DAILY;INTERVAL=1`).next(afterDate)], iso.temporal],
+      [() => [rrulejs(`${ISTANBUL}FREQ=DAILY;INTERVAL=1`).after(afterDate)], iso.date],
+    ],
   },
   {
-    name: "first last-Friday-of-the-month after 2026-01-17 of a series from 2000-01-01 17:00 Europe/Istanbul",
-    zone: "Europe/Istanbul",
-    ours: () =>
-      recur.expand("RRULE:FREQ=MONTHLY;BYDAY=-1FR", {
-        start: "2000-01-01T15:00:00Z", timeZone: "Europe/Istanbul", after: "2026-01-17T00:00:00+03:00", limit: 1,
-      }),
-    theirs: () =>
-      new RRule({
-        freq: RRule.MONTHLY, byweekday: RRule.FR.nth(-1), dtstart: datetime(2000, 1, 1, 17, 0, 0), tzid: "Europe/Istanbul",
-      }).after(datetime(2026, 1, 17, 0, 0, 0)),
-    check(ours, theirs) {
-      assert.deepEqual(ours, ["2026-01-30T14:00:00.000+0000"], "ticktick-recur");
-      assert.equal(theirs.toISOString(), iso(ours[0]), "rrule.js");
-      assert.equal(wall(iso(ours[0]), this.zone), "2026-01-30T17:00");
-    },
+    name: "next MONTHLY BYDAY=-1FR after 2026-01-17, begun 2000-01-01, Europe/Istanbul",
+    expected: ["2026-01-30T14:00:00.000Z"],
+    libraries: [
+      [() => recur.expand("RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR", NEXT), iso.wire],
+      [() => [rustAfter(`${ISTANBUL}FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR`, afterDate.getTime())], iso.rust],
+      [() => [temporal(`${ISTANBUL}FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR`).next(afterDate)], iso.temporal],
+      [() => [rrulejs(`${ISTANBUL}FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR`).after(afterDate)], iso.date],
+    ],
+  },
+  {
+    name: "1,000 DAILY occurrences, 09:00 America/New_York (ticktick-recur: wire-form strings)",
+    expected: thousand,
+    libraries: [
+      [() => recur.expand("RRULE:FREQ=DAILY", BULK), iso.wire],
+      [() => rustAll(`${NEW_YORK}FREQ=DAILY`, 1000), iso.rust],
+      [() => temporal(`${NEW_YORK}FREQ=DAILY;COUNT=1000`).all(), iso.temporal],
+      [() => rrulejs(`${NEW_YORK}FREQ=DAILY;COUNT=1000`).all(), iso.date],
+    ],
+  },
+  {
+    name: "1,000 DAILY occurrences, 09:00 America/New_York (ticktick-recur: expandMillis)",
+    expected: thousand,
+    libraries: [
+      [() => recur.expandMillis("RRULE:FREQ=DAILY", BULK), iso.millis],
+      [() => rustAll(`${NEW_YORK}FREQ=DAILY`, 1000), iso.rust],
+      [() => temporal(`${NEW_YORK}FREQ=DAILY;COUNT=1000`).all(), iso.temporal],
+      [() => rrulejs(`${NEW_YORK}FREQ=DAILY;COUNT=1000`).all(), iso.date],
+    ],
   },
 ];
 
-const rows = [];
-for (const work of works) {
-  work.check(work.ours(), work.theirs());
-  const { ours, theirs } = race(work.ours, work.theirs);
-  rows.push({ work: work.name, ours, theirs, ratio: theirs / ours });
+const TASK = JSON.parse(readFileSync(new URL("../../examples/daily-task.json", import.meta.url), "utf8"));
+const VECTOR = JSON.parse(readFileSync(new URL("../../tests/data/vectors/wont-do-daily-instance.json", import.meta.url), "utf8"));
+const completeCaptured = () =>
+  recur.complete(TASK, { at: "2026-01-17T13:16:24Z", userId: 130208689, idSeed: "2c6f3277d1cc4341" });
+
+const names = ["ticktick-recur", `rrule-rust ${version("rrule-rust")}`, `rrule-temporal ${version("rrule-temporal")}`, `rrule.js ${version("rrule")}`];
+const time = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 1 ? `${x.toFixed(x >= 100 ? 0 : 1)} ms` : `${(x * 1000).toFixed(x >= 0.01 ? 0 : 1)} µs`);
+
+const child = process.argv.indexOf("--child");
+if (child > 0) {
+  // One library on one work: warm up, then print the time of one call.
+  const [work, library] = process.argv.slice(child + 1, child + 3).map(Number);
+  const run = work < works.length ? works[work].libraries[library][0] : completeCaptured;
+  // Warm up until a batch takes as long as the one before (V8 compiles hot code in the background,
+  // a WebAssembly module's for seconds), at most about 5 s.
+  let previous = batch(run, 100);
+  if (previous >= 100) {
+    // A call of 100 ms or more (rrule.js walking 26 years of days): compiled by now, timed once more.
+    console.log(batch(run, 100));
+    process.exit(0);
+  }
+  for (let spent = previous; spent < (quick ? 1000 : 5000); ) {
+    const next = batch(run, 100);
+    spent += Math.max(100, next);
+    if (Math.abs(next - previous) <= 0.02 * previous) break;
+    previous = next;
+  }
+  console.log(median([1, 2, 3].map(() => batch(run, quick ? 30 : 100))));
+  process.exit(0);
 }
 
-const ms = (x) => (x >= 1 ? `${x.toFixed(1)} ms` : `${(x * 1000).toFixed(1)} µs`);
-console.log(`Node ${process.version}, rrule ${(await import("rrule/package.json", { with: { type: "json" } })).default.version}, one call each (median)\n`);
-console.log("| work | ticktick-recur | rrule.js | rrule.js / ticktick-recur |");
-console.log("|---|---:|---:|---:|");
-for (const r of rows) console.log(`| ${r.work} | ${ms(r.ours)} | ${ms(r.theirs)} | ${Math.round(r.ratio)}x |`);
-const slowest = Math.min(...rows.map((r) => r.ratio));
-console.log(`\nticktick-recur is at least ${Math.round(slowest)}x faster on this work (target: 100x)`);
+const rows = [];
+for (const [w, work] of works.entries()) {
+  for (const [i, [run, toIso]] of work.libraries.entries()) {
+    assert.deepEqual(Array.from(run(), toIso), work.expected, `${names[i]}: ${work.name}`);
+  }
+  rows.push({ name: work.name, times: race(w, work.libraries.length) });
+}
+const expectedBody = structuredClone(VECTOR.expect);
+expectedBody.add[0].status = 2;
+assert.deepEqual(completeCaptured(), expectedBody, "complete on the captured task");
+const [complete] = race(works.length, 1);
+
+const measure = process.argv.includes("--wall") ? "wall-clock" : "CPU";
+console.log(`Node ${process.version}, ${measure} time of one call (median of rounds)\n`);
+console.log(`| work | ${names.join(" | ")} |`);
+console.log(`|---|${names.map(() => "---:").join("|")}|`);
+for (const { name, times } of rows) console.log(`| ${name} | ${times.map(time).join(" | ")} |`);
+console.log(`| complete the captured daily task (examples/daily-task.json) | ${time(complete)} | | | |`);
+
+const [daily, monthly, strings, millis] = rows.map((r) => r.times);
+console.log(`
+next occurrence from the flag text: ${time(daily[0])} and ${time(monthly[0])} (target: at most 3 µs)
+1,000 occurrences as strings: ${time(strings[0])} (target: at most 120 µs), ${(strings[1] / strings[0]).toFixed(1)}x rrule-rust's time (target: at least 3x)
+1,000 occurrences as milliseconds: ${time(millis[0])}, ${(millis[1] / millis[0]).toFixed(1)}x rrule-rust's time (target: at least 10x)
+complete on the captured task: ${time(complete)} (native: cargo bench --bench bench -- complete)`);

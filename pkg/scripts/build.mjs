@@ -189,7 +189,7 @@ function build() {
   const wrapEsm = readFileSync(join(pkg, "src", "wrap.mjs"), "utf8");
   writeFileSync(
     join(dist, "wrap.cjs"),
-    `"use strict";\n${wrapEsm.replace(/^export (const|function) /gm, "$1 ")}\nmodule.exports = { API, wrap };\n`,
+    `"use strict";\n${wrapEsm.replace(/^export (const|function) /gm, "$1 ")}\nmodule.exports = { API, wrap, forceTrapForTesting };\n`,
   );
 
   // As the README measures it: gzip -9 (GNU gzip; zlib's level 9 when gzip is missing, a little larger).

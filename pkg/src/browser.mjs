@@ -17,6 +17,7 @@ glue.initSync({ module: decode(wasmBase64) });
 
 export const {
   expand,
+  expandMillis,
   nextOccurrence,
   occurrences,
   complete,
@@ -27,5 +28,4 @@ export const {
   unpin,
   applyResponse,
   holidayCoverage,
-  __forceTrapForTesting,
 } = wrap(glue);

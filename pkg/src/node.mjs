@@ -4,6 +4,7 @@ import api from "./node.cjs";
 
 export const {
   expand,
+  expandMillis,
   nextOccurrence,
   occurrences,
   complete,
@@ -14,5 +15,4 @@ export const {
   unpin,
   applyResponse,
   holidayCoverage,
-  __forceTrapForTesting,
 } = api;

@@ -1,9 +1,16 @@
-// The JavaScript around the wasm-bindgen glue, one per loaded instance of the module.
+// The package's API over one instance of the wasm-bindgen glue (bindings/wasm/src/lib.rs).
 //
-// - Each export of the bindings returns its result, or the Error to throw for bad input
-//   (bindings/wasm/src/lib.rs). The wrapper throws that error, with a stack trace that starts at the
+// - Each function takes one of two ways into the module. The fast way, for plain values (what a
+//   user nearly always passes): the options one by one as strings, numbers and booleans, a task as
+//   its JSON.stringify text. The exact way, for anything else: the option object and the task as
+//   they are, read by the module as JSON.stringify reads them, so that what JSON cannot hold (a
+//   cycle, NaN, a BigInt) or an option of the wrong type gets the module's own message. Both ways
+//   read options with the same code in the module; this file only chooses the way, and never
+//   writes a message of its own.
+// - Results come back as text (JSON, or expand's instants one per line) or a Float64Array, or as
+//   the Error to throw for bad input, which is thrown here with a stack trace that starts at the
 //   caller.
-// - An export that throws instead was interrupted half-way (a trap, a panic, a stack overflow): the
+// - A call that throws instead was interrupted half-way (a trap, a panic, a stack overflow): the
 //   instance's memory may be mid-change, so it is replaced by a fresh instance of the same compiled
 //   module before the error is passed on. The next call works as if nothing happened.
 //
@@ -12,6 +19,7 @@
 /** The functions of the API (CONTRACT.md section 2). */
 export const API = [
   "expand",
+  "expandMillis",
   "nextOccurrence",
   "occurrences",
   "complete",
@@ -24,33 +32,296 @@ export const API = [
   "holidayCoverage",
 ];
 
-/**
- * The API over one instance of the glue; `__forceTrapForTesting` is a test hook, not part of the API.
- */
-export function wrap(glue) {
-  const api = {};
-  for (const name of [...API, "__forceTrapForTesting"]) {
-    const call = glue[name];
-    const wrapped = {
-      [name](first, second) {
-        let result;
-        try {
-          result = call(first, second);
-        } catch (e) {
-          glue.__wbg_reset_state();
-          if (e instanceof WebAssembly.RuntimeError) {
-            throw new Error(`internal error: ${e.message}`, { cause: e });
-          }
-          throw e;
-        }
-        if (result instanceof Error) {
-          Error.captureStackTrace?.(result, wrapped);
-          throw result;
-        }
-        return result;
-      },
-    }[name];
-    api[name] = wrapped;
+/** A value the fast way cannot pass: the call takes the exact way. */
+const EXACT = Symbol("exact");
+
+/** An option taking a string (an instant, a date, a zone, an id seed): the string, or undefined. */
+function text(value) {
+  if (value === undefined || value === null || typeof value === "string") return value ?? undefined;
+  // A Date, read as JSON.stringify reads it: its toJSON gives the ISO string (null when invalid).
+  if (typeof value === "object" && typeof value.toJSON === "function") {
+    const json = value.toJSON();
+    if (json === undefined || json === null || typeof json === "string") return json ?? undefined;
   }
-  return api;
+  return EXACT;
+}
+
+/** A count such as `limit`, which the module holds in 32 bits. */
+function count(value) {
+  if (value === undefined || value === null) return undefined;
+  return Number.isInteger(value) && value >= 0 && value <= 0xffffffff ? value : EXACT;
+}
+
+function userId(value) {
+  if (value === undefined || value === null) return undefined;
+  return Number.isSafeInteger(value) && value >= 0 ? value : EXACT;
+}
+
+function boolean(value) {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "boolean" ? value : EXACT;
+}
+
+/** A list of strings (exDates). */
+function strings(value) {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || typeof value.toJSON === "function") return EXACT;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return EXACT;
+  return value;
+}
+
+/** Whether `options` is an object the fast way can read (its values are checked one by one). */
+const plainOptions = (options) =>
+  typeof options === "object" && options !== null && !Array.isArray(options) && typeof options.toJSON !== "function";
+
+/**
+ * `expand` or `expandMillis` the fast way, or EXACT when it cannot take the options: not a plain
+ * object, an option `expand` does not take, or a value of another type.
+ */
+function expandFast(glue, flag, options, millis) {
+  if (typeof flag !== "string" || !plainOptions(options)) return EXACT;
+  let start, timeZone, allDay, after, until, limit, exDates;
+  for (const name of Object.keys(options)) {
+    const value = options[name];
+    switch (name) {
+      case "start": start = text(value); break;
+      case "timeZone": timeZone = text(value); break;
+      case "allDay": allDay = boolean(value); break;
+      case "after": after = text(value); break;
+      case "until": until = text(value); break;
+      case "limit": limit = count(value); break;
+      case "exDates": exDates = strings(value); break;
+      // A holiday calendar is read the exact way.
+      default: return EXACT;
+    }
+  }
+  if (start === EXACT || timeZone === EXACT || allDay === EXACT || after === EXACT || until === EXACT ||
+      limit === EXACT || exDates === EXACT) {
+    return EXACT;
+  }
+  return glue.expandFast(flag, start, timeZone, allDay, after, until, limit, exDates, millis);
+}
+
+/** The options of the functions taking a task. */
+const TASK_OPTIONS = {
+  nextOccurrence: ["at", "defaultTimeZone", "holidays"],
+  occurrences: ["from", "to", "limit", "defaultTimeZone", "holidays"],
+  complete: ["at", "userId", "idSeed", "defaultTimeZone", "holidays"],
+  wontDo: ["at", "userId", "idSeed", "defaultTimeZone", "holidays"],
+  skip: ["at", "defaultTimeZone", "holidays"],
+  skipDate: ["date", "at", "defaultTimeZone", "holidays"],
+  pin: ["at", "defaultTimeZone"],
+  unpin: ["at", "defaultTimeZone"],
+};
+
+/**
+ * A function taking a task, the fast way (`call` of the module's TaskCall, `known` its options), or
+ * EXACT when it cannot take the options or the task. Undefined when the module cannot read the tape.
+ */
+function taskFast(glue, call, known, task, options) {
+  if (!plainOptions(options) || !isPlainObject(task)) return EXACT;
+  let at, from, to, limit, id, idSeed, date, defaultTimeZone;
+  for (const name of Object.keys(options)) {
+    if (!known.includes(name)) return EXACT;
+    const value = options[name];
+    switch (name) {
+      case "at": at = text(value); break;
+      case "from": from = text(value); break;
+      case "to": to = text(value); break;
+      case "limit": limit = count(value); break;
+      case "userId": id = userId(value); break;
+      case "idSeed": idSeed = text(value); break;
+      case "date": date = text(value); break;
+      // A holiday calendar is read the exact way.
+      case "holidays": return EXACT;
+      default: defaultTimeZone = text(value);
+    }
+  }
+  if (at === EXACT || from === EXACT || to === EXACT || limit === EXACT || id === EXACT || idSeed === EXACT ||
+      date === EXACT || defaultTimeZone === EXACT) {
+    return EXACT;
+  }
+  const tape = [];
+  const texts = [];
+  if (!record(task, 0, tape, texts)) return EXACT;
+  return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
+}
+
+const objectPrototype = Object.prototype;
+const datePrototype = Date.prototype;
+
+/** What JSON leaves out of objects and writes as null in arrays. */
+const omitted = (value) => value === undefined || typeof value === "function" || typeof value === "symbol";
+
+/**
+ * Records `value` on a tape for the fast way (bindings/wasm/src/tape.rs): `tape` gets the numbers,
+ * `texts` the strings, as JSON.stringify would write the value. False when the exact way must read
+ * it instead: numbers JSON has no form for (JSON.stringify writes null, the exact way refuses them),
+ * BigInts, boxed primitives, class instances and objects with their own toJSON, values nested deeper
+ * than the exact way allows.
+ */
+function record(value, depth, tape, texts) {
+  switch (typeof value) {
+    case "string":
+      tape.push(4, value.length);
+      texts.push(value);
+      return true;
+    case "number":
+      if (!Number.isFinite(value)) return false;
+      tape.push(3, value);
+      return true;
+    case "boolean":
+      tape.push(value ? 2 : 1);
+      return true;
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (value === null) {
+    tape.push(0);
+    return true;
+  }
+  if (depth >= 100) return false;
+  if (Array.isArray(value)) {
+    if (typeof value.toJSON === "function") return false;
+    tape.push(5, value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (omitted(item)) tape.push(0);
+      else if (!record(item, depth + 1, tape, texts)) return false;
+    }
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === datePrototype && value.toJSON === datePrototype.toJSON) {
+    return record(value.toJSON(), depth + 1, tape, texts);
+  }
+  if (prototype !== objectPrototype || typeof value.toJSON === "function") return false;
+  tape.push(6, 0);
+  const count = tape.length - 1;
+  for (const name of Object.keys(value)) {
+    const member = value[name];
+    if (omitted(member)) continue;
+    tape.push(name.length);
+    texts.push(name);
+    if (!record(member, depth + 1, tape, texts)) return false;
+    tape[count]++;
+  }
+  return true;
+}
+
+/**
+ * The error to pass on when a call into `glue` threw instead of returning (a trap, a panic): the
+ * instance is replaced first.
+ */
+function recover(glue, error) {
+  glue.__wbg_reset_state();
+  if (error instanceof WebAssembly.RuntimeError) {
+    return new Error(`internal error: ${error.message}`, { cause: error });
+  }
+  return error;
+}
+
+/** A result of the module, or the error it gives thrown with a stack trace that starts above `api`. */
+function result(value, api) {
+  if (value instanceof Error) {
+    Error.captureStackTrace?.(value, api);
+    throw value;
+  }
+  return value;
+}
+
+const isPlainObject = (value) =>
+  typeof value === "object" && value !== null && Object.getPrototypeOf(value) === objectPrototype;
+
+/** Whether every element of an array, holes included, is a plain object. */
+function plainObjects(list) {
+  for (let i = 0; i < list.length; i++) if (!isPlainObject(list[i])) return false;
+  return true;
+}
+
+/** The API over one instance of the glue. */
+export function wrap(glue) {
+  /** A call into the module, the fast way when it can take the arguments, else the exact way. */
+  function expand(flag, options, millis) {
+    try {
+      const value = expandFast(glue, flag, options, millis);
+      // Undefined when the fast way leaves the answer to the exact way (a missing option).
+      return value === EXACT || value === undefined ? glue.expandValues(flag, options, millis) : value;
+    } catch (error) {
+      throw recover(glue, error);
+    }
+  }
+
+  /** A function taking a task; its result parsed from JSON. */
+  function taskFunction(name) {
+    const call = glue.TaskCall[name[0].toUpperCase() + name.slice(1)];
+    const known = TASK_OPTIONS[name];
+    const api = {
+      [name](task, options) {
+        let value;
+        try {
+          value = taskFast(glue, call, known, task, options);
+          // Undefined when the fast way leaves the answer to the exact way (a missing option, a tape
+          // the module cannot read).
+          if (value === EXACT || value === undefined) value = glue.taskValues(call, task, options);
+        } catch (error) {
+          throw recover(glue, error);
+        }
+        return JSON.parse(result(value, api[name]));
+      },
+    };
+    return api[name];
+  }
+
+  const api = {
+    expand(flag, options) {
+      const lines = result(expand(flag, options, false), api.expand);
+      if (lines === "") return [];
+      return lines.includes("\n") ? lines.split("\n") : [lines];
+    },
+    expandMillis(flag, options) {
+      return result(expand(flag, options, true), api.expandMillis);
+    },
+    holidayCoverage(holidays) {
+      let value;
+      try {
+        value = glue.holidayCoverage(holidays);
+      } catch (error) {
+        throw recover(glue, error);
+      }
+      return JSON.parse(result(value, api.holidayCoverage));
+    },
+    applyResponse(tasks, response) {
+      let value;
+      try {
+        const tape = [5, 2];
+        const texts = [];
+        if (Array.isArray(tasks) && isPlainObject(response) && plainObjects(tasks) &&
+            record(tasks, 1, tape, texts) && record(response, 1, tape, texts)) {
+          value = glue.applyResponseFast(tape, texts.join(""));
+        }
+        value ??= glue.applyResponseValues(tasks, response);
+      } catch (error) {
+        throw recover(glue, error);
+      }
+      return JSON.parse(result(value, api.applyResponse));
+    },
+  };
+  for (const name of Object.keys(TASK_OPTIONS)) api[name] = taskFunction(name);
+  return Object.fromEntries(API.map((name) => [name, api[name]]));
+}
+
+/**
+ * Test hook, not part of the API (the package's entries do not export it): traps `glue`'s instance by
+ * a panic (`"panic"`) or an `unreachable` instruction (anything else), and recovers as every function
+ * of the API does.
+ */
+export function forceTrapForTesting(glue, kind) {
+  try {
+    glue.__forceTrapForTesting(kind);
+  } catch (error) {
+    throw recover(glue, error);
+  }
 }

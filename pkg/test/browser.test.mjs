@@ -1,6 +1,7 @@
 // The ES module build in a real browser: headless Chromium loads a page from a local server
 // (127.0.0.1) whose <script type="module"> imports the installed package through an import map, runs a
-// captured vector, a bad call and a trap, and writes what it got into the page. The page's DOM is read
+// captured vector, a bad call, a trap (through the test hook, which the package does not export) and
+// the millisecond form of expand, and writes what it got into the page. The page's DOM is read
 // back with --dump-dom and checked here.
 //
 // Skipped when no Chromium is installed, unless TICKTICK_RECUR_REQUIRE_BROWSER=1 (pkg/scripts/ci.sh).
@@ -24,7 +25,10 @@ const page = `<!doctype html>
 <script type="application/json" id="vector">${JSON.stringify(vector)}</script>
 <script type="importmap">{ "imports": { "ticktick-recur": "/ticktick-recur/dist/browser.mjs" } }</script>
 <script type="module">
-  import { wontDo, expand, __forceTrapForTesting } from "ticktick-recur";
+  import * as api from "ticktick-recur";
+  import * as glue from "/ticktick-recur/dist/web/ticktick_recur.js";
+  import { forceTrapForTesting } from "/ticktick-recur/dist/wrap.mjs";
+  const { wontDo, expand, expandMillis } = api;
   const v = JSON.parse(document.getElementById("vector").textContent);
   const result = {};
   try {
@@ -35,14 +39,19 @@ const page = `<!doctype html>
     } catch (e) {
       result.error = { isError: e instanceof Error, name: e.constructor.name, message: e.message };
     }
+    result.exports = Object.keys(api).sort();
     try {
-      __forceTrapForTesting("unreachable");
+      forceTrapForTesting(glue, "unreachable");
     } catch (e) {
       result.trap = e.message;
     }
     result.afterTrap = expand("RRULE:FREQ=MONTHLY;BYDAY=-1FR", {
       start: "2000-01-28T15:00:00Z", timeZone: "Europe/Istanbul", after: "2026-01-17T00:00:00Z", limit: 2,
     });
+    const millis = expandMillis("RRULE:FREQ=MONTHLY;BYDAY=-1FR", {
+      start: "2000-01-28T15:00:00Z", timeZone: "Europe/Istanbul", after: new Date("2026-01-17T00:00:00Z"), limit: 2,
+    });
+    result.millis = { isFloat64Array: millis instanceof Float64Array, dates: Array.from(millis, (t) => new Date(t).toISOString()) };
   } catch (e) {
     result.failure = String(e && e.stack || e);
   }
@@ -114,7 +123,10 @@ test("Chromium runs the ES module build from a <script type=module>", async (t) 
       name: "Error",
       message: 'invalid repeatFlag "RRULE:FREQ=DAILY;BYDAY=XX" at byte 23: unknown weekday "XX"',
     });
+    assert.deepEqual(result.exports, ["applyResponse", "complete", "expand", "expandMillis", "nextOccurrence",
+      "occurrences", "pin", "skip", "skipDate", "unpin", "wontDo"]);
     assert.match(result.trap, /^internal error: /);
+    assert.deepEqual(result.millis, { isFloat64Array: true, dates: ["2026-01-30T14:00:00.000Z", "2026-02-27T14:00:00.000Z"] });
     assert.deepEqual(result.afterTrap, ["2026-01-30T14:00:00.000+0000", "2026-02-27T14:00:00.000+0000"]);
   } finally {
     server.close();

@@ -19,3 +19,18 @@ export async function load() {
 export async function loadBrowserEntry() {
   return import(pathToFileURL(join(installedDir, "dist", "browser.mjs")).href);
 }
+
+/**
+ * The test hook of each way to load the package: traps the module instance behind that entry (a
+ * panic or an `unreachable`) through the package's own recovery. Not part of the API: the entries do
+ * not export it, so it is reached through the installed files themselves.
+ */
+export async function loadTrapHooks() {
+  const require = createRequire(join(scratch, "package.json"));
+  const nodeGlue = require(join(installedDir, "dist", "node", "ticktick_recur.js"));
+  const { forceTrapForTesting: nodeHook } = require(join(installedDir, "dist", "wrap.cjs"));
+  const webGlue = await import(pathToFileURL(join(installedDir, "dist", "web", "ticktick_recur.js")).href);
+  const { forceTrapForTesting: webHook } = await import(pathToFileURL(join(installedDir, "dist", "wrap.mjs")).href);
+  const node = (kind) => nodeHook(nodeGlue, kind);
+  return { require: node, import: node, browserEntry: (kind) => webHook(webGlue, kind) };
+}

@@ -8,16 +8,14 @@ use ticktick_recur::{parse_date, parse_instant, IdSeed, Zone};
 ///
 /// Times accept RFC 3339 (2026-01-17T13:16:24Z) and TickTick's wire form
 /// (2026-01-17T13:16:24.000+0000); times printed are always the wire form. A TASK is a path to a JSON
-/// file holding one task object, or - for standard input. JSON is printed pretty (two-space indent)
+/// file holding one task object, or - for standard input; TASKS (agenda, reminders) may also hold an
+/// array of tasks or TickTick's sync answer. JSON is printed pretty (two-space indent)
 /// unless --compact is given. Bad input exits with status 2 and one line on stderr starting "error:".
 #[derive(Debug, Parser)]
 #[command(name = "ticktick-recur", version, max_term_width = 100)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
-    /// Print JSON on one line instead of indented.
-    #[arg(long, global = true)]
-    pub(crate) compact: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +29,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
         #[command(flatten)]
         holidays: Holidays,
     },
@@ -48,6 +48,8 @@ pub(crate) enum Command {
         #[arg(long, value_name = "N", default_value_t = 100)]
         limit: usize,
         #[command(flatten)]
+        json: Json,
+        #[command(flatten)]
         holidays: Holidays,
     },
     /// Print the batch body that completes the task's current occurrence.
@@ -61,6 +63,8 @@ pub(crate) enum Command {
         #[command(flatten)]
         at: At,
         #[command(flatten)]
+        json: Json,
+        #[command(flatten)]
         holidays: Holidays,
     },
     /// Print the batch body that skips one future occurrence, by its local date.
@@ -73,6 +77,8 @@ pub(crate) enum Command {
         #[command(flatten)]
         at: At,
         #[command(flatten)]
+        json: Json,
+        #[command(flatten)]
         holidays: Holidays,
     },
     /// Print the batch body that pins the task.
@@ -81,6 +87,8 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
     /// Print the batch body that unpins the task.
     Unpin {
@@ -88,7 +96,41 @@ pub(crate) enum Command {
         task: TaskArg,
         #[command(flatten)]
         at: At,
+        #[command(flatten)]
+        json: Json,
     },
+    /// Print every occurrence of every task that starts in [--from, --to] as
+    /// {"id","startDate","dueDate","isAllDay"}, ordered by start, then by the task's position.
+    Agenda(List),
+    /// Print every reminder that fires in [--from, --to] as
+    /// {"id","reminderId","trigger","fireTime","startDate","dueDate"}, ordered by fire time, then by
+    /// the task's position.
+    Reminders(List),
+}
+
+/// A task list and the window asked about.
+#[derive(Debug, Args)]
+pub(crate) struct List {
+    /// A JSON file holding one task object, an array of task objects, or TickTick's sync answer
+    /// (syncTaskBean.update); - for standard input.
+    #[arg(value_name = "TASKS")]
+    pub(crate) path: String,
+    /// The zone for tasks without timeZone.
+    #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = zone)]
+    pub(crate) default_tz: Zone,
+    /// First instant of the window (inclusive).
+    #[arg(long, value_name = "T", value_parser = instant)]
+    pub(crate) from: DateTime<Utc>,
+    /// Last instant of the window (inclusive).
+    #[arg(long, value_name = "T", value_parser = instant)]
+    pub(crate) to: DateTime<Utc>,
+    /// Print at most N entries: the first N in order.
+    #[arg(long, value_name = "N", default_value_t = ticktick_recur::agenda::DEFAULT_LIMIT)]
+    pub(crate) limit: usize,
+    #[command(flatten)]
+    pub(crate) json: Json,
+    #[command(flatten)]
+    pub(crate) holidays: Holidays,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +158,9 @@ pub(crate) struct Expand {
     /// Local dates without occurrences (comma-separated, repeatable).
     #[arg(long, value_name = "yyyyMMdd,...", value_delimiter = ',', value_parser = date)]
     pub(crate) exdate: Vec<NaiveDate>,
+    /// Refused with a message saying why: `expand` prints no JSON.
+    #[arg(long, hide = true)]
+    pub(crate) compact: bool,
     #[command(flatten)]
     pub(crate) holidays: Holidays,
 }
@@ -164,6 +209,16 @@ pub(crate) struct Close {
     pub(crate) id_seed: Option<IdSeed>,
     #[command(flatten)]
     pub(crate) holidays: Holidays,
+    #[command(flatten)]
+    pub(crate) json: Json,
+}
+
+/// How JSON is printed (every command but `expand`, which prints one instant per line).
+#[derive(Debug, Args)]
+pub(crate) struct Json {
+    /// Print JSON on one line instead of indented.
+    #[arg(long)]
+    pub(crate) compact: bool,
 }
 
 fn instant(text: &str) -> Result<DateTime<Utc>, ticktick_recur::Error> {

@@ -1,40 +1,55 @@
-//! Runs one command: reads the arguments and the task, prints the result whole, or one `error:` line.
+//! Runs one command: reads the arguments and the task, prints the result, or one `error:` line.
 //!
 //! Exit status: 0 on success, 2 for bad input of any kind (arguments, task JSON, flag, zone, an action
-//! that cannot apply), 1 when the output cannot be written. Nothing is printed on stdout unless the
-//! whole result was computed.
+//! that cannot apply), 1 when the output cannot be written. A reader that stops reading early
+//! (`ticktick-recur expand ... | head`) is not an error: the command stops and exits 0.
+//!
+//! JSON results are computed whole before anything is printed. `expand` streams its lines, so that
+//! its memory stays flat however many it prints; everything that can fail before the walk (the flag,
+//! its validation, the series) is checked before the first line. The only error left for the walk
+//! is a search that runs out of steps (`Error::SearchLimit`, a rule whose later occurrences are too
+//! sparse to search for): the first 64 KiB of output are held back, so an error among the first
+//! ~2,000 lines still leaves stdout empty; past them, the lines already printed are the true
+//! occurrences before the error, and the error line and status 2 say the list is cut short.
 //!
 //! Holidays (`--holidays`, BEHAVIOUR.md §7): the calendar is attached as a tracking handle
-//! ([`HolidayCalendar::tracking`]); after the answer is computed, each year the engine looked a day
-//! up in that the calendar does not cover is printed as one `warning:` line on stderr, and the
-//! command still succeeds.
+//! ([`HolidayCalendar::tracking`]); after a command succeeds, each year the engine looked a day up in
+//! that the calendar does not cover is printed as one `warning:` line on stderr, and the exit status
+//! stays 0.
 
 mod args;
+mod output;
 
 use std::fmt::Display;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use serde::Serialize;
+use ticktick_recur::agenda::{AgendaError, TaskList, Window};
 use ticktick_recur::task::{self, Action, Task};
 use ticktick_recur::{format_instant, HolidayCalendar, ObjectIdGenerator, RepeatFlag, Series};
 
-use args::{Cli, Command, Expand, Holidays, TaskArg};
+use args::{Cli, Command, Expand, Holidays, Json, TaskArg};
+use output::Output;
 
 /// Exit status for bad input.
 const BAD_INPUT: u8 = 2;
 /// Exit status when the output cannot be written.
 const CANNOT_WRITE: u8 = 1;
 
-/// A failure, as the one line printed after `error: `.
-struct Failure(String);
+/// Why a command stopped.
+enum Failure {
+    /// Bad input: the one line printed after `error: `.
+    Input(String),
+    /// Standard output could not be written.
+    Output(io::Error),
+}
 
-impl<E: Display> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.to_string())
-    }
+/// Bad input, with `e`'s message.
+fn bad(e: impl Display) -> Failure {
+    Failure::Input(e.to_string())
 }
 
 pub(crate) fn main() -> ExitCode {
@@ -50,22 +65,21 @@ pub(crate) fn main() -> ExitCode {
     };
     let calendar = match Calendar::read(cli.command.holidays()) {
         Ok(calendar) => calendar,
-        Err(Failure(message)) => return fail(&message, BAD_INPUT),
+        Err(Failure::Input(message)) => return fail(&message, BAD_INPUT),
+        Err(Failure::Output(e)) => return fail(&format!("cannot write output: {e}"), CANNOT_WRITE),
     };
-    let output = match run(cli.command, cli.compact, &calendar) {
-        Ok(output) => output,
-        Err(Failure(message)) => return fail(&message, BAD_INPUT),
-    };
-    for warning in calendar.warnings() {
-        eprintln!("warning: {warning}");
-    }
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("cannot write output: {e}"), CANNOT_WRITE),
+    let mut out = Output::new(io::stdout().lock());
+    let result =
+        run(cli.command, &calendar, &mut out).and_then(|()| out.finish().map_err(Failure::Output));
+    match result {
+        Ok(()) => {
+            calendar.warn();
+            ExitCode::SUCCESS
+        }
+        // The reader went away (`| head`): nothing more is wanted, which is not a failure.
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) => fail(&format!("cannot write output: {e}"), CANNOT_WRITE),
+        Err(Failure::Input(message)) => fail(&message, BAD_INPUT),
     }
 }
 
@@ -80,8 +94,9 @@ impl Calendar {
             Some("cn") => Some(HolidayCalendar::china()),
             Some(path) => {
                 let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("cannot read holiday calendar {path:?}: {e}"))?;
-                Some(HolidayCalendar::from_json(&text).map_err(|e| context(path, e))?)
+                    .map_err(|e| bad(format!("cannot read holiday calendar {path:?}: {e}")))?;
+                let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                Some(HolidayCalendar::from_json(json).map_err(|e| context(path, e))?)
             }
         };
         Ok(Calendar(calendar.map(|c| c.tracking())))
@@ -95,26 +110,22 @@ impl Calendar {
         }
     }
 
-    /// One line for each uncovered year an answer depended on.
-    fn warnings(&self) -> Vec<String> {
+    /// Prints one `warning:` line for each uncovered year the answer depended on.
+    fn warn(&self) {
         let Some(calendar) = &self.0 else {
-            return Vec::new();
+            return;
         };
         let covered = match calendar.coverage() {
             Some((first, last)) if first == last => format!("covers {first} only"),
             Some((first, last)) => format!("covers {first} to {last}"),
             None => "covers no year".to_owned(),
         };
-        calendar
-            .uncovered_years()
-            .into_iter()
-            .map(|year| {
-                format!(
-                    "the holiday calendar does not cover {year} (it {covered}): days of {year} \
-                     were taken as ordinary days, Monday to Friday working"
-                )
-            })
-            .collect()
+        for year in calendar.uncovered_years() {
+            eprintln!(
+                "warning: the holiday calendar does not cover {year} (it {covered}): days of \
+                 {year} were taken as ordinary days, Monday to Friday working"
+            );
+        }
     }
 }
 
@@ -128,57 +139,132 @@ impl Command {
             | Command::Skip { holidays, .. }
             | Command::SkipDate { holidays, .. } => Some(holidays),
             Command::Complete(close) | Command::WontDo(close) => Some(&close.holidays),
+            Command::Agenda(list) | Command::Reminders(list) => Some(&list.holidays),
             Command::Pin { .. } | Command::Unpin { .. } => None,
         }
     }
 }
 
-/// The whole output of a command.
-fn run(command: Command, compact: bool, calendar: &Calendar) -> Result<String, Failure> {
+/// Runs a command, printing its result to `out`.
+fn run(
+    command: Command,
+    calendar: &Calendar,
+    out: &mut Output<impl io::Write>,
+) -> Result<(), Failure> {
     let read_task = |arg: &TaskArg| {
         let (name, task) = read_task(arg)?;
         Ok::<_, Failure>((name, calendar.attach(task)))
     };
-    let act = |task: &TaskArg, action, seed, compact| {
+    let act = |task: &TaskArg, action, seed, json: &Json, out: &mut Output<_>| {
         let (name, task) = read_task(task)?;
-        act(&name, &task, action, seed, compact)
+        act(&name, &task, action, seed, json, out)
     };
     match command {
-        Command::Expand(expand) => run_expand(&expand, calendar),
-        Command::Next { task, at, .. } => {
+        Command::Expand(expand) => run_expand(&expand, calendar, out),
+        Command::Next { task, at, json, .. } => {
             let (name, task) = read_task(&task)?;
-            let next = task::next_occurrence(&task, at.at).map_err(|e| context(&name, e))?;
-            render(&next, compact)
+            // `null` unless the task moves: the series ends, or the task does not repeat or has no
+            // dates (`task::Next`); an object that is not a task is an error.
+            let next = task::advance(&task, at.at).map_err(|e| context(&name, e))?;
+            render(&next.dates(), &json, out)
         }
         Command::Occurrences {
             task,
             from,
             to,
             limit,
+            json,
             ..
         } => {
             let (name, task) = read_task(&task)?;
             let all = task::occurrences(&task, from, to, limit).map_err(|e| context(&name, e))?;
-            render(&all, compact)
+            render(&all, &json, out)
         }
         Command::Complete(close) => act(
             &close.task,
             close_action(&close, true),
             close.id_seed,
-            compact,
+            &close.json,
+            out,
         ),
         Command::WontDo(close) => act(
             &close.task,
             close_action(&close, false),
             close.id_seed,
-            compact,
+            &close.json,
+            out,
         ),
-        Command::Skip { task, at, .. } => act(&task, Action::Skip { at: at.at }, None, compact),
-        Command::SkipDate { task, date, at, .. } => {
-            act(&task, Action::SkipDate { date, at: at.at }, None, compact)
+        Command::Skip { task, at, json, .. } => {
+            act(&task, Action::Skip { at: at.at }, None, &json, out)
         }
-        Command::Pin { task, at } => act(&task, Action::Pin { at: at.at }, None, compact),
-        Command::Unpin { task, at } => act(&task, Action::Unpin { at: at.at }, None, compact),
+        Command::SkipDate {
+            task,
+            date,
+            at,
+            json,
+            ..
+        } => act(
+            &task,
+            Action::SkipDate { date, at: at.at },
+            None,
+            &json,
+            out,
+        ),
+        Command::Pin { task, at, json } => act(&task, Action::Pin { at: at.at }, None, &json, out),
+        Command::Unpin { task, at, json } => {
+            act(&task, Action::Unpin { at: at.at }, None, &json, out)
+        }
+        Command::Agenda(list) => {
+            let (name, text) = read_input(&list.path, "task list")?;
+            let tasks = task_list(&text, &list, calendar).map_err(|e| context(&name, e))?;
+            let entries = tasks
+                .agenda(&window(&list))
+                .map_err(|e| context(&name, e))?;
+            render(&entries, &list.json, out)
+        }
+        Command::Reminders(list) => {
+            let (name, text) = read_input(&list.path, "task list")?;
+            let tasks = task_list(&text, &list, calendar).map_err(|e| context(&name, e))?;
+            let entries = tasks
+                .reminders(&window(&list))
+                .map_err(|e| context(&name, e))?;
+            render(&entries, &list.json, out)
+        }
+    }
+}
+
+/// The task list of `agenda` and `reminders`, read from `text` (a byte order mark ignored, as for a
+/// task).
+fn task_list<'a>(
+    text: &'a str,
+    list: &args::List,
+    calendar: &Calendar,
+) -> Result<TaskList<'a>, AgendaError> {
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let tasks = TaskList::from_json(json)?.with_default_zone(list.default_tz);
+    Ok(match &calendar.0 {
+        Some(c) => tasks.with_holidays(c.clone()),
+        None => tasks,
+    })
+}
+
+/// The window of `agenda` and `reminders`.
+fn window(list: &args::List) -> Window {
+    Window::new(list.from, list.to).with_limit(list.limit)
+}
+
+/// Reads a file argument (`-`: standard input) whole: its name for messages, and its text.
+fn read_input(path: &str, what: &str) -> Result<(String, String), Failure> {
+    if path == "-" {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| bad(format!("cannot read the {what} from standard input: {e}")))?;
+        Ok(("<stdin>".to_owned(), text))
+    } else {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| bad(format!("cannot read {what} file {path:?}: {e}")))?;
+        Ok((path.to_owned(), text))
     }
 }
 
@@ -194,46 +280,53 @@ fn close_action(close: &args::Close, completed: bool) -> Action {
     }
 }
 
-/// Applies an action to the task read from `name` and renders its batch body.
+/// Applies an action to the task read from `name` and prints its batch body.
 fn act(
     name: &str,
     task: &Task,
     action: Action,
     seed: Option<ticktick_recur::IdSeed>,
-    compact: bool,
-) -> Result<String, Failure> {
+    json: &Json,
+    out: &mut Output<impl io::Write>,
+) -> Result<(), Failure> {
     let mut ids = seed.map_or_else(ObjectIdGenerator::new, ObjectIdGenerator::from_seed);
     let body = action.apply(task, &mut ids).map_err(|e| context(name, e))?;
-    render(&body, compact)
+    render(&body, json, out)
 }
 
-/// `expand`: one wire-form instant per line.
-fn run_expand(args: &Expand, calendar: &Calendar) -> Result<String, Failure> {
-    let flag = RepeatFlag::parse(&args.flag)?;
-    let recurrence = flag.validate()?;
-    let mut series = Series::new(&recurrence, args.start, args.tz)?
+/// `expand`: one wire-form instant per line, printed as the walk finds them.
+fn run_expand(
+    args: &Expand,
+    calendar: &Calendar,
+    out: &mut Output<impl io::Write>,
+) -> Result<(), Failure> {
+    if args.compact {
+        return Err(bad(
+            "--compact does not apply to expand, which prints instants one per line, not JSON",
+        ));
+    }
+    let flag = RepeatFlag::parse(&args.flag).map_err(bad)?;
+    let recurrence = flag.validate().map_err(bad)?;
+    let mut series = Series::new(&recurrence, args.start, args.tz)
+        .map_err(bad)?
         .all_day(args.all_day)
         .exdates(args.exdate.iter().copied());
     if let Some(c) = &calendar.0 {
         series = series.holidays(c.clone());
     }
     let occurrences = match args.after {
-        Some(after) => series.try_iter_after(after),
-        None => series.try_iter(),
+        Some(after) => series.iter_after(after),
+        None => series.iter(),
     };
-    let mut instants = Vec::new();
-    // The limit is checked before the next occurrence is searched for: a search consults holidays.
+    // `take` first: the search for the occurrence after the last one printed is never made.
     for occurrence in occurrences.take(args.limit) {
-        let t = occurrence?.instant();
+        let t = occurrence.map_err(bad)?.instant();
         if args.until.is_some_and(|until| t > until) {
             break;
         }
-        instants.push(t);
+        out.line(&format_instant(t)).map_err(Failure::Output)?;
     }
-    Ok(instants
-        .into_iter()
-        .map(|t| format_instant(t) + "\n")
-        .collect())
+    Ok(())
 }
 
 /// Reads the task argument: its name for messages, and the task.
@@ -242,33 +335,43 @@ fn read_task(arg: &TaskArg) -> Result<(String, Task), Failure> {
         let mut text = String::new();
         io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read the task from standard input: {e}"))?;
+            .map_err(|e| bad(format!("cannot read the task from standard input: {e}")))?;
         ("<stdin>".to_owned(), text)
     } else {
         let text = std::fs::read_to_string(&arg.path)
-            .map_err(|e| format!("cannot read task file {:?}: {e}", arg.path))?;
+            .map_err(|e| bad(format!("cannot read task file {:?}: {e}", arg.path)))?;
         (arg.path.clone(), text)
     };
-    let task = Task::from_json(&text).map_err(|e| context(&name, e))?;
+    // A byte order mark, which some Windows editors write at the start of UTF-8 files, is not part
+    // of the JSON (RFC 8259 section 8.1 lets a reader ignore it).
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let task = Task::from_json(json).map_err(|e| context(&name, e))?;
     Ok((name, task.with_default_zone(arg.default_tz)))
 }
 
 /// Names the task's source in front of a message.
 fn context(name: &str, e: impl Display) -> Failure {
-    Failure(format!("{name}: {e}"))
+    Failure::Input(format!("{name}: {e}"))
 }
 
-/// JSON text of a result, pretty (two-space indent) unless `compact`, with a final newline.
-fn render<T: Serialize>(value: &T, compact: bool) -> Result<String, Failure> {
-    let text = if compact {
-        serde_json::to_string(value)?
+/// Prints the JSON text of a result, pretty (two-space indent) unless `--compact`, with a final
+/// newline.
+fn render<T: Serialize>(
+    value: &T,
+    json: &Json,
+    out: &mut Output<impl io::Write>,
+) -> Result<(), Failure> {
+    let text = if json.compact {
+        serde_json::to_string(value)
     } else {
-        serde_json::to_string_pretty(value)?
-    };
-    Ok(text + "\n")
+        serde_json::to_string_pretty(value)
+    }
+    .map_err(bad)?;
+    out.line(&text).map_err(Failure::Output)
 }
 
-/// Clap's message on one line: its first paragraph, without usage and tips.
+/// Clap's message on one line: its first paragraph, without usage, and with its suggestion (`a
+/// similar subcommand exists: 'expand'`) in parentheses.
 fn clap_message(e: &clap::Error) -> String {
     if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         let names: Vec<String> = Cli::command()
@@ -285,12 +388,27 @@ fn clap_message(e: &clap::Error) -> String {
         .lines()
         .map(str::trim)
         .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
-        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .filter(|l| !l.is_empty())
         .collect();
-    let line = lines.join(" ");
-    line.strip_prefix("error:")
-        .map_or(line.as_str(), str::trim_start)
-        .to_owned()
+    let (tips, message): (Vec<&str>, Vec<&str>) =
+        lines.into_iter().partition(|l| l.starts_with("tip:"));
+    let message = message.join(" ");
+    let mut message = message
+        .strip_prefix("error:")
+        .map_or(message.as_str(), str::trim_start)
+        .to_owned();
+    // Clap's "to pass '--x' as a value, use '-- --x'" is left out: it reads an unknown option as a
+    // value for a positional argument, which no command here wants.
+    let tips: Vec<&str> = tips
+        .iter()
+        .filter_map(|tip| tip.strip_prefix("tip:"))
+        .map(str::trim)
+        .filter(|tip| !tip.starts_with("to pass "))
+        .collect();
+    if !tips.is_empty() {
+        message = format!("{message} ({})", tips.join("; "));
+    }
+    message
 }
 
 /// Prints `error: ` and one line on stderr, and gives the exit status.

@@ -7,6 +7,7 @@ mod plan;
 mod skip;
 #[cfg(test)]
 mod tests;
+mod window;
 
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
@@ -14,6 +15,7 @@ pub use holidays::{listed_days, table_bytes, HolidayCalendar, HolidayError};
 
 pub use cursor::SEARCH_STEPS;
 pub(crate) use skip::drops_date;
+pub use window::Window;
 
 use cursor::Cursor;
 use plan::Plan;
@@ -104,7 +106,11 @@ impl Occurrence {
 /// let rule = "RRULE:FREQ=DAILY;INTERVAL=1".parse::<RepeatFlag>()?.validate()?;
 /// let ny: Zone = "America/New_York".parse()?;
 /// let series = Series::new(&rule, parse_instant("2026-03-07T14:00:00Z")?, ny)?;
-/// let firsts: Vec<String> = series.iter().take(2).map(|o| o.instant().to_rfc3339()).collect();
+/// let firsts = series
+///     .iter()
+///     .take(2)
+///     .map(|o| o.map(|o| o.instant().to_rfc3339()))
+///     .collect::<Result<Vec<_>, _>>()?;
 /// // 09:00 in New York on both days: the second is in daylight time.
 /// assert_eq!(firsts, ["2026-03-07T14:00:00+00:00", "2026-03-08T13:00:00+00:00"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -279,14 +285,6 @@ impl Series {
         &self.recurrence
     }
 
-    /// The occurrences from the start, ascending.
-    ///
-    /// The walk is exact however long it takes. For rules from outside, whose occurrences may be
-    /// arbitrarily sparse, [`Series::try_iter`] bounds the work of each step instead.
-    pub fn iter(&self) -> Occurrences<'_> {
-        self.walk(None, None)
-    }
-
     /// The occurrences from the start, ascending, each found within a bounded amount of work
     /// ([`SEARCH_STEPS`](crate::SEARCH_STEPS) steps, about 10 ms at worst).
     ///
@@ -294,30 +292,51 @@ impl Series {
     ///
     /// The iterator yields [`Error::SearchLimit`] once, then ends, when the next occurrence cannot be
     /// found within the limit (a rule whose occurrences are centuries apart in a way arithmetic
-    /// cannot skip).
+    /// cannot skip). [`Series::iter_unbounded`] walks on instead, however long it takes.
     ///
     /// ```
     /// use ticktick_recur::{parse_instant, RepeatFlag, Series};
     /// let rule = "RRULE:FREQ=DAILY;COUNT=3".parse::<RepeatFlag>()?.validate()?;
     /// let series = Series::new(&rule, parse_instant("2026-01-17T09:00:00Z")?, "UTC".parse()?)?;
-    /// let all = series.try_iter().collect::<Result<Vec<_>, _>>()?;
+    /// let all = series.iter().collect::<Result<Vec<_>, _>>()?;
     /// assert_eq!(all.len(), 3);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn try_iter(&self) -> CheckedOccurrences<'_> {
+    pub fn iter(&self) -> CheckedOccurrences<'_> {
         CheckedOccurrences(self.walk(None, Some(SEARCH_STEPS)))
     }
 
-    /// As [`Series::iter_after`], each occurrence found within a bounded amount of work.
+    /// The occurrences whose instant is strictly after `t`, in series order, each found within a
+    /// bounded amount of work.
+    ///
+    /// The walk begins at the period around `t`, computed arithmetically: its cost does not grow with
+    /// the number of occurrences before `t`. With `COUNT`, the occurrences before `t` must be
+    /// counted: by multiplication when every period holds as many, from the allowed times of day for
+    /// a sub-daily rule without day filters, otherwise a day at a time (the cost then grows with the
+    /// days before `t` or until `COUNT` runs out, whichever is fewer).
     ///
     /// # Errors
     ///
-    /// As [`Series::try_iter`].
-    pub fn try_iter_after(&self, t: DateTime<Utc>) -> CheckedOccurrences<'_> {
+    /// As [`Series::iter`].
+    ///
+    /// ```
+    /// use ticktick_recur::{format_instant, parse_instant, RepeatFlag, Series};
+    /// let rule = "RRULE:FREQ=MONTHLY;BYDAY=-1FR".parse::<RepeatFlag>()?.validate()?;
+    /// let series = Series::new(&rule, parse_instant("2000-01-28T15:00:00Z")?, "Europe/Istanbul".parse()?)?;
+    /// let next_two = series
+    ///     .iter_after(parse_instant("2026-01-17T00:00:00Z")?)
+    ///     .take(2)
+    ///     .map(|o| o.map(|o| format_instant(o.instant())))
+    ///     .collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(next_two, ["2026-01-30T14:00:00.000+0000", "2026-02-27T14:00:00.000+0000"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn iter_after(&self, t: DateTime<Utc>) -> CheckedOccurrences<'_> {
         CheckedOccurrences(self.walk(Some(t), Some(SEARCH_STEPS)))
     }
 
-    /// As [`Series::after`], found within a bounded amount of work.
+    /// The first occurrence whose instant is strictly after `t`, found within a bounded amount of
+    /// work; `None` when the series ends before.
     ///
     /// # Errors
     ///
@@ -328,38 +347,39 @@ impl Series {
     /// use ticktick_recur::{parse_instant, RepeatFlag, Series};
     /// let rule = "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29".parse::<RepeatFlag>()?.validate()?;
     /// let series = Series::new(&rule, parse_instant("2024-02-29T09:00:00Z")?, "UTC".parse()?)?;
-    /// let next = series.try_after(parse_instant("2024-03-01T00:00:00Z")?)?.unwrap();
+    /// let next = series.after(parse_instant("2024-03-01T00:00:00Z")?)?.ok_or("the series ended")?;
     /// assert_eq!(next.local().to_string(), "2028-02-29 09:00:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn try_after(&self, t: DateTime<Utc>) -> Result<Option<Occurrence>, Error> {
-        self.try_iter_after(t).next().transpose()
+    pub fn after(&self, t: DateTime<Utc>) -> Result<Option<Occurrence>, Error> {
+        self.iter_after(t).next().transpose()
     }
 
-    /// The occurrences whose instant is strictly after `t`, in series order.
-    ///
-    /// The walk begins at the period around `t`, computed arithmetically: its cost does not grow with
-    /// the number of occurrences before `t`. With `COUNT`, the occurrences before `t` must be
-    /// counted: by multiplication when every period holds as many, from the allowed times of day for
-    /// a sub-daily rule without day filters, otherwise a day at a time (the cost then grows with the
-    /// days before `t` or until `COUNT` runs out, whichever is fewer).
-    pub fn iter_after(&self, t: DateTime<Utc>) -> Occurrences<'_> {
+    /// As [`Series::iter`], without the bound on each search: exact however long an input makes
+    /// it. For rules from outside, whose occurrences may be arbitrarily sparse, prefer
+    /// [`Series::iter`].
+    pub fn iter_unbounded(&self) -> Occurrences<'_> {
+        self.walk(None, None)
+    }
+
+    /// As [`Series::iter_after`], without the bound on each search.
+    pub fn iter_after_unbounded(&self, t: DateTime<Utc>) -> Occurrences<'_> {
         self.walk(Some(t), None)
     }
 
-    /// The first occurrence whose instant is strictly after `t`.
+    /// As [`Series::after`], without the bound on the search.
     ///
     /// ```
     /// use ticktick_recur::{parse_instant, RepeatFlag, Series, Zone};
     /// let rule = "RRULE:FREQ=WEEKLY;BYDAY=SA".parse::<RepeatFlag>()?.validate()?;
     /// let series = Series::new(&rule, parse_instant("2000-01-01T15:00:00Z")?, "Europe/Istanbul".parse()?)?;
-    /// let next = series.after(parse_instant("2026-01-17T00:00:00Z")?).unwrap();
-    /// assert_eq!(next.local().to_string(), "2026-01-17 17:00:00");
+    /// let next = series.after_unbounded(parse_instant("2026-01-17T00:00:00Z")?);
+    /// assert_eq!(next.map(|o| o.local().to_string()).as_deref(), Some("2026-01-17 17:00:00"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn after(&self, t: DateTime<Utc>) -> Option<Occurrence> {
-        self.iter_after(t).next()
+    pub fn after_unbounded(&self, t: DateTime<Utc>) -> Option<Occurrence> {
+        self.iter_after_unbounded(t).next()
     }
 
     fn walk(&self, after: Option<DateTime<Utc>>, steps: Option<u64>) -> Occurrences<'_> {
@@ -516,7 +536,8 @@ pub(crate) fn forgetting_gap(cycle: u32) -> i64 {
     }
 }
 
-/// Iterator over a [`Series`]' occurrences, in series order.
+/// Iterator over a [`Series`]' occurrences, in series order, without a bound on the work of each
+/// step: from [`Series::iter_unbounded`] and [`Series::iter_after_unbounded`].
 #[derive(Debug)]
 pub struct Occurrences<'a> {
     series: &'a Series,
@@ -646,8 +667,7 @@ impl Iterator for Occurrences<'_> {
 impl std::iter::FusedIterator for Occurrences<'_> {}
 
 /// Iterator over a [`Series`]' occurrences, each found within
-/// [`SEARCH_STEPS`](crate::SEARCH_STEPS) steps: from [`Series::try_iter`] and
-/// [`Series::try_iter_after`].
+/// [`SEARCH_STEPS`](crate::SEARCH_STEPS) steps: from [`Series::iter`] and [`Series::iter_after`].
 ///
 /// Yields `Err(`[`Error::SearchLimit`]`)` once, then ends, when a search runs out of steps.
 #[derive(Debug)]

@@ -231,7 +231,7 @@ pub fn skip_date(task: &Task, date: NaiveDate, at: DateTime<Utc>) -> Result<Batc
                 .unwrap_or(midnight);
             let on_date = schedule
                 .series()?
-                .try_after(just_before)?
+                .after(just_before)?
                 .is_some_and(|o| o.date() == date);
             if !on_date {
                 return Err(refuse(Refusal::NoOccurrenceOn { date }));

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Value;
 
 use crate::{format_date, format_instant};
 
@@ -36,6 +37,12 @@ pub enum TaskError {
         field: String,
         /// What is wrong.
         problem: FieldProblem,
+    },
+    /// The object has none of the fields a task has (`id`, `title`, `startDate`, `dueDate`,
+    /// `repeatFlag`, ...): `{}`, or a wrapper such as `{"task": {...}}`.
+    NotATask {
+        /// Its first few keys, as given (empty for `{}`).
+        keys: Vec<String>,
     },
     /// A field the action needs is missing or null.
     MissingField {
@@ -219,6 +226,18 @@ impl fmt::Display for TaskError {
             TaskError::InvalidField { field, problem } => {
                 write!(f, "task field {field:?}: {problem}")
             }
+            TaskError::NotATask { keys } if keys.is_empty() => {
+                f.write_str("not a task: the object is empty")
+            }
+            TaskError::NotATask { keys } => {
+                let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+                write!(
+                    f,
+                    "not a task: the object has none of the fields a task has (id, title, startDate, \
+                     dueDate, repeatFlag, ...), only {}",
+                    keys.join(", ")
+                )
+            }
             TaskError::MissingField { field } => write!(f, "task field {field:?} is missing"),
             TaskError::Refused { action, id, reason } => match id {
                 Some(id) => write!(f, "cannot {} task {id:?}: {reason}", action.verb()),
@@ -229,6 +248,25 @@ impl fmt::Display for TaskError {
 }
 
 impl std::error::Error for TaskError {}
+
+/// A JSON value as the error messages quote it: its compact text, cut after 40 characters (with
+/// `...`) to keep a message on one readable line. [`FieldProblem::WrongType`]'s `got` is one.
+///
+/// ```
+/// use serde_json::json;
+/// use ticktick_recur::task::json_excerpt;
+/// assert_eq!(json_excerpt(&json!({"a": [1, 2]})), r#"{"a":[1,2]}"#);
+/// assert_eq!(json_excerpt(&json!("x".repeat(50))), format!("\"{}...", "x".repeat(39)));
+/// ```
+#[must_use]
+pub fn json_excerpt(value: &Value) -> String {
+    const MAX: usize = 40;
+    let text = value.to_string();
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}...", text.get(..cut).unwrap_or_default()),
+        None => text,
+    }
+}
 
 impl From<TaskError> for crate::Error {
     fn from(e: TaskError) -> Self {

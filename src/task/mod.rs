@@ -4,6 +4,7 @@
 //! - [`Task`] reads any task object TickTick sends and writes it back unchanged, unknown fields and key
 //!   order included;
 //! - [`next_occurrence`] and [`occurrences`] say where a task goes next and where it will be;
+//!   [`advance`] also says why a task does not move ([`Next`]);
 //! - [`complete`], [`wont_do`], [`skip`], [`skip_date`], [`pin`] and [`unpin`] (or [`Action::apply`])
 //!   build the [`BatchBody`] of `POST /api/v2/batch/task` that TickTick's own clients send;
 //! - [`apply_response`] applies the server's answer (new etags) to the tasks the caller holds.
@@ -35,9 +36,11 @@ mod json;
 mod model;
 mod policy;
 mod schedule;
+mod view;
 
 pub use actions::{complete, pin, skip, skip_date, unpin, wont_do, Action, Close};
 pub use batch::{apply_response, BatchBody, Response};
-pub use error::{ActionKind, FieldProblem, Refusal, TaskError};
+pub use error::{json_excerpt, ActionKind, FieldProblem, Refusal, TaskError};
 pub use model::{RepeatFrom, Task};
-pub use schedule::{next_occurrence, occurrences, TaskDates};
+pub use schedule::{advance, next_occurrence, occurrences, Next, TaskDates};
+pub(crate) use view::{visit_occurrences, RuleCache};

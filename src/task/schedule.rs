@@ -2,13 +2,14 @@
 //! current one is closed or skipped (BEHAVIOUR.md §3-4).
 
 use std::cell::OnceCell;
+use std::ops::ControlFlow;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{ActionKind, Refusal, TaskError};
 use super::model::Name;
-use super::{policy, RepeatFrom, Task};
+use super::{policy, view, RepeatFrom, Task};
 use crate::{format_instant, Error, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone};
 
 /// A task's `startDate` and `dueDate` at one occurrence.
@@ -35,14 +36,90 @@ impl Serialize for TaskDates {
     }
 }
 
-/// The dates a task moves to when its current occurrence is closed at `at`, with its `repeatFrom`
-/// applied; `None` when the series ends there (or the task does not repeat, or has no dates).
+/// Where a task goes when its current occurrence is closed: the answer of [`advance`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Next {
+    /// The task moves to these dates.
+    Moves(TaskDates),
+    /// The series ends at the current occurrence (COUNT or UNTIL reached, no later date).
+    Ends,
+    /// The task does not repeat.
+    NotRecurring,
+    /// The task has neither `startDate` nor `dueDate` (absent, `null` or `""`).
+    Undated,
+}
+
+impl Next {
+    /// The dates the task moves to; `None` when it does not move.
+    #[must_use]
+    pub fn dates(self) -> Option<TaskDates> {
+        match self {
+            Next::Moves(dates) => Some(dates),
+            _ => None,
+        }
+    }
+
+    /// Why the task does not move, as [`skip`](super::skip) words its refusal; `None` when it moves.
+    #[must_use]
+    pub fn refusal(self) -> Option<Refusal> {
+        match self {
+            Next::Moves(_) => None,
+            Next::Ends => Some(Refusal::SeriesEnds),
+            Next::NotRecurring => Some(Refusal::NotRecurring),
+            Next::Undated => Some(Refusal::Undated),
+        }
+    }
+}
+
+/// Where a task goes when its current occurrence is closed at `at`, with its `repeatFrom` applied: the
+/// dates it moves to, or why it does not move. A task that neither repeats nor has dates is
+/// [`Next::NotRecurring`], as [`skip`](super::skip) refuses it.
 ///
 /// # Errors
 ///
-/// [`Error::Flag`] for a malformed `repeatFlag`, [`Error::Task`] for an unknown `timeZone` or when
-/// the next start would equal the current start, [`Error::NeverOccurs`] / [`Error::Unsupported`]
-/// from the expander.
+/// [`Error::Task`] for an object with none of a task's fields ([`TaskError::NotATask`]), an unknown
+/// `timeZone`, or when the next start would equal the current start; [`Error::Flag`] for a
+/// malformed `repeatFlag` of a dated task; [`Error::NeverOccurs`] / [`Error::Unsupported`] from the
+/// expander.
+///
+/// ```
+/// use ticktick_recur::{parse_instant, task::{advance, Next, Task}};
+/// let at = parse_instant("2026-01-17T13:16:24Z")?;
+/// let last = Task::from_json(r#"{"startDate": "2026-01-17T14:00:00.000+0000",
+///     "repeatFlag": "RRULE:FREQ=DAILY;COUNT=1"}"#)?;
+/// assert_eq!(advance(&last, at)?, Next::Ends);
+/// let undated = Task::from_json(r#"{"dueDate": "", "repeatFlag": "RRULE:FREQ=DAILY"}"#)?;
+/// assert_eq!(advance(&undated, at)?, Next::Undated);
+/// assert!(advance(&Task::from_json("{}")?, at).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn advance(task: &Task, at: DateTime<Utc>) -> Result<Next, Error> {
+    let Some(schedule) = Schedule::of(task)? else {
+        // An undated task's flag is not read further: a malformed one is no error here.
+        let not_recurring = matches!(task.recurrence(), Ok(Recurrence::NotRecurring));
+        return Ok(if not_recurring {
+            Next::NotRecurring
+        } else {
+            Next::Undated
+        });
+    };
+    if !schedule.is_recurring() {
+        return Ok(Next::NotRecurring);
+    }
+    Ok(match schedule.next_start(at, ActionKind::Advance)? {
+        Some(start) => Next::Moves(schedule.dates_at(start)),
+        None => Next::Ends,
+    })
+}
+
+/// The dates a task moves to when its current occurrence is closed at `at`, with its `repeatFrom`
+/// applied; `None` when the series ends there, the task does not repeat, or has no dates
+/// ([`advance`] tells these apart).
+///
+/// # Errors
+///
+/// As [`advance`].
 ///
 /// ```
 /// use ticktick_recur::{format_instant, parse_instant, task::{next_occurrence, Task}};
@@ -56,11 +133,7 @@ impl Serialize for TaskDates {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn next_occurrence(task: &Task, at: DateTime<Utc>) -> Result<Option<TaskDates>, Error> {
-    let Some(schedule) = Schedule::of(task)? else {
-        return Ok(None);
-    };
-    let next = schedule.next_start(at, ActionKind::Advance)?;
-    Ok(next.map(|start| schedule.dates_at(start)))
+    advance(task, at).map(Next::dates)
 }
 
 /// The occurrences of a task that start in `[from, to]`, at most `limit` of them: a calendar view.
@@ -72,7 +145,7 @@ pub fn next_occurrence(task: &Task, at: DateTime<Utc>) -> Result<Option<TaskDate
 ///
 /// # Errors
 ///
-/// As for [`next_occurrence`].
+/// As for [`advance`].
 ///
 /// ```
 /// use ticktick_recur::{format_instant, parse_instant, task::{occurrences, Task}};
@@ -93,37 +166,12 @@ pub fn occurrences(
     to: DateTime<Utc>,
     limit: usize,
 ) -> Result<Vec<TaskDates>, Error> {
-    let Some(schedule) = Schedule::of(task)? else {
-        return Ok(Vec::new());
-    };
-    let mut starts = Vec::new();
-    if (from..=to).contains(&schedule.start) {
-        starts.push(schedule.start);
-    }
-    let predictable = schedule.close_mode() != RepeatFrom::CompletionDate;
-    if schedule.is_recurring() && predictable && schedule.start <= to {
-        let just_before = from
-            .checked_sub_signed(TimeDelta::nanoseconds(1))
-            .unwrap_or(from);
-        // COUNT is counted from the current start: a series whose occurrences after the start are
-        // exactly the ones COUNT allows does the counting, by arithmetic where it can.
-        let series = match schedule.later_allowed() {
-            Some(0) => None,
-            Some(later) => Some(schedule.series_allowing(later)?),
-            None => Some(schedule.series()?),
-        };
-        if let Some(series) = series {
-            for occurrence in series.try_iter_after(schedule.start.max(just_before)) {
-                let t = occurrence?.instant();
-                if t > to || starts.len() >= limit {
-                    break;
-                }
-                starts.push(t);
-            }
-        }
-    }
-    starts.truncate(limit);
-    Ok(starts.into_iter().map(|s| schedule.dates_at(s)).collect())
+    let mut all = Vec::new();
+    view::visit_occurrences(task, None, from, to, limit, |seen| {
+        all.push(seen.dates);
+        ControlFlow::Continue(())
+    })?;
+    Ok(all)
 }
 
 /// A dated task seen as a series: DTSTART, zone, rule, and the task's exDates.
@@ -139,32 +187,67 @@ pub(crate) struct Schedule<'t> {
 }
 
 impl<'t> Schedule<'t> {
-    /// The schedule of a task; `None` when it has neither `startDate` nor `dueDate`.
+    /// The schedule of a task; `None` when it has neither `startDate` nor `dueDate`; an error for an
+    /// object that is not a task at all ([`TaskError::NotATask`]).
     ///
     /// The rule is read as a task's (BEHAVIOUR.md §3): its `UNTIL` is a local date of the task's zone
     /// ([`policy::task_until`]), whereas plain RRULE expansion keeps RFC 5545's instant. The flag
     /// itself is kept as written, to be re-sent byte for byte.
     pub(crate) fn of(task: &'t Task) -> Result<Option<Schedule<'t>>, Error> {
+        task.check_is_task()?;
         let Some(start) = task.start_date().or_else(|| task.due_date()) else {
             return Ok(None);
         };
         let flag = task.parsed_flag()?;
-        let mut recurrence = match &flag {
+        let recurrence = match &flag {
             Some(f) => f.validate()?,
             None => Recurrence::NotRecurring,
         };
         let zone = task.zone()?;
+        Ok(Some(Schedule::anchored(
+            task, start, flag, recurrence, zone,
+        )))
+    }
+
+    /// As [`Schedule::of`], for a calendar view, which never edits the flag: the rule and the zone
+    /// are the ones `read` gives for the task (read before for another task with the same flag and
+    /// zone, say), and the flag itself is not kept ([`Schedule::flag`] is `None`).
+    pub(crate) fn with_rule(
+        task: &'t Task,
+        read: impl FnOnce(&Task) -> Result<(Recurrence, Zone), Error>,
+    ) -> Result<Option<Schedule<'t>>, Error> {
+        let Some(start) = task.start_date().or_else(|| task.due_date()) else {
+            return Ok(None);
+        };
+        let (recurrence, zone) = read(task)?;
+        Ok(Some(Schedule::anchored(
+            task, start, None, recurrence, zone,
+        )))
+    }
+
+    fn anchored(
+        task: &'t Task,
+        start: DateTime<Utc>,
+        flag: Option<RepeatFlag>,
+        mut recurrence: Recurrence,
+        zone: Zone,
+    ) -> Schedule<'t> {
         if let Recurrence::Rule(rule) = &mut recurrence {
             rule.until = rule.until.map(|until| policy::task_until(until, zone));
         }
-        Ok(Some(Schedule {
+        Schedule {
             task,
             zone,
             start,
             start_local: OnceCell::new(),
             flag,
             recurrence,
-        }))
+        }
+    }
+
+    /// DTSTART: `startDate`, or `dueDate` when `startDate` is null.
+    pub(crate) fn start(&self) -> DateTime<Utc> {
+        self.start
     }
 
     pub(crate) fn zone(&self) -> Zone {
@@ -236,12 +319,12 @@ impl<'t> Schedule<'t> {
     /// The task's series, with COUNT adjusted so that exactly `later` occurrences follow the current
     /// start: when the start is itself an occurrence of the rule, COUNT already counts it; when it is
     /// off the rule (or on an exDate), one fewer is allowed.
-    fn series_allowing(&self, later: usize) -> Result<Series, Error> {
+    pub(crate) fn series_allowing(&self, later: usize) -> Result<Series, Error> {
         let series = self.series()?;
         let Recurrence::Rule(rule) = &self.recurrence else {
             return Ok(series);
         };
-        let first = series.try_iter().next().transpose()?;
+        let first = series.iter().next().transpose()?;
         if first.is_some_and(|o| o.local() == series.start()) {
             return Ok(series);
         }
@@ -252,7 +335,7 @@ impl<'t> Schedule<'t> {
 
     /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
     /// from the current start, which is always an occurrence, so `COUNT=1` allows none.
-    fn later_allowed(&self) -> Option<usize> {
+    pub(crate) fn later_allowed(&self) -> Option<usize> {
         let count = match &self.recurrence {
             Recurrence::Rule(rule) => rule.count(),
             Recurrence::ForgettingCurve { count, .. } => *count,
@@ -288,9 +371,9 @@ impl<'t> Schedule<'t> {
                 } else {
                     policy::default_mode_threshold(self.start, at)
                 };
-                self.series()?.try_after(after)?.map(|o| o.instant())
+                self.series()?.after(after)?.map(|o| o.instant())
             }
-            _ => self.series()?.try_after(self.start)?.map(|o| o.instant()),
+            _ => self.series()?.after(self.start)?.map(|o| o.instant()),
         };
         let Some(start) = start else {
             return Ok(None);
@@ -332,7 +415,7 @@ impl<'t> Schedule<'t> {
         let plain = Recurrence::ForgettingCurve { cycle, count: None };
         let series = Series::new(&plain, self.start, self.zone)?.all_day(self.task.is_all_day());
         let mut steps: u32 = 0;
-        for occurrence in series.iter_after(self.start) {
+        for occurrence in series.iter_after_unbounded(self.start) {
             steps = steps.saturating_add(1);
             if occurrence.instant() >= next {
                 break;
@@ -395,17 +478,24 @@ impl<'t> Schedule<'t> {
 
     /// Moves an instant by the wall-clock distance from the current start to `new_start`.
     pub(crate) fn shift(&self, t: DateTime<Utc>, new_start: DateTime<Utc>) -> DateTime<Utc> {
+        self.shift_local(self.zone.local(t), new_start)
+    }
+
+    /// [`Schedule::shift`] of an instant given as its wall-clock time in the zone.
+    pub(crate) fn shift_local(
+        &self,
+        local: NaiveDateTime,
+        new_start: DateTime<Utc>,
+    ) -> DateTime<Utc> {
         let delta = self.zone.local(new_start) - self.start_local();
         // Beyond chrono's range only for dates a quarter of a million years away: kept at its end.
-        let moved =
-            self.zone
-                .local(t)
-                .checked_add_signed(delta)
-                .unwrap_or(if delta > TimeDelta::zero() {
-                    NaiveDateTime::MAX
-                } else {
-                    NaiveDateTime::MIN
-                });
+        let moved = local
+            .checked_add_signed(delta)
+            .unwrap_or(if delta > TimeDelta::zero() {
+                NaiveDateTime::MAX
+            } else {
+                NaiveDateTime::MIN
+            });
         self.zone.instant(moved)
     }
 

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 use crate::Error;
 
 mod table;
+mod windows;
 
 pub use table::TZDATA_VERSION;
 
@@ -108,13 +109,32 @@ impl fmt::Display for Zone {
 impl FromStr for Zone {
     type Err = Error;
 
-    /// Reads an IANA zone name, exactly as spelled in the tz database.
+    /// Reads an IANA zone name, ignoring ASCII case (`europe/istanbul` is `Europe/Istanbul`), as jiff
+    /// does: the tz database keeps its names distinct ignoring case, so the match is never ambiguous.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownZone`] for a name the database does not hold; for a Windows zone name
+    /// (`Eastern Standard Time`), it suggests the IANA zone the name stands for (`America/New_York`).
+    ///
+    /// ```
+    /// use ticktick_recur::{Error, Zone};
+    /// assert_eq!("europe/istanbul".parse::<Zone>()?.name(), "Europe/Istanbul");
+    /// let e = "Eastern Standard Time".parse::<Zone>().unwrap_err();
+    /// assert_eq!(e.to_string(), r#"unknown time zone "Eastern Standard Time": did you mean "America/New_York"?"#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        table::find(name)
-            .map(Zone)
-            .ok_or_else(|| Error::UnknownZone {
-                name: name.to_owned(),
-            })
+        if let Some(zone) = table::find(name) {
+            return Ok(Zone(zone));
+        }
+        if let Some(zone) = Zone::all().find(|zone| zone.name().eq_ignore_ascii_case(name)) {
+            return Ok(zone);
+        }
+        Err(Error::UnknownZone {
+            name: name.to_owned(),
+            suggestion: windows::iana(name).and_then(table::find).map(Zone),
+        })
     }
 }
 
@@ -234,7 +254,56 @@ mod tests {
     #[test]
     fn unknown_zones_are_named() {
         let err = "Mars/Olympus_Mons".parse::<Zone>().unwrap_err();
-        assert_eq!(err.to_string(), r#"unknown time zone "Mars/Olympus_Mons""#);
+        insta::assert_snapshot!(err.to_string(), @r#"unknown time zone "Mars/Olympus_Mons""#);
+    }
+
+    #[test]
+    fn names_are_read_ignoring_case() {
+        for (given, name) in [
+            ("europe/istanbul", "Europe/Istanbul"),
+            ("EUROPE/ISTANBUL", "Europe/Istanbul"),
+            (
+                "america/argentina/buenos_aires",
+                "America/Argentina/Buenos_Aires",
+            ),
+            ("utc", "UTC"),
+            ("us/eastern", "US/Eastern"),
+        ] {
+            assert_eq!(given.parse::<Zone>().unwrap().name(), name, "{given}");
+        }
+    }
+
+    #[test]
+    fn names_are_distinct_ignoring_case() {
+        let mut names: Vec<String> = Zone::all()
+            .map(|zone| zone.name().to_ascii_lowercase())
+            .collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count);
+    }
+
+    #[test]
+    fn windows_names_suggest_their_iana_zone() {
+        for (given, zone) in [
+            ("Eastern Standard Time", "America/New_York"),
+            ("eastern standard time", "America/New_York"),
+            ("Turkey Standard Time", "Europe/Istanbul"),
+            ("China Standard Time", "Asia/Shanghai"),
+            ("W. Europe Standard Time", "Europe/Berlin"),
+        ] {
+            let err = given.parse::<Zone>().unwrap_err();
+            assert_eq!(
+                err,
+                Error::UnknownZone {
+                    name: given.to_owned(),
+                    suggestion: Some(zone.parse().unwrap()),
+                },
+            );
+        }
+        let err = "Eastern Standard Time".parse::<Zone>().unwrap_err();
+        insta::assert_snapshot!(err.to_string(), @r#"unknown time zone "Eastern Standard Time": did you mean "America/New_York"?"#);
     }
 
     /// Walks wall-clock times in `step`-second strides and checks the resolver against the general

@@ -71,9 +71,9 @@ impl std::fmt::Display for Refusal {
 }
 
 /// Our series of `flag` from wall-clock `start` in `zone` (resolved by the zone's policy): at most
-/// `take` occurrences as (wall-clock time, instant), walked exactly with `Series::iter`; a rule that
-/// never occurs is an empty list. Runs on its own thread so that a hang fails the test instead of
-/// stalling it.
+/// `take` occurrences as (wall-clock time, instant), walked exactly with `Series::iter_unbounded`; a
+/// rule that never occurs is an empty list. Runs on its own thread so that a hang fails the test
+/// instead of stalling it.
 pub fn ours(
     flag: &str,
     zone: &str,
@@ -92,7 +92,7 @@ pub fn ours(
                 Err(e) => return Err(e),
             };
             Ok(series
-                .iter()
+                .iter_unbounded()
                 .take(take)
                 .map(|o| (o.local(), o.instant()))
                 .collect())

@@ -1,6 +1,8 @@
 //! The core's errors as JavaScript errors: the same message the command line prints after `error: `,
 //! in a `TypeError` (a value of the wrong type), a `RangeError` (a value of the right type that is not
 //! acceptable) or an `Error` (a bad flag, a rule that never occurs, an action the task refuses).
+//! One more outcome never reaches the user: a call the fast way cannot answer gives `undefined`, and
+//! the package's JavaScript asks again the exact way (`lib.rs`).
 
 use std::fmt::Display;
 
@@ -13,6 +15,8 @@ enum Class {
     Error,
     TypeError,
     RangeError,
+    /// Not a failure of the input: the fast way cannot read it, the exact way will.
+    ExactWay,
 }
 
 /// A failure on its way to JavaScript.
@@ -31,10 +35,19 @@ impl Failure {
         Failure::new(Class::RangeError, message)
     }
 
+    /// The fast way cannot read this input (JSON text the core refuses although `JSON.stringify`
+    /// wrote it); the exact way answers.
+    pub(crate) fn exact_way() -> Failure {
+        Failure {
+            class: Class::ExactWay,
+            message: String::new(),
+        }
+    }
+
     fn new(class: Class, message: impl Display) -> Failure {
         Failure {
             class,
-            message: one_line(&message.to_string()),
+            message: ticktick_recur::error_line(&message),
         }
     }
 
@@ -46,9 +59,10 @@ impl Failure {
         }
     }
 
-    /// The JavaScript error object.
+    /// The JavaScript error object; `undefined` to ask again the exact way.
     pub(crate) fn into_js(self) -> JsValue {
         match self.class {
+            Class::ExactWay => JsValue::UNDEFINED,
             Class::Error => js_sys::Error::new(&self.message).into(),
             Class::TypeError => js_sys::TypeError::new(&self.message).into(),
             Class::RangeError => js_sys::RangeError::new(&self.message).into(),
@@ -97,11 +111,6 @@ fn task_class(e: &TaskError) -> Class {
         },
         _ => Class::Error,
     }
-}
-
-/// The message on one line, as the command line prints it.
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What kind of JavaScript value this is, for messages: `a number`, `undefined`, `an array`, ...

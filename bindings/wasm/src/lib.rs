@@ -1,31 +1,41 @@
 //! WebAssembly bindings of `ticktick-recur` for its npm package (`pkg/`, CONTRACT.md section 2).
 //!
 //! This crate only converts values, calls the core and maps its errors; the behaviour is the core's and
-//! matches the command line's. Values cross as plain JSON-shaped objects (serde-wasm-bindgen, JSON
-//! compatible), tasks losslessly: unknown fields and key order survive.
+//! matches the command line's. The package's JavaScript (`pkg/src/wrap.mjs`) defines the API over two
+//! ways in:
 //!
-//! Every export returns its result or, for bad input, the `Error` to throw, which the package's
-//! JavaScript wrapper (`pkg/src/wrap.mjs`) throws. An export that throws instead was interrupted by a
-//! trap or a panic, which leaves the instance in an unknown state: the wrapper then re-instantiates
-//! the module (`__wbg_reset_state`), so one bad call never poisons the next.
+//! - the fast way, for the common case of plain values: options come one by one as strings, numbers
+//!   and booleans, tasks as a tape of numbers and one text ([`tape`]);
+//! - the exact way, for anything else: the option object and the task as JavaScript values, read here
+//!   as `JSON.stringify` reads them, so that a value JSON cannot hold (a cycle, `NaN`, a `BigInt`)
+//!   gets its own message.
+//!
+//! Both read the options with the same code ([`options::Options`]), so a value gets the same answer or
+//! the same error whichever way it came. Results go back as text: JSON, which the package parses, or
+//! the instants of `expand` one per line; `expand`'s Unix milliseconds as a `Float64Array`.
+//!
+//! Every export returns its result or, for bad input, the `Error` to throw, which the wrapper throws.
+//! An export that throws instead was interrupted by a trap or a panic, which leaves the instance in an
+//! unknown state: the wrapper then re-instantiates the module (`__wbg_reset_state`), so one bad call
+//! never poisons the next.
 
 mod error;
+mod json;
 mod options;
+mod tape;
 
 use std::cell::RefCell;
 
-use js_sys::{Array, JsString};
+use js_sys::{Array, Float64Array};
 use serde::Serialize;
-use ticktick_recur::task::{self, Action, Close, Task};
-use ticktick_recur::{format_instant, IdSeed, ObjectIdGenerator, RepeatFlag, Series, Zone};
-
-/// The option naming the holiday calendar, which every export that computes occurrences takes.
-const HOLIDAYS: &str = "holidays";
+use serde_json::Value;
+use ticktick_recur::task::{self, Action, Close, Task, TaskError};
+use ticktick_recur::{ExpandRequest, IdSeed, ObjectIdGenerator, Zone, EXPAND_LIMIT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use error::Failure;
-use options::Options;
+use options::{Given, Object, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -36,12 +46,14 @@ fn start() {
     error::throw_on_panic();
 }
 
-/// The occurrence starts of a `repeatFlag`, ascending, in wire form (`ticktick-recur expand`).
-#[wasm_bindgen(unchecked_return_type = "string[]")]
-pub fn expand(
-    #[wasm_bindgen(unchecked_param_type = "string")] flag: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ExpandOptions")] options: JsValue,
-) -> JsValue {
+/// The options of `expand` and `expandMillis`.
+const EXPAND: &[&str] = &[
+    "start", "timeZone", "allDay", "after", "until", "limit", "exDates", "holidays",
+];
+
+/// `expand` (instants in wire form, one per line) or `expandMillis` (Unix milliseconds), the exact way.
+#[wasm_bindgen(js_name = expandValues, skip_typescript)]
+pub fn expand_values(flag: JsValue, options: JsValue, millis: bool) -> JsValue {
     answer(|| {
         let flag = flag.as_string().ok_or_else(|| {
             Failure::type_error(format!(
@@ -49,155 +61,230 @@ pub fn expand(
                 error::kind_of(&flag)
             ))
         })?;
-        let o = Options::read(
-            options,
-            &[
-                "start", "timeZone", "allDay", "after", "until", "limit", "exDates", HOLIDAYS,
-            ],
-        )?;
-        let start = o.required_instant("start")?;
-        let zone = o.zone("timeZone")?.unwrap_or(Zone::UTC);
-        let (all_day, after, until) = (o.flag("allDay")?, o.instant("after")?, o.instant("until")?);
-        let (limit, ex_dates) = (o.count("limit")?.unwrap_or(100), o.dates("exDates")?);
+        expand(&flag, &Object::read(options, EXPAND)?, millis)
+    })
+}
 
-        let calendar = o.holidays(HOLIDAYS)?;
-        let recurrence = RepeatFlag::parse(&flag)?.validate()?;
-        let mut series = Series::new(&recurrence, start, zone)?
-            .all_day(all_day)
-            .exdates(ex_dates);
-        if let Some(calendar) = calendar {
-            series = series.holidays(calendar);
-        }
-        let occurrences = match after {
-            Some(after) => series.try_iter_after(after),
-            None => series.try_iter(),
-        };
-        // One string for all, split in JavaScript: one text conversion instead of one per instant.
-        let mut text = String::new();
-        for occurrence in occurrences.take(limit) {
-            let t = occurrence?.instant();
-            if until.is_some_and(|until| t > until) {
-                break;
-            }
+/// `expand` or `expandMillis`, the fast way.
+#[wasm_bindgen(js_name = expandFast, skip_typescript)]
+#[allow(clippy::too_many_arguments, reason = "one argument per option")]
+pub fn expand_fast(
+    flag: &str,
+    start: Option<String>,
+    time_zone: Option<String>,
+    all_day: Option<bool>,
+    after: Option<String>,
+    until: Option<String>,
+    limit: Option<u32>,
+    ex_dates: Option<Vec<String>>,
+    millis: bool,
+) -> JsValue {
+    let options = Given {
+        start,
+        time_zone,
+        all_day,
+        after,
+        until,
+        limit,
+        ex_dates,
+        ..Given::default()
+    };
+    answer(|| expand(flag, &options, millis))
+}
+
+fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure> {
+    let start = o.required_instant("start")?;
+    let request = ExpandRequest::new(flag, start)
+        .zone(o.zone("timeZone")?.unwrap_or(Zone::UTC))
+        .all_day(o.flag("allDay")?)
+        .after(o.instant("after")?)
+        .until(o.instant("until")?)
+        .limit(o.count("limit")?.unwrap_or(EXPAND_LIMIT))
+        .ex_dates(o.dates("exDates")?)
+        .holidays(o.holidays("holidays")?);
+    // Instants as Unix milliseconds, or as one text of wire-form lines that the wrapper splits: one
+    // text conversion instead of one per instant.
+    let (mut times, mut text) = (Vec::new(), String::new());
+    request.for_each(|o| {
+        if millis {
+            times.push(o.timestamp_millis() as f64);
+        } else {
             if !text.is_empty() {
                 text.push('\n');
             }
-            text.push_str(&format_instant(t));
+            o.write_instant(&mut text);
         }
-        Ok(if text.is_empty() {
-            Array::new().into()
-        } else {
-            JsString::from(text).split("\n").into()
+    })?;
+    Ok(if millis {
+        Float64Array::from(times.as_slice()).into()
+    } else {
+        text.into()
+    })
+}
+
+/// The functions of the API that take a task.
+#[wasm_bindgen(skip_typescript)]
+#[derive(Debug, Clone, Copy)]
+pub enum TaskCall {
+    NextOccurrence,
+    Occurrences,
+    Complete,
+    WontDo,
+    Skip,
+    SkipDate,
+    Pin,
+    Unpin,
+}
+
+impl TaskCall {
+    /// The options the function takes.
+    fn options(self) -> &'static [&'static str] {
+        match self {
+            TaskCall::Pin | TaskCall::Unpin => &["at", "defaultTimeZone"],
+            TaskCall::NextOccurrence | TaskCall::Skip => &["at", "defaultTimeZone", "holidays"],
+            TaskCall::Occurrences => &["from", "to", "limit", "defaultTimeZone", "holidays"],
+            TaskCall::Complete | TaskCall::WontDo => {
+                &["at", "userId", "idSeed", "defaultTimeZone", "holidays"]
+            }
+            TaskCall::SkipDate => &["date", "at", "defaultTimeZone", "holidays"],
+        }
+    }
+}
+
+/// A function taking a task, the exact way; the result as JSON text.
+#[wasm_bindgen(js_name = taskValues, skip_typescript)]
+pub fn task_values(call: TaskCall, task: JsValue, options: JsValue) -> JsValue {
+    answer(|| {
+        let options = Object::read(options, call.options())?;
+        run(call, TaskInput::Value(task), &options)
+    })
+}
+
+/// A function taking a task, the fast way: the task as a tape ([`tape`]), each option `undefined`
+/// unless the function takes it. Gives `undefined` when the tape cannot be read (the wrapper then
+/// takes the exact way).
+#[wasm_bindgen(js_name = taskFast, skip_typescript)]
+#[allow(clippy::too_many_arguments, reason = "one argument per option")]
+pub fn task_fast(
+    call: TaskCall,
+    tape: &[f64],
+    text: &str,
+    at: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<u32>,
+    user_id: Option<f64>,
+    id_seed: Option<String>,
+    date: Option<String>,
+    default_time_zone: Option<String>,
+) -> JsValue {
+    let options = Given {
+        at,
+        from,
+        to,
+        limit,
+        user_id,
+        id_seed,
+        date,
+        default_time_zone,
+        ..Given::default()
+    };
+    answer(|| run(call, TaskInput::Tape(tape, text), &options))
+}
+
+/// A task as it came: a JavaScript value, or a tape.
+enum TaskInput<'a> {
+    Value(JsValue),
+    Tape(&'a [f64], &'a str),
+}
+
+/// Runs a function taking a task: its options first, then the task, as the command line reads them.
+fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<JsValue, Failure> {
+    let action = match call {
+        TaskCall::NextOccurrence => {
+            let at = o.required_instant("at")?;
+            return json_text(&task::next_occurrence(&read_task(input, o)?, at)?);
+        }
+        TaskCall::Occurrences => {
+            let (from, to) = (o.required_instant("from")?, o.required_instant("to")?);
+            let limit = o.count("limit")?.unwrap_or(EXPAND_LIMIT);
+            return json_text(&task::occurrences(&read_task(input, o)?, from, to, limit)?);
+        }
+        TaskCall::Complete | TaskCall::WontDo => {
+            let close = Close {
+                at: o.required_instant("at")?,
+                user_id: o.required_user_id("userId")?,
+            };
+            let seed = o.id_seed("idSeed")?;
+            let action = match call {
+                TaskCall::Complete => Action::Complete(close),
+                _ => Action::WontDo(close),
+            };
+            return apply(&read_task(input, o)?, action, seed);
+        }
+        TaskCall::SkipDate => Action::SkipDate {
+            date: o.required_date("date")?,
+            at: o.required_instant("at")?,
+        },
+        TaskCall::Skip => Action::Skip {
+            at: o.required_instant("at")?,
+        },
+        TaskCall::Pin => Action::Pin {
+            at: o.required_instant("at")?,
+        },
+        TaskCall::Unpin => Action::Unpin {
+            at: o.required_instant("at")?,
+        },
+    };
+    apply(&read_task(input, o)?, action, None)
+}
+
+/// Reads the task, with the caller's default zone for a task without `timeZone`. Called after the
+/// other options are read: as on the command line, a bad option is reported before a bad task.
+fn read_task(input: TaskInput, o: &dyn Options) -> Result<Task, Failure> {
+    let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
+    let calendar = o.holidays("holidays")?;
+    let task = match input {
+        TaskInput::Tape(tape, text) => {
+            Task::from_value(tape::value(tape, text).ok_or_else(Failure::exact_way)?)?
+        }
+        TaskInput::Value(value) if value.is_undefined() => {
+            return Err(TaskError::NotAnObject { got: "undefined" }.into())
+        }
+        TaskInput::Value(value) => Task::from_value(json::json(&value)?)?,
+    };
+    let task = task.with_default_zone(zone);
+    Ok(match calendar {
+        Some(calendar) => task.with_holidays(calendar),
+        None => task,
+    })
+}
+
+/// The years a holiday calendar (`"cn"`, `"none"` or a calendar, as the `holidays` option takes)
+/// covers, as JSON text: `{"from", "to", "years"}`, the first and last (null for none) and each one.
+#[wasm_bindgen(js_name = holidayCoverage, skip_typescript)]
+pub fn holiday_coverage(holidays: JsValue) -> JsValue {
+    #[derive(Serialize)]
+    struct Coverage<'a> {
+        from: Option<i32>,
+        to: Option<i32>,
+        years: &'a [i32],
+    }
+    answer(|| {
+        let calendar = options::calendar(&json::json(&holidays)?, "holidays")?.unwrap_or_default();
+        let (from, to) = calendar.coverage().unzip();
+        json_text(&Coverage {
+            from,
+            to,
+            years: calendar.covered_years(),
         })
     })
 }
 
-/// The dates a task moves to when its current occurrence is closed at `at`, or null when its series
-/// ends there (`ticktick-recur next`).
-#[wasm_bindgen(js_name = nextOccurrence, unchecked_return_type = "TaskDates | null")]
-pub fn next_occurrence(
-    #[wasm_bindgen(unchecked_param_type = "Task")] task: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AtOptions")] options: JsValue,
-) -> JsValue {
-    answer(|| {
-        let o = Options::read(options, &["at", "defaultTimeZone", HOLIDAYS])?;
-        let at = o.required_instant("at")?;
-        let task = read_task(task, &o)?;
-        to_js(&task::next_occurrence(&task, at)?)
-    })
-}
-
-/// The occurrences of a task that start in `[from, to]`, at most `limit` (`ticktick-recur occurrences`).
-#[wasm_bindgen(unchecked_return_type = "TaskDates[]")]
-pub fn occurrences(
-    #[wasm_bindgen(unchecked_param_type = "Task")] task: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OccurrencesOptions")] options: JsValue,
-) -> JsValue {
-    answer(|| {
-        let o = Options::read(
-            options,
-            &["from", "to", "limit", "defaultTimeZone", HOLIDAYS],
-        )?;
-        let (from, to) = (o.required_instant("from")?, o.required_instant("to")?);
-        let limit = o.count("limit")?.unwrap_or(100);
-        let task = read_task(task, &o)?;
-        to_js(&task::occurrences(&task, from, to, limit)?)
-    })
-}
-
-/// The batch body that completes the task's current occurrence (`ticktick-recur complete`).
-#[wasm_bindgen(unchecked_return_type = "BatchBody")]
-pub fn complete(
-    #[wasm_bindgen(unchecked_param_type = "Task")] task: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CloseOptions")] options: JsValue,
-) -> JsValue {
-    answer(|| close(task, options, Action::Complete))
-}
-
-/// The batch body that marks the task's current occurrence as won't do (`ticktick-recur wont-do`).
-#[wasm_bindgen(js_name = wontDo, unchecked_return_type = "BatchBody")]
-pub fn wont_do(
-    #[wasm_bindgen(unchecked_param_type = "Task")] task: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CloseOptions")] options: JsValue,
-) -> JsValue {
-    answer(|| close(task, options, Action::WontDo))
-}
-
-/// The batch body that skips the task's current occurrence (`ticktick-recur skip`).
-#[wasm_bindgen(unchecked_return_type = "BatchBody")]
-pub fn skip(
-    #[wasm_bindgen(unchecked_param_type = "Task")] task: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AtOptions")] options: JsValue,
-) -> JsValue {
-    answer(|| at_action(task, options, |at| Action::Skip { at }))
-}
-
-/// The batch body that skips one future occurrence by its local date (`ticktick-recur skip-date`).
-#[wasm_bindgen(js_name = skipDate, unchecked_return_type = "BatchBody")]
-pub fn skip_date(
-    #[wasm_bindgen(unchecked_param_type = "Task")] task: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SkipDateOptions")] options: JsValue,
-) -> JsValue {
-    answer(|| {
-        let o = Options::read(options, &["date", "at", "defaultTimeZone", HOLIDAYS])?;
-        let action = Action::SkipDate {
-            date: o.required_date("date")?,
-            at: o.required_instant("at")?,
-        };
-        apply(&read_task(task, &o)?, action, None)
-    })
-}
-
-/// The batch body that pins the task (`ticktick-recur pin`).
-#[wasm_bindgen(unchecked_return_type = "BatchBody")]
-pub fn pin(
-    #[wasm_bindgen(unchecked_param_type = "Task")] task: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AtOptions")] options: JsValue,
-) -> JsValue {
-    answer(|| at_action(task, options, |at| Action::Pin { at }))
-}
-
-/// The batch body that unpins the task (`ticktick-recur unpin`).
-#[wasm_bindgen(unchecked_return_type = "BatchBody")]
-pub fn unpin(
-    #[wasm_bindgen(unchecked_param_type = "Task")] task: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AtOptions")] options: JsValue,
-) -> JsValue {
-    answer(|| at_action(task, options, |at| Action::Unpin { at }))
-}
-
-/// Applies the server's answer to a batch: each task named in `id2etag` takes its new etag; the tasks
-/// in `id2error` keep theirs and are reported in `errors`.
-#[wasm_bindgen(js_name = applyResponse, unchecked_return_type = "AppliedResponse")]
-pub fn apply_response(
-    #[wasm_bindgen(unchecked_param_type = "Task[]")] tasks: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BatchResponse")] response: JsValue,
-) -> JsValue {
-    #[derive(Serialize)]
-    struct Applied {
-        tasks: Vec<Task>,
-        errors: std::collections::BTreeMap<String, String>,
-    }
+/// Applies the server's answer to a batch, the exact way: each task named in `id2etag` takes its new
+/// etag; the tasks in `id2error` keep theirs and are reported in `errors`.
+#[wasm_bindgen(js_name = applyResponseValues, skip_typescript)]
+pub fn apply_response_values(tasks: JsValue, response: JsValue) -> JsValue {
     answer(|| {
         if !Array::is_array(&tasks) {
             let got = error::kind_of(&tasks);
@@ -205,52 +292,61 @@ pub fn apply_response(
                 "tasks: expected an array, got {got}"
             )));
         }
-        let mut held = tasks
-            .unchecked_ref::<Array>()
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let task = options::json(&t).and_then(|v| Ok(Task::from_value(v)?));
-                task.map_err(|e| e.within(&format!("tasks[{i}]")))
-            })
-            .collect::<Result<Vec<_>, Failure>>()?;
-        let response = options::response(options::json(&response)?)?;
-        let errors = task::apply_response(&mut held, &response);
-        to_js(&Applied {
-            tasks: held,
-            errors,
-        })
+        let mut values = Vec::new();
+        for (i, task) in tasks.unchecked_ref::<Array>().iter().enumerate() {
+            values.push(json::json(&task).map_err(|e| e.within(&format!("tasks[{i}]")))?);
+        }
+        let held = read_tasks(values)?;
+        apply_response(held, json::json(&response)?)
     })
 }
 
-/// The years a holiday calendar (`"cn"`, `"none"` or a calendar, as the `holidays` option takes)
-/// covers: `{from, to, years}`, the first and last (null for none) and each one. An answer that
-/// depends on a year outside them treats its days as ordinary (BEHAVIOUR.md §7).
-#[wasm_bindgen(js_name = holidayCoverage, unchecked_return_type = "HolidayCoverage")]
-pub fn holiday_coverage(
-    #[wasm_bindgen(unchecked_param_type = "Holidays")] holidays: JsValue,
-) -> JsValue {
-    #[derive(Serialize)]
-    struct Coverage {
-        from: Option<i32>,
-        to: Option<i32>,
-        years: Vec<i32>,
-    }
+/// `applyResponse` the fast way: the tasks and the response as a tape of one array, `[tasks,
+/// response]`. Gives `undefined` when the tape cannot be read.
+#[wasm_bindgen(js_name = applyResponseFast, skip_typescript)]
+pub fn apply_response_fast(tape: &[f64], text: &str) -> JsValue {
     answer(|| {
-        let calendar = options::calendar(&options::json(&holidays)?)
-            .map_err(|e| e.within("holidays"))?
-            .unwrap_or_default();
-        let (from, to) = calendar.coverage().unzip();
-        to_js(&Coverage {
-            from,
-            to,
-            years: calendar.covered_years().to_vec(),
-        })
+        let Some(Value::Array(both)) = tape::value(tape, text) else {
+            return Err(Failure::exact_way());
+        };
+        let Ok([Value::Array(tasks), response]) = <[Value; 2]>::try_from(both) else {
+            return Err(Failure::exact_way());
+        };
+        apply_response(read_tasks(tasks)?, response)
     })
 }
 
-/// Test hook, not part of the API: traps the instance by a panic (`"panic"`) or an `unreachable`
-/// instruction (anything else), so tests can check that the module stays usable afterwards.
+/// The tasks of `applyResponse`, each failure naming its task: `tasks[2]: ...`.
+fn read_tasks(values: Vec<Value>) -> Result<Vec<Task>, Failure> {
+    let mut held = Vec::with_capacity(values.len());
+    for (i, value) in values.into_iter().enumerate() {
+        let task =
+            Task::from_value(value).map_err(|e| Failure::from(e).within(&format!("tasks[{i}]")))?;
+        held.push(task);
+    }
+    Ok(held)
+}
+
+/// `{"tasks": [...], "errors": {...}}`, each task written by the core as it writes batch bodies.
+fn apply_response(mut held: Vec<Task>, response: Value) -> Result<JsValue, Failure> {
+    let response = json::response(response)?;
+    let errors = task::apply_response(&mut held, &response);
+    let mut text = String::from("{\"tasks\":[");
+    for (i, task) in held.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&task.to_json());
+    }
+    text.push_str("],\"errors\":");
+    text.push_str(&serde_json::to_string(&errors).unwrap_or_default());
+    text.push('}');
+    Ok(text.into())
+}
+
+/// Test hook, not part of the API (the package does not export it): traps the instance by a panic
+/// (`"panic"`) or an `unreachable` instruction (anything else), so tests can check that the module
+/// stays usable afterwards.
 #[wasm_bindgen(js_name = __forceTrapForTesting, skip_typescript)]
 pub fn force_trap(kind: &str) {
     if kind == "panic" {
@@ -264,53 +360,11 @@ fn answer(run: impl FnOnce() -> Result<JsValue, Failure>) -> JsValue {
     run().unwrap_or_else(Failure::into_js)
 }
 
-/// A result as a plain JSON-shaped JavaScript value: objects for maps, null for none.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Failure::type_error(format!("cannot convert the result: {e}")))
-}
-
-/// Reads a task object, with the caller's default zone for a task without `timeZone`. Called after
-/// the options are read: as on the command line, a bad option is reported before a bad task.
-fn read_task(task: JsValue, o: &Options) -> Result<Task, Failure> {
-    let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
-    let calendar = o.holidays(HOLIDAYS)?;
-    if task.is_undefined() {
-        return Err(Failure::type_error(
-            "a task must be a JSON object, got undefined",
-        ));
-    }
-    let task = Task::from_value(options::json(&task)?)?.with_default_zone(zone);
-    Ok(match calendar {
-        Some(calendar) => task.with_holidays(calendar),
-        None => task,
-    })
-}
-
-/// `complete` and `wontDo`.
-fn close(task: JsValue, options: JsValue, action: fn(Close) -> Action) -> Result<JsValue, Failure> {
-    let o = Options::read(
-        options,
-        &["at", "userId", "idSeed", "defaultTimeZone", HOLIDAYS],
-    )?;
-    let close = Close {
-        at: o.required_instant("at")?,
-        user_id: o.required_user_id("userId")?,
-    };
-    let seed = o.id_seed("idSeed")?;
-    apply(&read_task(task, &o)?, action(close), seed)
-}
-
-/// `skip`, `pin` and `unpin`: actions that take only an instant.
-fn at_action(
-    task: JsValue,
-    options: JsValue,
-    action: fn(chrono::DateTime<chrono::Utc>) -> Action,
-) -> Result<JsValue, Failure> {
-    let o = Options::read(options, &["at", "defaultTimeZone", HOLIDAYS])?;
-    let at = o.required_instant("at")?;
-    apply(&read_task(task, &o)?, action(at), None)
+/// A result as JSON text, which the wrapper parses.
+fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
+    serde_json::to_string(value)
+        .map(JsValue::from)
+        .map_err(|_| Failure::type_error("cannot convert the result"))
 }
 
 thread_local! {
@@ -328,7 +382,7 @@ fn apply(task: &Task, action: Action, seed: Option<IdSeed>) -> Result<JsValue, F
             action.apply(task, ids)
         })?,
     };
-    to_js(&body)
+    Ok(body.to_json().into())
 }
 
 /// A random seed. The core's own (`IdSeed::random`) reads the clock and the process id, which

@@ -73,18 +73,25 @@ export interface AppliedResponse {
   errors: Record<string, string>;
 }
 
-/** Options of `expand`. */
+/**
+ * An instant: RFC 3339 (`2026-01-17T13:16:24Z`, `+03:00` offsets, fractions) or TickTick's wire form
+ * (`2026-01-17T13:16:24.000+0000`) as a string, or a `Date` (read through its `toJSON`, as
+ * `JSON.stringify` reads it).
+ */
+export type Instant = string | Date;
+
+/** Options of `expand` and `expandMillis`. */
 export interface ExpandOptions {
   /** The series' start (DTSTART); itself an occurrence when it matches the rule. */
-  start: string;
+  start: Instant;
   /** The IANA zone the series lives in (default `UTC`). */
   timeZone?: string;
   /** Occurrences are local dates: the start becomes local midnight. */
   allDay?: boolean;
   /** Only occurrences strictly after this instant. */
-  after?: string;
+  after?: Instant;
   /** Stop after this instant (inclusive). */
-  until?: string;
+  until?: Instant;
   /** At most this many occurrences (default 100). */
   limit?: number;
   /** Local dates (`yyyyMMdd`) without occurrences. */
@@ -134,15 +141,15 @@ export interface TaskOptions {
 /** Options of `nextOccurrence`, `skip`, `pin` and `unpin`. */
 export interface AtOptions extends TaskOptions {
   /** The instant of the action. */
-  at: string;
+  at: Instant;
 }
 
 /** Options of `occurrences`. */
 export interface OccurrencesOptions extends TaskOptions {
   /** First instant of the window (inclusive). */
-  from: string;
+  from: Instant;
   /** Last instant of the window (inclusive). */
-  to: string;
+  to: Instant;
   /** At most this many occurrences (default 100). */
   limit?: number;
 }

@@ -4,6 +4,7 @@ import {
   complete,
   expand,
   holidayCoverage,
+  expandMillis,
   nextOccurrence,
   occurrences,
   pin,
@@ -29,7 +30,9 @@ const task: Task = {
 };
 const options: ExpandOptions = { start: "2026-01-17T14:00:00Z", timeZone: "Europe/Istanbul", limit: 3 };
 const starts: string[] = expand("RRULE:FREQ=DAILY", options);
+const millis: Float64Array = expandMillis("RRULE:FREQ=DAILY", { ...options, after: new Date("2026-01-18T00:00:00Z") });
 const next: TaskDates | null = nextOccurrence(task, { at: "2026-01-17T13:16:24Z" });
+const nextByDate: TaskDates | null = nextOccurrence(task, { at: new Date() });
 const nextStart: string | null | undefined = next?.startDate;
 const all: TaskDates[] = occurrences(task, { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", limit: 5 });
 const body: BatchBody = complete(task, { at: "2026-01-17T13:16:24Z", userId: 130208689, idSeed: "2c6f3277d1cc4341" });
@@ -59,6 +62,10 @@ expand("RRULE:FREQ=DAILY", { timeZone: "UTC" });
 complete(task, { at: "2026-01-17T13:16:24Z", userId: "130208689" });
 // @ts-expect-error at is required
 pin(task, {});
+// @ts-expect-error an instant is a string or a Date
+pin(task, { at: 1768655784000 });
+// @ts-expect-error expandMillis gives numbers
+const notStrings: string[] = expandMillis("RRULE:FREQ=DAILY", options);
 // @ts-expect-error repeatFrom takes "0", "1", "2"
 const badTask: Task = { repeatFrom: "3" };
 // @ts-expect-error a batch body's add is a list of tasks
@@ -68,4 +75,4 @@ const notNull: TaskDates = nextOccurrence(task, { at: "2026-01-17T13:16:24Z" });
 // @ts-expect-error the test hook is not part of the API
 import("ticktick-recur").then((m) => m.__forceTrapForTesting);
 
-export { starts, nextStart, all, added, closed, etag, badTask, notTasks, notNull };
+export { starts, millis, nextByDate, notStrings, nextStart, all, added, closed, etag, badTask, notTasks, notNull };

@@ -247,7 +247,7 @@ impl HolidayCalendar {
     /// let rule = "RRULE:FREQ=DAILY;TT_SKIP=HOLIDAY,WEEKEND".parse::<RepeatFlag>()?.validate()?;
     /// let series = Series::new(&rule, parse_instant("2026-12-30T01:00:00Z")?, "Asia/Shanghai".parse()?)?
     ///     .holidays(cn.clone());
-    /// let next = series.after(parse_instant("2026-12-31T12:00:00Z")?).unwrap();
+    /// let next = series.after(parse_instant("2026-12-31T12:00:00Z")?)?.unwrap();
     /// assert_eq!(next.date().to_string(), "2027-01-01"); // no 2027 notice in this release
     /// assert_eq!(cn.uncovered_years(), [2027]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())

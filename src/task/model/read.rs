@@ -128,6 +128,21 @@ impl Task {
         self.fields.push(Field { key, member, value });
     }
 
+    /// Refuses an object that has none of the fields the crate knows ([`TaskError::NotATask`]): `{}`,
+    /// or a wrapper such as `{"task": {...}}`, which would otherwise read as an undated task that
+    /// does not repeat.
+    pub(crate) fn check_is_task(&self) -> Result<(), TaskError> {
+        if self.index.iter().any(|&at| at != 0) {
+            return Ok(());
+        }
+        /// How many keys the error quotes.
+        const QUOTED: usize = 5;
+        let keys = self.fields.iter().take(QUOTED);
+        Err(TaskError::NotATask {
+            keys: keys.map(|f| self.store.name(&f.key).to_owned()).collect(),
+        })
+    }
+
     /// Checks and types the fields the engine reads, in order: the first wrong one is reported.
     pub(super) fn type_fields(&mut self) -> Result<(), TaskError> {
         for field in &self.fields {

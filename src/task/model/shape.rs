@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::{Name, RepeatFrom};
 use crate::parse_instant;
-use crate::task::error::{FieldProblem, TaskError};
+use crate::task::error::{json_excerpt, FieldProblem, TaskError};
 
 impl Name {
     /// The JSON shape of a field whose type is checked when a task is read or set; all others are
@@ -19,7 +19,7 @@ impl Name {
             Name::RepeatFrom => Shape::RepeatFrom,
             Name::ExDate => Shape::Dates,
             Name::Items => Shape::Items,
-            Name::Reminders => Shape::Objects,
+            Name::Reminders => Shape::Reminders,
             Name::Status => Shape::Integer,
             Name::Attachments => Shape::Array,
             _ => return None,
@@ -27,7 +27,8 @@ impl Name {
     }
 }
 
-/// The JSON shape a checked field takes; `null` is always allowed and means absent.
+/// The JSON shape a checked field takes; `null` is always allowed and means absent, and so does `""`
+/// for an instant.
 #[derive(Clone, Copy)]
 pub(super) enum Shape {
     String,
@@ -36,7 +37,8 @@ pub(super) enum Shape {
     Integer,
     RepeatFrom,
     Dates,
-    Objects,
+    /// Reminders: objects, or trigger strings as the Open API gives them.
+    Reminders,
     Array,
     /// Checklist items: objects whose `id`, `startDate` and `status` are checked too.
     Items,
@@ -77,9 +79,13 @@ pub(super) fn check_shape(path: &str, shape: Shape, value: &Value) -> Result<(),
             .as_bool()
             .map(drop)
             .ok_or_else(|| wrong("true or false")),
-        Shape::Integer => value.as_i64().map(drop).ok_or_else(|| wrong("an integer")),
+        Shape::Integer => integral(value).map(drop).ok_or_else(|| wrong("an integer")),
         Shape::Instant => {
             let text = value.as_str().ok_or_else(|| wrong("an instant string"))?;
+            // TickTick's way of sending a date the task does not have.
+            if text.is_empty() {
+                return Ok(());
+            }
             parse_instant(text).map(drop).map_err(|_| {
                 invalid(FieldProblem::InvalidInstant {
                     text: text.to_owned(),
@@ -116,16 +122,25 @@ pub(super) fn check_shape(path: &str, shape: Shape, value: &Value) -> Result<(),
             }
             Ok(())
         }
-        Shape::Objects | Shape::Items => {
+        Shape::Reminders | Shape::Items => {
+            let reminders = matches!(shape, Shape::Reminders);
+            let entry_is = if reminders {
+                "an object or a string"
+            } else {
+                "an object"
+            };
             let list = value
                 .as_array()
                 .ok_or_else(|| wrong("an array of objects"))?;
             for (i, entry) in list.iter().enumerate() {
                 let at = format!("{path}[{i}]");
+                if reminders && entry.is_string() {
+                    continue;
+                }
                 let object = entry.as_object().ok_or_else(|| TaskError::InvalidField {
                     field: at.clone(),
                     problem: FieldProblem::WrongType {
-                        expected: "an object",
+                        expected: entry_is,
                         got: json_excerpt(entry),
                     },
                 })?;
@@ -142,14 +157,20 @@ pub(super) fn check_shape(path: &str, shape: Shape, value: &Value) -> Result<(),
     }
 }
 
-/// A value as JSON, shortened to keep error messages on one readable line.
-fn json_excerpt(value: &Value) -> String {
-    const MAX: usize = 40;
-    let text = value.to_string();
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}...", &text[..cut]),
-        None => text,
-    }
+/// An integer, also when written as a number with a fraction of zero (`2.0`, `2e0`), as JavaScript
+/// and some JSON writers give integers.
+pub(super) fn integral(value: &Value) -> Option<i64> {
+    // 2^63, the first float past i64's range.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    value.as_i64().or_else(|| {
+        let x = value.as_f64()?;
+        if x.fract() != 0.0 || !(-LIMIT..LIMIT).contains(&x) {
+            return None;
+        }
+        // In range and whole, so the conversion is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        Some(x as i64)
+    })
 }
 
 pub(super) fn json_kind(value: &Value) -> &'static str {

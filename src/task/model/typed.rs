@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 
-use super::shape::check_shape;
+use super::shape::{check_shape, integral};
 use super::store::{Heap, Slot, Store, Str};
 use super::{Name, RepeatFrom};
 use crate::instant::compact_date;
@@ -139,7 +139,8 @@ impl Typed {
                 *self.string_mut(name)? = value;
             }
             Name::StartDate | Name::DueDate => {
-                let value = if null {
+                // `""` is how TickTick sends a date the task does not have: absent, like null.
+                let value = if null || raw == "\"\"" {
                     None
                 } else {
                     let chars = match plain {
@@ -180,7 +181,7 @@ impl Typed {
             }
             // Lists are read here when they are null or plainly right, as serde_json values otherwise.
             Name::Items if !(null || raw == "[]") => return None,
-            Name::Reminders if !(null || all_objects(raw)) => return None,
+            Name::Reminders if !(null || all_reminders(raw)) => return None,
             Name::Attachments if !(null || raw.starts_with('[')) => return None,
             _ => {}
         }
@@ -201,7 +202,7 @@ impl Typed {
                     self.repeat_from =
                         RepeatFrom::from_json(Some(value)).unwrap_or(RepeatFrom::Default);
                 }
-                Name::Status => self.status = value.as_i64().unwrap_or(0),
+                Name::Status => self.status = integral(value).unwrap_or(0),
                 Name::ExDate => {
                     self.ex_dates = value
                         .as_array()
@@ -216,9 +217,11 @@ impl Typed {
     }
 }
 
-/// Whether the JSON text is an array of objects only.
-fn all_objects(raw: &str) -> bool {
-    raw.starts_with('[') && json::elements(raw).all(|e| e.starts_with('{'))
+/// Whether the JSON text is an array of objects and plain strings only (the Open API's reminders are
+/// trigger strings).
+fn all_reminders(raw: &str) -> bool {
+    raw.starts_with('[')
+        && json::elements(raw).all(|e| e.starts_with('{') || json::plain_string(e).is_some())
 }
 
 /// An integer of at most 18 characters, as serde_json reads it into an `i64` (`-0` is a double

@@ -1,0 +1,310 @@
+//! Python arguments as the core's values, and the core's JSON results as Python values.
+//!
+//! Values of the right Python type are read by the core (`parse_instant`, `parse_date`, the zone and
+//! seed parsers, `Task::from_json`), so a bad one raises exactly the core's message, as the command
+//! line prints it. What only Python can get wrong (a value of the wrong type, a naive datetime) raises
+//! a `TypeError` that names the argument.
+//!
+//! Tasks cross as JSON text: a `dict` is written by the standard library's `json` encoder (its rules:
+//! cycles, NaN and objects that are not JSON are refused) and read by the core's lossless reader;
+//! results are the JSON text the command line prints, read back by `json`'s decoder. So a result is
+//! exactly what `json.loads` gives for the command line's output, big integers included.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyInt, PyString, PyTzInfo};
+use ticktick_recur::task::Response;
+use ticktick_recur::{parse_date, parse_instant, HolidayCalendar, IdSeed, Zone};
+
+use crate::error::{bad_input, type_error};
+
+/// The Python type's name of a value, for messages: `int`, `list`, `datetime`.
+pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .qualname()
+        .map_or_else(|_| "an unknown type".to_owned(), |name| name.to_string())
+}
+
+/// A `str` argument.
+pub(crate) fn string<'a>(value: &'a Bound<'_, PyAny>, name: &str) -> PyResult<&'a str> {
+    match value.cast::<PyString>() {
+        Ok(text) => text.to_str(),
+        Err(_) => Err(type_error(format!(
+            "{name}: expected a str, got {}",
+            type_name(value)
+        ))),
+    }
+}
+
+/// An instant: a string in RFC 3339 or TickTick's wire form, or an aware `datetime`.
+pub(crate) fn instant(value: &Bound<'_, PyAny>, name: &str) -> PyResult<DateTime<Utc>> {
+    if let Ok(text) = value.cast::<PyString>() {
+        return parse_instant(text.to_str()?).map_err(bad_input);
+    }
+    if value.is_instance_of::<PyDateTime>() {
+        // Python calls a datetime naive when its utcoffset() is None, tzinfo or not.
+        if value.call_method0("utcoffset")?.is_none() {
+            return Err(type_error(format!(
+                "{name}: a naive datetime has no time zone ({}): give it a tzinfo, or pass a str",
+                value.str()?
+            )));
+        }
+        let utc = PyTzInfo::utc(value.py())?;
+        return value.call_method1("astimezone", (utc,))?.extract();
+    }
+    Err(type_error(format!(
+        "{name}: expected a str or an aware datetime, got {}",
+        type_name(value)
+    )))
+}
+
+/// An optional instant: `None` or as [`instant`].
+pub(crate) fn optional_instant(
+    value: Option<&Bound<'_, PyAny>>,
+    name: &str,
+) -> PyResult<Option<DateTime<Utc>>> {
+    value
+        .filter(|v| !v.is_none())
+        .map(|v| instant(v, name))
+        .transpose()
+}
+
+/// A local date: a `yyyyMMdd` string or a `date` (not a `datetime`, whose date depends on a zone).
+pub(crate) fn date(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
+    if let Ok(text) = value.cast::<PyString>() {
+        return parse_date(text.to_str()?).map_err(bad_input);
+    }
+    if value.is_instance_of::<PyDate>() && !value.is_instance_of::<PyDateTime>() {
+        return value.extract();
+    }
+    Err(type_error(format!(
+        "{name}: expected a yyyyMMdd str or a date, got {}",
+        type_name(value)
+    )))
+}
+
+/// Local dates: any iterable of what [`date`] takes, but not a single string.
+pub(crate) fn dates(value: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Vec<NaiveDate>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let not_iterable = || {
+        type_error(format!(
+            "{name}: expected an iterable of yyyyMMdd str or date, got {}",
+            type_name(value)
+        ))
+    };
+    if value.is_instance_of::<PyString>() {
+        return Err(not_iterable());
+    }
+    let items = value.try_iter().map_err(|_| not_iterable())?;
+    items
+        .enumerate()
+        .map(|(i, item)| date(&item?, &format!("{name}[{i}]")))
+        .collect()
+}
+
+/// An IANA zone: its name, or a `zoneinfo.ZoneInfo` (by its key).
+pub(crate) fn zone(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Zone> {
+    let key = if value.is_instance_of::<PyString>() {
+        value.clone()
+    } else {
+        match value.getattr_opt("key")? {
+            Some(key) if value.is_instance_of::<PyTzInfo>() && key.is_instance_of::<PyString>() => {
+                key
+            }
+            _ => {
+                return Err(type_error(format!(
+                    "{name}: expected an IANA zone name (str) or a ZoneInfo, got {}",
+                    type_name(value)
+                )))
+            }
+        }
+    };
+    string(&key, name)?.parse().map_err(bad_input)
+}
+
+/// A `bool`.
+pub(crate) fn boolean(value: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
+    match value.cast::<PyBool>() {
+        Ok(b) => Ok(b.is_true()),
+        Err(_) => Err(type_error(format!(
+            "{name}: expected a bool, got {}",
+            type_name(value)
+        ))),
+    }
+}
+
+/// A non-negative `int` (not a `bool`) that fits `T`.
+pub(crate) fn count<T: for<'a, 'py> FromPyObject<'a, 'py>>(
+    value: &Bound<'_, PyAny>,
+    name: &str,
+) -> PyResult<T> {
+    if !value.is_instance_of::<PyInt>() || value.is_instance_of::<PyBool>() {
+        return Err(type_error(format!(
+            "{name}: expected an int, got {}",
+            type_name(value)
+        )));
+    }
+    value.extract::<T>().map_err(|_| {
+        let shown = value.repr().map_or_else(|_| "?".into(), |r| r.to_string());
+        bad_input(format!("{name}: expected a non-negative int, got {shown}"))
+    })
+}
+
+/// An id seed: `None`, or 16 hex digits.
+pub(crate) fn id_seed(value: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<IdSeed>> {
+    value
+        .filter(|v| !v.is_none())
+        .map(|v| string(v, name)?.parse::<IdSeed>().map_err(bad_input))
+        .transpose()
+}
+
+/// The holiday calendar (BEHAVIOUR.md §7): `None` or `"none"` (no calendar), `"cn"` (mainland China's,
+/// built in), or a calendar in TickTick's feed format (a list of `{"date", "type"}` dicts) or
+/// holiday-cn's (a `{"year", "days"}` dict or a list of them), written by `json` and read by the core.
+pub(crate) fn holidays(
+    value: Option<&Bound<'_, PyAny>>,
+    name: &str,
+) -> PyResult<Option<HolidayCalendar>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(text) = value.cast::<PyString>() {
+        return match text.to_str()? {
+            "none" => Ok(None),
+            "cn" => Ok(Some(HolidayCalendar::china())),
+            other => Err(bad_input(format!(
+                "{name}: unknown holiday calendar {other:?}: expected \"cn\", \"none\" or a list of days"
+            ))),
+        };
+    }
+    if value.is_instance_of::<pyo3::types::PyList>()
+        || value.is_instance_of::<pyo3::types::PyTuple>()
+        || value.is_instance_of::<PyDict>()
+    {
+        let text = json_text(value, name)?;
+        return HolidayCalendar::from_json(&text)
+            .map(Some)
+            .map_err(|e| bad_input(format!("{name}: {e}")));
+    }
+    Err(type_error(format!(
+        "{name}: expected \"cn\", \"none\", None or a list of days, got {}",
+        type_name(value)
+    )))
+}
+
+/// The standard library's JSON encoder (compact, NaN refused, non-ASCII kept) and decoder.
+struct Json {
+    encode: Py<PyAny>,
+    decode: Py<PyAny>,
+}
+
+static JSON: PyOnceLock<Json> = PyOnceLock::new();
+
+fn json(py: Python<'_>) -> PyResult<&Json> {
+    JSON.get_or_try_init(py, || {
+        let module = py.import("json")?;
+        let options = PyDict::new(py);
+        options.set_item("ensure_ascii", false)?;
+        options.set_item("allow_nan", false)?;
+        options.set_item("separators", (",", ":"))?;
+        let encoder = module.getattr("JSONEncoder")?.call((), Some(&options))?;
+        let decoder = module.getattr("JSONDecoder")?.call0()?;
+        Ok(Json {
+            encode: encoder.getattr("encode")?.unbind(),
+            decode: decoder.getattr("decode")?.unbind(),
+        })
+    })
+}
+
+/// A task argument as JSON text: a `dict` (written by `json`) or a `str` of JSON.
+pub(crate) fn task_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(text.to_str()?.to_owned());
+    }
+    if !value.is_instance_of::<PyDict>() {
+        return Err(type_error(format!(
+            "{name}: expected a dict or a JSON str, got {}",
+            type_name(value)
+        )));
+    }
+    json_text(value, name)
+}
+
+/// A value written as JSON text by the standard library's `json` encoder; what it cannot write is a
+/// `TypeError` (an object that is not JSON) or an `Error` (a cycle, NaN) naming the argument.
+fn json_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    let py = value.py();
+    match json(py)?.encode.bind(py).call1((value,)) {
+        Ok(text) => Ok(text.cast_into::<PyString>()?.to_str()?.to_owned()),
+        // Not JSON: an object json cannot write (TypeError), a cycle or NaN (ValueError).
+        Err(e) if e.is_instance_of::<PyTypeError>(py) || e.is_instance_of::<PyValueError>(py) => {
+            let message = format!("{name}: {}", e.value(py));
+            let new = if e.is_instance_of::<PyTypeError>(py) {
+                type_error(message)
+            } else {
+                bad_input(message)
+            };
+            new.set_cause(py, Some(e));
+            Err(new)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Tasks: any iterable of task arguments (not a single `dict` or `str`).
+pub(crate) fn task_texts(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<String>> {
+    let not_list = || {
+        type_error(format!(
+            "{name}: expected a list of tasks, got {}",
+            type_name(value)
+        ))
+    };
+    if value.is_instance_of::<PyString>() || value.is_instance_of::<PyDict>() {
+        return Err(not_list());
+    }
+    let items = value.try_iter().map_err(|_| not_list())?;
+    items
+        .enumerate()
+        .map(|(i, task)| task_text(&task?, &format!("{name}[{i}]")))
+        .collect()
+}
+
+/// The server's answer to a batch: a `dict` whose `id2etag` and `id2error` (each optional) map ids
+/// to strings.
+pub(crate) fn response(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Response> {
+    let fields = value
+        .cast::<PyDict>()
+        .map_err(|_| type_error(format!("{name}: expected a dict, got {}", type_name(value))))?;
+    let mut response = Response::default();
+    for (field, map) in [
+        ("id2etag", &mut response.id2etag),
+        ("id2error", &mut response.id2error),
+    ] {
+        let Some(strings) = fields.get_item(field)?.filter(|v| !v.is_none()) else {
+            continue;
+        };
+        let place = format!("{name}[{field:?}]");
+        let strings = strings.cast::<PyDict>().map_err(|_| {
+            type_error(format!(
+                "{place}: expected a dict of str, got {}",
+                type_name(&strings)
+            ))
+        })?;
+        for (id, text) in strings.iter() {
+            let id = string(&id, &format!("{place} key"))?.to_owned();
+            let text = string(&text, &format!("{place}[{id:?}]"))?.to_owned();
+            map.insert(id, text);
+        }
+    }
+    Ok(response)
+}
+
+/// JSON text as the Python value `json.loads` gives.
+pub(crate) fn from_json<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    json(py)?.decode.bind(py).call1((text,))
+}

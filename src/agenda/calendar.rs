@@ -1,0 +1,171 @@
+//! The agenda: every occurrence of every task in a window, in order (BEHAVIOUR.md §8).
+
+use std::ops::ControlFlow;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::error::{AgendaError, TaskRef};
+use super::list::ListForm;
+use super::select::{order, Key, Keyed, Select};
+use super::Window;
+use crate::format_instant;
+use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
+
+/// One occurrence of one task.
+///
+/// Serialises as `{"id", "startDate", "dueDate", "isAllDay"}`, instants in TickTick's wire form and
+/// `null` for a date (or an id) the task does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaEntry {
+    /// The start and the position, for ordering ([`order`](super::select::order)).
+    order: u128,
+    position: usize,
+    /// Which of the task's occurrences, counting from 0.
+    index: u32,
+    id: Option<Arc<str>>,
+    start: DateTime<Utc>,
+    dates: TaskDates,
+    all_day: bool,
+}
+
+impl AgendaEntry {
+    /// The task's position in the list, counting from 0.
+    #[must_use]
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// The task's `id`.
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// When the occurrence starts: its `startDate`, or its `dueDate` for a task without a start.
+    #[must_use]
+    pub fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
+    /// The occurrence's `startDate` and `dueDate`.
+    #[must_use]
+    pub fn dates(&self) -> TaskDates {
+        self.dates
+    }
+
+    /// Whether the task is all-day.
+    #[must_use]
+    pub fn is_all_day(&self) -> bool {
+        self.all_day
+    }
+}
+
+impl Keyed for AgendaEntry {
+    #[inline]
+    fn key(&self) -> Key {
+        (self.order, u64::from(self.index))
+    }
+}
+
+impl Serialize for AgendaEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("id", &self.id.as_deref())?;
+        map.serialize_entry("startDate", &self.dates.start_date.map(format_instant))?;
+        map.serialize_entry("dueDate", &self.dates.due_date.map(format_instant))?;
+        map.serialize_entry("isAllDay", &self.all_day)?;
+        map.end()
+    }
+}
+
+/// The agenda of a list of tasks: every occurrence that starts in the window, ordered by start, then
+/// by the task's position in `tasks`, then in the task's own order; the first `window.limit` of them.
+///
+/// Each task contributes exactly its [`occurrences`](crate::task::occurrences) in the window (its
+/// current occurrence, then the later ones its series predicts; a task repeating from its
+/// completion date only its current one), so the agenda is those lists merged. The limit keeps the
+/// earliest entries of the whole list.
+///
+/// # Errors
+///
+/// [`AgendaError::Task`] naming the first task (position and id) whose occurrences cannot be
+/// computed: a malformed `repeatFlag`, an unknown `timeZone`, a rule that never occurs.
+///
+/// ```
+/// use ticktick_recur::agenda::{agenda, Window};
+/// use ticktick_recur::{parse_instant, task::Task};
+/// let tasks = [
+///     Task::from_json(r#"{"id": "weekly", "startDate": "2026-03-02T09:00:00Z", "repeatFlag": "RRULE:FREQ=WEEKLY"}"#)?,
+///     Task::from_json(r#"{"id": "once", "startDate": "2026-03-09T09:00:00Z"}"#)?,
+/// ];
+/// let window = Window::new(parse_instant("2026-03-05T00:00:00Z")?, parse_instant("2026-03-20T00:00:00Z")?);
+/// let ids: Vec<_> = agenda(&tasks, &window)?.iter().map(|e| e.id().unwrap_or_default().to_owned()).collect();
+/// assert_eq!(ids, ["weekly", "once", "weekly"]); // 9 March twice: the list's order breaks the tie
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn agenda(tasks: &[Task], window: &Window) -> Result<Vec<AgendaEntry>, AgendaError> {
+    let mut builder = AgendaBuilder::new(window);
+    for (position, task) in tasks.iter().enumerate() {
+        builder.add(task, ListForm::Array, position)?;
+    }
+    Ok(builder.finish())
+}
+
+/// Builds an agenda task by task.
+pub(crate) struct AgendaBuilder {
+    window: Window,
+    select: Select<AgendaEntry>,
+    rules: RuleCache,
+}
+
+impl AgendaBuilder {
+    pub(crate) fn new(window: &Window) -> AgendaBuilder {
+        AgendaBuilder {
+            window: *window,
+            select: Select::new(window.limit),
+            rules: RuleCache::default(),
+        }
+    }
+
+    /// Adds the occurrences of the task at `position`.
+    pub(crate) fn add(
+        &mut self,
+        task: &Task,
+        form: ListForm,
+        position: usize,
+    ) -> Result<(), AgendaError> {
+        let Window { from, to, limit } = self.window;
+        let all_day = task.is_all_day();
+        let select = &mut self.select;
+        let mut id: Option<Option<Arc<str>>> = None;
+        let mut index: u32 = 0;
+        // No task gives more than `limit` of the first `limit` entries.
+        let walked = visit_occurrences(task, Some(&mut self.rules), from, to, limit, |seen| {
+            let key = (order(seen.start, position), u64::from(index));
+            if select.admits(key) {
+                let id = id.get_or_insert_with(|| task.id().map(Arc::from)).clone();
+                select.push(AgendaEntry {
+                    order: key.0,
+                    position,
+                    index,
+                    id,
+                    start: seen.start,
+                    dates: seen.dates,
+                    all_day,
+                });
+            }
+            index = index.saturating_add(1);
+            ControlFlow::Continue(())
+        });
+        walked.map_err(|error| AgendaError::Task {
+            task: TaskRef::new(form, position, task.id()),
+            error,
+        })
+    }
+
+    pub(crate) fn finish(self) -> Vec<AgendaEntry> {
+        self.select.finish()
+    }
+}

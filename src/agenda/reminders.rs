@@ -1,0 +1,394 @@
+//! The reminders of a task list: when each one fires in a window (BEHAVIOUR.md §8).
+
+use std::ops::ControlFlow;
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
+
+use super::error::{AgendaError, ReminderProblem, TaskRef};
+use super::list::ListForm;
+use super::select::{order, Key, Keyed, Select};
+use super::trigger::Trigger;
+use super::Window;
+use crate::task::{visit_occurrences, FieldProblem, RuleCache, Task, TaskDates, TaskError};
+use crate::{format_instant, parse_instant, Error, Zone};
+
+/// How far a trigger's nominal days may stray from whole days of 86,400 seconds, and more: the
+/// occurrences asked for reach this much beyond what the triggers' durations alone would need.
+const SLACK_SECONDS: i64 = 3 * 86_400;
+
+/// What a reminder comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReminderSource {
+    /// A trigger of the task's `reminders`, at this position in the list.
+    Trigger {
+        /// The reminder's position in `reminders`, counting from 0.
+        index: usize,
+    },
+    /// The task's snoozed reminder, `remindTime`.
+    Snooze,
+    /// A checklist item with its own `startDate`.
+    ChecklistItem {
+        /// The item's position in `items`, counting from 0.
+        index: usize,
+    },
+}
+
+/// One reminder firing.
+///
+/// Serialises as `{"id", "reminderId", "trigger", "fireTime", "startDate", "dueDate"}`: the task's id,
+/// the reminder's id and trigger text (`null` for a snoozed reminder and for a checklist item), when
+/// it fires, and the dates of the occurrence it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderEntry {
+    /// The fire time and the position, for ordering ([`order`](super::select::order)).
+    order: u128,
+    position: usize,
+    /// Which of the task's candidate reminders, in the order they were found.
+    index: u64,
+    id: Option<Arc<str>>,
+    reminder_id: Option<Arc<str>>,
+    trigger: Option<Arc<str>>,
+    fire_time: DateTime<Utc>,
+    dates: TaskDates,
+    source: ReminderSource,
+}
+
+impl ReminderEntry {
+    /// The task's position in the list, counting from 0.
+    #[must_use]
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// The task's `id`.
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The reminder's `id` (`None` for a snoozed reminder, a checklist item, or a reminder without
+    /// one).
+    #[must_use]
+    pub fn reminder_id(&self) -> Option<&str> {
+        self.reminder_id.as_deref()
+    }
+
+    /// The trigger, as the task gives it (`None` for a snoozed reminder and a checklist item).
+    #[must_use]
+    pub fn trigger(&self) -> Option<&str> {
+        self.trigger.as_deref()
+    }
+
+    /// When the reminder fires.
+    #[must_use]
+    pub fn fire_time(&self) -> DateTime<Utc> {
+        self.fire_time
+    }
+
+    /// The `startDate` and `dueDate` of the occurrence the reminder belongs to: for a snoozed
+    /// reminder or a checklist item, the task's own.
+    #[must_use]
+    pub fn dates(&self) -> TaskDates {
+        self.dates
+    }
+
+    /// What the reminder comes from.
+    #[must_use]
+    pub fn source(&self) -> ReminderSource {
+        self.source
+    }
+}
+
+impl Keyed for ReminderEntry {
+    #[inline]
+    fn key(&self) -> Key {
+        (self.order, u64::from(self.index))
+    }
+}
+
+impl Serialize for ReminderEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(6))?;
+        map.serialize_entry("id", &self.id.as_deref())?;
+        map.serialize_entry("reminderId", &self.reminder_id.as_deref())?;
+        map.serialize_entry("trigger", &self.trigger.as_deref())?;
+        map.serialize_entry("fireTime", &format_instant(self.fire_time))?;
+        map.serialize_entry("startDate", &self.dates.start_date.map(format_instant))?;
+        map.serialize_entry("dueDate", &self.dates.due_date.map(format_instant))?;
+        map.end()
+    }
+}
+
+/// The reminders of a list of tasks that fire in the window, ordered by fire time, then by the task's
+/// position in `tasks`, then in the task's own order (its occurrences in order, each with its
+/// triggers in list order; then its snoozed reminder; then its checklist items); the first
+/// `window.limit` of them.
+///
+/// - Each trigger of `reminders` fires once for every occurrence of the task, the same occurrences
+///   its calendar shows ([`occurrences`](crate::task::occurrences): exDates and skipped days have
+///   none, a task repeating from its completion date only its current one), at the instant
+///   [`Trigger::fire_time`] gives, counted from the occurrence's start (its `startDate`, or its
+///   `dueDate` when it has no start).
+/// - `remindTime`, when set, is a snoozed reminder that fires once at that instant.
+/// - A checklist item with its own `startDate` reminds at that instant, unless it is checked off.
+/// - Closed tasks (`status` other than 0) do not remind.
+///
+/// # Errors
+///
+/// [`AgendaError::Reminder`] naming the task, the reminder's position and id, and the trigger text,
+/// for a trigger that is not an RFC 5545 duration (checked on every task, closed ones included);
+/// [`AgendaError::Task`] for a task whose occurrences cannot be computed or whose `remindTime` is not
+/// an instant.
+///
+/// ```
+/// use ticktick_recur::agenda::{reminders, Window};
+/// use ticktick_recur::{format_instant, parse_instant, task::Task};
+/// // Daily at 09:00 in New York, reminded 30 minutes before; New York moves its clocks on 8 March.
+/// let tasks = [Task::from_json(r#"{"id": "t", "startDate": "2026-03-07T14:00:00Z",
+///     "timeZone": "America/New_York", "repeatFlag": "RRULE:FREQ=DAILY",
+///     "reminders": [{"id": "r", "trigger": "TRIGGER:-PT30M"}]}"#)?];
+/// let window = Window::new(parse_instant("2026-03-07T00:00:00Z")?, parse_instant("2026-03-08T23:59:59Z")?);
+/// let fires: Vec<String> = reminders(&tasks, &window)?.iter().map(|r| format_instant(r.fire_time())).collect();
+/// assert_eq!(fires, ["2026-03-07T13:30:00.000+0000", "2026-03-08T12:30:00.000+0000"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn reminders(tasks: &[Task], window: &Window) -> Result<Vec<ReminderEntry>, AgendaError> {
+    let mut builder = RemindersBuilder::new(window);
+    for (position, task) in tasks.iter().enumerate() {
+        builder.add(task, ListForm::Array, position)?;
+    }
+    Ok(builder.finish())
+}
+
+/// One trigger of a task, read.
+struct TaskTrigger {
+    index: usize,
+    id: Option<Arc<str>>,
+    text: Arc<str>,
+    trigger: Trigger,
+}
+
+/// Builds a list of reminders task by task.
+pub(crate) struct RemindersBuilder {
+    window: Window,
+    select: Select<ReminderEntry>,
+    rules: RuleCache,
+}
+
+/// The task being added, and what its entries share.
+struct Adding<'t> {
+    task: &'t Task,
+    position: usize,
+    /// The task's id, shared by its entries.
+    id: Option<Arc<str>>,
+    /// The next entry's index.
+    next: u64,
+}
+
+impl Adding<'_> {
+    fn entry(
+        &mut self,
+        fire_time: DateTime<Utc>,
+        dates: TaskDates,
+        source: ReminderSource,
+        trigger: Option<&TaskTrigger>,
+    ) -> ReminderEntry {
+        let index = self.next;
+        self.next += 1;
+        ReminderEntry {
+            order: order(fire_time, self.position),
+            position: self.position,
+            index,
+            id: self.id.clone(),
+            reminder_id: trigger.and_then(|t| t.id.clone()),
+            trigger: trigger.map(|t| t.text.clone()),
+            fire_time,
+            dates,
+            source,
+        }
+    }
+}
+
+impl RemindersBuilder {
+    pub(crate) fn new(window: &Window) -> RemindersBuilder {
+        RemindersBuilder {
+            window: *window,
+            select: Select::new(window.limit),
+            rules: RuleCache::default(),
+        }
+    }
+
+    pub(crate) fn finish(self) -> Vec<ReminderEntry> {
+        self.select.finish()
+    }
+
+    /// Adds the reminders of the task at `position`.
+    pub(crate) fn add(
+        &mut self,
+        task: &Task,
+        form: ListForm,
+        position: usize,
+    ) -> Result<(), AgendaError> {
+        let at = || TaskRef::new(form, position, task.id());
+        let triggers =
+            read_triggers(task).map_err(|(index, id, problem)| AgendaError::Reminder {
+                task: at(),
+                index,
+                id,
+                problem,
+            })?;
+        let snooze = remind_time(task).map_err(|error| AgendaError::Task { task: at(), error })?;
+        if task.status() != 0 {
+            return Ok(());
+        }
+        let mut adding = Adding {
+            task,
+            position,
+            id: task.id().map(Arc::from),
+            next: 0,
+        };
+        if !triggers.is_empty() {
+            self.add_triggers(&mut adding, &triggers)
+                .map_err(|error| AgendaError::Task { task: at(), error })?;
+        }
+        let current = TaskDates {
+            start_date: task.start_date(),
+            due_date: task.due_date(),
+        };
+        if let Some(t) = snooze.filter(|t| self.in_window(*t)) {
+            let entry = adding.entry(t, current, ReminderSource::Snooze, None);
+            self.select.push(entry);
+        }
+        for (index, item) in task.items().iter().enumerate() {
+            let Some(t) = item_reminder(item).filter(|t| self.in_window(*t)) else {
+                continue;
+            };
+            let entry = adding.entry(t, current, ReminderSource::ChecklistItem { index }, None);
+            self.select.push(entry);
+        }
+        Ok(())
+    }
+
+    fn in_window(&self, t: DateTime<Utc>) -> bool {
+        (self.window.from..=self.window.to).contains(&t)
+    }
+
+    /// Every trigger of every occurrence whose fire time may lie in the window.
+    fn add_triggers(
+        &mut self,
+        adding: &mut Adding<'_>,
+        triggers: &[TaskTrigger],
+    ) -> Result<(), Error> {
+        let task = adding.task;
+        let all_day = task.is_all_day();
+        let zone: Zone = task.zone()?;
+        // Occurrences whose fire times may fall in the window: a fire time is the start moved by the
+        // trigger's offset, of nominal days (give or take a change of offset) and exact seconds.
+        let offsets = triggers.iter().map(|t| {
+            let (days, seconds) = t.trigger.offset(all_day);
+            days.saturating_mul(86_400).saturating_add(seconds)
+        });
+        let (earliest, latest) =
+            offsets.fold((i64::MAX, i64::MIN), |(lo, hi), o| (lo.min(o), hi.max(o)));
+        let from = shift(self.window.from, -latest.saturating_add(SLACK_SECONDS));
+        let to = shift(self.window.to, SLACK_SECONDS.saturating_sub(earliest));
+        let window = self.window;
+        let select = &mut self.select;
+        visit_occurrences(task, Some(&mut self.rules), from, to, usize::MAX, |seen| {
+            // Whether every fire time of this occurrence comes after the last entry a full answer
+            // holds: later occurrences fire later still, and add nothing either.
+            let bound = select.bound();
+            let mut all_later = bound.is_some();
+            for trigger in triggers {
+                let Some(fire) = trigger.trigger.fire_time(seen.start, zone, all_day) else {
+                    continue;
+                };
+                // Any entry of a later task at this fire time orders after it.
+                all_later &= bound.is_some_and(|(b, _)| order(fire, 0) > b);
+                if (window.from..=window.to).contains(&fire) {
+                    let source = ReminderSource::Trigger {
+                        index: trigger.index,
+                    };
+                    select.push(adding.entry(fire, seen.dates, source, Some(trigger)));
+                }
+            }
+            if all_later {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+    }
+}
+
+/// `t` moved by `seconds`, kept within chrono's range.
+fn shift(t: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
+    TimeDelta::try_seconds(seconds)
+        .and_then(|d| t.checked_add_signed(d))
+        .unwrap_or(if seconds < 0 {
+            DateTime::<Utc>::MIN_UTC
+        } else {
+            DateTime::<Utc>::MAX_UTC
+        })
+}
+
+/// The task's triggers, read; the first bad one as its position, id and problem.
+fn read_triggers(
+    task: &Task,
+) -> Result<Vec<TaskTrigger>, (usize, Option<String>, ReminderProblem)> {
+    let mut triggers = Vec::new();
+    for (index, reminder) in task.reminders().iter().enumerate() {
+        let id = reminder.get("id").and_then(Value::as_str);
+        let fail = |problem| (index, id.map(str::to_owned), problem);
+        let text = match reminder.get("trigger") {
+            None | Some(Value::Null) => return Err(fail(ReminderProblem::MissingTrigger)),
+            Some(Value::String(text)) => text,
+            Some(other) => {
+                return Err(fail(ReminderProblem::TriggerNotAString {
+                    got: other.to_string(),
+                }))
+            }
+        };
+        let trigger = text
+            .parse::<Trigger>()
+            .map_err(|e| fail(ReminderProblem::InvalidTrigger(e)))?;
+        triggers.push(TaskTrigger {
+            index,
+            id: id.map(Arc::from),
+            text: Arc::from(text.as_str()),
+            trigger,
+        });
+    }
+    Ok(triggers)
+}
+
+/// The task's snoozed reminder, `remindTime`.
+fn remind_time(task: &Task) -> Result<Option<DateTime<Utc>>, Error> {
+    let invalid = |problem| {
+        Error::Task(TaskError::InvalidField {
+            field: "remindTime".to_owned(),
+            problem,
+        })
+    };
+    match task.get("remindTime") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => parse_instant(text)
+            .map(Some)
+            .map_err(|_| invalid(FieldProblem::InvalidInstant { text: text.clone() })),
+        Some(other) => Err(invalid(FieldProblem::WrongType {
+            expected: "an instant string",
+            got: other.to_string(),
+        })),
+    }
+}
+
+/// When a checklist item reminds: its own `startDate`, unless it is checked off.
+fn item_reminder(item: &Value) -> Option<DateTime<Utc>> {
+    let open = item.get("status").and_then(Value::as_i64).unwrap_or(0) == 0;
+    let start = item.get("startDate").and_then(Value::as_str)?;
+    open.then(|| parse_instant(start).ok()).flatten()
+}

@@ -1,0 +1,206 @@
+//! The first `limit` entries of a list in key order, kept as the entries come in: at most twice the
+//! limit is held at any time, so memory follows the answer, not the input.
+
+use chrono::{DateTime, Utc};
+
+/// The order of entries at instant `t` of the task at `position`, in one number: by instant (44 bits
+/// of Unix seconds from -2^43, chrono's whole range, then 31 bits of nanoseconds, a leap second's
+/// included), then by position (53 bits).
+pub(crate) fn order(t: DateTime<Utc>, position: usize) -> u128 {
+    let seconds = i128::from(t.timestamp()) + (1 << 43);
+    let seconds = u128::try_from(seconds).unwrap_or(0) & ((1 << 44) - 1);
+    let nanos = u128::from(t.timestamp_subsec_nanos()) & ((1 << 31) - 1);
+    let position = (position as u128).min((1 << 53) - 1);
+    (seconds << 84) | (nanos << 53) | position
+}
+
+/// An entry's key: its [`order`], then its place among its task's entries.
+pub(crate) type Key = (u128, u64);
+
+/// An entry with a total order: no two entries of one answer share a key.
+pub(crate) trait Keyed {
+    /// This entry's key.
+    fn key(&self) -> Key;
+}
+
+/// Keeps the `limit` entries of smallest key among those pushed.
+pub(crate) struct Select<T: Keyed> {
+    limit: usize,
+    entries: Vec<T>,
+    /// Once `limit` entries are known with keys at most this, no entry above it can be among the
+    /// first `limit`.
+    bound: Option<Key>,
+}
+
+impl<T: Keyed> Select<T> {
+    pub(crate) fn new(limit: usize) -> Select<T> {
+        Select {
+            limit,
+            entries: Vec::new(),
+            bound: None,
+        }
+    }
+
+    /// The key above which no entry can be among the first `limit`, once one is known.
+    pub(crate) fn bound(&self) -> Option<Key> {
+        self.bound
+    }
+
+    /// Whether an entry of key `key` could still be among the first `limit`.
+    pub(crate) fn admits(&self, key: Key) -> bool {
+        self.limit > 0 && self.bound.is_none_or(|b| key < b)
+    }
+
+    /// Offers an entry.
+    pub(crate) fn push(&mut self, entry: T) {
+        if !self.admits(entry.key()) {
+            return;
+        }
+        self.entries.push(entry);
+        if self.entries.len() >= self.limit.saturating_mul(2) {
+            self.shrink();
+        }
+    }
+
+    /// Keeps the first `limit` entries, and remembers the largest key among them.
+    fn shrink(&mut self) {
+        let Some(last) = self.limit.checked_sub(1) else {
+            self.entries.clear();
+            return;
+        };
+        if self.entries.len() <= self.limit {
+            return;
+        }
+        self.entries.select_nth_unstable_by_key(last, Keyed::key);
+        self.entries.truncate(self.limit);
+        self.bound = self.entries.iter().map(Keyed::key).max();
+    }
+
+    /// The first `limit` entries, in key order.
+    pub(crate) fn finish(mut self) -> Vec<T> {
+        self.shrink();
+        let order = sorted(&self.entries);
+        let mut slots: Vec<Option<T>> = self.entries.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|at| slots.get_mut(at).and_then(Option::take))
+            .collect()
+    }
+}
+
+/// Where each entry goes: the entries' positions in key order.
+///
+/// The instants of an answer lie in one window, spread over it: they are first placed in as many
+/// buckets as entries by their instant (in one pass, stably), and each bucket, of an entry or two, is
+/// then sorted by the whole key. The cost grows with the number of entries, not its logarithm.
+fn sorted<T: Keyed>(entries: &[T]) -> Vec<usize> {
+    // The instant's seconds and the first 20 bits of its nanoseconds (see [`order`]).
+    let coarse = |e: &T| u64::try_from(e.key().0 >> 64).unwrap_or(u64::MAX);
+    let (Some(low), Some(high)) = (
+        entries.iter().map(coarse).min(),
+        entries.iter().map(coarse).max(),
+    ) else {
+        return Vec::new();
+    };
+    let buckets = entries.len();
+    let span = u128::from(high - low) + 1;
+    let bucket = |e: &T| {
+        let at = u128::from(coarse(e) - low) * buckets as u128 / span;
+        usize::try_from(at).unwrap_or(0).min(buckets - 1)
+    };
+    // Counting sort by bucket: where each bucket begins.
+    let mut starts = vec![0usize; buckets + 1];
+    for e in entries {
+        if let Some(count) = starts.get_mut(bucket(e) + 1) {
+            *count += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        let before = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(s) = starts.get_mut(i) {
+            *s += before;
+        }
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0usize; entries.len()];
+    for (at, e) in entries.iter().enumerate() {
+        if let Some(slot) = next.get_mut(bucket(e)) {
+            if let Some(o) = order.get_mut(*slot) {
+                *o = at;
+            }
+            *slot += 1;
+        }
+    }
+    for pair in starts.windows(2) {
+        if let [begin, end] = *pair {
+            if end - begin > 1 {
+                if let Some(run) = order.get_mut(begin..end) {
+                    run.sort_unstable_by_key(|&at| entries.get(at).map(Keyed::key));
+                }
+            }
+        }
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl Keyed for (u32, u32) {
+        fn key(&self) -> Key {
+            (u128::from(self.0), u64::from(self.1))
+        }
+    }
+
+    #[test]
+    fn keeps_the_smallest_whatever_the_order_they_come_in() {
+        for limit in [0, 1, 2, 3, 7, 50, 1000] {
+            let all: Vec<(u32, u32)> = (0..200u32).map(|i| ((i * 7919) % 101, i)).collect();
+            let mut select = Select::new(limit);
+            for e in &all {
+                select.push(*e);
+            }
+            let mut expected = all.clone();
+            expected.sort_unstable();
+            expected.truncate(limit);
+            assert_eq!(select.finish(), expected, "limit {limit}");
+        }
+    }
+
+    #[test]
+    fn order_follows_instants_then_positions() {
+        let t = |s: i64, n: u32| DateTime::from_timestamp(s, n).unwrap();
+        let mut cases = vec![
+            (DateTime::<Utc>::MIN_UTC, 0),
+            (t(-1, 999_999_999), 7),
+            (t(0, 0), 0),
+            (t(0, 0), 1),
+            (t(0, 1), 0),
+            (t(1_772_323_200, 0), 3),
+            (t(1_772_323_200, 0), 1 << 40),
+            (t(1_772_323_201, 0), 0),
+            (DateTime::<Utc>::MAX_UTC, 2),
+        ];
+        let sorted = cases.clone();
+        cases.reverse();
+        cases.sort_by_key(|(t, p)| order(*t, *p));
+        assert_eq!(cases, sorted);
+        // chrono's whole range fits the 44 bits of seconds.
+        assert!(DateTime::<Utc>::MIN_UTC.timestamp() >= -(1 << 43));
+        assert!(DateTime::<Utc>::MAX_UTC.timestamp() < 1 << 43);
+    }
+
+    #[test]
+    fn the_bound_is_known_once_twice_the_limit_came() {
+        let mut select = Select::new(2);
+        for e in [(5, 0), (4, 1), (3, 2)] {
+            select.push(e);
+        }
+        assert_eq!(select.bound(), None);
+        select.push((9, 3));
+        assert_eq!(select.bound(), Some((4, 1)));
+        assert!(!select.admits((4, 1)));
+        assert!(select.admits((3, 9)));
+    }
+}

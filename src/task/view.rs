@@ -1,0 +1,286 @@
+//! A task's calendar view walked one occurrence at a time: [`occurrences`](super::occurrences) and the
+//! agenda of a whole list share this walk, so that the agenda is exactly each task's occurrences.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::ControlFlow;
+
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
+
+use super::schedule::{Schedule, TaskDates};
+use super::{RepeatFrom, Task};
+use crate::zone::Resolver;
+use crate::{Error, Recurrence, Zone};
+
+/// One occurrence of a task in its calendar view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Seen {
+    /// When it starts: its `startDate`, or its `dueDate` for a task without a start.
+    pub(crate) start: DateTime<Utc>,
+    /// Its `startDate` and `dueDate`.
+    pub(crate) dates: TaskDates,
+}
+
+/// Rules and zones already read for other tasks of a list, by their text: a list holds thousands of
+/// tasks and a few dozen rules and zones, each read once.
+#[derive(Debug, Default)]
+pub(crate) struct RuleCache {
+    rules: HashMap<Box<str>, Recurrence, Fnv>,
+    zones: HashMap<Box<str>, Zone, Fnv>,
+}
+
+impl RuleCache {
+    /// The rule of `task`'s flag and the task's zone, each read once per text, in the order
+    /// [`Schedule::of`] reads them (so that a task with two faults reports the same one).
+    fn read(&mut self, task: &Task) -> Result<(Recurrence, Zone), Error> {
+        let rule = match task.repeat_flag() {
+            None => Recurrence::NotRecurring,
+            Some(text) => match self.rules.get(text) {
+                Some(rule) => rule.clone(),
+                None => {
+                    let rule = task.recurrence()?;
+                    self.rules.insert(text.into(), rule.clone());
+                    rule
+                }
+            },
+        };
+        let zone = match task.time_zone() {
+            None => task.zone()?,
+            Some(name) => match self.zones.get(name) {
+                Some(zone) => *zone,
+                None => {
+                    let zone = task.zone()?;
+                    self.zones.insert(name.into(), zone);
+                    zone
+                }
+            },
+        };
+        Ok((rule, zone))
+    }
+}
+
+/// FNV-1a: the keys are short texts from the caller's own list, hashed once per task.
+#[derive(Debug, Clone, Copy)]
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fnv = BuildHasherDefault<FnvHasher>;
+
+/// The occurrences of `task` that start in `[from, to]`, at most `limit` of them, in the order
+/// [`occurrences`](super::occurrences) lists them, each given to `visit` until it breaks. `rules`,
+/// when given, supplies rules read for other tasks.
+pub(crate) fn visit_occurrences(
+    task: &Task,
+    rules: Option<&mut RuleCache>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    limit: usize,
+    mut visit: impl FnMut(Seen) -> ControlFlow<()>,
+) -> Result<(), Error> {
+    let schedule = match rules {
+        Some(rules) => Schedule::with_rule(task, |t| rules.read(t))?,
+        None => Schedule::of(task)?,
+    };
+    let Some(schedule) = schedule else {
+        return Ok(());
+    };
+    let start = schedule.start();
+    let mut due = task.due_date().map(|d| Due::new(&schedule, d));
+    let mut emit = |t: DateTime<Utc>| {
+        let dates = match (task.start_date(), &mut due) {
+            (Some(_), due) => TaskDates {
+                start_date: Some(t),
+                due_date: due.as_mut().map(|d| d.at(&schedule, t)),
+            },
+            (None, _) => TaskDates {
+                start_date: None,
+                due_date: Some(t),
+            },
+        };
+        visit(Seen { start: t, dates })
+    };
+    if (from..=to).contains(&start) && limit > 0 && emit(start).is_break() {
+        return Ok(());
+    }
+    // A task repeating from its completion date has no predictable occurrence after its current one.
+    let predictable = schedule.close_mode() != RepeatFrom::CompletionDate;
+    if !(schedule.is_recurring() && predictable && start <= to) {
+        return Ok(());
+    }
+    // COUNT is counted from the current start: a series whose occurrences after the start are
+    // exactly the ones COUNT allows does the counting, by arithmetic where it can.
+    let series = match schedule.later_allowed() {
+        Some(0) => return Ok(()),
+        Some(later) => schedule.series_allowing(later)?,
+        None => schedule.series()?,
+    };
+    let just_before = from
+        .checked_sub_signed(TimeDelta::nanoseconds(1))
+        .unwrap_or(from);
+    let mut count = usize::from((from..=to).contains(&start));
+    for occurrence in series.iter_after(start.max(just_before)) {
+        let t = occurrence?.instant();
+        if t > to || count >= limit {
+            break;
+        }
+        count += 1;
+        if emit(t).is_break() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Instants this far from 1970 (about 34,800 years) are far from chrono's ends (262,000 years), so
+/// that wall-clock seconds computed from them need no clamping.
+const NEAR: u64 = 1 << 40;
+
+/// A task's due date at each of its occurrences: [`Schedule::shift`] of it, the wall-clock distance
+/// from the start kept. Computed on wall-clock seconds, without building dates, where every instant
+/// is near enough ([`NEAR`]); by [`Schedule::shift_local`] otherwise. Both do the same arithmetic.
+///
+/// A due date at the start's own wall-clock time is the occurrence's start itself, for every
+/// occurrence of the series: each is the instant [`Zone::instant`] gives a wall-clock time, and that
+/// instant's wall-clock time gives it back.
+struct Due {
+    zone: Zone,
+    resolver: Resolver,
+    /// The task's current start, whose due date is worked out in full: it may be the second instant
+    /// of a repeated wall-clock time, which [`Zone::instant`] does not give.
+    start: DateTime<Utc>,
+    /// The due date's wall-clock time.
+    local: NaiveDateTime,
+    /// The due date's wall-clock time less the start's, in seconds and nanoseconds, when both are
+    /// near.
+    distance: Option<(i64, i64)>,
+}
+
+impl Due {
+    fn new(schedule: &Schedule<'_>, due: DateTime<Utc>) -> Due {
+        let zone = schedule.zone();
+        let local = zone.local(due);
+        let start = schedule.start_local();
+        let near = |t: &NaiveDateTime| {
+            t.and_utc().timestamp().unsigned_abs() < NEAR && t.nanosecond() < 1_000_000_000
+        };
+        let distance = (near(&local) && near(&start)).then(|| {
+            let seconds = local.and_utc().timestamp() - start.and_utc().timestamp();
+            let nanos = i64::from(local.nanosecond()) - i64::from(start.nanosecond());
+            (seconds, nanos)
+        });
+        Due {
+            zone,
+            resolver: Resolver::new(zone),
+            start: schedule.start(),
+            local,
+            distance,
+        }
+    }
+
+    /// The due date of the occurrence that starts at `t`.
+    fn at(&mut self, schedule: &Schedule<'_>, t: DateTime<Utc>) -> DateTime<Utc> {
+        let near =
+            t.timestamp().unsigned_abs() < NEAR && t.timestamp_subsec_nanos() < 1_000_000_000;
+        match self.distance {
+            Some((0, 0)) if t != self.start && near => return t,
+            Some((seconds, nanos)) if near => {
+                let wall = t.timestamp() + self.zone.offset_seconds(t);
+                let nanos = nanos + i64::from(t.timestamp_subsec_nanos());
+                let moved = wall + seconds + nanos.div_euclid(1_000_000_000);
+                let nanos = u32::try_from(nanos.rem_euclid(1_000_000_000)).unwrap_or(0);
+                if let Some(due) = DateTime::from_timestamp(self.resolver.instant(moved), nanos) {
+                    return due;
+                }
+            }
+            _ => {}
+        }
+        schedule.shift_local(self.local, t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wall-clock arithmetic gives what [`Schedule::shift`] gives, across DST changes of zones
+    /// with hour and half-hour changes, starts and due dates with fractions of a second, far dates,
+    /// for occurrences (instants [`Zone::instant`] gives) and for any instant when the due date is not
+    /// at the start's own wall-clock time.
+    #[test]
+    fn due_dates_move_as_shift_moves_them() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: i64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            i64::try_from(seed % n.unsigned_abs()).unwrap_or(0)
+        };
+        let zones = [
+            "UTC",
+            "America/New_York",
+            "Europe/Berlin",
+            "Australia/Lord_Howe",
+            "Pacific/Apia",
+            "Asia/Kolkata",
+        ];
+        for name in zones {
+            let zone: Zone = name.parse().unwrap();
+            for _ in 0..400 {
+                let base = 1_600_000_000 + next(400_000_000);
+                let fraction = u32::try_from(next(3)).unwrap_or(0) * 250_000_000;
+                let start = DateTime::from_timestamp(base, fraction).unwrap();
+                let distance = if next(3) == 0 {
+                    0
+                } else {
+                    next(200_000) - 1_000
+                };
+                let due = start + TimeDelta::seconds(distance);
+                let text = format!(
+                    r#"{{"startDate": "{}", "dueDate": "{}", "timeZone": "{name}"}}"#,
+                    start.to_rfc3339(),
+                    due.to_rfc3339()
+                );
+                let task = Task::from_json(&text).unwrap();
+                let schedule = Schedule::of(&task).unwrap().unwrap();
+                let mut shifted = Due::new(&schedule, task.due_date().unwrap());
+                for _ in 0..20 {
+                    let far = if next(10) == 0 { 2_000_000_000_000 } else { 0 };
+                    let mut t =
+                        DateTime::from_timestamp(base + next(100_000_000) - 50_000_000 + far, 0)
+                            .unwrap();
+                    if distance == 0 || next(2) == 0 {
+                        // An occurrence: the instant of a wall-clock time.
+                        t = zone.instant(t.naive_utc());
+                    }
+                    assert_eq!(
+                        shifted.at(&schedule, t),
+                        schedule.shift(task.due_date().unwrap(), t),
+                        "{text} at {t}"
+                    );
+                }
+                assert_eq!(
+                    shifted.at(&schedule, start),
+                    schedule.shift(due, start),
+                    "{text}"
+                );
+            }
+        }
+    }
+}
