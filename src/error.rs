@@ -48,6 +48,15 @@ pub enum Error {
         /// The steps one search may take.
         steps: u64,
     },
+    /// A `LUNAR:` rule needs the Chinese calendar on a local date outside
+    /// [`LUNAR_RANGE`](crate::LUNAR_RANGE), the dates the calendar is known for: the series begins
+    /// there, or its next occurrence lies beyond the range's end.
+    LunarRange {
+        /// The rule, in canonical text.
+        rule: String,
+        /// The date outside the range: the series' start, or the first day past the range.
+        date: chrono::NaiveDate,
+    },
     /// The rule is valid but this build cannot expand it yet.
     Unsupported {
         /// The rule, in canonical text.
@@ -82,6 +91,16 @@ impl fmt::Display for Error {
                 "rule {rule:?} needs more than {steps} steps to find its next occurrence: its \
                  occurrences are too sparse to search for"
             ),
+            Error::LunarRange { rule, date } => {
+                let range = crate::LUNAR_RANGE;
+                write!(
+                    f,
+                    "rule {rule:?} needs the Chinese calendar on {date}, outside the dates it is \
+                     known for ({} to {})",
+                    range.start(),
+                    range.end()
+                )
+            }
             Error::Unsupported { rule, what } => {
                 write!(f, "rule {rule:?} is valid but not supported yet: {what}")
             }

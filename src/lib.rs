@@ -83,6 +83,7 @@ pub use error::{internal_error_text, Error};
 pub use expand::{listed_days, table_bytes};
 pub use expand::{
     CheckedOccurrences, HolidayCalendar, HolidayError, Occurrence, Occurrences, Series, Window,
+    LUNAR_RANGE,
     SEARCH_STEPS,
 };
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};

@@ -125,7 +125,8 @@ impl<'a> ExpandRequest<'a> {
     /// # Errors
     ///
     /// [`Error::Flag`] for a flag that does not parse or validate, [`Error::NeverOccurs`] for a rule
-    /// without occurrences, [`Error::Unsupported`] for a rule this build cannot expand, and
+    /// without occurrences, [`Error::Unsupported`] for a rule this build cannot expand, [`Error::LunarRange`] for a `LUNAR:`
+    /// rule that needs a date outside the Chinese calendar's range, and
     /// [`Error::SearchLimit`] when an occurrence lies beyond the search limit (`each` has then seen
     /// those before it). Their messages are the command line's.
     ///

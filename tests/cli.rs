@@ -523,7 +523,7 @@ fn usage_errors() {
     );
     assert_eq!(
         bad(&[], ""),
-        "error: a command is required: one of expand, next, occurrences, complete, wont-do, skip, skip-date, pin, unpin (see --help)"
+        "error: a command is required: one of expand, next, occurrences, complete, wont-do, skip, skip-date, pin, unpin, agenda, reminders (see --help)"
     );
     assert_eq!(
         bad(&["pin", "-", "--at", "2026-01-17T13:53:44Z", "--bogus"], ""),

@@ -106,7 +106,7 @@ fn a_bad_time_says_what_is_wrong_with_it() {
 fn clap_suggestions_stay_on_the_one_line() {
     assert_eq!(
         bad(&["expnd"], ""),
-        "error: unrecognized subcommand 'expnd' (a similar subcommand exists: 'expand')"
+        "error: unrecognized subcommand 'expnd' (some similar subcommands exist: 'agenda', 'expand')"
     );
     assert_eq!(
         bad(&["pin", "-", "--att", AT], ""),

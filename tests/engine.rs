@@ -507,16 +507,17 @@ fn a_start_off_the_rule_is_not_an_occurrence() {
 }
 
 #[test]
-fn lunar_rules_are_refused_clearly() {
-    let err = try_series(
+fn lunar_rules_expand_on_the_chinese_calendar() {
+    // Mid-Autumn (lunar 8-15) at 08:00 in Shanghai; tests/lunar.rs has the rest.
+    let s = try_series(
         "LUNAR:FREQ=YEARLY;INTERVAL=1;BYMONTH=8;BYMONTHDAY=15",
         "2026-01-01T00:00:00Z",
         "Asia/Shanghai",
     )
-    .unwrap_err();
+    .unwrap();
     assert_eq!(
-        err.to_string(),
-        r#"rule "LUNAR:FREQ=YEARLY;INTERVAL=1;BYMONTH=8;BYMONTHDAY=15" is valid but not supported yet: expanding lunar-calendar dates"#
+        locals(s.iter_unbounded().take(2)),
+        ["2026-09-25 08:00", "2027-09-15 08:00"]
     );
 }
 

@@ -730,15 +730,15 @@ fn custom_dates_always_repeat_from_the_due_date() {
 }
 
 #[test]
-fn lunar_flags_are_reported_unsupported() {
+fn lunar_flags_move_to_the_next_lunar_date() {
+    // Lunar New Year at 17:00 in Shanghai: 2027-02-06 after 2026-03-19 (tests/lunar.rs has the rest).
     let t = task(json!({
         "startDate": "2026-03-19T09:00:00.000+0000", "timeZone": "Asia/Shanghai",
         "repeatFlag": "LUNAR:FREQ=YEARLY;INTERVAL=1;BYMONTH=1;BYMONTHDAY=1", "repeatFrom": "0"
     }));
-    let e = next_occurrence(&t, at("2026-03-25T00:00:00Z")).unwrap_err();
-    assert!(
-        matches!(e, Error::Unsupported { ref rule, .. } if rule.starts_with("LUNAR:")),
-        "{e}"
+    assert_eq!(
+        next(&t, "2026-03-25T00:00:00Z").as_deref(),
+        Some("2027-02-06T09:00:00.000+0000")
     );
 }
 

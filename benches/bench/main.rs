@@ -18,6 +18,7 @@ mod complete;
 mod expand;
 mod generate;
 mod holidays;
+mod lunar;
 mod next;
 
 /// The library under test, as it appears in benchmark names.
@@ -41,6 +42,7 @@ fn rrule_set_text(zone: &str, local: &str, rule: &str) -> String {
 criterion_group!(
     benches,
     next::benches,
+    lunar::benches,
     expand::benches,
     complete::benches,
     agenda::benches,

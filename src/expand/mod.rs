@@ -3,6 +3,7 @@
 mod civil;
 mod cursor;
 mod holidays;
+pub(crate) mod lunar;
 mod plan;
 mod skip;
 #[cfg(test)]
@@ -15,9 +16,11 @@ pub use holidays::{listed_days, table_bytes, HolidayCalendar, HolidayError};
 
 pub use cursor::SEARCH_STEPS;
 pub(crate) use skip::drops_date;
+pub use lunar::LUNAR_RANGE;
 pub use window::Window;
 
 use cursor::Cursor;
+use lunar::{Lunar, OutOfRange};
 use plan::Plan;
 
 use crate::{Error, Recurrence, Zone};
@@ -125,6 +128,8 @@ pub struct Series {
     exdates: Vec<i64>,
     holidays: Option<HolidayCalendar>,
     plan: Option<Plan>,
+    /// A `LUNAR:` rule's periods, counted from the start.
+    lunar: Option<Lunar>,
     /// Whether the plan's grid and BYSETPOS can meet an occurrence at all ([`Plan::grid_reachable`],
     /// [`Plan::set_pos_reachable`]).
     reachable: bool,
@@ -141,9 +146,9 @@ impl Series {
     /// # Errors
     ///
     /// [`Error::NeverOccurs`] when the rule can never produce an occurrence (the 30th of February),
-    /// [`Error::Unsupported`] for `LUNAR:` rules, whose expansion this version does not offer, and
-    /// for a `TT_SKIP` value other than `WEEKEND`, `HOLIDAY` and `OFFICIAL_WORKDAY` (BEHAVIOUR.md
-    /// §2: the flag is valid and kept, but its days are unknown).
+    /// [`Error::LunarRange`] for a `LUNAR:` rule begun on a local date outside [`LUNAR_RANGE`].
+    /// [`Error::Unsupported`] for a `TT_SKIP` value other than `WEEKEND`, `HOLIDAY` and
+    /// `OFFICIAL_WORKDAY` (BEHAVIOUR.md §2: the flag is valid and kept, but its days are unknown).
     pub fn new(recurrence: &Recurrence, start: DateTime<Utc>, zone: Zone) -> Result<Series, Error> {
         Series::with_fast_paths(recurrence, start, zone, true)
     }
@@ -156,21 +161,14 @@ impl Series {
         zone: Zone,
         fast_paths: bool,
     ) -> Result<Series, Error> {
-        match recurrence {
-            Recurrence::Lunar(_) => {
-                return Err(Error::Unsupported {
-                    rule: recurrence.to_string(),
-                    what: "expanding lunar-calendar dates",
-                })
-            }
-            // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
-            Recurrence::Rule(rule) if rule.skip.unsupported => {
+        // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
+        if let Recurrence::Rule(rule) = recurrence {
+            if rule.skip.unsupported {
                 return Err(Error::Unsupported {
                     rule: recurrence.to_string(),
                     what: UNSUPPORTED_SKIP,
-                })
+                });
             }
-            _ => {}
         }
         let mut series = Series {
             recurrence: recurrence.clone(),
@@ -180,10 +178,19 @@ impl Series {
             exdates: Vec::new(),
             holidays: None,
             plan: None,
+            lunar: None,
             reachable: true,
             fast_paths,
         };
         series.replan();
+        if let (Recurrence::Lunar(rule), None) = (recurrence, &series.lunar) {
+            // Only a start outside the calendar's range leaves a lunar rule without periods.
+            let date = series.start.date();
+            return Err(Error::LunarRange {
+                rule: rule.to_string(),
+                date,
+            });
+        }
         if let Some(plan) = &series.plan {
             let never = || Error::NeverOccurs {
                 rule: recurrence.to_string(),
@@ -213,9 +220,21 @@ impl Series {
         }
     }
 
+    /// The error of a lunar walk that needs a date outside the calendar's range.
+    fn lunar_range(&self, e: OutOfRange) -> Error {
+        Error::LunarRange {
+            rule: self.recurrence.to_string(),
+            date: e.date,
+        }
+    }
+
     fn replan(&mut self) {
         self.plan = match &self.recurrence {
             Recurrence::Rule(rule) => Some(Plan::new(rule, self.start, self.all_day)),
+            _ => None,
+        };
+        self.lunar = match &self.recurrence {
+            Recurrence::Lunar(rule) => Lunar::new(rule, self.start, self.zone).ok(),
             _ => None,
         };
         self.reachable = self
@@ -415,6 +434,18 @@ impl Series {
                 let first = dates.partition_point(|&d| d < from);
                 Inner::Dates(dates.get(first..).unwrap_or_default().iter())
             }
+            (Recurrence::Lunar(_), _) => match &self.lunar {
+                Some(lunar) => Inner::Lunar(match after {
+                    // Occurrences two days or more before the wall-clock time at `after` cannot be
+                    // after it.
+                    Some(t) => {
+                        let from = plan::epoch_day(self.scan_from(t).date()) - 2;
+                        lunar.walk_from(from, &self.exdates)
+                    }
+                    None => lunar.walk(),
+                }),
+                None => Inner::Once(None),
+            },
             (Recurrence::ForgettingCurve { cycle, count }, _) => {
                 let curve = Curve {
                     next: Some(self.start),
@@ -555,6 +586,7 @@ enum Inner<'a> {
     Rule(Cursor<'a>),
     Dates(std::slice::Iter<'a, NaiveDate>),
     Curve(Curve),
+    Lunar(lunar::Walk),
     Once(Option<NaiveDateTime>),
 }
 
@@ -632,6 +664,10 @@ impl Iterator for Occurrences<'_> {
                 Inner::Rule(cursor) => return cursor.next(),
                 Inner::Dates(dates) => dates.next()?.and_time(series.start.time()),
                 Inner::Once(once) => once.take()?,
+                Inner::Lunar(walk) => {
+                    let lunar = series.lunar.as_ref()?;
+                    walk.next(lunar, |local| series.kept(local))?
+                }
                 Inner::Curve(Curve { next, cycle, left }) => {
                     let local = (*next)?;
                     if *left == Some(0) {
@@ -685,6 +721,11 @@ impl Iterator for CheckedOccurrences<'_> {
                 // Report it once: the next call finds a fresh walk's state and ends.
                 self.0.inner = Inner::Once(None);
                 Some(Err(self.0.series.search_limit()))
+            }
+            Inner::Lunar(walk) => {
+                let e = walk.failed()?;
+                walk.end();
+                Some(Err(self.0.series.lunar_range(e)))
             }
             _ => None,
         }

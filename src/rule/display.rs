@@ -116,7 +116,14 @@ impl Display for LunarRule {
         if let Some(m) = self.month {
             write!(f, ";BYMONTH={m}")?;
         }
-        write!(f, ";BYMONTHDAY={}", self.day)
+        write!(f, ";BYMONTHDAY={}", self.day)?;
+        if let Some(c) = self.count {
+            write!(f, ";COUNT={c}")?;
+        }
+        if let Some(u) = self.until {
+            write!(f, ";UNTIL={u}")?;
+        }
+        Ok(())
     }
 }
 
@@ -166,6 +173,8 @@ mod tests {
             "ERULE:NAME=CUSTOM;BYDATE=20260320,20260319",
             "ERULE:NAME=FORGETTINGCURVE;CYCLE=3;COUNT=4",
             "LUNAR:FREQ=YEARLY;INTERVAL=1;BYMONTH=8;BYMONTHDAY=15",
+            "LUNAR:FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=30;COUNT=5",
+            "LUNAR:UNTIL=20300101;BYMONTHDAY=1;BYMONTH=1;FREQ=YEARLY",
         ] {
             let once = canonical(flag);
             assert_eq!(canonical(&once), once, "{flag}");

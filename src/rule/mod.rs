@@ -258,12 +258,18 @@ impl Rule {
 }
 
 /// A validated `LUNAR:` rule: dates of the Chinese lunisolar calendar.
+///
+/// A yearly rule falls on the regular (never the leap) month [`LunarRule::month`] of every
+/// INTERVAL-th lunar year; a monthly rule on every INTERVAL-th lunar month, leap months counted. The
+/// day is [`LunarRule::day`], or the month's last (29th) when the month is shorter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LunarRule {
     pub(crate) freq: Frequency,
     pub(crate) interval: u32,
     pub(crate) month: Option<u8>,
     pub(crate) day: u8,
+    pub(crate) count: Option<u32>,
+    pub(crate) until: Option<Until>,
 }
 
 impl LunarRule {
@@ -286,6 +292,16 @@ impl LunarRule {
     #[must_use]
     pub fn day(&self) -> u8 {
         self.day
+    }
+    /// The number of occurrences (`COUNT`), counted from the series' start.
+    #[must_use]
+    pub fn count(&self) -> Option<u32> {
+        self.count
+    }
+    /// The end (`UNTIL`), a solar date or instant.
+    #[must_use]
+    pub fn until(&self) -> Option<Until> {
+        self.until
     }
 }
 
@@ -310,6 +326,6 @@ pub enum Recurrence {
         /// How many occurrences remain, counted from the current one.
         count: Option<u32>,
     },
-    /// `LUNAR:`: parsed and carried; expanding it is not supported yet.
+    /// `LUNAR:`: dates of the Chinese lunisolar calendar.
     Lunar(LunarRule),
 }

@@ -416,6 +416,7 @@ fn edited_flag(schedule: &Schedule<'_>, edits: FlagEdits) -> Result<Option<Strin
     };
     let (count, cycle) = match *schedule.recurrence() {
         Recurrence::Rule(ref rule) => (rule.count(), None),
+        Recurrence::Lunar(ref rule) => (rule.count(), None),
         Recurrence::ForgettingCurve { cycle, count } => (count, Some(cycle)),
         _ => (None, None),
     };

@@ -7,7 +7,8 @@
 use chrono::{DateTime, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 use super::RepeatFrom;
-use crate::{Frequency, Rule, Until, Zone};
+use crate::expand::lunar::{self, OutOfRange};
+use crate::{Frequency, LunarRule, Rule, Until, Zone};
 
 /// `repeatFrom "2"` on a timed task compares the next occurrence with the completion **instant**, not
 /// its local date (BEHAVIOUR.md §4, chosen): an occurrence later on the completion's own day still
@@ -70,6 +71,27 @@ pub(crate) fn completion_candidate(
         Frequency::Minutely => done.checked_add_signed(TimeDelta::try_minutes(i64::from(n))?),
         Frequency::Secondly => done.checked_add_signed(TimeDelta::try_seconds(i64::from(n))?),
     }
+}
+
+/// The `k`-th candidate of `repeatFrom "1"` for a `LUNAR:` rule (BEHAVIOUR.md §6, chosen): the first
+/// date the rule's lunar month and day fall on (in any lunar year, or month, whatever INTERVAL says)
+/// that lies `k` intervals of lunar years (months) or more after the completion's local date.
+///
+/// "n lunar years after" a date keeps its lunar month and day; a leap month becomes its regular twin
+/// in a year without one, and day 30 the month's last (29), as ECMAScript Temporal and ICU4X add years
+/// to a Chinese date. "n lunar months after" counts leap months as months, as a monthly lunar rule
+/// does. An error when a date outside the calendar's range would be needed.
+pub(crate) fn lunar_completion_candidate(
+    rule: &LunarRule,
+    k: u32,
+    done: NaiveDate,
+) -> Result<NaiveDate, OutOfRange> {
+    let n = i64::from(rule.interval()) * i64::from(k);
+    let threshold = match rule.frequency() {
+        Frequency::Yearly => lunar::years_later(done, n)?,
+        _ => lunar::months_later(done, n)?,
+    };
+    lunar::first_on_or_after(rule, threshold)
 }
 
 /// `repeatFrom "1"` drops a candidate on a `TT_SKIP` day or an exDate and tries the next interval

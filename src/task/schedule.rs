@@ -10,7 +10,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{ActionKind, Refusal, TaskError};
 use super::model::Name;
 use super::{policy, view, RepeatFrom, Task};
-use crate::{format_instant, Error, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone};
+use crate::{
+    format_instant, Error, LunarRule, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone,
+};
 
 /// A task's `startDate` and `dueDate` at one occurrence.
 ///
@@ -80,7 +82,7 @@ impl Next {
 ///
 /// [`Error::Task`] for an object with none of a task's fields ([`TaskError::NotATask`]), an unknown
 /// `timeZone`, or when the next start would equal the current start; [`Error::Flag`] for a
-/// malformed `repeatFlag` of a dated task; [`Error::NeverOccurs`] / [`Error::Unsupported`] from the
+/// malformed `repeatFlag` of a dated task; [`Error::NeverOccurs`] / [`Error::LunarRange`] from the
 /// expander.
 ///
 /// ```
@@ -232,8 +234,14 @@ impl<'t> Schedule<'t> {
         mut recurrence: Recurrence,
         zone: Zone,
     ) -> Schedule<'t> {
-        if let Recurrence::Rule(rule) = &mut recurrence {
-            rule.until = rule.until.map(|until| policy::task_until(until, zone));
+        match &mut recurrence {
+            Recurrence::Rule(rule) => {
+                rule.until = rule.until.map(|until| policy::task_until(until, zone));
+            }
+            Recurrence::Lunar(rule) => {
+                rule.until = rule.until.map(|until| policy::task_until(until, zone));
+            }
+            _ => {}
         }
         Schedule {
             task,
@@ -273,16 +281,21 @@ impl<'t> Schedule<'t> {
 
     /// The mode the next occurrence is computed with, the task's `repeatFrom` refined by its rule
     /// (BEHAVIOUR.md §4): a custom date list always repeats from its due date; so does a forgetting
-    /// curve ([`policy::FORGETTING_CURVE_MODE`]); and a rule with COUNT in the default mode jumps no
-    /// occurrence, so that each completion consumes exactly one of its COUNT occurrences and COUNT-1
-    /// stays true: it behaves as "from the due date" (the desktop client's fallback turns the jump to
-    /// the future off when the rule has a COUNT).
+    /// curve ([`policy::FORGETTING_CURVE_MODE`]); and a rule with COUNT in the default mode (an RRULE
+    /// or a lunar rule) jumps no occurrence, so that each completion consumes exactly one of its COUNT
+    /// occurrences and COUNT-1 stays true: it behaves as "from the due date" (the desktop client's
+    /// fallback turns the jump to the future off when the rule has a COUNT).
     pub(crate) fn close_mode(&self) -> RepeatFrom {
         let repeat_from = self.task.repeat_from();
         match &self.recurrence {
             Recurrence::Custom(_) => RepeatFrom::DueDate,
             Recurrence::ForgettingCurve { .. } => policy::FORGETTING_CURVE_MODE,
             Recurrence::Rule(rule)
+                if rule.count().is_some() && repeat_from == RepeatFrom::Default =>
+            {
+                RepeatFrom::DueDate
+            }
+            Recurrence::Lunar(rule)
                 if rule.count().is_some() && repeat_from == RepeatFrom::Default =>
             {
                 RepeatFrom::DueDate
@@ -321,16 +334,26 @@ impl<'t> Schedule<'t> {
     /// off the rule (or on an exDate), one fewer is allowed.
     pub(crate) fn series_allowing(&self, later: usize) -> Result<Series, Error> {
         let series = self.series()?;
-        let Recurrence::Rule(rule) = &self.recurrence else {
+        if !matches!(self.recurrence, Recurrence::Rule(_) | Recurrence::Lunar(_)) {
             return Ok(series);
-        };
+        }
         let first = series.iter().next().transpose()?;
         if first.is_some_and(|o| o.local() == series.start()) {
             return Ok(series);
         }
-        let mut rule = rule.clone();
-        rule.count = Some(u32::try_from(later).unwrap_or(u32::MAX));
-        self.series_of(&Recurrence::Rule(rule))
+        let count = Some(u32::try_from(later).unwrap_or(u32::MAX));
+        let recurrence = match &self.recurrence {
+            Recurrence::Rule(rule) => Recurrence::Rule(Rule {
+                count,
+                ..rule.clone()
+            }),
+            Recurrence::Lunar(rule) => Recurrence::Lunar(LunarRule {
+                count,
+                ..rule.clone()
+            }),
+            other => other.clone(),
+        };
+        self.series_of(&recurrence)
     }
 
     /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
@@ -338,6 +361,7 @@ impl<'t> Schedule<'t> {
     pub(crate) fn later_allowed(&self) -> Option<usize> {
         let count = match &self.recurrence {
             Recurrence::Rule(rule) => rule.count(),
+            Recurrence::Lunar(rule) => rule.count(),
             Recurrence::ForgettingCurve { count, .. } => *count,
             _ => None,
         }?;
@@ -352,7 +376,8 @@ impl<'t> Schedule<'t> {
     /// - by default: the first occurrence after the current start and after `at`; for an all-day task,
     ///   on or after `at`'s local date, since an all-day occurrence lasts its whole local day
     ///   (BEHAVIOUR.md §4); for a timed task, after the instant ([`policy::default_mode_threshold`]);
-    /// - from the completion date: counted from `at`'s local date ([`Schedule::after_completion`]).
+    /// - from the completion date: counted from `at`'s local date ([`Schedule::after_completion`],
+    ///   [`Schedule::after_completion_lunar`]).
     pub(crate) fn next_start(
         &self,
         at: DateTime<Utc>,
@@ -364,6 +389,9 @@ impl<'t> Schedule<'t> {
         let start = match (self.close_mode(), &self.recurrence) {
             (RepeatFrom::CompletionDate, Recurrence::Rule(rule)) => {
                 self.after_completion(rule, at)?
+            }
+            (RepeatFrom::CompletionDate, Recurrence::Lunar(rule)) => {
+                self.after_completion_lunar(rule, at)?
             }
             (RepeatFrom::Default, _) => {
                 let after = if self.task.is_all_day() {
@@ -453,6 +481,50 @@ impl<'t> Schedule<'t> {
                 return Ok(None);
             }
             if self.skipped_day(rule.skip(), local.date()) || ex_dates.contains(&local.date()) {
+                continue;
+            }
+            return Ok(Some(self.zone.instant(local)));
+        }
+        Err(Error::NeverOccurs {
+            rule: self.recurrence.to_string(),
+        })
+    }
+
+    /// `repeatFrom "1"` for a lunar rule: the first date of the rule's lunar month and day one
+    /// INTERVAL of lunar years (months) or more after the completion's local date
+    /// ([`policy::lunar_completion_candidate`]), at the original time of day; exDates dropped (the
+    /// next interval is tried); `None` past UNTIL.
+    fn after_completion_lunar(
+        &self,
+        rule: &LunarRule,
+        at: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, Error> {
+        let time_of_day = if self.task.is_all_day() {
+            NaiveTime::MIN
+        } else {
+            self.start_local().time()
+        };
+        let done = self.zone.local(at).date();
+        let ex_dates = self.task.ex_date_list();
+        for k in 1..=policy::FROM_COMPLETION_MAX_CANDIDATES {
+            let date = match policy::lunar_completion_candidate(rule, k, done) {
+                Ok(date) => date,
+                // A series whose UNTIL comes first ends there.
+                Err(e) if matches!(rule.until(), Some(Until::Date(last)) if last < e.date) => {
+                    return Ok(None)
+                }
+                Err(e) => {
+                    return Err(Error::LunarRange {
+                        rule: self.recurrence.to_string(),
+                        date: e.date,
+                    })
+                }
+            };
+            let local = date.and_time(time_of_day);
+            if self.past_until(rule.until(), local) {
+                return Ok(None);
+            }
+            if ex_dates.contains(&date) {
                 continue;
             }
             return Ok(Some(self.zone.instant(local)));

@@ -1,13 +1,15 @@
 //! TickTick's `LUNAR:` flags: a day of the Chinese lunisolar calendar, yearly
-//! (`FREQ=YEARLY;BYMONTH=m;BYMONTHDAY=d`) or monthly (`FREQ=MONTHLY;BYMONTHDAY=d`).
+//! (`FREQ=YEARLY;BYMONTH=m;BYMONTHDAY=d`) or monthly (`FREQ=MONTHLY;BYMONTHDAY=d`), optionally
+//! ended by `COUNT` or `UNTIL` as the desktop client appends them (BEHAVIOUR.md §6).
 
-use super::values::freq_name;
+use super::values::{freq_name, until};
 use super::Checker;
 use crate::flag::{FlagError, FlagErrorKind};
-use crate::rule::{Frequency, LunarRule};
+use crate::rule::{Frequency, LunarRule, Until};
 
 impl Checker<'_> {
-    /// A `LUNAR:` flag: `FREQ=YEARLY;BYMONTH=m;BYMONTHDAY=d` or `FREQ=MONTHLY;BYMONTHDAY=d`.
+    /// A `LUNAR:` flag: `FREQ=YEARLY;BYMONTH=m;BYMONTHDAY=d` or `FREQ=MONTHLY;BYMONTHDAY=d`, with
+    /// `INTERVAL`, and `COUNT` or `UNTIL` (not both) as in an RRULE.
     pub(super) fn lunar(&self) -> Result<LunarRule, FlagError> {
         let (freq, field) = self.freq()?;
         if !matches!(freq, Frequency::Yearly | Frequency::Monthly) {
@@ -39,19 +41,48 @@ impl Checker<'_> {
         };
         let day = u8::try_from(day)
             .map_err(|_| self.out_of_range("BYMONTHDAY", field.value, field.value_at, 1, 30))?;
+        let (count, until) = self.lunar_end()?;
         Ok(LunarRule {
             freq,
             interval,
             month,
             day,
+            count,
+            until,
         })
+    }
+
+    /// `COUNT` and `UNTIL`, read as an RRULE's: at most one of them.
+    fn lunar_end(&self) -> Result<(Option<u32>, Option<Until>), FlagError> {
+        let count_field = self.find("COUNT");
+        let until_field = self.find("UNTIL");
+        let count = match count_field {
+            Some(field) => Some(self.u32_in("COUNT", field, 1, u32::MAX)?),
+            None => None,
+        };
+        let until = match until_field {
+            Some(field) => Some(until(field.value).ok_or_else(|| {
+                const EXPECTED: &str = "a date yyyyMMdd or a date-time yyyyMMddTHHmmss[Z]";
+                self.invalid("UNTIL", field.value, field.value_at, EXPECTED)
+            })?),
+            None => None,
+        };
+        if let (Some(c), Some(u)) = (count_field, until_field) {
+            let (first, second, at) = if c.key_at < u.key_at {
+                ("COUNT", "UNTIL", u.key_at)
+            } else {
+                ("UNTIL", "COUNT", c.key_at)
+            };
+            return Err(self.error(at, FlagErrorKind::Conflict { first, second }));
+        }
+        Ok((count, until))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rule::validate::testing::{err, recurrence};
+    use crate::rule::validate::testing::{date, err, recurrence};
     use crate::rule::Recurrence;
 
     #[test]
@@ -62,7 +93,9 @@ mod tests {
                 freq: Frequency::Yearly,
                 interval: 1,
                 month: Some(8),
-                day: 15
+                day: 15,
+                count: None,
+                until: None,
             })
         );
         assert_eq!(
@@ -71,7 +104,9 @@ mod tests {
                 freq: Frequency::Monthly,
                 interval: 3,
                 month: None,
-                day: 30
+                day: 30,
+                count: None,
+                until: None,
             })
         );
         assert_eq!(
@@ -80,9 +115,36 @@ mod tests {
                 freq: Frequency::Monthly,
                 interval: 1,
                 month: None,
-                day: 1
+                day: 1,
+                count: None,
+                until: None,
             })
         );
+    }
+
+    #[test]
+    fn lunar_count_and_until() {
+        let Recurrence::Lunar(rule) =
+            recurrence("LUNAR:FREQ=YEARLY;INTERVAL=1;BYMONTH=1;BYMONTHDAY=1;COUNT=3")
+        else {
+            panic!("not lunar")
+        };
+        assert_eq!((rule.count(), rule.until()), (Some(3), None));
+        let Recurrence::Lunar(rule) =
+            recurrence("LUNAR:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=15;UNTIL=20270101")
+        else {
+            panic!("not lunar")
+        };
+        assert_eq!(
+            (rule.count(), rule.until()),
+            (None, Some(Until::Date(date(2027, 1, 1))))
+        );
+        let e = err("LUNAR:FREQ=MONTHLY;BYMONTHDAY=1;UNTIL=20270101;COUNT=2");
+        insta::assert_snapshot!(e.to_string(), @r#"invalid repeatFlag "LUNAR:FREQ=MONTHLY;BYMONTHDAY=1;UNTIL=20270101;COUNT=2" at byte 47: UNTIL and COUNT cannot both be given"#);
+        let e = err("LUNAR:FREQ=MONTHLY;BYMONTHDAY=1;COUNT=0");
+        assert!(matches!(e.kind(), FlagErrorKind::OutOfRange { min: 1, .. }));
+        let e = err("LUNAR:FREQ=MONTHLY;BYMONTHDAY=1;UNTIL=2027");
+        assert_eq!(e.offset(), 38);
     }
 
     #[test]
