@@ -8,6 +8,8 @@ import type {
   BatchResponse,
   CloseOptions,
   ExpandOptions,
+  HolidayCoverage,
+  Holidays,
   OccurrencesOptions,
   SkipDateOptions,
   Task,
@@ -28,6 +30,10 @@ export type {
   OccurrencesOptions,
   CloseOptions,
   SkipDateOptions,
+  Holidays,
+  HolidayDay,
+  HolidayCnYear,
+  HolidayCoverage,
 } from "./dist/node/ticktick_recur.js";
 
 /** The occurrence starts of a `repeatFlag`, ascending, in wire form (`ticktick-recur expand`). */
@@ -71,3 +77,10 @@ export function unpin(task: Task, options: AtOptions): BatchBody;
  * in `id2error` keep theirs and are reported in `errors`.
  */
 export function applyResponse(tasks: Task[], response: BatchResponse): AppliedResponse;
+
+/**
+ * The years a holiday calendar (`"cn"`, `"none"` or a calendar, as the `holidays` option takes)
+ * covers: the first and last (null for none) and each one. A day of another year is an ordinary day
+ * (docs/BEHAVIOUR.md §7).
+ */
+export function holidayCoverage(holidays: Holidays): HolidayCoverage;

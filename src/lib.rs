@@ -79,8 +79,11 @@ mod zone;
 /// re-exported so that callers use the same version without naming it in their own `Cargo.toml`.
 pub use chrono;
 pub use error::{internal_error_text, Error};
+#[doc(hidden)]
+pub use expand::{listed_days, table_bytes};
 pub use expand::{
-    CheckedOccurrences, HolidayCalendar, Occurrence, Occurrences, Series, Window, LUNAR_RANGE,
+    CheckedOccurrences, HolidayCalendar, HolidayError, Occurrence, Occurrences, Series, Window,
+    LUNAR_RANGE,
     SEARCH_STEPS,
 };
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};

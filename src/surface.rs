@@ -276,7 +276,7 @@ mod tests {
         let d = |day| NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
         let request = ExpandRequest::new("FREQ=DAILY;TT_SKIP=HOLIDAY", at("2026-10-01T09:00:00Z"))
             .limit(2)
-            .holidays(Some(HolidayCalendar::new([d(1), d(2)], [])));
+            .holidays(HolidayCalendar::new([d(1), d(2)], []).ok());
         assert_eq!(
             wire(&request).unwrap(),
             [

@@ -312,7 +312,7 @@ fn weekend_days_are_dropped_not_moved() {
         ["2026-01-16 09:00", "2026-01-19 09:00", "2026-01-20 09:00"]
     );
     // A make-up workday on a Saturday is a working day; a holiday is dropped with HOLIDAY.
-    let cal = HolidayCalendar::new([date("20260120")], [date("20260117")]);
+    let cal = HolidayCalendar::new([date("20260120")], [date("20260117")]).unwrap();
     let s = series(
         "RRULE:FREQ=DAILY;TT_SKIP=HOLIDAY,WEEKEND",
         "2026-01-16T06:00:00Z",
@@ -357,7 +357,7 @@ fn last_working_day_of_the_month() {
         "2026-03-01T07:00:00Z",
         "Europe/Berlin",
     )
-    .holidays(HolidayCalendar::new([date("20260331")], []));
+    .holidays(HolidayCalendar::new([date("20260331")], []).unwrap());
     assert_eq!(locals(s.iter_unbounded().take(1)), ["2026-03-30 08:00"]);
 }
 
@@ -371,7 +371,7 @@ fn first_working_day_of_the_month() {
         ["2026-02-02 00:00", "2026-03-02 00:00"]
     );
     let s = series(flag, "2026-02-01T00:00:00Z", "UTC")
-        .holidays(HolidayCalendar::new([], [date("20260201")]));
+        .holidays(HolidayCalendar::new([], [date("20260201")]).unwrap());
     assert_eq!(
         locals(s.iter_unbounded().take(2)),
         ["2026-02-01 00:00", "2026-03-02 00:00"]

@@ -615,7 +615,7 @@ fn holidays_are_dropped_only_with_a_calendar() {
     );
     // Oct 1-2 holidays, Saturday Oct 10 a make-up workday.
     let calendar =
-        HolidayCalendar::new([date(2026, 10, 1), date(2026, 10, 2)], [date(2026, 10, 10)]);
+        HolidayCalendar::new([date(2026, 10, 1), date(2026, 10, 2)], [date(2026, 10, 10)]).unwrap();
     let t = t.with_holidays(calendar);
     assert_eq!(
         next(&t, "2026-09-30T10:00:00Z").as_deref(),

@@ -17,6 +17,7 @@ mod agenda;
 mod complete;
 mod expand;
 mod generate;
+mod holidays;
 mod lunar;
 mod next;
 
@@ -44,6 +45,7 @@ criterion_group!(
     lunar::benches,
     expand::benches,
     complete::benches,
-    agenda::benches
+    agenda::benches,
+    holidays::benches
 );
 criterion_main!(benches);

@@ -27,4 +27,5 @@ export const {
   pin,
   unpin,
   applyResponse,
+  holidayCoverage,
 } = wrap(glue);

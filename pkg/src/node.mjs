@@ -14,4 +14,5 @@ export const {
   pin,
   unpin,
   applyResponse,
+  holidayCoverage,
 } = api;

@@ -29,6 +29,7 @@ export const API = [
   "pin",
   "unpin",
   "applyResponse",
+  "holidayCoverage",
 ];
 
 /** A value the fast way cannot pass: the call takes the exact way. */
@@ -90,6 +91,7 @@ function expandFast(glue, flag, options, millis) {
       case "until": until = text(value); break;
       case "limit": limit = count(value); break;
       case "exDates": exDates = strings(value); break;
+      // A holiday calendar is read the exact way.
       default: return EXACT;
     }
   }
@@ -102,12 +104,12 @@ function expandFast(glue, flag, options, millis) {
 
 /** The options of the functions taking a task. */
 const TASK_OPTIONS = {
-  nextOccurrence: ["at", "defaultTimeZone"],
-  occurrences: ["from", "to", "limit", "defaultTimeZone"],
-  complete: ["at", "userId", "idSeed", "defaultTimeZone"],
-  wontDo: ["at", "userId", "idSeed", "defaultTimeZone"],
-  skip: ["at", "defaultTimeZone"],
-  skipDate: ["date", "at", "defaultTimeZone"],
+  nextOccurrence: ["at", "defaultTimeZone", "holidays"],
+  occurrences: ["from", "to", "limit", "defaultTimeZone", "holidays"],
+  complete: ["at", "userId", "idSeed", "defaultTimeZone", "holidays"],
+  wontDo: ["at", "userId", "idSeed", "defaultTimeZone", "holidays"],
+  skip: ["at", "defaultTimeZone", "holidays"],
+  skipDate: ["date", "at", "defaultTimeZone", "holidays"],
   pin: ["at", "defaultTimeZone"],
   unpin: ["at", "defaultTimeZone"],
 };
@@ -130,6 +132,8 @@ function taskFast(glue, call, known, task, options) {
       case "userId": id = userId(value); break;
       case "idSeed": idSeed = text(value); break;
       case "date": date = text(value); break;
+      // A holiday calendar is read the exact way.
+      case "holidays": return EXACT;
       default: defaultTimeZone = text(value);
     }
   }
@@ -279,6 +283,15 @@ export function wrap(glue) {
     },
     expandMillis(flag, options) {
       return result(expand(flag, options, true), api.expandMillis);
+    },
+    holidayCoverage(holidays) {
+      let value;
+      try {
+        value = glue.holidayCoverage(holidays);
+      } catch (error) {
+        throw recover(glue, error);
+      }
+      return JSON.parse(result(value, api.holidayCoverage));
     },
     applyResponse(tasks, response) {
       let value;

@@ -67,7 +67,7 @@ const cases = [
   // What only JavaScript can get wrong.
   ["a missing option", (a) => a.pin(daily, {}), TypeError, 'option "at" is missing'],
   ["an unknown option", (a) => a.expand("FREQ=DAILY", { start: at, timezone: "UTC" }), TypeError,
-    'unknown option "timezone": expected one of "start", "timeZone", "allDay", "after", "until", "limit", "exDates"'],
+    'unknown option "timezone": expected one of "start", "timeZone", "allDay", "after", "until", "limit", "exDates", "holidays"'],
   ["no options", (a) => a.skip(daily), TypeError, "options: expected an object, got undefined"],
   ["an option of the wrong type", (a) => a.occurrences(daily, { from: at, to: at, limit: -1 }), TypeError,
     'option "limit": expected a non-negative integer, got -1'],

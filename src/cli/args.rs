@@ -31,6 +31,8 @@ pub(crate) enum Command {
         at: At,
         #[command(flatten)]
         json: Json,
+        #[command(flatten)]
+        holidays: Holidays,
     },
     /// Print the occurrences of a task that start in [--from, --to] (calendar view).
     Occurrences {
@@ -47,6 +49,8 @@ pub(crate) enum Command {
         limit: usize,
         #[command(flatten)]
         json: Json,
+        #[command(flatten)]
+        holidays: Holidays,
     },
     /// Print the batch body that completes the task's current occurrence.
     Complete(Close),
@@ -60,6 +64,8 @@ pub(crate) enum Command {
         at: At,
         #[command(flatten)]
         json: Json,
+        #[command(flatten)]
+        holidays: Holidays,
     },
     /// Print the batch body that skips one future occurrence, by its local date.
     SkipDate {
@@ -72,6 +78,8 @@ pub(crate) enum Command {
         at: At,
         #[command(flatten)]
         json: Json,
+        #[command(flatten)]
+        holidays: Holidays,
     },
     /// Print the batch body that pins the task.
     Pin {
@@ -121,6 +129,8 @@ pub(crate) struct List {
     pub(crate) limit: usize,
     #[command(flatten)]
     pub(crate) json: Json,
+    #[command(flatten)]
+    pub(crate) holidays: Holidays,
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +161,19 @@ pub(crate) struct Expand {
     /// Refused with a message saying why: `expand` prints no JSON.
     #[arg(long, hide = true)]
     pub(crate) compact: bool,
+    #[command(flatten)]
+    pub(crate) holidays: Holidays,
+}
+
+/// The holiday calendar of a command that computes occurrences (BEHAVIOUR.md §7).
+#[derive(Debug, Args)]
+pub(crate) struct Holidays {
+    /// The holiday calendar TT_SKIP and TT_WORKDAY consult: cn (mainland China's, built in), none
+    /// (no day is a holiday) or a JSON file in TickTick's feed format ([{"date","type"}], type 0 a
+    /// rest day, 1 a make-up workday) or holiday-cn's ({"year","days"}). An answer that depends on a
+    /// year the calendar does not cover is still given, with a warning on stderr.
+    #[arg(long = "holidays", value_name = "CAL", default_value = "none")]
+    pub(crate) calendar: String,
 }
 
 /// The task argument and how to read it.
@@ -184,6 +207,8 @@ pub(crate) struct Close {
     /// the first id. Random without it.
     #[arg(long, value_name = "HEX16", value_parser = seed)]
     pub(crate) id_seed: Option<IdSeed>,
+    #[command(flatten)]
+    pub(crate) holidays: Holidays,
     #[command(flatten)]
     pub(crate) json: Json,
 }

@@ -11,6 +11,11 @@
 //! sparse to search for): the first 64 KiB of output are held back, so an error among the first
 //! ~2,000 lines still leaves stdout empty; past them, the lines already printed are the true
 //! occurrences before the error, and the error line and status 2 say the list is cut short.
+//!
+//! Holidays (`--holidays`, BEHAVIOUR.md §7): the calendar is attached as a tracking handle
+//! ([`HolidayCalendar::tracking`]); after a command succeeds, each year the engine looked a day up in
+//! that the calendar does not cover is printed as one `warning:` line on stderr, and the exit status
+//! stays 0.
 
 mod args;
 mod output;
@@ -24,9 +29,9 @@ use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use ticktick_recur::agenda::{AgendaError, TaskList, Window};
 use ticktick_recur::task::{self, Action, Task};
-use ticktick_recur::{format_instant, ObjectIdGenerator, RepeatFlag, Series};
+use ticktick_recur::{format_instant, HolidayCalendar, ObjectIdGenerator, RepeatFlag, Series};
 
-use args::{Cli, Command, Expand, Json, TaskArg};
+use args::{Cli, Command, Expand, Holidays, Json, TaskArg};
 use output::Output;
 
 /// Exit status for bad input.
@@ -58,10 +63,19 @@ pub(crate) fn main() -> ExitCode {
         }
         Err(e) => return fail(&clap_message(&e), BAD_INPUT),
     };
+    let calendar = match Calendar::read(cli.command.holidays()) {
+        Ok(calendar) => calendar,
+        Err(Failure::Input(message)) => return fail(&message, BAD_INPUT),
+        Err(Failure::Output(e)) => return fail(&format!("cannot write output: {e}"), CANNOT_WRITE),
+    };
     let mut out = Output::new(io::stdout().lock());
-    let result = run(cli.command, &mut out).and_then(|()| out.finish().map_err(Failure::Output));
+    let result =
+        run(cli.command, &calendar, &mut out).and_then(|()| out.finish().map_err(Failure::Output));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            calendar.warn();
+            ExitCode::SUCCESS
+        }
         // The reader went away (`| head`): nothing more is wanted, which is not a failure.
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => fail(&format!("cannot write output: {e}"), CANNOT_WRITE),
@@ -69,11 +83,85 @@ pub(crate) fn main() -> ExitCode {
     }
 }
 
+/// The holiday calendar a command consults (none unless `--holidays` names one), tracking the
+/// uncovered years it is consulted about.
+struct Calendar(Option<HolidayCalendar>);
+
+impl Calendar {
+    fn read(arg: Option<&Holidays>) -> Result<Calendar, Failure> {
+        let calendar = match arg.map(|h| h.calendar.as_str()) {
+            None | Some("none") => None,
+            Some("cn") => Some(HolidayCalendar::china()),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| bad(format!("cannot read holiday calendar {path:?}: {e}")))?;
+                let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                Some(HolidayCalendar::from_json(json).map_err(|e| context(path, e))?)
+            }
+        };
+        Ok(Calendar(calendar.map(|c| c.tracking())))
+    }
+
+    /// The task, consulting the calendar.
+    fn attach(&self, task: Task) -> Task {
+        match &self.0 {
+            Some(calendar) => task.with_holidays(calendar.clone()),
+            None => task,
+        }
+    }
+
+    /// Prints one `warning:` line for each uncovered year the answer depended on.
+    fn warn(&self) {
+        let Some(calendar) = &self.0 else {
+            return;
+        };
+        let covered = match calendar.coverage() {
+            Some((first, last)) if first == last => format!("covers {first} only"),
+            Some((first, last)) => format!("covers {first} to {last}"),
+            None => "covers no year".to_owned(),
+        };
+        for year in calendar.uncovered_years() {
+            eprintln!(
+                "warning: the holiday calendar does not cover {year} (it {covered}): days of \
+                 {year} were taken as ordinary days, Monday to Friday working"
+            );
+        }
+    }
+}
+
+impl Command {
+    /// The `--holidays` argument of a command that computes occurrences.
+    fn holidays(&self) -> Option<&Holidays> {
+        match self {
+            Command::Expand(expand) => Some(&expand.holidays),
+            Command::Next { holidays, .. }
+            | Command::Occurrences { holidays, .. }
+            | Command::Skip { holidays, .. }
+            | Command::SkipDate { holidays, .. } => Some(holidays),
+            Command::Complete(close) | Command::WontDo(close) => Some(&close.holidays),
+            Command::Agenda(list) | Command::Reminders(list) => Some(&list.holidays),
+            Command::Pin { .. } | Command::Unpin { .. } => None,
+        }
+    }
+}
+
 /// Runs a command, printing its result to `out`.
-fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure> {
+fn run(
+    command: Command,
+    calendar: &Calendar,
+    out: &mut Output<impl io::Write>,
+) -> Result<(), Failure> {
+    let read_task = |arg: &TaskArg| {
+        let (name, task) = read_task(arg)?;
+        Ok::<_, Failure>((name, calendar.attach(task)))
+    };
+    let act = |task: &TaskArg, action, seed, json: &Json, out: &mut Output<_>| {
+        let (name, task) = read_task(task)?;
+        act(&name, &task, action, seed, json, out)
+    };
     match command {
-        Command::Expand(expand) => run_expand(&expand, out),
-        Command::Next { task, at, json } => {
+        Command::Expand(expand) => run_expand(&expand, calendar, out),
+        Command::Next { task, at, json, .. } => {
             let (name, task) = read_task(&task)?;
             // `null` unless the task moves: the series ends, or the task does not repeat or has no
             // dates (`task::Next`); an object that is not a task is an error.
@@ -86,6 +174,7 @@ fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure
             to,
             limit,
             json,
+            ..
         } => {
             let (name, task) = read_task(&task)?;
             let all = task::occurrences(&task, from, to, limit).map_err(|e| context(&name, e))?;
@@ -105,7 +194,7 @@ fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure
             &close.json,
             out,
         ),
-        Command::Skip { task, at, json } => {
+        Command::Skip { task, at, json, .. } => {
             act(&task, Action::Skip { at: at.at }, None, &json, out)
         }
         Command::SkipDate {
@@ -113,6 +202,7 @@ fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure
             date,
             at,
             json,
+            ..
         } => act(
             &task,
             Action::SkipDate { date, at: at.at },
@@ -126,7 +216,7 @@ fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure
         }
         Command::Agenda(list) => {
             let (name, text) = read_input(&list.path, "task list")?;
-            let tasks = task_list(&text, &list).map_err(|e| context(&name, e))?;
+            let tasks = task_list(&text, &list, calendar).map_err(|e| context(&name, e))?;
             let entries = tasks
                 .agenda(&window(&list))
                 .map_err(|e| context(&name, e))?;
@@ -134,7 +224,7 @@ fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure
         }
         Command::Reminders(list) => {
             let (name, text) = read_input(&list.path, "task list")?;
-            let tasks = task_list(&text, &list).map_err(|e| context(&name, e))?;
+            let tasks = task_list(&text, &list, calendar).map_err(|e| context(&name, e))?;
             let entries = tasks
                 .reminders(&window(&list))
                 .map_err(|e| context(&name, e))?;
@@ -145,10 +235,17 @@ fn run(command: Command, out: &mut Output<impl io::Write>) -> Result<(), Failure
 
 /// The task list of `agenda` and `reminders`, read from `text` (a byte order mark ignored, as for a
 /// task).
-fn task_list<'a>(text: &'a str, list: &args::List) -> Result<TaskList<'a>, AgendaError> {
+fn task_list<'a>(
+    text: &'a str,
+    list: &args::List,
+    calendar: &Calendar,
+) -> Result<TaskList<'a>, AgendaError> {
     let json = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // The holiday calendar, when the command line takes one, goes here (TaskList::with_holidays).
-    Ok(TaskList::from_json(json)?.with_default_zone(list.default_tz))
+    let tasks = TaskList::from_json(json)?.with_default_zone(list.default_tz);
+    Ok(match &calendar.0 {
+        Some(c) => tasks.with_holidays(c.clone()),
+        None => tasks,
+    })
 }
 
 /// The window of `agenda` and `reminders`.
@@ -183,24 +280,26 @@ fn close_action(close: &args::Close, completed: bool) -> Action {
     }
 }
 
-/// Applies an action and prints its batch body.
+/// Applies an action to the task read from `name` and prints its batch body.
 fn act(
-    task: &TaskArg,
+    name: &str,
+    task: &Task,
     action: Action,
     seed: Option<ticktick_recur::IdSeed>,
     json: &Json,
     out: &mut Output<impl io::Write>,
 ) -> Result<(), Failure> {
-    let (name, task) = read_task(task)?;
     let mut ids = seed.map_or_else(ObjectIdGenerator::new, ObjectIdGenerator::from_seed);
-    let body = action
-        .apply(&task, &mut ids)
-        .map_err(|e| context(&name, e))?;
+    let body = action.apply(task, &mut ids).map_err(|e| context(name, e))?;
     render(&body, json, out)
 }
 
 /// `expand`: one wire-form instant per line, printed as the walk finds them.
-fn run_expand(args: &Expand, out: &mut Output<impl io::Write>) -> Result<(), Failure> {
+fn run_expand(
+    args: &Expand,
+    calendar: &Calendar,
+    out: &mut Output<impl io::Write>,
+) -> Result<(), Failure> {
     if args.compact {
         return Err(bad(
             "--compact does not apply to expand, which prints instants one per line, not JSON",
@@ -208,10 +307,13 @@ fn run_expand(args: &Expand, out: &mut Output<impl io::Write>) -> Result<(), Fai
     }
     let flag = RepeatFlag::parse(&args.flag).map_err(bad)?;
     let recurrence = flag.validate().map_err(bad)?;
-    let series = Series::new(&recurrence, args.start, args.tz)
+    let mut series = Series::new(&recurrence, args.start, args.tz)
         .map_err(bad)?
         .all_day(args.all_day)
         .exdates(args.exdate.iter().copied());
+    if let Some(c) = &calendar.0 {
+        series = series.holidays(c.clone());
+    }
     let occurrences = match args.after {
         Some(after) => series.iter_after(after),
         None => series.iter(),

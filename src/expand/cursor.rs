@@ -26,7 +26,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::civil::{date_of, epoch_day, in_calendar, wall, Dates, CALENDAR, DAY, HOUR};
-use super::holidays::is_working_day;
+use super::holidays::weekday;
 use super::plan::{Plan, Stride};
 use super::{Occurrence, Series};
 use crate::rule::{Frequency, Workday};
@@ -129,9 +129,7 @@ impl<'a> Cursor<'a> {
             floor: plan.start_wall,
             bulk_before: i64::MIN,
             bounded: true,
-            drops_days: plan.skip_weekends
-                || !series.exdates.is_empty()
-                || (plan.skip_holidays && series.holidays.is_some()),
+            drops_days: plan.skip.any(series.holidays.is_some()) || !series.exdates.is_empty(),
             alive: plan.period_start(k).map_or(plan.start_wall, wall),
             cycle: None,
             last_period: None,
@@ -355,7 +353,7 @@ impl<'a> Cursor<'a> {
                 return None;
             }
             let day = local.div_euclid(DAY);
-            if self.dropped_as_weekend(day) {
+            if self.dropped(day) {
                 if !day_based {
                     self.move_past_day(day);
                 }
@@ -424,15 +422,9 @@ impl<'a> Cursor<'a> {
                 self.select_positions();
             }
             let live = if self.product {
-                !plan.times.is_empty()
-                    && self
-                        .period_days
-                        .iter()
-                        .any(|&d| !self.dropped_as_weekend(d))
+                !plan.times.is_empty() && self.period_days.iter().any(|&d| !self.dropped(d))
             } else {
-                self.walls
-                    .iter()
-                    .any(|&w| !self.dropped_as_weekend(w.div_euclid(DAY)))
+                self.walls.iter().any(|&w| !self.dropped(w.div_euclid(DAY)))
             };
             if live {
                 self.alive = begin;
@@ -503,10 +495,15 @@ impl<'a> Cursor<'a> {
         if !self.spend(self.days.len() as u64) {
             return;
         }
+        // Monday to Friday without a calendar; with one, its rest and make-up days too.
         let holidays = self.series.holidays.as_ref();
+        let working = |d: &NaiveDate| {
+            let day = epoch_day(*d);
+            holidays.map_or(weekday(day) < 5, |c| c.is_working(day))
+        };
         let pick = match which {
-            Workday::First => self.days.iter().find(|&&d| is_working_day(holidays, d)),
-            Workday::Last => self.days.iter().rfind(|&&d| is_working_day(holidays, d)),
+            Workday::First => self.days.iter().find(|d| working(d)),
+            Workday::Last => self.days.iter().rfind(|d| working(d)),
         };
         self.period_days.extend(pick.map(|&d| epoch_day(d)));
     }
@@ -559,9 +556,9 @@ impl<'a> Cursor<'a> {
         let Some(per_day) = plan.allowed_between(k, plan.first_period_from(next) - 1) else {
             return false;
         };
-        if per_day > 0 && plan.days.matches(date) && !self.dropped_as_weekend(day) {
+        if per_day > 0 && plan.days.matches(date) && !self.dropped(day) {
             self.alive = wall(begin);
-            if !self.series.excluded(day, plan.skip_holidays) {
+            if !self.series.excluded(day) {
                 self.emitted = self.emitted.saturating_add(per_day);
                 if plan.count.is_some_and(|c| self.emitted >= u64::from(c)) {
                     self.done = true;
@@ -578,7 +575,7 @@ impl<'a> Cursor<'a> {
         let plan = self.plan;
         let skip_to = |t: NaiveDateTime| plan.first_period_from(t);
         let day = wall(begin).div_euclid(DAY);
-        if (!plan.every_day() && !plan.days.matches(begin.date())) || self.dropped_as_weekend(day) {
+        if (!plan.every_day() && !plan.days.matches(begin.date())) || self.dropped(day) {
             let next = if plan.every_day() {
                 begin.date().succ_opt()
             } else {
@@ -614,16 +611,11 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// `TT_SKIP=WEEKEND`: Saturdays and Sundays are dropped unless the calendar makes them workdays.
-    fn dropped_as_weekend(&self, day: i64) -> bool {
-        // 1970-01-01 was a Thursday: day 2 of a week that begins on Saturday.
-        self.plan.skip_weekends
-            && (day + 5).rem_euclid(7) < 2
-            && !self
-                .series
-                .holidays
-                .as_ref()
-                .is_some_and(|c| date_of(day).is_some_and(|d| c.is_make_up_workday(d)))
+    /// Whether `TT_SKIP` drops day `day` (days since 1970-01-01), the calendar consulted where it
+    /// can change the answer ([`SkipMasks::drops`](super::skip::SkipMasks::drops)).
+    #[inline]
+    fn dropped(&self, day: i64) -> bool {
+        self.plan.skip.drops(day, self.series.holidays.as_ref())
     }
 
     /// With COUNT, a day of a day-based period lying wholly before the instant asked about: counts
@@ -642,7 +634,7 @@ impl<'a> Cursor<'a> {
         } else {
             (per_day - self.pos.saturating_sub(1) % per_day) as u64
         };
-        if self.dropped_as_weekend(day) || self.series.excluded(day, self.plan.skip_holidays) {
+        if self.dropped(day) || self.series.excluded(day) {
             return Some(Verdict::SkipDay);
         }
         self.emitted = self.emitted.saturating_add(rest);
@@ -689,9 +681,7 @@ impl<'a> Cursor<'a> {
                 Verdict::End
             };
         }
-        if self.drops_days
-            && (self.dropped_as_weekend(day) || self.series.excluded(day, plan.skip_holidays))
-        {
+        if self.drops_days && (self.dropped(day) || self.series.excluded(day)) {
             return Verdict::SkipDay;
         }
         self.emitted = self.emitted.saturating_add(1);

@@ -5,15 +5,17 @@ mod cursor;
 mod holidays;
 pub(crate) mod lunar;
 mod plan;
+mod skip;
 #[cfg(test)]
 mod tests;
 mod window;
 
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
-pub use holidays::HolidayCalendar;
+pub use holidays::{listed_days, table_bytes, HolidayCalendar, HolidayError};
 
 pub use cursor::SEARCH_STEPS;
+pub(crate) use skip::drops_date;
 pub use lunar::LUNAR_RANGE;
 pub use window::Window;
 
@@ -22,6 +24,10 @@ use lunar::{Lunar, OutOfRange};
 use plan::Plan;
 
 use crate::{Error, Recurrence, Zone};
+
+/// What [`Error::Unsupported`] says of a rule with a `TT_SKIP` value this crate does not know.
+pub(crate) const UNSUPPORTED_SKIP: &str =
+    "TT_SKIP values other than WEEKEND, HOLIDAY and OFFICIAL_WORKDAY";
 
 /// One occurrence of a series: its wall-clock time in the series' zone and the instant that is, both
 /// to the second.
@@ -141,6 +147,8 @@ impl Series {
     ///
     /// [`Error::NeverOccurs`] when the rule can never produce an occurrence (the 30th of February),
     /// [`Error::LunarRange`] for a `LUNAR:` rule begun on a local date outside [`LUNAR_RANGE`].
+    /// [`Error::Unsupported`] for a `TT_SKIP` value other than `WEEKEND`, `HOLIDAY` and
+    /// `OFFICIAL_WORKDAY` (BEHAVIOUR.md §2: the flag is valid and kept, but its days are unknown).
     pub fn new(recurrence: &Recurrence, start: DateTime<Utc>, zone: Zone) -> Result<Series, Error> {
         Series::with_fast_paths(recurrence, start, zone, true)
     }
@@ -153,6 +161,15 @@ impl Series {
         zone: Zone,
         fast_paths: bool,
     ) -> Result<Series, Error> {
+        // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
+        if let Recurrence::Rule(rule) = recurrence {
+            if rule.skip.unsupported {
+                return Err(Error::Unsupported {
+                    rule: recurrence.to_string(),
+                    what: UNSUPPORTED_SKIP,
+                });
+            }
+        }
         let mut series = Series {
             recurrence: recurrence.clone(),
             start: zone.local(start),
@@ -251,7 +268,12 @@ impl Series {
         self
     }
 
-    /// Supplies the calendar that `TT_SKIP=HOLIDAY` and `TT_WORKDAY` consult.
+    /// Supplies the calendar that `TT_SKIP` and `TT_WORKDAY` consult (BEHAVIOUR.md §7): its rest days
+    /// are holidays, its make-up workdays working days. Cloning a calendar copies a pointer.
+    ///
+    /// Whether a rule can occur at all is decided by [`Series::new`] without a calendar: a rule
+    /// whose only occurrences would be days a calendar makes (`BYDAY=SA;TT_SKIP=WEEKEND`, kept on
+    /// make-up Saturdays alone) is refused there as never occurring.
     #[must_use]
     pub fn holidays(mut self, calendar: HolidayCalendar) -> Self {
         self.holidays = Some(calendar);
@@ -512,21 +534,15 @@ impl Series {
         crate::zone::shifted(t, shift)
     }
 
-    /// Whether occurrences on `day` (days since 1970-01-01) are removed: an exDate, or a holiday of
-    /// the calendar when `TT_SKIP=HOLIDAY` applies.
+    /// Whether occurrences on `day` (days since 1970-01-01) are removed by an exDate.
     #[inline]
-    fn excluded(&self, day: i64, skip_holidays: bool) -> bool {
-        (!self.exdates.is_empty() && self.exdates.binary_search(&day).is_ok())
-            || (skip_holidays
-                && self
-                    .holidays
-                    .as_ref()
-                    .is_some_and(|c| plan::date_of(day).is_some_and(|d| c.is_holiday(d))))
+    fn excluded(&self, day: i64) -> bool {
+        !self.exdates.is_empty() && self.exdates.binary_search(&day).is_ok()
     }
 
     /// Whether an occurrence at `local` survives the exDates.
     fn kept(&self, local: NaiveDateTime) -> bool {
-        !self.excluded(plan::epoch_day(local.date()), false)
+        !self.excluded(plan::epoch_day(local.date()))
     }
 
     fn occurrence(&self, local: NaiveDateTime) -> Occurrence {

@@ -26,6 +26,7 @@ use allowed_periods::AllowedPeriods;
 use bits::Bits;
 use day_filter::DayFilter;
 
+use super::skip::SkipMasks;
 use crate::rule::{Frequency, Rule, Until, Weekday, Workday};
 
 pub(super) use fast_paths::Stride;
@@ -51,8 +52,8 @@ pub(super) struct Plan {
     /// The last instant `UNTIL=...Z` allows, in Unix seconds.
     pub(super) until_utc: Option<i64>,
     pub(super) set_pos: Vec<i32>,
-    pub(super) skip_weekends: bool,
-    pub(super) skip_holidays: bool,
+    /// `TT_SKIP`: which days it drops ([`SkipMasks`]).
+    pub(super) skip: SkipMasks,
     pub(super) workday: Option<Workday>,
     pub(super) count: Option<u32>,
     /// Day number of the first day of period 0 (the start's day, week, month or year).
@@ -201,8 +202,7 @@ impl Plan {
                 _ => None,
             },
             set_pos: rule.by_set_pos.clone(),
-            skip_weekends: rule.skip.weekends,
-            skip_holidays: rule.skip.holidays,
+            skip: SkipMasks::new(rule.skip),
             workday: rule.workday,
             count: rule.count,
             origin_day,
@@ -258,7 +258,7 @@ mod testing {
     }
 
     /// DAILY and sub-daily rules with weekday, hour, minute and second filters and
-    /// TT_SKIP=WEEKEND, with intervals that make sparse grids.
+    /// TT_SKIP=WEEKEND or OFFICIAL_WORKDAY, with intervals that make sparse grids.
     pub(super) fn grid_rule() -> impl Strategy<Value = String> {
         let freq = prop::sample::select(vec!["DAILY", "HOURLY", "MINUTELY", "SECONDLY"]);
         let interval = prop_oneof![
@@ -278,6 +278,7 @@ mod testing {
             proptest::sample::subsequence((0u32..60).collect::<Vec<_>>(), 1..3)
                 .prop_map(|m| format!(";BYSECOND={}", join(&m))),
             Just(";TT_SKIP=WEEKEND".to_owned()),
+            Just(";TT_SKIP=OFFICIAL_WORKDAY".to_owned()),
         ];
         (freq, interval, proptest::collection::vec(part, 0..4)).prop_map(|(freq, n, parts)| {
             with_parts(format!("RRULE:FREQ={freq};INTERVAL={n}"), parts)

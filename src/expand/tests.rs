@@ -27,8 +27,14 @@ fn flag_strategy() -> impl Strategy<Value = String> {
         (1u32..60).prop_map(|n| format!(";COUNT={n}")),
         (2026i32..2031).prop_map(|y| format!(";UNTIL={y}0301")),
         (0u32..24).prop_map(|h| format!(";UNTIL=20270615T{h:02}0000Z")),
-        prop::sample::select(vec!["WEEKEND", "HOLIDAY", "HOLIDAY,WEEKEND"])
-            .prop_map(|s| format!(";TT_SKIP={s}")),
+        prop::sample::select(vec![
+            "WEEKEND",
+            "HOLIDAY",
+            "HOLIDAY,WEEKEND",
+            "OFFICIAL_WORKDAY",
+            "OFFICIAL_WORKDAY,HOLIDAY",
+        ])
+        .prop_map(|s| format!(";TT_SKIP={s}")),
         proptest::sample::subsequence(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"], 1..3)
             .prop_map(|d| format!(";BYDAY={}", d.join(","))),
         prop::sample::select(vec!["MO", "WE", "SU"]).prop_map(|d| format!(";WKST={d}")),
@@ -111,8 +117,8 @@ proptest! {
                     .exdates(exdates.iter().map(|&n| day(n)))
                     .holidays(HolidayCalendar::new(
                         holidays.iter().map(|&n| day(n)),
-                        make_up.iter().map(|&n| day(n)),
-                    ))
+                        make_up.iter().filter(|n| !holidays.contains(n)).map(|&n| day(n)),
+                    ).unwrap_or_default())
             })
         };
         let (fast, general) = (build(true), build(false));

@@ -84,13 +84,17 @@ impl Display for Rule {
         list(f, "BYMINUTE", &self.by_minute)?;
         list(f, "BYSECOND", &self.by_second)?;
         list(f, "BYSETPOS", &self.by_set_pos)?;
-        let skip: Vec<&str> = [
+        let mut skip: Vec<&str> = [
             (self.skip.holidays, "HOLIDAY"),
             (self.skip.weekends, "WEEKEND"),
+            (self.skip.official_workdays, "OFFICIAL_WORKDAY"),
         ]
         .iter()
         .filter_map(|&(on, name)| on.then_some(name))
         .collect();
+        for other in &self.skip_other {
+            skip.push(other);
+        }
         list(f, "TT_SKIP", &skip)?;
         if let Some(w) = self.workday {
             let n = match w {

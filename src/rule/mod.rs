@@ -111,13 +111,20 @@ pub enum Until {
     Local(NaiveDateTime),
 }
 
-/// TickTick's `TT_SKIP`: which days an occurrence is dropped on (not moved from).
+/// TickTick's `TT_SKIP`: which days an occurrence is dropped on (not moved from), BEHAVIOUR.md §2
+/// and §7. A day dropped for any of the values given is dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct SkipDays {
     /// `WEEKEND`: Saturdays and Sundays, unless the holiday calendar names them make-up workdays.
     pub weekends: bool,
     /// `HOLIDAY`: the public holidays of the caller-supplied calendar (none when no calendar is given).
     pub holidays: bool,
+    /// `OFFICIAL_WORKDAY`: the official working days (Monday to Friday that are not holidays, and
+    /// make-up workdays), keeping weekends and holidays; without a calendar, Monday to Friday.
+    pub official_workdays: bool,
+    /// Some other value was given ([`Rule::unsupported_skip_values`]): the flag is valid and kept,
+    /// but expanding it is refused with [`Error::Unsupported`](crate::Error::Unsupported).
+    pub unsupported: bool,
 }
 
 /// TickTick's `TT_WORKDAY`: snap a monthly rule to the first or last working day of the month.
@@ -150,6 +157,8 @@ pub struct Rule {
     pub(crate) by_month: Vec<u8>,
     pub(crate) by_set_pos: Vec<i32>,
     pub(crate) skip: SkipDays,
+    /// `TT_SKIP` values this crate does not know, as written.
+    pub(crate) skip_other: Vec<String>,
     pub(crate) workday: Option<Workday>,
     pub(crate) times: Option<u32>,
 }
@@ -229,6 +238,12 @@ impl Rule {
     #[must_use]
     pub fn skip(&self) -> SkipDays {
         self.skip
+    }
+    /// `TT_SKIP` values other than `WEEKEND`, `HOLIDAY` and `OFFICIAL_WORKDAY`, as written: such a
+    /// rule is valid (its flag is kept byte for byte) but cannot be expanded.
+    #[must_use]
+    pub fn unsupported_skip_values(&self) -> &[String] {
+        &self.skip_other
     }
     /// TickTick's `TT_WORKDAY`.
     #[must_use]

@@ -98,6 +98,7 @@ mod testing {
             by_month: vec![],
             by_set_pos: vec![],
             skip: SkipDays::default(),
+            skip_other: Vec::new(),
             workday: None,
             times: None,
         }

@@ -4,7 +4,7 @@
 use std::cell::OnceCell;
 use std::ops::ControlFlow;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{ActionKind, Refusal, TaskError};
@@ -465,6 +465,12 @@ impl<'t> Schedule<'t> {
         } else {
             self.start_local().time()
         };
+        if rule.skip().unsupported {
+            return Err(Error::Unsupported {
+                rule: self.recurrence.to_string(),
+                what: crate::expand::UNSUPPORTED_SKIP,
+            });
+        }
         let done = self.zone.local(at);
         let ex_dates = self.task.ex_date_list();
         for k in 1..=policy::FROM_COMPLETION_MAX_CANDIDATES {
@@ -537,13 +543,9 @@ impl<'t> Schedule<'t> {
         }
     }
 
-    /// Whether `TT_SKIP` drops `date`: weekends unless a make-up workday, holidays of the calendar.
+    /// Whether `TT_SKIP` drops `date` (BEHAVIOUR.md §7), as the series drops it.
     fn skipped_day(&self, skip: SkipDays, date: NaiveDate) -> bool {
-        let calendar = self.task.holidays();
-        let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-            && !calendar.is_some_and(|c| c.is_make_up_workday(date));
-        let holiday = calendar.is_some_and(|c| c.is_holiday(date));
-        (skip.weekends && weekend) || (skip.holidays && holiday)
+        crate::expand::drops_date(skip, date, self.task.holidays())
     }
 
     /// Moves an instant by the wall-clock distance from the current start to `new_start`.

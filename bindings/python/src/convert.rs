@@ -163,10 +163,9 @@ pub(crate) fn id_seed(value: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<
         .transpose()
 }
 
-/// The holiday calendar option: `None` or `"none"` for none.
-///
-/// The built-in calendars and calendars given as lists of days come with the core's holiday feeds:
-/// each is one more arm here.
+/// The holiday calendar (BEHAVIOUR.md §7): `None` or `"none"` (no calendar), `"cn"` (mainland China's,
+/// built in), or a calendar in TickTick's feed format (a list of `{"date", "type"}` dicts) or
+/// holiday-cn's (a `{"year", "days"}` dict or a list of them), written by `json` and read by the core.
 pub(crate) fn holidays(
     value: Option<&Bound<'_, PyAny>>,
     name: &str,
@@ -177,20 +176,23 @@ pub(crate) fn holidays(
     if let Ok(text) = value.cast::<PyString>() {
         return match text.to_str()? {
             "none" => Ok(None),
+            "cn" => Ok(Some(HolidayCalendar::china())),
             other => Err(bad_input(format!(
-                "{name}: unknown holiday calendar {other:?}: expected \"none\""
+                "{name}: unknown holiday calendar {other:?}: expected \"cn\", \"none\" or a list of days"
             ))),
         };
     }
     if value.is_instance_of::<pyo3::types::PyList>()
         || value.is_instance_of::<pyo3::types::PyTuple>()
+        || value.is_instance_of::<PyDict>()
     {
-        return Err(bad_input(format!(
-            "{name}: calendars given as lists of days are not supported yet"
-        )));
+        let text = json_text(value, name)?;
+        return HolidayCalendar::from_json(&text)
+            .map(Some)
+            .map_err(|e| bad_input(format!("{name}: {e}")));
     }
     Err(type_error(format!(
-        "{name}: expected \"none\" or None, got {}",
+        "{name}: expected \"cn\", \"none\", None or a list of days, got {}",
         type_name(value)
     )))
 }
@@ -230,6 +232,12 @@ pub(crate) fn task_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String
             type_name(value)
         )));
     }
+    json_text(value, name)
+}
+
+/// A value written as JSON text by the standard library's `json` encoder; what it cannot write is a
+/// `TypeError` (an object that is not JSON) or an `Error` (a cycle, NaN) naming the argument.
+fn json_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
     let py = value.py();
     match json(py)?.encode.bind(py).call1((value,)) {
         Ok(text) => Ok(text.cast_into::<PyString>()?.to_str()?.to_owned()),

@@ -164,10 +164,14 @@ PYTHON_CASES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ("a zone of the wrong type", lambda: tr.expand("FREQ=DAILY", start=AT, time_zone=3),  # type: ignore[arg-type]
      TypeError, "time_zone: expected an IANA zone name (str) or a ZoneInfo, got int"),
     ("a holiday calendar this build lacks", lambda: tr.expand("FREQ=DAILY", start=AT,
-                                                              holidays="cn"),  # type: ignore[arg-type]
-     tr.Error, 'holidays: unknown holiday calendar "cn": expected "none"'),
+                                                              holidays="us"),  # type: ignore[arg-type]
+     tr.Error, 'holidays: unknown holiday calendar "us": expected "cn", "none" or a list of days'),
     ("holidays of the wrong type", lambda: tr.skip(DAILY, at=AT, holidays=1),  # type: ignore[arg-type]
-     TypeError, 'holidays: expected "none" or None, got int'),
+     TypeError, 'holidays: expected "cn", "none", None or a list of days, got int'),
+    ("a holiday calendar with an unknown day type",
+     lambda: tr.expand("FREQ=DAILY", start=AT, holidays=[{"date": "2026-10-01", "type": 5}]),
+     tr.Error, "holidays: invalid holiday calendar at [0].type: unknown day type 5: expected 0 (rest day) or "
+     "1 (make-up workday)"),
     ("an id seed of the wrong type", lambda: tr.complete(DAILY, at=AT, user_id=1, id_seed=5),  # type: ignore[arg-type]
      TypeError, "id_seed: expected a str, got int"),
     ("tasks that are one task", lambda: tr.apply_response(DAILY, {}),

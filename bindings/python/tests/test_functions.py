@@ -129,6 +129,54 @@ def test_holidays_none_is_accepted_everywhere() -> None:
     assert tr.skip(DAILY, at=AT, holidays="none") == tr.skip(DAILY, at=AT)
 
 
+
+PRESET = "RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=HOLIDAY,WEEKEND"
+PRESET_TASK = {
+    "id": "696b8b6f2c6f3277d1cc4331", "status": 0, "startDate": "2026-09-30T01:00:00.000+0000",
+    "dueDate": "2026-09-30T02:00:00.000+0000", "timeZone": "Asia/Shanghai", "repeatFlag": PRESET,
+}
+
+
+def test_holidays_cn_skips_national_day_as_the_command_line_does() -> None:
+    """docs/BEHAVIOUR.md §7: the working days preset with the built-in calendar."""
+    start = "2026-09-28T01:00:00Z"
+    got = tr.expand(PRESET, start=start, time_zone="Asia/Shanghai", limit=7, holidays="cn")
+    assert [t[:10] for t in got] == ["2026-09-28", "2026-09-29", "2026-09-30", "2026-10-08", "2026-10-09",
+                                     "2026-10-10", "2026-10-12"]
+    printed = run_cli(["expand", PRESET, "--start", start, "--tz", "Asia/Shanghai", "--limit", "7",
+                       "--holidays", "cn"]).stdout.split()
+    assert got == printed
+    at = "2026-09-30T03:00:00Z"
+    assert tr.next_occurrence(PRESET_TASK, at=at, holidays="cn") == {
+        "startDate": "2026-10-08T01:00:00.000+0000", "dueDate": "2026-10-08T02:00:00.000+0000"}
+    body = tr.complete(PRESET_TASK, at=at, user_id=1, id_seed="2c6f3277d1cc4341", holidays="cn")
+    assert body["update"][0]["startDate"] == "2026-10-08T01:00:00.000+0000"
+
+
+def test_holidays_of_your_own_in_either_format() -> None:
+    """docs/BEHAVIOUR.md §7: TickTick's feed format and holiday-cn's per-year format."""
+    at = "2026-09-30T03:00:00Z"
+    feed = [{"date": "2026-10-01", "type": 0, "name": "国庆节"}, {"date": "20261002", "type": 0}]
+    assert tr.next_occurrence(PRESET_TASK, at=at, holidays=feed) == {
+        "startDate": "2026-10-05T01:00:00.000+0000", "dueDate": "2026-10-05T02:00:00.000+0000"}
+    year = {"year": 2026, "days": [{"name": "国庆节", "date": f"2026-10-0{d}", "isOffDay": True}
+                                   for d in range(1, 8)]}
+    for holidays in (year, [year]):
+        assert tr.next_occurrence(PRESET_TASK, at=at, holidays=holidays) == {  # type: ignore[arg-type]
+            "startDate": "2026-10-08T01:00:00.000+0000", "dueDate": "2026-10-08T02:00:00.000+0000"}
+
+
+def test_official_workday_and_unknown_tt_skip_values() -> None:
+    """docs/BEHAVIOUR.md §2: OFFICIAL_WORKDAY keeps the rest days; another value is not supported."""
+    start = "2026-09-28T01:00:00Z"
+    rest = tr.expand("RRULE:FREQ=DAILY;TT_SKIP=OFFICIAL_WORKDAY", start=start, time_zone="Asia/Shanghai",
+                     limit=3)
+    assert [t[:10] for t in rest] == ["2026-10-03", "2026-10-04", "2026-10-10"]
+    with pytest.raises(tr.Error, match="is valid but not supported yet: TT_SKIP values other than"):
+        tr.expand("RRULE:FREQ=DAILY;TT_SKIP=SOLAR_TERM", start=start)
+
+
+
 # next_occurrence and occurrences
 
 

@@ -84,6 +84,12 @@ impl From<ticktick_recur::Error> for Failure {
     }
 }
 
+impl From<ticktick_recur::HolidayError> for Failure {
+    fn from(e: ticktick_recur::HolidayError) -> Failure {
+        Failure::new(Class::Error, e)
+    }
+}
+
 impl From<ticktick_recur::FlagError> for Failure {
     fn from(e: ticktick_recur::FlagError) -> Failure {
         Failure::from(ticktick_recur::Error::from(e))

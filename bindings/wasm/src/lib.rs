@@ -48,7 +48,7 @@ fn start() {
 
 /// The options of `expand` and `expandMillis`.
 const EXPAND: &[&str] = &[
-    "start", "timeZone", "allDay", "after", "until", "limit", "exDates",
+    "start", "timeZone", "allDay", "after", "until", "limit", "exDates", "holidays",
 ];
 
 /// `expand` (instants in wire form, one per line) or `expandMillis` (Unix milliseconds), the exact way.
@@ -100,7 +100,8 @@ fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure>
         .after(o.instant("after")?)
         .until(o.instant("until")?)
         .limit(o.count("limit")?.unwrap_or(EXPAND_LIMIT))
-        .ex_dates(o.dates("exDates")?);
+        .ex_dates(o.dates("exDates")?)
+        .holidays(o.holidays("holidays")?);
     // Instants as Unix milliseconds, or as one text of wire-form lines that the wrapper splits: one
     // text conversion instead of one per instant.
     let (mut times, mut text) = (Vec::new(), String::new());
@@ -139,12 +140,13 @@ impl TaskCall {
     /// The options the function takes.
     fn options(self) -> &'static [&'static str] {
         match self {
-            TaskCall::NextOccurrence | TaskCall::Skip | TaskCall::Pin | TaskCall::Unpin => {
-                &["at", "defaultTimeZone"]
+            TaskCall::Pin | TaskCall::Unpin => &["at", "defaultTimeZone"],
+            TaskCall::NextOccurrence | TaskCall::Skip => &["at", "defaultTimeZone", "holidays"],
+            TaskCall::Occurrences => &["from", "to", "limit", "defaultTimeZone", "holidays"],
+            TaskCall::Complete | TaskCall::WontDo => {
+                &["at", "userId", "idSeed", "defaultTimeZone", "holidays"]
             }
-            TaskCall::Occurrences => &["from", "to", "limit", "defaultTimeZone"],
-            TaskCall::Complete | TaskCall::WontDo => &["at", "userId", "idSeed", "defaultTimeZone"],
-            TaskCall::SkipDate => &["date", "at", "defaultTimeZone"],
+            TaskCall::SkipDate => &["date", "at", "defaultTimeZone", "holidays"],
         }
     }
 }
@@ -241,6 +243,7 @@ fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<JsValue, Fai
 /// other options are read: as on the command line, a bad option is reported before a bad task.
 fn read_task(input: TaskInput, o: &dyn Options) -> Result<Task, Failure> {
     let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
+    let calendar = o.holidays("holidays")?;
     let task = match input {
         TaskInput::Tape(tape, text) => {
             Task::from_value(tape::value(tape, text).ok_or_else(Failure::exact_way)?)?
@@ -250,7 +253,32 @@ fn read_task(input: TaskInput, o: &dyn Options) -> Result<Task, Failure> {
         }
         TaskInput::Value(value) => Task::from_value(json::json(&value)?)?,
     };
-    Ok(task.with_default_zone(zone))
+    let task = task.with_default_zone(zone);
+    Ok(match calendar {
+        Some(calendar) => task.with_holidays(calendar),
+        None => task,
+    })
+}
+
+/// The years a holiday calendar (`"cn"`, `"none"` or a calendar, as the `holidays` option takes)
+/// covers, as JSON text: `{"from", "to", "years"}`, the first and last (null for none) and each one.
+#[wasm_bindgen(js_name = holidayCoverage, skip_typescript)]
+pub fn holiday_coverage(holidays: JsValue) -> JsValue {
+    #[derive(Serialize)]
+    struct Coverage<'a> {
+        from: Option<i32>,
+        to: Option<i32>,
+        years: &'a [i32],
+    }
+    answer(|| {
+        let calendar = options::calendar(&json::json(&holidays)?, "holidays")?.unwrap_or_default();
+        let (from, to) = calendar.coverage().unzip();
+        json_text(&Coverage {
+            from,
+            to,
+            years: calendar.covered_years(),
+        })
+    })
 }
 
 /// Applies the server's answer to a batch, the exact way: each task named in `id2etag` takes its new

@@ -10,7 +10,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
-use ticktick_recur::{parse_date, parse_instant, IdSeed, Zone};
+use ticktick_recur::{parse_date, parse_instant, HolidayCalendar, IdSeed, Zone};
 use wasm_bindgen::JsValue;
 
 use crate::error::{kind_of, Failure};
@@ -35,6 +35,31 @@ pub(crate) trait Options {
 
     /// A list of local dates, `yyyyMMdd` each; empty when absent.
     fn dates(&self, name: &str) -> Result<Vec<NaiveDate>, Failure>;
+
+    /// The holiday calendar (BEHAVIOUR.md §7): none when absent or `"none"`. The fast way never
+    /// carries one: the package's JavaScript passes a call with `holidays` the exact way.
+    fn holidays(&self, _name: &str) -> Result<Option<HolidayCalendar>, Failure> {
+        Ok(None)
+    }
+}
+
+/// A holiday calendar given as `"cn"` (the built-in mainland China one), `"none"` (no calendar) or
+/// a calendar in TickTick's feed format (an array of `{date, type}`) or holiday-cn's (`{year, days}`
+/// or an array of them), as `place` (`option "holidays"`, `holidays`) says in messages.
+pub(crate) fn calendar(value: &Value, place: &str) -> Result<Option<HolidayCalendar>, Failure> {
+    const EXPECTED: &str = "\"cn\", \"none\" or an array of days";
+    match value {
+        Value::Null => Ok(None),
+        Value::String(name) if name == "cn" => Ok(Some(HolidayCalendar::china())),
+        Value::String(name) if name == "none" => Ok(None),
+        Value::String(name) => Err(Failure::range_error(format!(
+            "{place}: unknown holiday calendar {name:?}: expected {EXPECTED}"
+        ))),
+        Value::Array(_) | Value::Object(_) => HolidayCalendar::from_json_value(value)
+            .map(Some)
+            .map_err(|e| Failure::from(e).within(place)),
+        other => Err(wrong_type(place, EXPECTED, other)),
+    }
 }
 
 /// What the exports read, from the answers of [`Options`]: one copy whatever the way.
@@ -156,6 +181,11 @@ impl Options for Object {
 
     fn user_id(&self, name: &str) -> Result<Option<u64>, Failure> {
         self.integer(name)
+    }
+
+    fn holidays(&self, name: &str) -> Result<Option<HolidayCalendar>, Failure> {
+        self.get(name)
+            .map_or(Ok(None), |v| calendar(v, &format!("option {name:?}")))
     }
 
     fn dates(&self, name: &str) -> Result<Vec<NaiveDate>, Failure> {

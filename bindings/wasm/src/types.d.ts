@@ -96,12 +96,46 @@ export interface ExpandOptions {
   limit?: number;
   /** Local dates (`yyyyMMdd`) without occurrences. */
   exDates?: string[];
+  /** The holiday calendar `TT_SKIP` and `TT_WORKDAY` consult (default `"none"`). */
+  holidays?: Holidays;
+}
+
+/**
+ * A holiday calendar (docs/BEHAVIOUR.md §7): `"cn"`, mainland China's built in (the State Council's
+ * notices; `holidayCoverage("cn")` says which years); `"none"`, no day is a holiday; or a calendar in
+ * TickTick's feed format (type 0 a rest day, 1 a make-up workday) or holiday-cn's per-year format.
+ * A day of a year the calendar does not cover is an ordinary day.
+ */
+export type Holidays = "cn" | "none" | HolidayDay[] | HolidayCnYear | HolidayCnYear[];
+
+/** One day of TickTick's holiday feed. */
+export interface HolidayDay {
+  /** `yyyy-MM-dd` or `yyyyMMdd`. */
+  date: string;
+  /** 0: a rest day (holiday); 1: a make-up workday. */
+  type: 0 | 1;
+  name?: string;
+}
+
+/** One year of the holiday-cn project's data. */
+export interface HolidayCnYear {
+  year: number;
+  days: Array<{ name?: string; date: string; isOffDay: boolean }>;
+}
+
+/** `holidayCoverage`'s answer: the first and last years covered (null for none) and each one. */
+export interface HolidayCoverage {
+  from: number | null;
+  to: number | null;
+  years: number[];
 }
 
 /** What every function taking a task accepts. */
 export interface TaskOptions {
   /** The zone for a task without `timeZone` (default `UTC`). */
   defaultTimeZone?: string;
+  /** The holiday calendar `TT_SKIP` and `TT_WORKDAY` consult (default `"none"`). */
+  holidays?: Holidays;
 }
 
 /** Options of `nextOccurrence`, `skip`, `pin` and `unpin`. */

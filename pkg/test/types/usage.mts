@@ -3,6 +3,7 @@ import {
   applyResponse,
   complete,
   expand,
+  holidayCoverage,
   expandMillis,
   nextOccurrence,
   occurrences,
@@ -13,6 +14,8 @@ import {
   wontDo,
   type BatchBody,
   type ExpandOptions,
+  type HolidayCoverage,
+  type Holidays,
   type Task,
   type TaskDates,
 } from "ticktick-recur";
@@ -42,10 +45,17 @@ pin(task, { at: "2026-01-17T13:16:24Z" });
 unpin(task, { at: "2026-01-17T13:16:24Z" });
 const { tasks, errors } = applyResponse([task], { id2etag: { [task.id!]: "wxbn3q91" }, id2error: {} });
 const etag: string = errors["x"] ?? String(tasks[0]?.etag);
+const feed: Holidays = [{ date: "2026-10-01", type: 0, name: "National Day" }];
+expand("RRULE:FREQ=DAILY;TT_SKIP=HOLIDAY,WEEKEND", { start: "2026-09-28T01:00:00Z", holidays: "cn" });
+nextOccurrence(task, { at: "2026-01-17T13:16:24Z", holidays: feed });
+const coverage: HolidayCoverage = holidayCoverage("cn");
+const firstYear: number | null = coverage.from;
 
 // The declarations are real types, not `any`: each of these must be a type error.
 // @ts-expect-error the flag is a string
 expand(5, options);
+// @ts-expect-error a day's type is 0 or 1
+nextOccurrence(task, { at: "2026-01-17T13:16:24Z", holidays: [{ date: "2026-10-01", type: 2 }] });
 // @ts-expect-error start is required
 expand("RRULE:FREQ=DAILY", { timeZone: "UTC" });
 // @ts-expect-error userId is a number

@@ -23,7 +23,7 @@ impl Plan {
     /// occurrences before period `k` can be counted by multiplication. `None` when periods differ
     /// (months, years, day filters, BYSETPOS, TT_SKIP, TT_WORKDAY).
     pub(in crate::expand) fn per_period(&self) -> Option<u64> {
-        if self.skip_weekends || self.skip_holidays || self.workday.is_some() {
+        if self.skip.any(true) || self.workday.is_some() {
             return None;
         }
         if !self.set_pos.is_empty() {
@@ -62,8 +62,7 @@ impl Plan {
     pub(in crate::expand) fn counts_by_time_of_day(&self) -> bool {
         self.freq < Frequency::Daily
             && self.every_day()
-            && !self.skip_weekends
-            && !self.skip_holidays
+            && !self.skip.any(true)
             && self.workday.is_none()
             && self.set_pos.is_empty()
     }
@@ -75,8 +74,8 @@ impl Plan {
     /// schedules are nearly all of this kind, and the walk steps them by addition
     /// ([`Cursor`](crate::expand::cursor::Cursor)).
     ///
-    /// Not with BYSETPOS or TT_WORKDAY, nor with TT_SKIP=WEEKEND when the step is whole weeks (the
-    /// general walk then proves when every candidate falls on a weekend).
+    /// Not with BYSETPOS or TT_WORKDAY, nor with TT_SKIP=WEEKEND or OFFICIAL_WORKDAY when the step is
+    /// whole weeks (the general walk then proves when every candidate falls on a dropped weekday).
     pub(in crate::expand) fn stride(&self) -> Option<Stride> {
         if !self.set_pos.is_empty() || self.workday.is_some() {
             return None;
@@ -114,7 +113,7 @@ impl Plan {
             }
             _ => return None,
         };
-        if self.skip_weekends && step % (7 * DAY) == 0 {
+        if self.skip.ordinary() != 0 && step % (7 * DAY) == 0 {
             return None;
         }
         let origin = if self.freq >= Frequency::Daily {

@@ -60,23 +60,28 @@ impl Plan {
     /// modulo `g = gcd(L, 146,097 days)`. On day `e` (days since 1970-01-01) those are the times of
     /// day congruent to `origin - e * DAY` modulo `g`, which depend on `e` only modulo
     /// `q = g / gcd(g, DAY)`, a divisor of 146,097. So one pass over `lcm(q, p)` days, `p` being
-    /// the filters' own period (1 day with no day filter, 7 for weekday filters or TT_SKIP=WEEKEND
-    /// alone, else 146,097), trying each allowed day's class of times once, decides it exactly: a
+    /// the filters' own period (1 day with no day filter, 7 for weekday filters or TT_SKIP alone,
+    /// else 146,097), trying each allowed day's class of times once, decides it exactly: a
     /// 7-hour grid from a Thursday midnight, say, meets 00:00 only on Thursdays. (As for the walk
-    /// that probes a new series, no holiday calendar applies yet: Saturdays and Sundays are
-    /// weekend days.)
+    /// that probes a new series, no holiday calendar applies yet: every day is ordinary, and
+    /// TT_SKIP drops the same weekdays each week.)
     pub(in crate::expand) fn grid_reachable(&self) -> bool {
         const CYCLE_DAYS: i64 = 146_097;
+        // The weekdays TT_SKIP drops without a calendar; all seven: no day is ever kept.
+        let skipped = self.skip.ordinary();
+        if skipped == 0x7f {
+            return false;
+        }
         let unit = match self.freq {
             // Every period is a day the filters allow.
-            Frequency::Daily if self.every_day() && !self.skip_weekends => return true,
+            Frequency::Daily if self.every_day() && skipped == 0 => return true,
             Frequency::Daily => DAY,
             f if f < Frequency::Daily => self.unit_seconds(),
             _ => return true,
         };
         let d = &self.days;
         let weekdays_only = d.weekdays_only();
-        let filter_days = if self.every_day() && !self.skip_weekends {
+        let filter_days = if self.every_day() && skipped == 0 {
             1
         } else if weekdays_only {
             7
@@ -112,8 +117,8 @@ impl Plan {
                 Some(known) => *known.get_or_insert_with(|| self.grid_meets_a_time(c, g)),
                 None => c < DAY && self.period_start_allowed(c),
             };
-            let weekend = self.skip_weekends && (e + 3).rem_euclid(7) >= 5;
-            if !meets || weekend {
+            let dropped = skipped & (1 << (e + 3).rem_euclid(7)) != 0;
+            if !meets || dropped {
                 e += 1;
                 continue;
             }
@@ -215,7 +220,7 @@ mod tests {
                 let (day, tod) = (t.div_euclid(DAY), t.rem_euclid(DAY));
                 let weekday = (day + 3).rem_euclid(7) as u32;
                 let day_ok = !plan.days.has_weekdays || plan.days.weekdays.has(weekday);
-                let weekend = plan.skip_weekends && weekday >= 5;
+                let weekend = plan.skip.ordinary() & (1 << weekday) != 0;
                 let time_ok = if plan.freq == Frequency::Daily {
                     !plan.times.is_empty()
                 } else {

@@ -108,6 +108,7 @@ impl Checker<'_> {
             by_month: Vec::new(),
             by_set_pos: Vec::new(),
             skip: SkipDays::default(),
+            skip_other: Vec::new(),
             workday: None,
             times: None,
         };
@@ -201,13 +202,19 @@ impl Checker<'_> {
                     set_pos_at = Some(field.key_at);
                 }
                 Key::TtSkip => {
-                    for (text, at) in self.items(name, field)? {
+                    // BEHAVIOUR.md §2: another value is kept and refused only when expanded.
+                    for (text, _) in self.items(name, field)? {
                         if text.eq_ignore_ascii_case("WEEKEND") {
                             rule.skip.weekends = true;
                         } else if text.eq_ignore_ascii_case("HOLIDAY") {
                             rule.skip.holidays = true;
+                        } else if text.eq_ignore_ascii_case("OFFICIAL_WORKDAY") {
+                            rule.skip.official_workdays = true;
                         } else {
-                            return Err(self.invalid(name, text, at, "WEEKEND or HOLIDAY"));
+                            rule.skip.unsupported = true;
+                            if !rule.skip_other.iter().any(|o| o == text) {
+                                rule.skip_other.push(text.to_owned());
+                            }
                         }
                     }
                 }
@@ -302,24 +309,29 @@ mod tests {
 
     #[test]
     fn tt_skip() {
-        let weekends = SkipDays {
-            weekends: true,
-            holidays: false,
+        let skip = |weekends, holidays, official_workdays| SkipDays {
+            weekends,
+            holidays,
+            official_workdays,
+            unsupported: false,
         };
-        let holidays = SkipDays {
-            weekends: false,
-            holidays: true,
-        };
-        let both = SkipDays {
-            weekends: true,
-            holidays: true,
-        };
+        let (weekends, holidays) = (skip(true, false, false), skip(false, true, false));
+        let both = skip(true, true, false);
         for (text, skip) in [
             ("RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=WEEKEND", weekends),
             ("RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=HOLIDAY", holidays),
             ("RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=HOLIDAY,WEEKEND", both),
             ("RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=WEEKEND,HOLIDAY", both),
             ("RRULE:FREQ=DAILY;tt_skip=weekend,weekend", weekends),
+            // BEHAVIOUR.md §2: the "official rest days" preset of newer clients.
+            (
+                "RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=OFFICIAL_WORKDAY",
+                skip(false, false, true),
+            ),
+            (
+                "RRULE:FREQ=DAILY;TT_SKIP=official_workday,HOLIDAY",
+                skip(false, true, true),
+            ),
         ] {
             assert_eq!(
                 rule(text),
@@ -330,6 +342,29 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// BEHAVIOUR.md §2: another `TT_SKIP` value is no parse error; it is kept as written, and the
+    /// canonical text names it.
+    #[test]
+    fn unknown_tt_skip_values_are_kept() {
+        let r = rule("RRULE:FREQ=DAILY;TT_SKIP=WEEKEND,LUNAR_HOLIDAY,Lunar_Holiday,LUNAR_HOLIDAY");
+        assert_eq!(
+            r.skip(),
+            SkipDays {
+                weekends: true,
+                unsupported: true,
+                ..SkipDays::default()
+            }
+        );
+        assert_eq!(
+            r.unsupported_skip_values(),
+            ["LUNAR_HOLIDAY", "Lunar_Holiday"]
+        );
+        assert_eq!(
+            r.to_string(),
+            "RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=WEEKEND,LUNAR_HOLIDAY,Lunar_Holiday"
+        );
     }
 
     #[test]
@@ -562,9 +597,8 @@ mod tests {
 
     #[test]
     fn ticktick_extension_errors() {
-        let e = err("RRULE:FREQ=DAILY;TT_SKIP=WEEKEND,WEEKDAY");
+        let e = err("RRULE:FREQ=DAILY;TT_SKIP=WEEKEND,");
         assert_eq!(e.offset(), 33);
-        insta::assert_snapshot!(e.to_string(), @r#"invalid repeatFlag "RRULE:FREQ=DAILY;TT_SKIP=WEEKEND,WEEKDAY" at byte 33: TT_SKIP="WEEKDAY" is not WEEKEND or HOLIDAY"#);
         for value in ["0", "2", "-2", "first", "", "99999999999999999999"] {
             let e = err(&format!(
                 "RRULE:FREQ=MONTHLY;BYMONTHDAY=1;TT_WORKDAY={value}"

@@ -23,8 +23,15 @@ LocalDate: TypeAlias = str | datetime.date
 #: An IANA zone: its name, or a ``ZoneInfo``.
 TimeZone: TypeAlias = str | ZoneInfo
 
-#: The holiday calendar that ``TT_SKIP=HOLIDAY`` and ``TT_WORKDAY`` consult: none.
-Holidays: TypeAlias = Literal["none"] | None
+#: A day of TickTick's holiday feed: ``date`` (``yyyy-MM-dd`` or ``yyyyMMdd``), ``type`` 0 (a rest day)
+#: or 1 (a make-up workday), and optionally ``name``.
+HolidayDay: TypeAlias = dict[str, Any]
+
+#: The holiday calendar that ``TT_SKIP`` and ``TT_WORKDAY`` consult (docs/BEHAVIOUR.md §7): ``None`` or
+#: ``"none"`` (no day is a holiday), ``"cn"`` (mainland China's, built in: the State Council's notices
+#: 2007-2026), or a calendar of your own: a list of TickTick feed days, or holiday-cn's per-year data
+#: (a ``{"year", "days"}`` dict or a list of them).
+Holidays: TypeAlias = Literal["none", "cn"] | list[HolidayDay] | dict[str, Any] | None
 
 
 class TaskDates(TypedDict):
