@@ -83,8 +83,7 @@ pub use error::{internal_error_text, Error};
 pub use expand::{listed_days, table_bytes};
 pub use expand::{
     CheckedOccurrences, HolidayCalendar, HolidayError, Occurrence, Occurrences, Series, Window,
-    LUNAR_RANGE,
-    SEARCH_STEPS,
+    LUNAR_RANGE, SEARCH_STEPS,
 };
 pub use flag::{FlagError, FlagErrorKind, FlagKind, RepeatFlag};
 pub use instant::{format_date, format_instant, parse_date, parse_instant, InstantProblem};

@@ -161,7 +161,7 @@ impl AgendaBuilder {
         });
         walked.map_err(|error| AgendaError::Task {
             task: TaskRef::new(form, position, task.id()),
-            error,
+            error: Box::new(error),
         })
     }
 

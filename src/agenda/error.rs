@@ -56,7 +56,7 @@ pub enum ReminderProblem {
         got: String,
     },
     /// The `trigger` is not an RFC 5545 duration after `TRIGGER:`.
-    InvalidTrigger(TriggerError),
+    InvalidTrigger(Box<TriggerError>),
 }
 
 impl fmt::Display for ReminderProblem {
@@ -104,8 +104,8 @@ pub enum AgendaError {
     Task {
         /// Which task.
         task: TaskRef,
-        /// What went wrong.
-        error: Error,
+        /// What went wrong (boxed, so that a `Result` carrying this error stays small).
+        error: Box<Error>,
     },
     /// One of a task's reminders cannot be read.
     Reminder {
@@ -156,11 +156,11 @@ impl fmt::Display for AgendaError {
 impl std::error::Error for AgendaError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            AgendaError::Task { error, .. } => Some(error),
+            AgendaError::Task { error, .. } => Some(error.as_ref()),
             AgendaError::Reminder {
                 problem: ReminderProblem::InvalidTrigger(e),
                 ..
-            } => Some(e),
+            } => Some(e.as_ref()),
             _ => None,
         }
     }

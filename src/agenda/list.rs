@@ -213,7 +213,7 @@ impl<'a> TaskList<'a> {
                     .and_then(|t| t.id);
                 Err(AgendaError::Task {
                     task: TaskRef::new(self.form, position, id.as_deref()),
-                    error: self.in_whole_text(raw, error).into(),
+                    error: Box::new(self.in_whole_text(raw, error).into()),
                 })
             }
         }

@@ -115,7 +115,7 @@ impl ReminderEntry {
 impl Keyed for ReminderEntry {
     #[inline]
     fn key(&self) -> Key {
-        (self.order, u64::from(self.index))
+        (self.order, self.index)
     }
 }
 
@@ -264,7 +264,10 @@ impl RemindersBuilder {
                 id,
                 problem,
             })?;
-        let snooze = remind_time(task).map_err(|error| AgendaError::Task { task: at(), error })?;
+        let snooze = remind_time(task).map_err(|error| AgendaError::Task {
+            task: at(),
+            error: Box::new(error),
+        })?;
         if task.status() != 0 {
             return Ok(());
         }
@@ -276,7 +279,10 @@ impl RemindersBuilder {
         };
         if !triggers.is_empty() {
             self.add_triggers(&mut adding, &triggers)
-                .map_err(|error| AgendaError::Task { task: at(), error })?;
+                .map_err(|error| AgendaError::Task {
+                    task: at(),
+                    error: Box::new(error),
+                })?;
         }
         let current = TaskDates {
             start_date: task.start_date(),
@@ -435,7 +441,7 @@ fn read_triggers(
         };
         let trigger = text
             .parse::<Trigger>()
-            .map_err(|e| fail(ReminderProblem::InvalidTrigger(e)))?;
+            .map_err(|e| fail(ReminderProblem::InvalidTrigger(Box::new(e))))?;
         triggers.push(TaskTrigger {
             index,
             id: id.as_deref().map(Arc::from),

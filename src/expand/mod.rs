@@ -15,8 +15,8 @@ use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc
 pub use holidays::{listed_days, table_bytes, HolidayCalendar, HolidayError};
 
 pub use cursor::SEARCH_STEPS;
-pub(crate) use skip::drops_date;
 pub use lunar::LUNAR_RANGE;
+pub(crate) use skip::drops_date;
 pub use window::Window;
 
 use cursor::Cursor;

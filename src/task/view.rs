@@ -146,14 +146,11 @@ pub(crate) fn visit_occurrences(
     let just_before = from
         .checked_sub_signed(TimeDelta::nanoseconds(1))
         .unwrap_or(from);
-    let mut count = usize::from((from..=to).contains(&start));
-    for occurrence in series.iter_after(start.max(just_before)) {
+    let already = usize::from((from..=to).contains(&start));
+    let room = limit.saturating_sub(already);
+    for occurrence in series.iter_after(start.max(just_before)).take(room) {
         let t = occurrence?.instant();
-        if t > to || count >= limit {
-            break;
-        }
-        count += 1;
-        if emit(t).is_break() {
+        if t > to || emit(t).is_break() {
             break;
         }
     }
