@@ -1,4 +1,4 @@
-//! The command line as scripts use it (CONTRACT.md section 1): outputs, exit codes, one-line errors.
+//! The command line as scripts use it (SURFACES.md §1): outputs, exit codes, one-line errors.
 
 use std::io::Write;
 use std::path::Path;
@@ -752,7 +752,7 @@ fn next_refuses_what_is_not_a_task() {
         "2026-02-01T00:00:00Z",
     ];
     assert!(bad(&window, &wrapped.to_string()).contains("not a task"));
-    // A task that does not move prints null, whatever the reason (CONTRACT §1).
+    // A task that does not move prints null, whatever the reason (SURFACES.md §1).
     for undated in [
         json!({"id": "a", "dueDate": "", "repeatFlag": "RRULE:FREQ=DAILY"}),
         json!({"id": "a", "startDate": "2026-01-17T14:00:00.000+0000"}),

@@ -1,4 +1,4 @@
-//! `ticktick-recur agenda` and `ticktick-recur reminders` as scripts use them (CONTRACT.md section 1):
+//! `ticktick-recur agenda` and `ticktick-recur reminders` as scripts use them (SURFACES.md §1):
 //! the bundled task list, the three input forms, the limit, and one-line errors without partial
 //! output.
 

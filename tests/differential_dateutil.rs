@@ -1,5 +1,5 @@
 //! Differential test against python-dateutil with zoneinfo, the reference for our DST policy
-//! (SEMANTICS.md section 3): a deterministic batch of a few hundred random RFC 5545 rules in DST-heavy
+//! (BEHAVIOUR.md §3): a deterministic batch of a few hundred random RFC 5545 rules in DST-heavy
 //! zones, plus named edge cases (a gap at midnight, a skipped day, 30-minute DST, folds), expanded by
 //! both engines and compared as UTC instants.
 //!

@@ -4,7 +4,7 @@
 //! The `rrule` crate is a port of python-dateutil and shares our reading of RFC 5545, so any
 //! disagreement is either a bug here or one of its known defects. Those defects are excluded from the
 //! random comparison, precisely and by name, and each one has a named test below that shows both
-//! answers and checks that ours is the right one (SEMANTICS.md section 3: a wall-clock time in a DST
+//! answers and checks that ours is the right one (BEHAVIOUR.md §3: a wall-clock time in a DST
 //! gap moves forward by the gap's length, one in a fold takes the earlier instant; RFC 5545 for the
 //! rest):
 //!

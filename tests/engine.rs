@@ -34,7 +34,7 @@ fn date(s: &str) -> NaiveDate {
     ticktick_recur::parse_date(s).unwrap()
 }
 
-/// SEMANTICS.md §3: a 09:00 task stays at 09:00 local time across New York's March change.
+/// BEHAVIOUR.md §3: a 09:00 task stays at 09:00 local time across New York's March change.
 #[test]
 fn new_york_nine_oclock_across_the_march_change() {
     let s = series(
@@ -164,7 +164,7 @@ fn monday_of_week_53() {
     );
 }
 
-/// CONTRACT.md §1: a rule that can produce no occurrence at all is a bad flag.
+/// SURFACES.md §1: a rule that can produce no occurrence at all is a bad flag.
 #[test]
 fn rules_that_can_never_occur_are_errors() {
     for flag in [
@@ -299,7 +299,7 @@ fn rare_rules_are_found_from_every_frequency() {
     }
 }
 
-/// SEMANTICS.md §2: TT_SKIP drops weekend days, it does not move them.
+/// BEHAVIOUR.md §2: TT_SKIP drops weekend days, it does not move them.
 #[test]
 fn weekend_days_are_dropped_not_moved() {
     let s = series(
@@ -330,7 +330,7 @@ fn weekend_days_are_dropped_not_moved() {
     );
 }
 
-/// SEMANTICS.md §2: TT_WORKDAY=-1 is the last working day of the month (2026: 30 Jan Fri, 27 Feb Fri,
+/// BEHAVIOUR.md §2: TT_WORKDAY=-1 is the last working day of the month (2026: 30 Jan Fri, 27 Feb Fri,
 /// 31 Mar Tue, 30 Apr Thu, 29 May Fri).
 #[test]
 fn last_working_day_of_the_month() {
@@ -378,7 +378,7 @@ fn first_working_day_of_the_month() {
     );
 }
 
-/// SEMANTICS.md §2: CUSTOM dates at the start's time of day, and nothing after the last one.
+/// BEHAVIOUR.md §2: CUSTOM dates at the start's time of day, and nothing after the last one.
 #[test]
 fn custom_dates_run_out() {
     let s = series(
@@ -398,7 +398,7 @@ fn custom_dates_run_out() {
     );
 }
 
-/// SEMANTICS.md §2: the forgetting curve lands on days 0, 1, 2, 4, 7, 15, 30, 45.
+/// BEHAVIOUR.md §2: the forgetting curve lands on days 0, 1, 2, 4, 7, 15, 30, 45.
 #[test]
 fn forgetting_curve_days() {
     let s = series(
@@ -425,7 +425,7 @@ fn forgetting_curve_days() {
     );
 }
 
-/// SEMANTICS.md §1: an exDate removes every occurrence on that local calendar day; removed days do
+/// BEHAVIOUR.md §1: an exDate removes every occurrence on that local calendar day; removed days do
 /// not count toward COUNT, as TickTick never makes them an occurrence.
 #[test]
 fn exdates_remove_whole_local_days() {
@@ -446,7 +446,7 @@ fn exdates_remove_whole_local_days() {
     );
 }
 
-/// SEMANTICS.md §3: `UNTIL=yyyyMMdd` includes that whole local day; `UNTIL=...Z` is an instant.
+/// BEHAVIOUR.md §3: `UNTIL=yyyyMMdd` includes that whole local day; `UNTIL=...Z` is an instant.
 #[test]
 fn date_until_includes_the_whole_local_day() {
     let s = series(
@@ -473,7 +473,7 @@ fn date_until_includes_the_whole_local_day() {
     assert_eq!(s.iter_unbounded().count(), 3);
 }
 
-/// The captured weekly task (SEMANTICS.md §6): Saturdays at 18:00 Istanbul until 27 February 2026.
+/// The captured weekly task (BEHAVIOUR.md §9): Saturdays at 18:00 Istanbul until 27 February 2026.
 #[test]
 fn captured_weekly_until_task() {
     let s = series(
@@ -494,7 +494,7 @@ fn captured_weekly_until_task() {
     );
 }
 
-/// The start is an occurrence only when it matches the rule (python-dateutil; CONTRACT.md §1).
+/// The start is an occurrence only when it matches the rule (python-dateutil; SURFACES.md §1).
 #[test]
 fn a_start_off_the_rule_is_not_an_occurrence() {
     // 2026-01-16 is a Friday.

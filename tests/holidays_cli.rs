@@ -1,4 +1,4 @@
-//! `--holidays` on the command line (CONTRACT.md section 1, BEHAVIOUR.md §7) and the `TT_SKIP` values
+//! `--holidays` on the command line (SURFACES.md §1, BEHAVIOUR.md §7) and the `TT_SKIP` values
 //! of BEHAVIOUR.md §2: the built-in calendar, caller calendars in both formats, one `warning:` line
 //! per uncovered year with exit status 0, and one `error:` line for a bad calendar.
 

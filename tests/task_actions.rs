@@ -1,4 +1,4 @@
-//! The batch payloads of every action, field by field: one named test per rule of SEMANTICS §5.
+//! The batch payloads of every action, field by field: one named test per rule of BEHAVIOUR.md §5.
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};

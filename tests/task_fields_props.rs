@@ -1,6 +1,6 @@
 //! Nothing lost: for any valid task, with unknown fields of every JSON type (nested, and inside
 //! checklist items and reminders too), and any action, every input field appears in the output
-//! unchanged, in its order, unless SEMANTICS.md §5 says the action changes it. The allowed changes
+//! unchanged, in its order, unless BEHAVIOUR.md §5 says the action changes it. The allowed changes
 //! are listed per action below, down to the fields of items and reminders and the bytes of the flag.
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -168,7 +168,7 @@ enum Change {
     Appended,
 }
 
-/// SEMANTICS.md §5, per action and output.
+/// BEHAVIOUR.md §5, per action and output.
 fn allowed(action: &Action, is_add: bool, closes_itself: bool) -> Vec<(&'static str, Change)> {
     use Change::*;
     match action {

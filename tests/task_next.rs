@@ -1,4 +1,4 @@
-//! Where a task goes next, and where it will be: one named test per rule of SEMANTICS §3-4.
+//! Where a task goes next, and where it will be: one named test per rule of BEHAVIOUR.md §3-4.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{json, Value};
@@ -54,7 +54,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-// ---- The guide's example: due Jun 15, every 2 days, checked off on Jun 18 (SEMANTICS §4) ----
+// ---- The guide's example: due Jun 15, every 2 days, checked off on Jun 18 (BEHAVIOUR.md §4) ----
 
 fn guide_task(repeat_from: &str) -> Task {
     task(json!({
@@ -315,7 +315,7 @@ fn next_start_equal_to_the_current_start_is_refused() {
     );
 }
 
-// ---- Time zones, all-day, floating (SEMANTICS §3) ----
+// ---- Time zones, all-day, floating (BEHAVIOUR.md §3) ----
 
 #[test]
 fn new_york_0900_stays_0900_across_the_march_change() {

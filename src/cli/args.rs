@@ -1,4 +1,4 @@
-//! The command line's grammar (CONTRACT.md section 1).
+//! The command line's grammar (SURFACES.md §1).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args, Parser, Subcommand};

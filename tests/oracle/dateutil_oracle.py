@@ -22,7 +22,7 @@ each case gets `budget` seconds, after which the occurrences found so far are re
 `"complete": false` (a true prefix of the answer). dateutil works in wall-clock time and
 attaches the zone with fold=0; the UTC instant of such a datetime is what zoneinfo gives for fold=0: a
 time in a gap takes the offset in force before the gap (it moves forward by the gap's length) and a time
-in a fold is the earlier instant. That is the crate's policy (SEMANTICS.md section 3).
+in a fold is the earlier instant. That is the crate's policy (BEHAVIOUR.md §3).
 
 The zone data must be the IANA release chrono-tz bundles (`iana` in the input). zoneinfo reads the
 system's files first; the Rust test runs this script with PYTHONTZPATH set to the empty string so that

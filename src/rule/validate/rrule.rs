@@ -270,7 +270,7 @@ mod tests {
     use crate::rule::validate::testing::{base, date, day, err, nth, rule};
     use crate::rule::Until;
 
-    // The flags of SEMANTICS.md section 2 and the web-app capture.
+    // The flags of BEHAVIOUR.md §2 and the web-app capture.
 
     #[test]
     fn captured_flags() {
