@@ -33,7 +33,7 @@ const { RRuleTemporal } = await import("rrule-temporal");
 const recur = await import("../dist/node.mjs");
 
 const quick = process.argv.includes("--quick");
-const version = (name) => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url))).version;
+const version = (name) => JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url))).version;
 
 /** A clock in milliseconds: CPU time of the process, or wall-clock time with --wall. */
 const clock = process.argv.includes("--wall")
