@@ -162,7 +162,7 @@ def test_holidays_of_your_own_in_either_format() -> None:
     year = {"year": 2026, "days": [{"name": "国庆节", "date": f"2026-10-0{d}", "isOffDay": True}
                                    for d in range(1, 8)]}
     for holidays in (year, [year]):
-        assert tr.next_occurrence(PRESET_TASK, at=at, holidays=holidays) == {  # type: ignore[arg-type]
+        assert tr.next_occurrence(PRESET_TASK, at=at, holidays=holidays) == {
             "startDate": "2026-10-08T01:00:00.000+0000", "dueDate": "2026-10-08T02:00:00.000+0000"}
 
 
