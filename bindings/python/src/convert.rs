@@ -14,8 +14,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyInt, PyString, PyTzInfo};
-use ticktick_recur::task::Response;
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyInt, PyList, PyString, PyTzInfo,
+};
+use ticktick_recur::task::{Response, Task};
 use ticktick_recur::{parse_date, parse_instant, HolidayCalendar, IdSeed, Zone};
 
 use crate::error::{bad_input, type_error};
@@ -182,7 +184,7 @@ pub(crate) fn holidays(
             ))),
         };
     }
-    if value.is_instance_of::<pyo3::types::PyList>()
+    if value.is_instance_of::<PyList>()
         || value.is_instance_of::<pyo3::types::PyTuple>()
         || value.is_instance_of::<PyDict>()
     {
@@ -272,6 +274,85 @@ pub(crate) fn task_texts(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<S
         .enumerate()
         .map(|(i, task)| task_text(&task?, &format!("{name}[{i}]")))
         .collect()
+}
+
+/// A task list, as the command line's `TASKS` file holds it (SURFACES.md §1), as JSON text: a list
+/// (or any other iterable) of tasks, each a `dict` or a JSON `str`; one task `dict`, or TickTick's
+/// sync answer (`{"syncTaskBean": {"update": [...]}}`); or the JSON text of any of those (a byte order
+/// mark ignored, as in a file). The core's `TaskList` tells the forms apart and reads the tasks.
+pub(crate) fn task_list_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    if let Ok(text) = value.cast::<PyString>() {
+        let text = text.to_str()?;
+        return Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned());
+    }
+    if value.is_instance_of::<PyDict>() {
+        return json_text(value, name);
+    }
+    let not_list = || {
+        type_error(format!(
+            "{name}: expected a list of tasks, a task dict, a sync answer dict or a JSON str, got {}",
+            type_name(value)
+        ))
+    };
+    if value.is_instance_of::<PyBytes>() || value.is_instance_of::<PyByteArray>() {
+        return Err(not_list());
+    }
+    let items = match value.cast::<PyList>() {
+        Ok(list) => list.clone(),
+        Err(_) => {
+            let items = value
+                .try_iter()
+                .map_err(|_| not_list())?
+                .collect::<PyResult<Vec<_>>>()?;
+            PyList::new(value.py(), items)?
+        }
+    };
+    let mut texts = false;
+    for (i, item) in items.iter().enumerate() {
+        if item.is_instance_of::<PyString>() {
+            texts = true;
+        } else if !item.is_instance_of::<PyDict>() {
+            return Err(type_error(format!(
+                "{name}[{i}]: expected a dict or a JSON str, got {}",
+                type_name(&item)
+            )));
+        }
+    }
+    if !texts {
+        // One call of the encoder for the whole list; when it fails, the task it failed on is
+        // found and named.
+        return json_text(items.as_any(), name).or_else(|whole| {
+            for (i, item) in items.iter().enumerate() {
+                json_text(&item, &format!("{name}[{i}]"))?;
+            }
+            Err(whole)
+        });
+    }
+    let mut text = String::from("[");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        let place = format!("{name}[{i}]");
+        match item.cast::<PyString>() {
+            Ok(task) => text.push_str(&one_json_value(task.to_str()?, &place)?),
+            Err(_) => text.push_str(&json_text(&item, &place)?),
+        }
+    }
+    text.push(']');
+    Ok(text)
+}
+
+/// A task's JSON text, checked to hold one JSON value and nothing else, so that it can stand in a
+/// list's text; when it does not, the core's message for that task's text.
+fn one_json_value<'a>(text: &'a str, place: &str) -> PyResult<&'a str> {
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => Ok(text),
+        Err(e) => Err(bad_input(match Task::from_json(text) {
+            Err(task) => format!("{place}: {task}"),
+            Ok(_) => format!("{place}: invalid task JSON: {e}"),
+        })),
+    }
 }
 
 /// The server's answer to a batch: a `dict` whose `id2etag` and `id2error` (each optional) map ids
