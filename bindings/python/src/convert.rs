@@ -335,7 +335,7 @@ pub(crate) fn task_list_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<S
         }
         let place = format!("{name}[{i}]");
         match item.cast::<PyString>() {
-            Ok(task) => text.push_str(&one_json_value(task.to_str()?, &place)?),
+            Ok(task) => text.push_str(one_json_value(task.to_str()?, &place)?),
             Err(_) => text.push_str(&json_text(&item, &place)?),
         }
     }

@@ -316,7 +316,7 @@ def test_apply_response_sets_etags_and_reports_errors() -> None:
 
 def test_the_package_names_what_it_exports() -> None:
     for name in ["expand", "next_occurrence", "occurrences", "complete", "wont_do", "skip",
-                 "skip_date", "pin", "unpin", "apply_response", "Error"]:
+                 "skip_date", "pin", "unpin", "apply_response", "agenda", "reminders", "Error"]:
         assert name in tr.__all__ and getattr(tr, name) is not None
     assert tr.expand.__doc__ and "wire form" in tr.expand.__doc__
     assert "limit=100" in getattr(tr.expand, "__text_signature__", "")
