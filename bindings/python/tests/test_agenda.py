@@ -12,7 +12,7 @@ import random
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, cast
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -50,7 +50,7 @@ def both(command: str, tasks: Any, window: tuple[str, str] = MARCH, *, limit: in
     if default_time_zone is not None:
         kwargs["default_time_zone"] = default_time_zone
         options += ["--default-tz", default_time_zone]
-    got: list[dict[str, Any]] = call(tasks, from_=window[0], to=window[1], **kwargs)
+    got = cast("list[dict[str, Any]]", call(tasks, from_=window[0], to=window[1], **kwargs))
     printed = on_cli(command, tasks, window, *options)
     assert same_json(got, printed), f"python: {got[:3]}\ncli:    {printed[:3]}"
     return got
@@ -314,7 +314,7 @@ def test_holidays_of_your_own_are_the_command_lines_calendar_file(tmp_path: Path
     for command, call in (("agenda", tr.agenda), ("reminders", tr.reminders)):
         got = call([WORKDAYS], from_=AUTUMN[0], to=AUTUMN[1], holidays=feed)
         assert same_json(got, on_cli(command, [WORKDAYS], AUTUMN, "--holidays", str(path)))
-    dates = [e["startDate"][:10] for e in tr.agenda(WORKDAYS, from_=AUTUMN[0], to=AUTUMN[1], holidays=feed)]
+    dates = [str(e["startDate"])[:10] for e in tr.agenda(WORKDAYS, from_=AUTUMN[0], to=AUTUMN[1], holidays=feed)]
     assert "2026-10-01" not in dates and "2026-10-05" in dates
 
 
@@ -448,8 +448,8 @@ def still_works() -> None:
 
 
 def test_a_bad_task_among_thousands_is_named_and_nothing_is_returned() -> None:
-    tasks = [{"id": f"ok{i}", "startDate": "2026-03-10T08:00:00.000+0000",
-              "reminders": [{"id": "fine", "trigger": "TRIGGER:-PT5M"}]} for i in range(5000)]
+    tasks: list[dict[str, Any]] = [{"id": f"ok{i}", "startDate": "2026-03-10T08:00:00.000+0000",
+                                    "reminders": [{"id": "fine", "trigger": "TRIGGER:-PT5M"}]} for i in range(5000)]
     tasks[3217] = {"id": "bad", "status": 2, "startDate": "2026-03-10T08:00:00.000+0000",
                    "reminders": [{"id": "fine", "trigger": "TRIGGER:PT0S"},
                                  {"id": "r9", "trigger": "TRIGGER:-PT5MIN"}]}
@@ -595,6 +595,6 @@ def test_missing_and_positional_window_are_type_errors() -> None:
     with pytest.raises(TypeError, match="to"):
         tr.agenda([GOOD], from_=MARCH[0])  # type: ignore[call-arg]
     with pytest.raises(TypeError):
-        tr.reminders([GOOD], MARCH[0], MARCH[1])  # type: ignore[misc]
+        tr.reminders([GOOD], MARCH[0], MARCH[1])  # type: ignore[call-arg]
     assert "limit=10000" in getattr(tr.agenda, "__text_signature__", "")
     assert tr.reminders.__doc__ and "fire time" in tr.reminders.__doc__

@@ -131,7 +131,7 @@ def test_holidays_none_is_accepted_everywhere() -> None:
 
 
 PRESET = "RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=HOLIDAY,WEEKEND"
-PRESET_TASK = {
+PRESET_TASK: dict[str, Any] = {
     "id": "696b8b6f2c6f3277d1cc4331", "status": 0, "startDate": "2026-09-30T01:00:00.000+0000",
     "dueDate": "2026-09-30T02:00:00.000+0000", "timeZone": "Asia/Shanghai", "repeatFlag": PRESET,
 }
@@ -162,8 +162,66 @@ def test_holidays_of_your_own_in_either_format() -> None:
     year = {"year": 2026, "days": [{"name": "国庆节", "date": f"2026-10-0{d}", "isOffDay": True}
                                    for d in range(1, 8)]}
     for holidays in (year, [year]):
-        assert tr.next_occurrence(PRESET_TASK, at=at, holidays=holidays) == {  # type: ignore[arg-type]
+        assert tr.next_occurrence(PRESET_TASK, at=at, holidays=holidays) == {
             "startDate": "2026-10-08T01:00:00.000+0000", "dueDate": "2026-10-08T02:00:00.000+0000"}
+
+
+HOLIDAY_AT = "2026-09-30T03:00:00Z"
+SEED = "2c6f3277d1cc4341"
+PRESET_REMINDED: dict[str, Any] = {**PRESET_TASK, "reminders": [{"id": "r", "trigger": "TRIGGER:PT0S"}]}
+# Every function that takes holidays= (SURFACES.md §3), with the same call on the command line.
+WITH_HOLIDAYS: list[tuple[str, Callable[..., Any], list[str]]] = [
+    ("expand", lambda h: tr.expand(PRESET, start="2026-09-28T01:00:00Z", time_zone="Asia/Shanghai", limit=5,
+                                   holidays=h),
+     ["expand", PRESET, "--start", "2026-09-28T01:00:00Z", "--tz", "Asia/Shanghai", "--limit", "5"]),
+    ("next_occurrence", lambda h: tr.next_occurrence(PRESET_TASK, at=HOLIDAY_AT, holidays=h),
+     ["next", "-", "--at", HOLIDAY_AT]),
+    ("occurrences", lambda h: tr.occurrences(PRESET_TASK, from_="2026-09-28T00:00:00Z",
+                                             to="2026-10-12T00:00:00Z", holidays=h),
+     ["occurrences", "-", "--from", "2026-09-28T00:00:00Z", "--to", "2026-10-12T00:00:00Z"]),
+    ("complete", lambda h: tr.complete(PRESET_TASK, at=HOLIDAY_AT, user_id=1, id_seed=SEED, holidays=h),
+     ["complete", "-", "--at", HOLIDAY_AT, "--user", "1", "--id-seed", SEED]),
+    ("wont_do", lambda h: tr.wont_do(PRESET_TASK, at=HOLIDAY_AT, user_id=1, id_seed=SEED, holidays=h),
+     ["wont-do", "-", "--at", HOLIDAY_AT, "--user", "1", "--id-seed", SEED]),
+    ("skip", lambda h: tr.skip(PRESET_TASK, at=HOLIDAY_AT, holidays=h), ["skip", "-", "--at", HOLIDAY_AT]),
+    # 1 October is an occurrence without a calendar, a holiday with China's.
+    ("skip_date", lambda h: tr.skip_date(PRESET_TASK, date="20261001", at=HOLIDAY_AT, holidays=h),
+     ["skip-date", "-", "--date", "20261001", "--at", HOLIDAY_AT]),
+    ("agenda", lambda h: tr.agenda(PRESET_TASK, from_="2026-09-28T00:00:00Z", to="2026-10-12T00:00:00Z",
+                                   holidays=h),
+     ["agenda", "-", "--from", "2026-09-28T00:00:00Z", "--to", "2026-10-12T00:00:00Z"]),
+    ("reminders", lambda h: tr.reminders(PRESET_REMINDED, from_="2026-09-28T00:00:00Z",
+                                         to="2026-10-12T00:00:00Z", holidays=h),
+     ["reminders", "-", "--from", "2026-09-28T00:00:00Z", "--to", "2026-10-12T00:00:00Z"]),
+]
+
+
+@pytest.mark.parametrize("name,call,args", WITH_HOLIDAYS, ids=[c[0] for c in WITH_HOLIDAYS])
+def test_every_function_taking_holidays_answers_as_the_command_line(
+    name: str, call: Callable[[Any], Any], args: list[str]
+) -> None:
+    """National Day 2026 changes the answer; "none" and None are no calendar, "cn" the built-in one,
+    each the command line's answer (or refusal) with the same --holidays."""
+    task = PRESET_REMINDED if name == "reminders" else PRESET_TASK
+
+    def outcome(holidays: str | None) -> Any:
+        try:
+            return call(holidays)
+        except tr.Error as e:
+            return f"error: <stdin>: {e}"
+
+    answers = {}
+    for holidays in ("none", "cn"):
+        cli = run_cli([*args, "--holidays", holidays], task)
+        got = outcome(holidays)
+        if cli.returncode != 0:
+            assert got == cli.stderr.strip(), holidays
+        else:
+            printed = cli.stdout.split() if name == "expand" else json.loads(cli.stdout)
+            assert same_json(got, printed), holidays
+        answers[holidays] = got
+    assert outcome(None) == answers["none"]
+    assert answers["cn"] != answers["none"]
 
 
 def test_official_workday_and_unknown_tt_skip_values() -> None:
