@@ -4,14 +4,16 @@ answers, times as strings or aware datetimes, tasks as dicts or JSON text, JSON-
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 import pytest
 
 import ticktick_recur as tr
-from conftest import AT, DAILY, run_cli, same_json
+from conftest import AT, DAILY, ROOT, run_cli, same_json
 
 LAST_FRIDAY = "RRULE:FREQ=MONTHLY;BYDAY=-1FR"
 ISTANBUL = ZoneInfo("Europe/Istanbul")
@@ -370,6 +372,24 @@ def test_apply_response_sets_etags_and_reports_errors() -> None:
     }
     from_generator = tr.apply_response((t for t in [a]), {"id2etag": None})
     assert from_generator["tasks"] == [a] and from_generator["errors"] == {}
+
+
+def test_every_function_of_surfaces_3_is_exported_and_tested() -> None:
+    """The functions docs/SURFACES.md §3 lists, each exported and called by these tests, and each
+    taking ``holidays=`` where the list says so, checked against the command line above."""
+    surfaces = (ROOT / "docs" / "SURFACES.md").read_text(encoding="utf-8")
+    section = re.search(r"^## 3\..*?^```python\n(.*?)^```", surfaces, re.S | re.M)
+    assert section, "SURFACES.md §3 has no python block"
+    listed = re.findall(r"(?:^|; )([a-z_]+)\(", section.group(1), re.M)
+    assert "wont_do takes the same" in section.group(1)
+    names = set(listed) | {"wont_do"}
+    assert len(names) == 12, names
+    tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
+    for name in sorted(names):
+        assert name in tr.__all__ and callable(getattr(tr, name)), name
+        assert f"tr.{name}(" in tests, f"{name} is not called by the tests"
+    takes_holidays = {n for n in names if "holidays" in getattr(tr, n).__text_signature__}
+    assert takes_holidays == {c[0] for c in WITH_HOLIDAYS}
 
 
 def test_the_package_names_what_it_exports() -> None:
