@@ -15,7 +15,8 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
-    PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyInt, PyList, PyString, PyTzInfo,
+    PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString,
+    PyTuple, PyTzInfo,
 };
 use ticktick_recur::task::{Response, Task};
 use ticktick_recur::{parse_date, parse_instant, HolidayCalendar, IdSeed, Zone};
@@ -185,7 +186,7 @@ pub(crate) fn holidays(
         };
     }
     if value.is_instance_of::<PyList>()
-        || value.is_instance_of::<pyo3::types::PyTuple>()
+        || value.is_instance_of::<PyTuple>()
         || value.is_instance_of::<PyDict>()
     {
         let text = json_text(value, name)?;
@@ -286,7 +287,7 @@ pub(crate) fn task_list_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<S
         return Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned());
     }
     if value.is_instance_of::<PyDict>() {
-        return json_text(value, name);
+        return plain_json_text(value).map_or_else(|| json_text(value, name), Ok);
     }
     let not_list = || {
         type_error(format!(
@@ -319,6 +320,9 @@ pub(crate) fn task_list_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<S
         }
     }
     if !texts {
+        if let Some(text) = plain_json_text(items.as_any()) {
+            return Ok(text);
+        }
         // One call of the encoder for the whole list; when it fails, the task it failed on is
         // found and named.
         return json_text(items.as_any(), name).or_else(|whole| {
@@ -341,6 +345,96 @@ pub(crate) fn task_list_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<S
     }
     text.push(']');
     Ok(text)
+}
+
+/// How deep [`plain_json_text`] follows nested lists and dicts before it leaves the value to `json`
+/// (which finds cycles).
+const PLAIN_DEPTH: usize = 64;
+
+/// The JSON text `json` writes for a value made only of the plain JSON types (`dict` with `str` keys,
+/// `list`, `tuple`, `str`, `int`, finite `float`, `bool`, `None`; not their subclasses), written here
+/// several times faster: compact, non-ASCII kept, control characters escaped as `json` escapes them,
+/// numbers as their `repr`. `None` for any other value (another type, a key that is not a `str`, NaN
+/// or an infinity, a `str` that is not UTF-8, nesting deeper than [`PLAIN_DEPTH`]), which `json`
+/// then writes or refuses with its own message.
+fn plain_json_text(value: &Bound<'_, PyAny>) -> Option<String> {
+    let mut out = Vec::with_capacity(1 << 16);
+    match write_plain(value, &mut out, 0) {
+        Ok(true) => String::from_utf8(out).ok(),
+        _ => None,
+    }
+}
+
+/// Writes `value` for [`plain_json_text`]; `false` (or an error) when it is not plain.
+fn write_plain(value: &Bound<'_, PyAny>, out: &mut Vec<u8>, depth: usize) -> PyResult<bool> {
+    if depth > PLAIN_DEPTH {
+        return Ok(false);
+    }
+    if value.is_exact_instance_of::<PyString>() {
+        // serde_json escapes exactly what `json` escapes when it keeps non-ASCII characters.
+        let text = value.cast::<PyString>()?.to_str()?;
+        return Ok(serde_json::to_writer(out, text).is_ok());
+    }
+    if let Ok(dict) = value.cast_exact::<PyDict>() {
+        out.push(b'{');
+        for (i, (key, item)) in dict.iter().enumerate() {
+            if !key.is_exact_instance_of::<PyString>() {
+                return Ok(false);
+            }
+            if i > 0 {
+                out.push(b',');
+            }
+            if !write_plain(&key, out, depth)? {
+                return Ok(false);
+            }
+            out.push(b':');
+            if !write_plain(&item, out, depth + 1)? {
+                return Ok(false);
+            }
+        }
+        out.push(b'}');
+        return Ok(true);
+    }
+    let items = if let Ok(list) = value.cast_exact::<PyList>() {
+        list.iter()
+    } else if let Ok(tuple) = value.cast_exact::<PyTuple>() {
+        tuple.to_list().iter()
+    } else {
+        return write_scalar(value, out);
+    };
+    out.push(b'[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if !write_plain(&item, out, depth + 1)? {
+            return Ok(false);
+        }
+    }
+    out.push(b']');
+    Ok(true)
+}
+
+/// `None`, a `bool`, an `int` or a finite `float`, as `json` writes it.
+fn write_scalar(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<bool> {
+    if value.is_none() {
+        out.extend_from_slice(b"null");
+    } else if let Ok(b) = value.cast_exact::<PyBool>() {
+        out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
+    } else if value.is_exact_instance_of::<PyInt>() {
+        match value.extract::<i64>() {
+            Ok(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Err(_) => out.extend_from_slice(value.repr()?.to_str()?.as_bytes()),
+        }
+    } else if let Ok(f) = value.cast_exact::<PyFloat>() {
+        if !f.value().is_finite() {
+            return Ok(false);
+        }
+        out.extend_from_slice(value.repr()?.to_str()?.as_bytes());
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 /// A task's JSON text, checked to hold one JSON value and nothing else, so that it can stand in a

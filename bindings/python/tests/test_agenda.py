@@ -517,6 +517,34 @@ def test_bad_lists_raise_the_command_lines_message(
         still_works()
 
 
+def test_dicts_are_read_as_the_json_text_the_standard_library_writes() -> None:
+    """The list's dicts are written as JSON by the package itself when they hold only the plain JSON
+    types, and by ``json`` otherwise: either way the text ``json.dumps`` gives, compact with non-ASCII
+    kept. A place in the text, as the end of this sync answer that lacks its list, shows it."""
+    plain = ["Çay ☕ \n\t\"\\ \x01\x1f\x7f \u2028", 2**70, -5, 0, 1.5, 1e16, 0.1, -0.0, 1e-7, True, False, None,
+             (1, [2, {"k": ()}]), {"ключ": {}, "": []}]
+    answer = {"syncTaskBean": {"delete": plain}}
+    message = cli_error("agenda", answer)
+    assert message.startswith("invalid task list JSON at line 1 column ")
+    with pytest.raises(tr.Error) as caught:
+        tr.agenda(answer, from_=MARCH[0], to=MARCH[1])
+    assert str(caught.value) == message
+    # Values that are not plain (subclasses, keys that are not str) go through json: the same answer.
+    from collections import OrderedDict
+    from enum import IntEnum
+
+    class Kind(IntEnum):
+        TEXT = 0
+
+    task = {"id": "a", "startDate": "2026-03-10T08:00:00Z", "kind": "TEXT", "priority": 0}
+    odd = OrderedDict(task, kind=Kind.TEXT, priority=Kind.TEXT)
+    odd_keys: dict[Any, Any] = {**task, 5: "five", None: "none"}
+    expected = tr.agenda([task], from_=MARCH[0], to=MARCH[1])
+    assert tr.agenda([odd], from_=MARCH[0], to=MARCH[1]) == expected
+    assert tr.agenda([odd_keys], from_=MARCH[0], to=MARCH[1]) == expected
+    assert tr.agenda(odd, from_=MARCH[0], to=MARCH[1]) == expected
+
+
 def cyclic() -> dict[str, Any]:
     task: dict[str, Any] = {"id": "a"}
     task["self"] = task
