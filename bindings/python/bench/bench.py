@@ -1,25 +1,36 @@
-"""ticktick_recur against python-dateutil with zoneinfo, on the same work, answers checked equal first.
+"""ticktick_recur against python-dateutil with zoneinfo, on the same work, answers checked equal first;
+then the agenda and the reminders of a 10,000-task list against the command line on the same list.
 
-    python bindings/python/bench/bench.py            # time each benchmark, print a table
+    python bindings/python/bench/bench.py            # time each benchmark, print the tables
     python bindings/python/bench/bench.py --quick    # only check the answers (scripts/test-python)
 
 Run it in the virtual environment scripts/test-python builds (target/python/venv), which holds the
 wheel, python-dateutil 2.9.0.post0 and the tzdata release of the engine. Each figure is the best of
 several rounds of timeit's automatic loop count. dateutil's rule is built once, outside the timing;
 ticktick_recur's call includes reading the flag text, as a user's call does.
+
+The task list is the Rust benchmarks' (benches/bench/generate.rs: 10,000 tasks, seed 1, about 8.9 MB),
+written by the example scripts/test-python builds (target/release/examples/generate_tasks); the
+command line is target/release/ticktick-recur (TICKTICK_RECUR_ROOT and TICKTICK_RECUR_CLI name others).
+The window is March 2026 with the default limit of 10,000 entries, as `agenda/10000_tasks_31_days_limit_10000`
+in the Rust benchmarks; the command line's time is a whole run (start, read the file, print).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import subprocess
 import sys
+import tempfile
 import timeit
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -83,6 +94,53 @@ def benches() -> list[Bench]:
     ]
 
 
+ROOT = Path(os.environ.get("TICKTICK_RECUR_ROOT", Path(__file__).resolve().parents[3]))
+CLI = Path(os.environ.get("TICKTICK_RECUR_CLI", ROOT / "target" / "release" / "ticktick-recur"))
+GENERATE = ROOT / "target" / "release" / "examples" / "generate_tasks"
+MARCH = ("2026-03-01T00:00:00Z", "2026-03-31T23:59:59Z")
+
+
+def task_list(path: Path) -> str:
+    """The benchmarks' 10,000-task list, written to ``path``; its text."""
+    if not GENERATE.exists():
+        raise SystemExit(f"no {GENERATE}: run cargo build --release --example generate_tasks")
+    with path.open("wb") as out:
+        subprocess.run([str(GENERATE), "10000", "1"], stdout=out, check=True)
+    return path.read_text(encoding="utf-8")
+
+
+def on_cli(command: str, path: Path) -> bytes:
+    """The command line's answer for the list in ``path`` (compact JSON)."""
+    return subprocess.run([str(CLI), command, str(path), "--from", MARCH[0], "--to", MARCH[1], "--compact"],
+                          capture_output=True, check=True).stdout
+
+
+def list_benches(quick: bool, rounds: int) -> list[str]:
+    """The agenda and reminders of the 10,000-task list, checked equal to the command line's, and
+    timed unless ``quick``: from the list's dicts, from its JSON text, and the command line's run."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "tasks.json"
+        text = task_list(path)
+        tasks: dict[str, Any] = json.loads(text)
+        count = len(tasks["syncTaskBean"]["update"])
+        for command, call in (("agenda", tr.agenda), ("reminders", tr.reminders)):
+            ours = call(tasks, from_=MARCH[0], to=MARCH[1])
+            cli = json.loads(on_cli(command, path))
+            if ours != cli or call(text, from_=MARCH[0], to=MARCH[1]) != cli:
+                raise SystemExit(f"{command}: the answers differ from the command line's")
+            name = f"{command} of {count:,} tasks in March 2026 (first {len(ours):,} entries)"
+            if quick:
+                print(f"ok  {name}: {ours[0]['id']} ...")
+                continue
+            from_dicts = best_seconds(lambda: call(tasks, from_=MARCH[0], to=MARCH[1]), rounds)
+            from_text = best_seconds(lambda: call(text, from_=MARCH[0], to=MARCH[1]), rounds)
+            native = best_seconds(lambda: on_cli(command, path), rounds)
+            rows.append(f"| {name} | {show(from_dicts)} | {show(from_text)} | {show(native)} | "
+                        f"{from_dicts / native:.2f}x |")
+    return rows
+
+
 def best_seconds(call: Callable[[], Any], rounds: int) -> float:
     timer = timeit.Timer(call)
     number, _ = timer.autorange()
@@ -117,12 +175,16 @@ def main() -> int:
         ratio = b / a
         all_met &= ratio >= bench.target
         rows.append(f"| {bench.name} | {show(a)} | {show(b)} | {ratio:,.0f}x (target {bench.target:g}x) |")
+    list_rows = list_benches(args.quick, args.rounds)
     if args.quick:
         return 0
     print(f"Python {platform.python_version()}, ticktick_recur {tr.__version__}, python-dateutil "
           f"{dateutil_version}, {platform.machine()}, load average {os.getloadavg()[0]:.2f}\n")
     print("| work | ticktick_recur | python-dateutil | ratio |\n|---|---:|---:|---:|")
     print("\n".join(rows))
+    print("\n| work | ticktick_recur, list of dicts | ticktick_recur, JSON text | command line | ratio |")
+    print("|---|---:|---:|---:|---:|")
+    print("\n".join(list_rows))
     if not all_met:
         print("\nsome ratios are below their targets", file=sys.stderr)
     return 0

@@ -14,8 +14,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyInt, PyString, PyTzInfo};
-use ticktick_recur::task::Response;
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString,
+    PyTuple, PyTzInfo,
+};
+use ticktick_recur::task::{Response, Task};
 use ticktick_recur::{parse_date, parse_instant, HolidayCalendar, IdSeed, Zone};
 
 use crate::error::{bad_input, type_error};
@@ -182,8 +185,8 @@ pub(crate) fn holidays(
             ))),
         };
     }
-    if value.is_instance_of::<pyo3::types::PyList>()
-        || value.is_instance_of::<pyo3::types::PyTuple>()
+    if value.is_instance_of::<PyList>()
+        || value.is_instance_of::<PyTuple>()
         || value.is_instance_of::<PyDict>()
     {
         let text = json_text(value, name)?;
@@ -272,6 +275,178 @@ pub(crate) fn task_texts(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<S
         .enumerate()
         .map(|(i, task)| task_text(&task?, &format!("{name}[{i}]")))
         .collect()
+}
+
+/// A task list, as the command line's `TASKS` file holds it (SURFACES.md §1), as JSON text: a list
+/// (or any other iterable) of tasks, each a `dict` or a JSON `str`; one task `dict`, or TickTick's
+/// sync answer (`{"syncTaskBean": {"update": [...]}}`); or the JSON text of any of those (a byte order
+/// mark ignored, as in a file). The core's `TaskList` tells the forms apart and reads the tasks.
+pub(crate) fn task_list_text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    if let Ok(text) = value.cast::<PyString>() {
+        let text = text.to_str()?;
+        return Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned());
+    }
+    if value.is_instance_of::<PyDict>() {
+        return plain_json_text(value).map_or_else(|| json_text(value, name), Ok);
+    }
+    let not_list = || {
+        type_error(format!(
+            "{name}: expected a list of tasks, a task dict, a sync answer dict or a JSON str, got {}",
+            type_name(value)
+        ))
+    };
+    if value.is_instance_of::<PyBytes>() || value.is_instance_of::<PyByteArray>() {
+        return Err(not_list());
+    }
+    let items = match value.cast::<PyList>() {
+        Ok(list) => list.clone(),
+        Err(_) => {
+            let items = value
+                .try_iter()
+                .map_err(|_| not_list())?
+                .collect::<PyResult<Vec<_>>>()?;
+            PyList::new(value.py(), items)?
+        }
+    };
+    let mut texts = false;
+    for (i, item) in items.iter().enumerate() {
+        if item.is_instance_of::<PyString>() {
+            texts = true;
+        } else if !item.is_instance_of::<PyDict>() {
+            return Err(type_error(format!(
+                "{name}[{i}]: expected a dict or a JSON str, got {}",
+                type_name(&item)
+            )));
+        }
+    }
+    if !texts {
+        if let Some(text) = plain_json_text(items.as_any()) {
+            return Ok(text);
+        }
+        // One call of the encoder for the whole list; when it fails, the task it failed on is
+        // found and named.
+        return json_text(items.as_any(), name).or_else(|whole| {
+            for (i, item) in items.iter().enumerate() {
+                json_text(&item, &format!("{name}[{i}]"))?;
+            }
+            Err(whole)
+        });
+    }
+    let mut text = String::from("[");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        let place = format!("{name}[{i}]");
+        match item.cast::<PyString>() {
+            Ok(task) => text.push_str(one_json_value(task.to_str()?, &place)?),
+            Err(_) => text.push_str(&json_text(&item, &place)?),
+        }
+    }
+    text.push(']');
+    Ok(text)
+}
+
+/// How deep [`plain_json_text`] follows nested lists and dicts before it leaves the value to `json`
+/// (which finds cycles).
+const PLAIN_DEPTH: usize = 64;
+
+/// The JSON text `json` writes for a value made only of the plain JSON types (`dict` with `str`
+/// keys, `list`, `tuple`, `str`, `int`, finite `float`, `bool`, `None`; not their subclasses),
+/// written here about twice as fast: compact, non-ASCII kept, control characters escaped as `json`
+/// escapes them, numbers as their `repr`. `None` for any other value (another type, a key that is
+/// not a `str`, NaN or an infinity, a `str` that is not UTF-8, nesting deeper than
+/// [`PLAIN_DEPTH`]), which `json` then writes or refuses with its own message.
+fn plain_json_text(value: &Bound<'_, PyAny>) -> Option<String> {
+    let mut out = Vec::with_capacity(1 << 16);
+    match write_plain(value, &mut out, 0) {
+        Ok(true) => String::from_utf8(out).ok(),
+        _ => None,
+    }
+}
+
+/// Writes `value` for [`plain_json_text`]; `false` (or an error) when it is not plain.
+fn write_plain(value: &Bound<'_, PyAny>, out: &mut Vec<u8>, depth: usize) -> PyResult<bool> {
+    if depth > PLAIN_DEPTH {
+        return Ok(false);
+    }
+    if value.is_exact_instance_of::<PyString>() {
+        // serde_json escapes exactly what `json` escapes when it keeps non-ASCII characters.
+        let text = value.cast::<PyString>()?.to_str()?;
+        return Ok(serde_json::to_writer(out, text).is_ok());
+    }
+    if let Ok(dict) = value.cast_exact::<PyDict>() {
+        out.push(b'{');
+        for (i, (key, item)) in dict.iter().enumerate() {
+            if !key.is_exact_instance_of::<PyString>() {
+                return Ok(false);
+            }
+            if i > 0 {
+                out.push(b',');
+            }
+            if !write_plain(&key, out, depth)? {
+                return Ok(false);
+            }
+            out.push(b':');
+            if !write_plain(&item, out, depth + 1)? {
+                return Ok(false);
+            }
+        }
+        out.push(b'}');
+        return Ok(true);
+    }
+    let items = if let Ok(list) = value.cast_exact::<PyList>() {
+        list.iter()
+    } else if let Ok(tuple) = value.cast_exact::<PyTuple>() {
+        tuple.to_list().iter()
+    } else {
+        return write_scalar(value, out);
+    };
+    out.push(b'[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if !write_plain(&item, out, depth + 1)? {
+            return Ok(false);
+        }
+    }
+    out.push(b']');
+    Ok(true)
+}
+
+/// `None`, a `bool`, an `int` or a finite `float`, as `json` writes it.
+fn write_scalar(value: &Bound<'_, PyAny>, out: &mut Vec<u8>) -> PyResult<bool> {
+    if value.is_none() {
+        out.extend_from_slice(b"null");
+    } else if let Ok(b) = value.cast_exact::<PyBool>() {
+        out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
+    } else if value.is_exact_instance_of::<PyInt>() {
+        match value.extract::<i64>() {
+            Ok(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Err(_) => out.extend_from_slice(value.repr()?.to_str()?.as_bytes()),
+        }
+    } else if let Ok(f) = value.cast_exact::<PyFloat>() {
+        if !f.value().is_finite() {
+            return Ok(false);
+        }
+        out.extend_from_slice(value.repr()?.to_str()?.as_bytes());
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// A task's JSON text, checked to hold one JSON value and nothing else, so that it can stand in a
+/// list's text; when it does not, the core's message for that task's text.
+fn one_json_value<'a>(text: &'a str, place: &str) -> PyResult<&'a str> {
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => Ok(text),
+        Err(e) => Err(bad_input(match Task::from_json(text) {
+            Err(task) => format!("{place}: {task}"),
+            Ok(_) => format!("{place}: invalid task JSON: {e}"),
+        })),
+    }
 }
 
 /// The server's answer to a batch: a `dict` whose `id2etag` and `id2error` (each optional) map ids

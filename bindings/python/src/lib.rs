@@ -17,6 +17,7 @@
     )
 )]
 
+mod agenda;
 mod convert;
 mod error;
 
@@ -43,6 +44,16 @@ fn run<T: Send>(
     py: Python<'_>,
     detach: bool,
     work: impl FnOnce() -> Result<T, ticktick_recur::Error> + Send,
+) -> PyResult<T> {
+    run_any(py, detach, work)
+}
+
+/// [`run`] for work whose error is of another type (the agenda's): its message becomes
+/// `ticktick_recur.Error`'s.
+fn run_any<T: Send, E: std::fmt::Display + Send>(
+    py: Python<'_>,
+    detach: bool,
+    work: impl FnOnce() -> Result<T, E> + Send,
 ) -> PyResult<T> {
     let outcome = if detach {
         py.detach(|| guarded(work))
@@ -427,6 +438,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pin, m)?)?;
     m.add_function(wrap_pyfunction!(unpin, m)?)?;
     m.add_function(wrap_pyfunction!(apply_response, m)?)?;
+    m.add_function(wrap_pyfunction!(agenda::agenda, m)?)?;
+    m.add_function(wrap_pyfunction!(agenda::reminders, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_testing, m)?)?;
     Ok(())
 }

@@ -4,14 +4,16 @@ answers, times as strings or aware datetimes, tasks as dicts or JSON text, JSON-
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 import pytest
 
 import ticktick_recur as tr
-from conftest import AT, DAILY, run_cli, same_json
+from conftest import AT, DAILY, ROOT, run_cli, same_json
 
 LAST_FRIDAY = "RRULE:FREQ=MONTHLY;BYDAY=-1FR"
 ISTANBUL = ZoneInfo("Europe/Istanbul")
@@ -131,7 +133,7 @@ def test_holidays_none_is_accepted_everywhere() -> None:
 
 
 PRESET = "RRULE:FREQ=DAILY;INTERVAL=1;TT_SKIP=HOLIDAY,WEEKEND"
-PRESET_TASK = {
+PRESET_TASK: dict[str, Any] = {
     "id": "696b8b6f2c6f3277d1cc4331", "status": 0, "startDate": "2026-09-30T01:00:00.000+0000",
     "dueDate": "2026-09-30T02:00:00.000+0000", "timeZone": "Asia/Shanghai", "repeatFlag": PRESET,
 }
@@ -164,6 +166,64 @@ def test_holidays_of_your_own_in_either_format() -> None:
     for holidays in (year, [year]):
         assert tr.next_occurrence(PRESET_TASK, at=at, holidays=holidays) == {
             "startDate": "2026-10-08T01:00:00.000+0000", "dueDate": "2026-10-08T02:00:00.000+0000"}
+
+
+HOLIDAY_AT = "2026-09-30T03:00:00Z"
+SEED = "2c6f3277d1cc4341"
+PRESET_REMINDED: dict[str, Any] = {**PRESET_TASK, "reminders": [{"id": "r", "trigger": "TRIGGER:PT0S"}]}
+# Every function that takes holidays= (SURFACES.md §3), with the same call on the command line.
+WITH_HOLIDAYS: list[tuple[str, Callable[..., Any], list[str]]] = [
+    ("expand", lambda h: tr.expand(PRESET, start="2026-09-28T01:00:00Z", time_zone="Asia/Shanghai", limit=5,
+                                   holidays=h),
+     ["expand", PRESET, "--start", "2026-09-28T01:00:00Z", "--tz", "Asia/Shanghai", "--limit", "5"]),
+    ("next_occurrence", lambda h: tr.next_occurrence(PRESET_TASK, at=HOLIDAY_AT, holidays=h),
+     ["next", "-", "--at", HOLIDAY_AT]),
+    ("occurrences", lambda h: tr.occurrences(PRESET_TASK, from_="2026-09-28T00:00:00Z",
+                                             to="2026-10-12T00:00:00Z", holidays=h),
+     ["occurrences", "-", "--from", "2026-09-28T00:00:00Z", "--to", "2026-10-12T00:00:00Z"]),
+    ("complete", lambda h: tr.complete(PRESET_TASK, at=HOLIDAY_AT, user_id=1, id_seed=SEED, holidays=h),
+     ["complete", "-", "--at", HOLIDAY_AT, "--user", "1", "--id-seed", SEED]),
+    ("wont_do", lambda h: tr.wont_do(PRESET_TASK, at=HOLIDAY_AT, user_id=1, id_seed=SEED, holidays=h),
+     ["wont-do", "-", "--at", HOLIDAY_AT, "--user", "1", "--id-seed", SEED]),
+    ("skip", lambda h: tr.skip(PRESET_TASK, at=HOLIDAY_AT, holidays=h), ["skip", "-", "--at", HOLIDAY_AT]),
+    # 1 October is an occurrence without a calendar, a holiday with China's.
+    ("skip_date", lambda h: tr.skip_date(PRESET_TASK, date="20261001", at=HOLIDAY_AT, holidays=h),
+     ["skip-date", "-", "--date", "20261001", "--at", HOLIDAY_AT]),
+    ("agenda", lambda h: tr.agenda(PRESET_TASK, from_="2026-09-28T00:00:00Z", to="2026-10-12T00:00:00Z",
+                                   holidays=h),
+     ["agenda", "-", "--from", "2026-09-28T00:00:00Z", "--to", "2026-10-12T00:00:00Z"]),
+    ("reminders", lambda h: tr.reminders(PRESET_REMINDED, from_="2026-09-28T00:00:00Z",
+                                         to="2026-10-12T00:00:00Z", holidays=h),
+     ["reminders", "-", "--from", "2026-09-28T00:00:00Z", "--to", "2026-10-12T00:00:00Z"]),
+]
+
+
+@pytest.mark.parametrize("name,call,args", WITH_HOLIDAYS, ids=[c[0] for c in WITH_HOLIDAYS])
+def test_every_function_taking_holidays_answers_as_the_command_line(
+    name: str, call: Callable[[Any], Any], args: list[str]
+) -> None:
+    """National Day 2026 changes the answer; "none" and None are no calendar, "cn" the built-in one,
+    each the command line's answer (or refusal) with the same --holidays."""
+    task = PRESET_REMINDED if name == "reminders" else PRESET_TASK
+
+    def outcome(holidays: str | None) -> Any:
+        try:
+            return call(holidays)
+        except tr.Error as e:
+            return f"error: <stdin>: {e}"
+
+    answers = {}
+    for holidays in ("none", "cn"):
+        cli = run_cli([*args, "--holidays", holidays], task)
+        got = outcome(holidays)
+        if cli.returncode != 0:
+            assert got == cli.stderr.strip(), holidays
+        else:
+            printed = cli.stdout.split() if name == "expand" else json.loads(cli.stdout)
+            assert same_json(got, printed), holidays
+        answers[holidays] = got
+    assert outcome(None) == answers["none"]
+    assert answers["cn"] != answers["none"]
 
 
 def test_official_workday_and_unknown_tt_skip_values() -> None:
@@ -314,9 +374,27 @@ def test_apply_response_sets_etags_and_reports_errors() -> None:
     assert from_generator["tasks"] == [a] and from_generator["errors"] == {}
 
 
+def test_every_function_of_surfaces_3_is_exported_and_tested() -> None:
+    """The functions docs/SURFACES.md §3 lists, each exported and called by these tests, and each
+    taking ``holidays=`` where the list says so, checked against the command line above."""
+    surfaces = (ROOT / "docs" / "SURFACES.md").read_text(encoding="utf-8")
+    section = re.search(r"^## 3\..*?^```python\n(.*?)^```", surfaces, re.S | re.M)
+    assert section, "SURFACES.md §3 has no python block"
+    listed = re.findall(r"(?:^|; )([a-z_]+)\(", section.group(1), re.M)
+    assert "wont_do takes the same" in section.group(1)
+    names = set(listed) | {"wont_do"}
+    assert len(names) == 12, names
+    tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
+    for name in sorted(names):
+        assert name in tr.__all__ and callable(getattr(tr, name)), name
+        assert f"tr.{name}(" in tests, f"{name} is not called by the tests"
+    takes_holidays = {n for n in names if "holidays" in getattr(tr, n).__text_signature__}
+    assert takes_holidays == {c[0] for c in WITH_HOLIDAYS}
+
+
 def test_the_package_names_what_it_exports() -> None:
     for name in ["expand", "next_occurrence", "occurrences", "complete", "wont_do", "skip",
-                 "skip_date", "pin", "unpin", "apply_response", "Error"]:
+                 "skip_date", "pin", "unpin", "apply_response", "agenda", "reminders", "Error"]:
         assert name in tr.__all__ and getattr(tr, name) is not None
     assert tr.expand.__doc__ and "wire form" in tr.expand.__doc__
     assert "limit=100" in getattr(tr.expand, "__text_signature__", "")

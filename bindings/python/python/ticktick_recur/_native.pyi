@@ -4,13 +4,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._types import (
+    AgendaEntry,
     AppliedResponse,
     BatchBody,
     Holidays,
     Instant,
     LocalDate,
+    ReminderEntry,
     Task,
     TaskDates,
+    TaskList,
     TimeZone,
 )
 
@@ -112,5 +115,32 @@ def apply_response(tasks: Iterable[Task], response: Mapping[str, Any]) -> Applie
     """Applies the server's answer to a batch (``{"id2etag": {...}, "id2error": {...}}``): each task
     named in ``id2etag`` takes its new etag; those in ``id2error`` keep theirs and are reported in
     ``errors``."""
+
+def agenda(
+    tasks: TaskList,
+    *,
+    from_: Instant,
+    to: Instant,
+    limit: int = 10_000,
+    holidays: Holidays = None,
+    default_time_zone: TimeZone = "UTC",
+) -> list[AgendaEntry]:
+    """Every occurrence of every task that starts in ``[from_, to]``, ordered by start, then by the
+    task's position in the list; the first ``limit``. ``tasks`` is a list of tasks, one task,
+    TickTick's sync answer (``{"syncTaskBean": {"update": [...]}}``) or the JSON text of one of
+    those. One task that cannot be read or expanded fails the call, naming its place and id."""
+
+def reminders(
+    tasks: TaskList,
+    *,
+    from_: Instant,
+    to: Instant,
+    limit: int = 10_000,
+    holidays: Holidays = None,
+    default_time_zone: TimeZone = "UTC",
+) -> list[ReminderEntry]:
+    """Every reminder that fires in ``[from_, to]`` (each trigger of each occurrence of an open
+    task, a snoozed ``remindTime``, a checklist item's ``startDate``), ordered by fire time, then by
+    the task's position in the list; the first ``limit``. ``tasks`` as for :func:`agenda`."""
 
 def _panic_for_testing(detached: bool = False) -> None: ...

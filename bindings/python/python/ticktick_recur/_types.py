@@ -7,6 +7,7 @@ values the command line prints: ``dict``, ``list``, ``str``, ready for ``json=``
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any, Literal, TypeAlias, TypedDict
 from zoneinfo import ZoneInfo
 
@@ -41,6 +42,34 @@ class TaskDates(TypedDict):
     dueDate: str | None
 
 
+#: A task list, as the command line's ``TASKS`` file holds it: a list of tasks, one task, TickTick's
+#: sync answer (``{"syncTaskBean": {"update": [...]}}``), or the JSON text of any of those.
+TaskList: TypeAlias = Iterable[Task] | dict[str, Any] | str
+
+
+class AgendaEntry(TypedDict):
+    """One occurrence of one task in an agenda: the task's ``id``, the occurrence's dates (wire
+    form, ``None`` for a date the task does not have) and whether the task is all-day."""
+
+    id: str | None
+    startDate: str | None
+    dueDate: str | None
+    isAllDay: bool
+
+
+class ReminderEntry(TypedDict):
+    """One reminder firing: the task's ``id``, the reminder's ``id`` and ``trigger`` (both ``None``
+    for a snoozed ``remindTime`` and for a checklist item), when it fires, and the dates of the
+    occurrence it belongs to."""
+
+    id: str | None
+    reminderId: str | None
+    trigger: str | None
+    fireTime: str
+    startDate: str | None
+    dueDate: str | None
+
+
 class BatchBody(TypedDict):
     """The body of ``POST /api/v2/batch/task``, as TickTick's own clients send it."""
 
@@ -67,13 +96,16 @@ class AppliedResponse(TypedDict):
 
 
 __all__ = [
+    "AgendaEntry",
     "AppliedResponse",
     "BatchBody",
     "BatchResponse",
     "Holidays",
     "Instant",
     "LocalDate",
+    "ReminderEntry",
     "Task",
     "TaskDates",
+    "TaskList",
     "TimeZone",
 ]
