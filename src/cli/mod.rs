@@ -29,7 +29,9 @@ use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use ticktick_recur::agenda::{AgendaError, TaskList, Window};
 use ticktick_recur::task::{self, Action, Task};
-use ticktick_recur::{error_line, format_instant, ExpandRequest, HolidayCalendar, ObjectIdGenerator};
+use ticktick_recur::{
+    error_line, format_instant, ExpandRequest, HolidayCalendar, ObjectIdGenerator,
+};
 
 use args::{Cli, Command, Expand, Holidays, Json, TaskArg};
 use output::Output;

@@ -6,16 +6,25 @@ use chrono::{Datelike, Timelike};
 
 use super::bits::Bits;
 use super::Plan;
-use crate::expand::civil::{wall, DAY, EPOCH_CE_DAY, HOUR, MINUTE};
+use crate::expand::civil::{wall, WallSecs, DAY, EPOCH_CE_DAY, HOUR, MINUTE};
 use crate::rule::Frequency;
 
 /// The candidates of a [`Plan::stride`] rule: period `k`'s is `first + k * step` (wall-clock
 /// seconds), `offset` seconds after the period's start.
 #[derive(Debug, Clone, Copy)]
 pub(in crate::expand) struct Stride {
-    pub(in crate::expand) first: i64,
-    pub(in crate::expand) step: i64,
-    pub(in crate::expand) offset: i64,
+    first: i64,
+    step: i64,
+    offset: i64,
+}
+
+impl Stride {
+    /// Period `k`'s candidate and the period's start; `None` when they overflow.
+    #[inline]
+    pub(in crate::expand) fn at(self, k: i64) -> Option<(WallSecs, WallSecs)> {
+        let candidate = k.checked_mul(self.step)?.checked_add(self.first)?;
+        Some((WallSecs(candidate), WallSecs(candidate - self.offset)))
+    }
 }
 
 impl Plan {
