@@ -242,7 +242,7 @@ pub(super) struct Dates {
     /// The year last converted: its 1 January, as a date and as days since 1970-01-01, and its length.
     jan1: NaiveDate,
     first: i64,
-    len: i64,
+    len: i32,
 }
 
 impl Dates {
@@ -255,23 +255,25 @@ impl Dates {
     }
 
     /// The date of day `day`; `None` beyond chrono's calendar.
-    #[inline]
+    #[inline(always)]
     pub(super) fn date(&mut self, day: EpochDay) -> Option<NaiveDate> {
         let n = day.0;
         let offset = n.wrapping_sub(self.first);
-        if (0..self.len).contains(&offset) {
+        if (0..i64::from(self.len)).contains(&offset) {
             // Below 366, so the ordinal fits.
             return self.jan1.with_ordinal(offset as u32 + 1);
         }
         self.change_year(n)
     }
 
+    /// Once a year of a walk: kept out of line so that [`Dates::date`] stays small.
+    #[inline(never)]
     fn change_year(&mut self, n: i64) -> Option<NaiveDate> {
         let (year, ordinal) = year_and_ordinal(n)?;
         let date = NaiveDate::from_yo_opt(year, ordinal)?;
         self.jan1 = date.with_ordinal(1)?;
         self.first = n - i64::from(ordinal) + 1;
-        self.len = i64::from(days_in_year(year));
+        self.len = days_in_year(year);
         Some(date)
     }
 }

@@ -129,7 +129,7 @@ pub(super) struct Cursor<'a> {
     /// Converts the days of the occurrences made into dates.
     dates: Dates,
     /// The fast path: the rule's candidates as an arithmetic progression ([`Plan::stride`]).
-    stride: Option<Stride>,
+    stride: Option<&'a Stride>,
     /// Whether no period has been expanded yet: the general walk works out the first one's start
     /// from the calendar, and the fast path charges for it likewise.
     fresh: bool,
@@ -737,7 +737,7 @@ impl Iterator for Cursor<'_> {
     #[inline]
     fn next(&mut self) -> Option<Occurrence> {
         match self.stride {
-            Some(stride) => self.next_in_stride(stride),
+            Some(stride) => self.next_in_stride(*stride),
             None => self.next_in_periods(),
         }
     }

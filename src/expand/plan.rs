@@ -64,6 +64,8 @@ pub(super) struct Plan {
     origin_month: i64,
     /// The start truncated to the frequency's unit, for sub-daily rules.
     origin_time: NaiveDateTime,
+    /// The candidates as an arithmetic progression, when they are one ([`Plan::find_stride`]).
+    stride: Option<Stride>,
     /// For sub-daily rules, which periods BYHOUR, BYMINUTE and BYSECOND let through; made when
     /// first needed (counting occurrences in bulk, or jumping over periods they refuse).
     allowed: OnceLock<Option<AllowedPeriods>>,
@@ -184,7 +186,7 @@ impl Plan {
             _ => Some(start),
         }
         .unwrap_or(start);
-        Plan {
+        let mut plan = Plan {
             freq,
             interval: i64::from(rule.interval),
             start,
@@ -211,8 +213,17 @@ impl Plan {
             origin_day,
             origin_month: i64::from(start.year()) * 12 + i64::from(start.month0()),
             origin_time: origin_time.with_nanosecond(0).unwrap_or(origin_time),
+            stride: None,
             allowed: OnceLock::new(),
-        }
+        };
+        plan.stride = plan.find_stride();
+        plan
+    }
+
+    /// The candidates as an arithmetic progression, for the walk's fast path: DAILY, WEEKLY on one
+    /// day, HOURLY on one minute and second, ... ([`Plan::find_stride`]).
+    pub(super) fn stride(&self) -> Option<&Stride> {
+        self.stride.as_ref()
     }
 
     /// Whether the day filters let every day through (DAILY and sub-daily fast paths).

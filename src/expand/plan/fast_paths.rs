@@ -81,11 +81,12 @@ impl Plan {
     /// with no day filter and one time of day, WEEKLY on one weekday at one time, sub-daily rules
     /// with one candidate per period and no day, hour (or minute, second) filter. TickTick's own
     /// schedules are nearly all of this kind, and the walk steps them by addition
-    /// ([`Cursor`](crate::expand::cursor::Cursor)).
+    /// ([`Cursor`](crate::expand::cursor::Cursor)). Worked out once, by [`Plan::new`]
+    /// ([`Plan::stride`]).
     ///
     /// Not with BYSETPOS or TT_WORKDAY, nor with TT_SKIP=WEEKEND or OFFICIAL_WORKDAY when the step is
     /// whole weeks (the general walk then proves when every candidate falls on a dropped weekday).
-    pub(in crate::expand) fn stride(&self) -> Option<Stride> {
+    pub(super) fn find_stride(&self) -> Option<Stride> {
         if !self.set_pos.is_empty() || self.workday.is_some() {
             return None;
         }
