@@ -95,6 +95,7 @@ pub(super) struct Cursor<'a> {
     plan: &'a Plan,
     /// Whether the walk goes on.
     state: State,
+    /// What the walk is for.
     mode: Mode,
     /// The next period to expand.
     k: i64,
