@@ -139,22 +139,7 @@ impl<'a> ExpandRequest<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn for_each(&self, each: impl FnMut(Occurrence)) -> Result<(), Error> {
-        let recurrence = RepeatFlag::parse(self.flag)?.validate()?;
-        let mut series =
-            Series::new(&recurrence, self.start, self.zone)?.exdates(self.ex_dates.iter().copied());
-        // Only when asked: making a series all-day plans it again.
-        if self.all_day {
-            series = series.all_day(true);
-        }
-        if let Some(calendar) = &self.holidays {
-            series = series.holidays(calendar.clone());
-        }
-        let window = Window {
-            after: self.after,
-            until: self.until,
-            limit: self.limit,
-        };
-        series.try_each_in(window, each)
+        self.series()?.try_each_in(self.window(), each)
     }
 
     /// Hands each occurrence's instant to `f` as it is found, ascending (for a front end that
@@ -169,27 +154,32 @@ impl<'a> ExpandRequest<'a> {
         &self,
         mut f: impl FnMut(DateTime<Utc>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let recurrence = RepeatFlag::parse(self.flag)
-            .and_then(|flag| flag.validate())
-            .map_err(Error::from)?;
-        let mut series = Series::new(&recurrence, self.start, self.zone)?
-            .all_day(self.all_day)
-            .exdates(self.ex_dates.iter().copied());
+        self.series()?
+            .each_in(self.window(), |occurrence| f(occurrence.instant()))
+    }
+
+    /// The series the request expands: the flag parsed and validated, anchored at the start.
+    fn series(&self) -> Result<Series, Error> {
+        let recurrence = RepeatFlag::parse(self.flag)?.validate()?;
+        let mut series =
+            Series::new(&recurrence, self.start, self.zone)?.exdates(self.ex_dates.iter().copied());
+        // Only when asked: making a series all-day plans it again.
+        if self.all_day {
+            series = series.all_day(true);
+        }
         if let Some(calendar) = &self.holidays {
             series = series.holidays(calendar.clone());
         }
-        let occurrences = match self.after {
-            Some(after) => series.iter_after(after),
-            None => series.iter(),
-        };
-        for occurrence in occurrences.take(self.limit) {
-            let t = occurrence?.instant();
-            if self.until.is_some_and(|until| t > until) {
-                break;
-            }
-            f(t)?;
+        Ok(series)
+    }
+
+    /// Which occurrences the request asks for.
+    fn window(&self) -> Window {
+        Window {
+            after: self.after,
+            until: self.until,
+            limit: self.limit,
         }
-        Ok(())
     }
 }
 

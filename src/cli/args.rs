@@ -153,7 +153,7 @@ pub(crate) struct Expand {
     #[arg(long, value_name = "T", value_parser = instant)]
     pub(crate) until: Option<DateTime<Utc>>,
     /// Print at most N occurrences.
-    #[arg(long, value_name = "N", default_value_t = 100)]
+    #[arg(long, value_name = "N", default_value_t = ticktick_recur::EXPAND_LIMIT)]
     pub(crate) limit: usize,
     /// Local dates without occurrences (comma-separated, repeatable).
     #[arg(long, value_name = "yyyyMMdd,...", value_delimiter = ',', value_parser = date)]

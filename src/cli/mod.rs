@@ -29,7 +29,9 @@ use clap::{CommandFactory, Parser};
 use serde::Serialize;
 use ticktick_recur::agenda::{AgendaError, TaskList, Window};
 use ticktick_recur::task::{self, Action, Task};
-use ticktick_recur::{format_instant, HolidayCalendar, ObjectIdGenerator, RepeatFlag, Series};
+use ticktick_recur::{
+    error_line, format_instant, ExpandRequest, HolidayCalendar, ObjectIdGenerator,
+};
 
 use args::{Cli, Command, Expand, Holidays, Json, TaskArg};
 use output::Output;
@@ -50,6 +52,13 @@ enum Failure {
 /// Bad input, with `e`'s message.
 fn bad(e: impl Display) -> Failure {
     Failure::Input(e.to_string())
+}
+
+/// The engine's errors are bad input, with their own message.
+impl From<ticktick_recur::Error> for Failure {
+    fn from(e: ticktick_recur::Error) -> Self {
+        bad(e)
+    }
 }
 
 pub(crate) fn main() -> ExitCode {
@@ -294,7 +303,8 @@ fn act(
     render(&body, json, out)
 }
 
-/// `expand`: one wire-form instant per line, printed as the walk finds them.
+/// `expand`: one wire-form instant per line, printed as the walk finds them. The query, its
+/// defaults and its errors are the library's ([`ExpandRequest`]), as in the npm and Python packages.
 fn run_expand(
     args: &Expand,
     calendar: &Calendar,
@@ -305,43 +315,20 @@ fn run_expand(
             "--compact does not apply to expand, which prints instants one per line, not JSON",
         ));
     }
-    let flag = RepeatFlag::parse(&args.flag).map_err(bad)?;
-    let recurrence = flag.validate().map_err(bad)?;
-    let mut series = Series::new(&recurrence, args.start, args.tz)
-        .map_err(bad)?
+    ExpandRequest::new(&args.flag, args.start)
+        .zone(args.tz)
         .all_day(args.all_day)
-        .exdates(args.exdate.iter().copied());
-    if let Some(c) = &calendar.0 {
-        series = series.holidays(c.clone());
-    }
-    let occurrences = match args.after {
-        Some(after) => series.iter_after(after),
-        None => series.iter(),
-    };
-    // `take` first: the search for the occurrence after the last one printed is never made.
-    for occurrence in occurrences.take(args.limit) {
-        let t = occurrence.map_err(bad)?.instant();
-        if args.until.is_some_and(|until| t > until) {
-            break;
-        }
-        out.line(&format_instant(t)).map_err(Failure::Output)?;
-    }
-    Ok(())
+        .after(args.after)
+        .until(args.until)
+        .limit(args.limit)
+        .ex_dates(args.exdate.iter().copied())
+        .holidays(calendar.0.clone())
+        .try_for_each(|t| out.line(&format_instant(t)).map_err(Failure::Output))
 }
 
 /// Reads the task argument: its name for messages, and the task.
 fn read_task(arg: &TaskArg) -> Result<(String, Task), Failure> {
-    let (name, text) = if arg.path == "-" {
-        let mut text = String::new();
-        io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| bad(format!("cannot read the task from standard input: {e}")))?;
-        ("<stdin>".to_owned(), text)
-    } else {
-        let text = std::fs::read_to_string(&arg.path)
-            .map_err(|e| bad(format!("cannot read task file {:?}: {e}", arg.path)))?;
-        (arg.path.clone(), text)
-    };
+    let (name, text) = read_input(&arg.path, "task")?;
     // A byte order mark, which some Windows editors write at the start of UTF-8 files, is not part
     // of the JSON (RFC 8259 section 8.1 lets a reader ignore it).
     let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -413,8 +400,7 @@ fn clap_message(e: &clap::Error) -> String {
 
 /// Prints `error: ` and one line on stderr, and gives the exit status.
 fn fail(message: &str, status: u8) -> ExitCode {
-    let one_line: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    eprintln!("error: {one_line}");
+    eprintln!("error: {}", error_line(&message));
     ExitCode::from(status)
 }
 

@@ -20,6 +20,152 @@ pub(super) const LAST_DAY: i64 = 95_026_236;
 /// The wall-clock seconds of chrono's calendar: those whose day [`in_calendar`] accepts.
 pub(super) const CALENDAR: std::ops::Range<i64> = FIRST_DAY * DAY..(LAST_DAY + 1) * DAY;
 
+/// A wall-clock time in a zone: seconds since 1970-01-01T00:00:00 of the zone's clock. Not an
+/// instant: the zone's gap and fold policy turns it into one ([`UnixSecs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct WallSecs(pub(super) i64);
+
+impl WallSecs {
+    /// The wall-clock time `t`.
+    #[inline]
+    pub(super) fn of(t: NaiveDateTime) -> WallSecs {
+        WallSecs(wall(t))
+    }
+
+    /// The day it lies on.
+    #[inline]
+    pub(super) fn day(self) -> EpochDay {
+        EpochDay(self.0.div_euclid(DAY))
+    }
+
+    /// Seconds since its day's midnight.
+    #[inline]
+    pub(super) fn time_of_day(self) -> i64 {
+        self.0.rem_euclid(DAY)
+    }
+
+    /// Whether it lies in chrono's calendar ([`CALENDAR`]).
+    #[inline]
+    pub(super) fn in_calendar(self) -> bool {
+        CALENDAR.contains(&self.0)
+    }
+
+    /// `secs` seconds earlier, the earliest representable time if that is too early.
+    #[inline]
+    pub(super) fn saturating_sub(self, secs: i64) -> WallSecs {
+        WallSecs(self.0.saturating_sub(secs))
+    }
+
+    /// The same reading taken as an instant: for a walk that resolves no instant, where only
+    /// wall-clock times matter.
+    #[inline]
+    pub(super) fn as_if_utc(self) -> UnixSecs {
+        UnixSecs(self.0)
+    }
+}
+
+impl std::ops::Add<i64> for WallSecs {
+    type Output = WallSecs;
+    /// `secs` seconds later on the same clock.
+    #[inline]
+    fn add(self, secs: i64) -> WallSecs {
+        WallSecs(self.0 + secs)
+    }
+}
+
+impl std::ops::Sub<i64> for WallSecs {
+    type Output = WallSecs;
+    /// `secs` seconds earlier on the same clock.
+    #[inline]
+    fn sub(self, secs: i64) -> WallSecs {
+        WallSecs(self.0 - secs)
+    }
+}
+
+impl std::ops::Sub for WallSecs {
+    type Output = i64;
+    /// The seconds from `earlier` to `self` on the same clock.
+    #[inline]
+    fn sub(self, earlier: WallSecs) -> i64 {
+        self.0 - earlier.0
+    }
+}
+
+/// A day: days since 1970-01-01.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct EpochDay(pub(super) i64);
+
+impl EpochDay {
+    /// The day of date `d`.
+    #[inline]
+    pub(super) fn of(d: NaiveDate) -> EpochDay {
+        EpochDay(epoch_day(d))
+    }
+
+    /// Its date; `None` beyond chrono's calendar.
+    #[inline]
+    pub(super) fn date(self) -> Option<NaiveDate> {
+        date_of(self.0)
+    }
+
+    /// Whether it lies in chrono's calendar.
+    #[inline]
+    pub(super) fn in_calendar(self) -> bool {
+        in_calendar(self.0)
+    }
+
+    /// The wall-clock time `secs` seconds after its midnight.
+    #[inline]
+    pub(super) fn at(self, secs: i64) -> WallSecs {
+        WallSecs(self.0 * DAY + secs)
+    }
+
+    /// Its midnight.
+    #[inline]
+    pub(super) fn midnight(self) -> WallSecs {
+        self.at(0)
+    }
+
+    /// The day after.
+    #[inline]
+    pub(super) fn next(self) -> EpochDay {
+        EpochDay(self.0 + 1)
+    }
+}
+
+impl std::ops::Add<i64> for EpochDay {
+    type Output = EpochDay;
+    /// `days` days later.
+    #[inline]
+    fn add(self, days: i64) -> EpochDay {
+        EpochDay(self.0 + days)
+    }
+}
+
+/// An instant: Unix seconds, since 1970-01-01T00:00:00Z.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct UnixSecs(pub(super) i64);
+
+impl UnixSecs {
+    /// The day it lies on, on the UTC clock.
+    #[inline]
+    pub(super) fn day(self) -> EpochDay {
+        EpochDay(self.0.div_euclid(DAY))
+    }
+
+    /// Whether it lies in chrono's calendar ([`CALENDAR`]).
+    #[inline]
+    pub(super) fn in_calendar(self) -> bool {
+        CALENDAR.contains(&self.0)
+    }
+
+    /// Whether it lies before chrono's calendar begins.
+    #[inline]
+    pub(super) fn before_calendar(self) -> bool {
+        self.0 < CALENDAR.start
+    }
+}
+
 /// A wall-clock time as seconds since 1970-01-01T00:00:00 of the same clock: cheap to compare, step
 /// and offset. (An instant in Unix seconds is the same arithmetic on the UTC clock.)
 pub(super) fn wall(t: NaiveDateTime) -> i64 {
@@ -96,7 +242,7 @@ pub(super) struct Dates {
     /// The year last converted: its 1 January, as a date and as days since 1970-01-01, and its length.
     jan1: NaiveDate,
     first: i64,
-    len: i64,
+    len: i32,
 }
 
 impl Dates {
@@ -108,23 +254,26 @@ impl Dates {
         }
     }
 
-    /// The date `n` days after 1970-01-01; `None` beyond chrono's calendar.
-    #[inline]
-    pub(super) fn date(&mut self, n: i64) -> Option<NaiveDate> {
+    /// The date of day `day`; `None` beyond chrono's calendar.
+    #[inline(always)]
+    pub(super) fn date(&mut self, day: EpochDay) -> Option<NaiveDate> {
+        let n = day.0;
         let offset = n.wrapping_sub(self.first);
-        if (0..self.len).contains(&offset) {
+        if (0..i64::from(self.len)).contains(&offset) {
             // Below 366, so the ordinal fits.
             return self.jan1.with_ordinal(offset as u32 + 1);
         }
         self.change_year(n)
     }
 
+    /// Once a year of a walk: kept out of line so that [`Dates::date`] stays small.
+    #[inline(never)]
     fn change_year(&mut self, n: i64) -> Option<NaiveDate> {
         let (year, ordinal) = year_and_ordinal(n)?;
         let date = NaiveDate::from_yo_opt(year, ordinal)?;
         self.jan1 = date.with_ordinal(1)?;
         self.first = n - i64::from(ordinal) + 1;
-        self.len = i64::from(days_in_year(year));
+        self.len = days_in_year(year);
         Some(date)
     }
 }

@@ -1,6 +1,7 @@
 //! Walking a plan period by period, applying BYSETPOS, the start, UNTIL, COUNT, TT_SKIP and exDates.
 //!
-//! Candidates are wall-clock seconds ([`wall`]): comparing, stepping and offsetting them is integer
+//! Candidates are wall-clock seconds ([`WallSecs`]), days are [`EpochDay`]s and instants
+//! [`UnixSecs`]: comparing, stepping and offsetting them is integer
 //! arithmetic, which keeps a long expansion at a few nanoseconds of bookkeeping per occurrence. Rules
 //! whose periods hold one candidate each at the same offset ([`Plan::stride`]: DAILY, WEEKLY on one
 //! day, HOURLY, ...) skip the period machinery altogether: their candidates are stepped by addition,
@@ -25,7 +26,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::civil::{date_of, epoch_day, in_calendar, wall, Dates, CALENDAR, DAY, HOUR};
+use super::civil::{epoch_day, Dates, EpochDay, UnixSecs, WallSecs, DAY, HOUR};
 use super::holidays::weekday;
 use super::plan::{Plan, Stride};
 use super::{Occurrence, Series};
@@ -48,6 +49,36 @@ const CALENDAR_STEPS: u64 = 12;
 /// candidates counted in bulk clear of the instants they are compared with.
 const MARGIN: i64 = 3 * DAY;
 
+/// Whether a walk goes on, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// More candidates may come.
+    Walking,
+    /// The series has nothing more to give.
+    Ended,
+    /// A search ran out of steps: the walk ended without knowing what comes next.
+    OutOfSteps,
+}
+
+/// What a walk is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The series' occurrences: COUNT and UNTIL apply, and each instant is resolved.
+    Series,
+    /// Whether the rule produces anything at all, and where: COUNT and UNTIL are ignored and no
+    /// instant is resolved (each occurrence's instant is left equal to its wall-clock time).
+    Probe,
+}
+
+/// How the current period's candidates are held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Every time of `plan.times` on each day of `period_days`, day by day.
+    Product,
+    /// The wall-clock times in `walls`.
+    Listed,
+}
+
 /// What to do with one candidate.
 enum Verdict {
     Yield(Occurrence),
@@ -62,64 +93,62 @@ enum Verdict {
 pub(super) struct Cursor<'a> {
     series: &'a Series,
     plan: &'a Plan,
+    /// Whether the walk goes on.
+    state: State,
+    /// What the walk is for.
+    mode: Mode,
     /// The next period to expand.
     k: i64,
-    /// The current period: when `product`, every time of `plan.times` on each day of `period_days`
-    /// (days since 1970, ascending); otherwise the wall-clock seconds in `walls`, ascending.
-    product: bool,
-    period_days: Vec<i64>,
-    walls: Vec<i64>,
+    /// The current period's candidates, ascending: see [`Layout`].
+    layout: Layout,
+    period_days: Vec<EpochDay>,
+    walls: Vec<WallSecs>,
     /// The flat index of the current period's next candidate.
     pos: usize,
     /// Scratch space for the calendar days of a period.
     days: Vec<NaiveDate>,
     /// Occurrences of the series met so far, for COUNT.
     emitted: u64,
-    /// Only occurrences strictly after this instant (Unix seconds) are yielded.
-    after: Option<i64>,
-    /// Candidates before this wall-clock second are neither yielded nor counted: the start, or (when
-    /// nothing needs counting) the earliest wall-clock time whose instant can be after `after`.
-    floor: i64,
-    /// Candidates before this wall-clock second are counted toward COUNT without being judged one by
-    /// one: they are surely before `after` and before UNTIL. `i64::MIN` when nothing is counted so.
-    bulk_before: i64,
-    /// Whether COUNT and UNTIL apply (off when probing whether a rule can occur at all).
-    bounded: bool,
+    /// Only occurrences strictly after this instant are yielded.
+    after: Option<UnixSecs>,
+    /// Candidates before this are neither yielded nor counted: the start, or (when nothing needs
+    /// counting) the earliest wall-clock time whose instant can be after `after`.
+    floor: WallSecs,
+    /// Candidates before this are counted toward COUNT without being judged one by one: they are
+    /// surely before `after` and before UNTIL. `None` when nothing is counted so.
+    bulk_before: Option<WallSecs>,
     /// Whether any day can be dropped: TT_SKIP, an exDate or a holiday.
     drops_days: bool,
-    /// The start (wall-clock seconds) of the last period that had a candidate, or of the walk.
-    alive: i64,
-    /// How long a walk may go without a candidate before the rule provably never produces one
-    /// again ([`Plan::cycle_seconds`]), worked out when first needed.
+    /// The start of the last period that had a candidate, or of the walk.
+    alive: WallSecs,
+    /// How long (seconds) a walk may go without a candidate before the rule provably never
+    /// produces one again ([`Plan::cycle_seconds`]), worked out when first needed.
     cycle: Option<i64>,
     /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
-    last_period: Option<(i64, i64)>,
+    last_period: Option<(i64, EpochDay)>,
     resolver: Resolver,
-    /// Whether instants are resolved (off when only wall-clock times matter: see
-    /// [`Cursor::unbounded`]).
-    instants: bool,
     /// Converts the days of the occurrences made into dates.
     dates: Dates,
     /// The fast path: the rule's candidates as an arithmetic progression ([`Plan::stride`]).
-    stride: Option<Stride>,
+    stride: Option<&'a Stride>,
     /// Whether no period has been expanded yet: the general walk works out the first one's start
     /// from the calendar, and the fast path charges for it likewise.
     fresh: bool,
-    done: bool,
-    /// Steps left for the current search, and the allowance each search starts with.
+    /// Steps left for the current search, and the allowance each search starts with (`u64::MAX`,
+    /// more than any walk takes, when unlimited).
     steps_left: u64,
     steps_per_search: u64,
-    /// Whether the walk ended because a search ran out of steps.
-    exhausted: bool,
 }
 
 impl<'a> Cursor<'a> {
-    pub(super) fn new(series: &'a Series, plan: &'a Plan, k: i64, after: Option<i64>) -> Self {
+    pub(super) fn new(series: &'a Series, plan: &'a Plan, k: i64, after: Option<UnixSecs>) -> Self {
         Cursor {
             series,
             plan,
+            state: State::Walking,
+            mode: Mode::Series,
             k,
-            product: false,
+            layout: Layout::Listed,
             period_days: Vec::new(),
             walls: Vec::new(),
             pos: 0,
@@ -127,21 +156,17 @@ impl<'a> Cursor<'a> {
             emitted: 0,
             after,
             floor: plan.start_wall,
-            bulk_before: i64::MIN,
-            bounded: true,
+            bulk_before: None,
             drops_days: plan.skip.any(series.holidays.is_some()) || !series.exdates.is_empty(),
-            alive: plan.period_start(k).map_or(plan.start_wall, wall),
+            alive: plan.period_start(k).map_or(plan.start_wall, WallSecs::of),
             cycle: None,
             last_period: None,
             resolver: Resolver::new(series.zone),
-            instants: true,
             dates: Dates::new(),
             stride: plan.stride().filter(|_| series.fast_paths),
             fresh: true,
-            done: false,
             steps_left: u64::MAX,
             steps_per_search: u64::MAX,
-            exhausted: false,
         }
     }
 
@@ -149,15 +174,16 @@ impl<'a> Cursor<'a> {
     /// already counted toward COUNT.
     pub(super) fn counted(mut self, emitted: u64) -> Self {
         self.emitted = emitted;
-        self.done = self.plan.count.is_some_and(|c| emitted >= u64::from(c));
+        if self.plan.count.is_some_and(|c| emitted >= u64::from(c)) {
+            self.end();
+        }
         self
     }
 
     /// A walk that ignores COUNT and UNTIL and resolves no instant (each occurrence's instant is
     /// left equal to its wall-clock time): does the rule produce anything at all, and where?
     pub(super) fn unbounded(mut self) -> Self {
-        self.bounded = false;
-        self.instants = false;
+        self.mode = Mode::Probe;
         self
     }
 
@@ -171,17 +197,18 @@ impl<'a> Cursor<'a> {
 
     /// Candidates with a wall-clock time before `scan` cannot have an instant after `after`: skip
     /// them by arithmetic, counting them toward COUNT when that applies.
-    pub(super) fn scanning_from(mut self, scan: i64) -> Self {
-        let counts = self.bounded && self.plan.count.is_some();
+    pub(super) fn scanning_from(mut self, scan: WallSecs) -> Self {
+        let counts = self.mode == Mode::Series && self.plan.count.is_some();
         if counts {
             let mut limit = scan.saturating_sub(MARGIN);
             if let Some(u) = self.plan.until_wall {
                 limit = limit.min(u);
             }
             if let Some(u) = self.plan.until_utc {
-                limit = limit.min(u.saturating_sub(MARGIN));
+                // Every wall-clock time of instant `u` is within the margin of its Unix seconds.
+                limit = limit.min(WallSecs(u.0).saturating_sub(MARGIN));
             }
-            self.bulk_before = limit;
+            self.bulk_before = Some(limit);
             // Sub-daily periods before `limit` are counted a day at a time, by the general walk.
             if self.plan.freq < Frequency::Daily {
                 self.stride = None;
@@ -194,7 +221,14 @@ impl<'a> Cursor<'a> {
 
     /// Whether the walk ended because a search ran out of steps.
     pub(super) fn exhausted(&self) -> bool {
-        self.exhausted
+        self.state == State::OutOfSteps
+    }
+
+    /// Ends the walk: the series has nothing more to give (a walk that ran out of steps stays so).
+    fn end(&mut self) {
+        if self.state == State::Walking {
+            self.state = State::Ended;
+        }
     }
 
     /// Takes `n` steps from the current search's allowance; `false` (and the walk ends) when it is
@@ -202,8 +236,7 @@ impl<'a> Cursor<'a> {
     fn spend(&mut self, n: u64) -> bool {
         if self.steps_left < n {
             self.steps_left = 0;
-            self.exhausted = true;
-            self.done = true;
+            self.state = State::OutOfSteps;
             return false;
         }
         self.steps_left -= n;
@@ -212,59 +245,62 @@ impl<'a> Cursor<'a> {
 
     /// How many candidates the current period has.
     fn len(&self) -> usize {
-        if self.product {
-            self.period_days.len().saturating_mul(self.plan.times.len())
-        } else {
-            self.walls.len()
+        match self.layout {
+            Layout::Product => self.period_days.len().saturating_mul(self.plan.times.len()),
+            Layout::Listed => self.walls.len(),
         }
     }
 
     /// The current period's candidate at flat index `i`.
-    fn candidate(&self, i: usize) -> Option<i64> {
-        if self.product {
-            let per_day = self.plan.times.len();
-            // One time of day (the common case) needs no division.
-            let (d, t) = if per_day == 1 {
-                (i, 0)
-            } else {
-                (i.checked_div(per_day)?, i % per_day)
-            };
-            let day = *self.period_days.get(d)?;
-            let time = *self.plan.times.get(t)?;
-            Some(day * DAY + time)
-        } else {
-            self.walls.get(i).copied()
+    fn candidate(&self, i: usize) -> Option<WallSecs> {
+        match self.layout {
+            Layout::Product => {
+                let per_day = self.plan.times.len();
+                // One time of day (the common case) needs no division.
+                let (d, t) = if per_day == 1 {
+                    (i, 0)
+                } else {
+                    (i.checked_div(per_day)?, i % per_day)
+                };
+                let day = *self.period_days.get(d)?;
+                let time = *self.plan.times.get(t)?;
+                Some(day.at(time))
+            }
+            Layout::Listed => self.walls.get(i).copied(),
         }
     }
 
-    /// Moves to the first candidate of the current period at or after wall-clock second `w`.
-    fn seek(&mut self, w: i64) {
-        let at = if self.product {
-            let (day, time) = (w.div_euclid(DAY), w.rem_euclid(DAY));
-            let d = self.period_days.partition_point(|&x| x < day);
-            let t = if self.period_days.get(d) == Some(&day) {
-                self.plan.times.partition_point(|&x| x < time)
-            } else {
-                0
-            };
-            d.saturating_mul(self.plan.times.len()).saturating_add(t)
-        } else {
-            self.walls.partition_point(|&x| x < w)
+    /// Moves to the first candidate of the current period at or after `w`.
+    fn seek(&mut self, w: WallSecs) {
+        let at = match self.layout {
+            Layout::Product => {
+                let (day, time) = (w.day(), w.time_of_day());
+                let d = self.period_days.partition_point(|&x| x < day);
+                let t = if self.period_days.get(d) == Some(&day) {
+                    self.plan.times.partition_point(|&x| x < time)
+                } else {
+                    0
+                };
+                d.saturating_mul(self.plan.times.len()).saturating_add(t)
+            }
+            Layout::Listed => self.walls.partition_point(|&x| x < w),
         };
         self.pos = self.pos.max(at);
     }
 
     /// Moves past every candidate on the day of the candidate just taken (at `pos - 1`).
-    fn skip_day(&mut self, day: i64) {
-        if self.product {
-            let per_day = self.plan.times.len().max(1);
-            self.pos = self.pos.div_ceil(per_day) * per_day;
-        } else if self.plan.freq < Frequency::Daily {
-            // A sub-daily period holds one hour at most: move the walk to the next day.
-            self.pos = self.walls.len();
-            self.move_past_day(day);
-        } else {
-            self.seek((day + 1) * DAY);
+    fn skip_day(&mut self, day: EpochDay) {
+        match self.layout {
+            Layout::Product => {
+                let per_day = self.plan.times.len().max(1);
+                self.pos = self.pos.div_ceil(per_day) * per_day;
+            }
+            Layout::Listed if self.plan.freq < Frequency::Daily => {
+                // A sub-daily period holds one hour at most: move the walk to the next day.
+                self.pos = self.walls.len();
+                self.move_past_day(day);
+            }
+            Layout::Listed => self.seek(day.next().midnight()),
         }
     }
 
@@ -272,7 +308,7 @@ impl<'a> Cursor<'a> {
     /// period's.
     fn next_in_periods(&mut self) -> Option<Occurrence> {
         loop {
-            if self.done {
+            if self.state != State::Walking {
                 return None;
             }
             if self.pos < self.len() {
@@ -284,7 +320,7 @@ impl<'a> Cursor<'a> {
                 if !self.spend(1) {
                     return None;
                 }
-                let day = local.div_euclid(DAY);
+                let day = local.day();
                 match self.judge(local, day) {
                     Verdict::Yield(o) => {
                         self.steps_left = self.steps_per_search;
@@ -296,21 +332,21 @@ impl<'a> Cursor<'a> {
                         continue;
                     }
                     Verdict::End => {
-                        self.done = true;
+                        self.end();
                         return None;
                     }
                 }
             }
             if !self.fill() {
-                self.done = true;
+                self.end();
                 return None;
             }
         }
     }
 
     /// Moves a sub-daily walk to the first period that begins after `day`.
-    fn move_past_day(&mut self, day: i64) {
-        if let Some(next) = date_of(day + 1) {
+    fn move_past_day(&mut self, day: EpochDay) {
+        if let Some(next) = day.next().date() {
             let k = self.plan.first_period_from(next.and_time(NaiveTime::MIN));
             self.k = self.k.max(k);
         }
@@ -323,7 +359,7 @@ impl<'a> Cursor<'a> {
         let plan = self.plan;
         let day_based = plan.freq >= Frequency::Daily;
         loop {
-            if self.done {
+            if self.state != State::Walking {
                 return None;
             }
             // A sub-daily period's start is always computed from the calendar, a day-based one's only
@@ -336,23 +372,19 @@ impl<'a> Cursor<'a> {
             let k = self.k;
             self.k = k + 1;
             // The period's start, and a day-based period's candidate, must lie in the calendar.
-            let local = k
-                .checked_mul(stride.step)
-                .and_then(|x| x.checked_add(stride.first))
-                .filter(|&w| {
-                    let begin = w - stride.offset;
-                    CALENDAR.contains(&begin) && (!day_based || CALENDAR.contains(&w))
-                });
-            let Some(local) = local else {
+            let local = stride.at(k).filter(|&(candidate, begin)| {
+                begin.in_calendar() && (!day_based || candidate.in_calendar())
+            });
+            let Some((local, _)) = local else {
                 // Past the calendar's last day the series ends.
-                self.done = true;
+                self.end();
                 return None;
             };
             // A weekly period's days are each examined.
             if plan.freq == Frequency::Weekly && !self.spend(7) {
                 return None;
             }
-            let day = local.div_euclid(DAY);
+            let day = local.day();
             if self.dropped(day) {
                 if !day_based {
                     self.move_past_day(day);
@@ -375,7 +407,7 @@ impl<'a> Cursor<'a> {
                 Verdict::SkipDay if !day_based => self.move_past_day(day),
                 Verdict::SkipDay => {}
                 Verdict::End => {
-                    self.done = true;
+                    self.end();
                     return None;
                 }
             }
@@ -386,7 +418,7 @@ impl<'a> Cursor<'a> {
     fn fill(&mut self) -> bool {
         let plan = self.plan;
         loop {
-            if self.done || !self.spend(PERIOD_STEPS) {
+            if self.state != State::Walking || !self.spend(PERIOD_STEPS) {
                 return false;
             }
             let k = self.k;
@@ -396,11 +428,11 @@ impl<'a> Cursor<'a> {
             self.pos = 0;
             let begin = if plan.freq >= Frequency::Daily {
                 // Past the calendar's last day the series ends (candidates there have no date).
-                let Some(first) = self.first_day(k).filter(|&d| in_calendar(d)) else {
+                let Some(first) = self.first_day(k).filter(|d| d.in_calendar()) else {
                     return false;
                 };
                 self.expand_days(first);
-                first * DAY
+                first.midnight()
             } else {
                 if !self.spend(CALENDAR_STEPS) {
                     return false;
@@ -411,20 +443,21 @@ impl<'a> Cursor<'a> {
                 if self.count_day_in_bulk(k, begin) {
                     continue;
                 }
-                self.product = false;
+                self.layout = Layout::Listed;
                 self.expand_sub_daily(begin);
-                wall(begin)
+                WallSecs::of(begin)
             };
-            if self.exhausted {
+            if self.state == State::OutOfSteps {
                 return false;
             }
             if !plan.set_pos.is_empty() {
                 self.select_positions();
             }
-            let live = if self.product {
-                !plan.times.is_empty() && self.period_days.iter().any(|&d| !self.dropped(d))
-            } else {
-                self.walls.iter().any(|&w| !self.dropped(w.div_euclid(DAY)))
+            let live = match self.layout {
+                Layout::Product => {
+                    !plan.times.is_empty() && self.period_days.iter().any(|&d| !self.dropped(d))
+                }
+                Layout::Listed => self.walls.iter().any(|&w| !self.dropped(w.day())),
             };
             if live {
                 self.alive = begin;
@@ -440,9 +473,9 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// The first day (days since 1970) of day-based period `k`. Consecutive DAILY and WEEKLY periods
-    /// step from the last one.
-    fn first_day(&mut self, k: i64) -> Option<i64> {
+    /// The first day of day-based period `k`. Consecutive DAILY and WEEKLY periods step from the
+    /// last one.
+    fn first_day(&mut self, k: i64) -> Option<EpochDay> {
         let step = match self.plan.freq {
             Frequency::Daily => Some(self.plan.interval),
             Frequency::Weekly => Some(self.plan.interval * 7),
@@ -454,7 +487,7 @@ impl<'a> Cursor<'a> {
                 if !self.spend(CALENDAR_STEPS) {
                     return None;
                 }
-                epoch_day(self.plan.period_start(k)?.date())
+                EpochDay::of(self.plan.period_start(k)?.date())
             }
         };
         self.last_period = Some((k, first));
@@ -462,14 +495,14 @@ impl<'a> Cursor<'a> {
     }
 
     /// The matching days of the day-based period beginning on `first`, into `period_days`.
-    fn expand_days(&mut self, first: i64) {
+    fn expand_days(&mut self, first: EpochDay) {
         let plan = self.plan;
-        self.product = true;
+        self.layout = Layout::Product;
         if plan.freq == Frequency::Daily && plan.every_day() {
             self.period_days.push(first);
             return;
         }
-        let Some(first) = date_of(first) else {
+        let Some(first) = first.date() else {
             return;
         };
         if plan.freq == Frequency::Daily && !plan.days.matches(first) {
@@ -482,7 +515,7 @@ impl<'a> Cursor<'a> {
             return;
         }
         if plan.freq == Frequency::Daily && plan.workday.is_none() {
-            self.period_days.push(epoch_day(first));
+            self.period_days.push(EpochDay::of(first));
             self.spend(1);
             return;
         }
@@ -505,14 +538,14 @@ impl<'a> Cursor<'a> {
             Workday::First => self.days.iter().find(|d| working(d)),
             Workday::Last => self.days.iter().rfind(|d| working(d)),
         };
-        self.period_days.extend(pick.map(|&d| epoch_day(d)));
+        self.period_days.extend(pick.map(|&d| EpochDay::of(d)));
     }
 
     /// Replaces the current period by the candidates at the 1-based positions of BYSETPOS (negative
     /// from the end), ascending: arithmetic on the flat index, whatever the period's size.
     fn select_positions(&mut self) {
         let n = self.len();
-        let mut picked: Vec<i64> = self
+        let mut picked: Vec<WallSecs> = self
             .plan
             .set_pos
             .iter()
@@ -528,7 +561,7 @@ impl<'a> Cursor<'a> {
             .collect();
         picked.sort_unstable();
         picked.dedup();
-        self.product = false;
+        self.layout = Layout::Listed;
         self.period_days.clear();
         self.walls = picked;
         self.pos = 0;
@@ -539,29 +572,28 @@ impl<'a> Cursor<'a> {
     fn count_day_in_bulk(&mut self, k: i64, begin: NaiveDateTime) -> bool {
         let plan = self.plan;
         // Period 0 may begin before the start; its day is walked one by one.
-        if k == 0 || self.bulk_before == i64::MIN {
-            return false;
-        }
-        let day = wall(begin).div_euclid(DAY);
-        let Some(date) = date_of(day) else {
+        let Some(bulk_before) = self.bulk_before.filter(|_| k != 0) else {
             return false;
         };
-        let next_midnight = (day + 1) * DAY;
-        if next_midnight > self.bulk_before {
+        let day = WallSecs::of(begin).day();
+        let Some(date) = day.date() else {
+            return false;
+        };
+        if day.next().midnight() > bulk_before {
             return false;
         }
-        let Some(next) = date_of(day + 1).map(|d| d.and_time(NaiveTime::MIN)) else {
+        let Some(next) = day.next().date().map(|d| d.and_time(NaiveTime::MIN)) else {
             return false;
         };
         let Some(per_day) = plan.allowed_between(k, plan.first_period_from(next) - 1) else {
             return false;
         };
         if per_day > 0 && plan.days.matches(date) && !self.dropped(day) {
-            self.alive = wall(begin);
+            self.alive = WallSecs::of(begin);
             if !self.series.excluded(day) {
                 self.emitted = self.emitted.saturating_add(per_day);
                 if plan.count.is_some_and(|c| self.emitted >= u64::from(c)) {
-                    self.done = true;
+                    self.end();
                 }
             }
         }
@@ -574,7 +606,8 @@ impl<'a> Cursor<'a> {
     fn expand_sub_daily(&mut self, begin: NaiveDateTime) {
         let plan = self.plan;
         let skip_to = |t: NaiveDateTime| plan.first_period_from(t);
-        let day = wall(begin).div_euclid(DAY);
+        let local = WallSecs::of(begin);
+        let day = local.day();
         if (!plan.every_day() && !plan.days.matches(begin.date())) || self.dropped(day) {
             let next = if plan.every_day() {
                 begin.date().succ_opt()
@@ -586,14 +619,13 @@ impl<'a> Cursor<'a> {
             }
             return;
         }
-        let local = wall(begin);
-        if !plan.time_of_day_allowed(local.rem_euclid(DAY)) {
+        if !plan.time_of_day_allowed(local.time_of_day()) {
             // `self.k` is already the next period: go straight to the next one whose time of day
             // passes BYHOUR, BYMINUTE and BYSECOND, however far.
             self.k = plan.next_allowed_period(self.k).unwrap_or(self.k);
             return;
         }
-        let hour = local - local.rem_euclid(HOUR);
+        let hour = local - local.0.rem_euclid(HOUR);
         match plan.freq {
             Frequency::Hourly => {
                 for minute in (0..60).filter(|&v| plan.minutes.has(v)) {
@@ -611,19 +643,23 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Whether `TT_SKIP` drops day `day` (days since 1970-01-01), the calendar consulted where it
-    /// can change the answer ([`SkipMasks::drops`](super::skip::SkipMasks::drops)).
+    /// Whether `TT_SKIP` drops day `day`, the calendar consulted where it can change the answer
+    /// ([`SkipMasks::drops`](super::skip::SkipMasks::drops)).
     #[inline]
-    fn dropped(&self, day: i64) -> bool {
-        self.plan.skip.drops(day, self.series.holidays.as_ref())
+    fn dropped(&self, day: EpochDay) -> bool {
+        self.plan.skip.drops(day.0, self.series.holidays.as_ref())
     }
 
     /// With COUNT, a day of a day-based period lying wholly before the instant asked about: counts
     /// its remaining candidates at once. `None` when the candidate must be judged alone.
-    fn count_rest_of_day_in_bulk(&mut self, day: i64) -> Option<Verdict> {
+    fn count_rest_of_day_in_bulk(
+        &mut self,
+        day: EpochDay,
+        bulk_before: WallSecs,
+    ) -> Option<Verdict> {
         let last_time = *self.plan.times.last()?;
         let stride = self.stride.is_some();
-        if !(self.product || stride) || day * DAY + last_time >= self.bulk_before {
+        if !(self.layout == Layout::Product || stride) || day.at(last_time) >= bulk_before {
             return None;
         }
         let per_day = self.plan.times.len();
@@ -643,30 +679,30 @@ impl<'a> Cursor<'a> {
             .count
             .is_some_and(|c| self.emitted >= u64::from(c))
         {
-            self.done = true;
+            self.end();
         }
         Some(Verdict::SkipDay)
     }
 
-    /// What to do with the candidate at wall-clock second `local`, on day `day` (days since
-    /// 1970-01-01).
+    /// What to do with the candidate at `local`, which lies on `day`.
     #[inline(always)]
-    fn judge(&mut self, local: i64, day: i64) -> Verdict {
+    fn judge(&mut self, local: WallSecs, day: EpochDay) -> Verdict {
         let plan = self.plan;
         if local < plan.start_wall {
             return Verdict::Skip;
         }
-        if local < self.bulk_before {
-            if let Some(verdict) = self.count_rest_of_day_in_bulk(day) {
+        if let Some(bulk_before) = self.bulk_before.filter(|&b| local < b) {
+            if let Some(verdict) = self.count_rest_of_day_in_bulk(day, bulk_before) {
                 return verdict;
             }
         }
-        let instant = if self.instants {
-            self.resolver.instant(local)
+        let series = self.mode == Mode::Series;
+        let instant = if series {
+            UnixSecs(self.resolver.instant(local.0))
         } else {
-            local
+            local.as_if_utc()
         };
-        if self.bounded
+        if series
             && (plan.until_wall.is_some_and(|u| local > u)
                 || plan.until_utc.is_some_and(|u| instant > u))
         {
@@ -674,8 +710,8 @@ impl<'a> Cursor<'a> {
         }
         // An instant outside chrono's calendar has no date: the series begins after it (a start in
         // the calendar's first hours, in a zone ahead of UTC) or ends before it.
-        if !CALENDAR.contains(&instant) {
-            return if instant < CALENDAR.start {
+        if !instant.in_calendar() {
+            return if instant.before_calendar() {
                 Verdict::Skip
             } else {
                 Verdict::End
@@ -685,8 +721,9 @@ impl<'a> Cursor<'a> {
             return Verdict::SkipDay;
         }
         self.emitted = self.emitted.saturating_add(1);
-        if self.bounded && plan.count.is_some_and(|c| self.emitted >= u64::from(c)) {
-            self.done = true;
+        if series && plan.count.is_some_and(|c| self.emitted >= u64::from(c)) {
+            // A candidate is judged only while the walk goes on.
+            self.state = State::Ended;
         }
         if self.after.is_some_and(|a| instant <= a) {
             return Verdict::Skip;
@@ -701,7 +738,7 @@ impl Iterator for Cursor<'_> {
     #[inline]
     fn next(&mut self) -> Option<Occurrence> {
         match self.stride {
-            Some(stride) => self.next_in_stride(stride),
+            Some(stride) => self.next_in_stride(*stride),
             None => self.next_in_periods(),
         }
     }

@@ -19,6 +19,7 @@ pub use lunar::LUNAR_RANGE;
 pub(crate) use skip::drops_date;
 pub use window::Window;
 
+use civil::{EpochDay, UnixSecs, WallSecs};
 use cursor::Cursor;
 use lunar::{Lunar, OutOfRange};
 use plan::Plan;
@@ -33,10 +34,10 @@ pub(crate) const UNSUPPORTED_SKIP: &str =
 /// to the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Occurrence {
-    /// Wall-clock seconds since 1970-01-01T00:00:00 of the zone's clock.
-    pub(crate) wall: i64,
-    /// Unix seconds.
-    pub(crate) utc: i64,
+    /// The wall-clock time in the zone.
+    wall: WallSecs,
+    /// The instant.
+    utc: UnixSecs,
     /// The dates of `wall` and `utc` (`None` beyond chrono's calendar), worked out once when the
     /// occurrence is made: a walk converts its days by addition ([`plan::Dates`]).
     local_date: Option<NaiveDate>,
@@ -44,17 +45,21 @@ pub struct Occurrence {
 }
 
 impl Occurrence {
-    /// The occurrence at wall-clock second `wall`, on day `wall_day` (days since 1970-01-01), and
-    /// Unix second `utc`.
+    /// The occurrence at wall-clock time `wall`, which lies on `wall_day`, and instant `utc`.
     #[inline(always)]
-    fn new(wall: i64, wall_day: i64, utc: i64, dates: &mut plan::Dates) -> Occurrence {
+    fn new(
+        wall: WallSecs,
+        wall_day: EpochDay,
+        utc: UnixSecs,
+        dates: &mut plan::Dates,
+    ) -> Occurrence {
         // The instant's day on the UTC clock is usually the wall-clock time's day on the zone's:
         // then it takes no division and no second date.
-        let midnight = wall_day * plan::DAY;
-        let utc_day = if (midnight..midnight + plan::DAY).contains(&utc) {
+        let midnight = wall_day.midnight().0;
+        let utc_day = if (midnight..midnight + plan::DAY).contains(&utc.0) {
             wall_day
         } else {
-            utc.div_euclid(plan::DAY)
+            utc.day()
         };
         let local_date = dates.date(wall_day);
         Occurrence {
@@ -73,7 +78,7 @@ impl Occurrence {
     #[inline]
     #[must_use]
     pub fn local(&self) -> NaiveDateTime {
-        plan::at(self.local_date, self.wall)
+        plan::at(self.local_date, self.wall.0)
     }
 
     /// The local calendar date.
@@ -87,7 +92,7 @@ impl Occurrence {
     #[inline]
     #[must_use]
     pub fn instant(&self) -> DateTime<Utc> {
-        plan::at(self.utc_date, self.utc).and_utc()
+        plan::at(self.utc_date, self.utc.0).and_utc()
     }
 }
 
@@ -402,7 +407,7 @@ impl Series {
     }
 
     fn walk(&self, after: Option<DateTime<Utc>>, steps: Option<u64>) -> Occurrences<'_> {
-        let after_utc = after.map(|t| t.timestamp());
+        let after_utc = after.map(|t| UnixSecs(t.timestamp()));
         let inner = match (&self.recurrence, &self.plan) {
             // A rule that can never produce an occurrence (made so by `all_day`; `new` refuses the
             // others).
@@ -414,7 +419,7 @@ impl Series {
                         let (k, emitted) = self.jump(plan, scan);
                         Cursor::new(self, plan, k, after_utc)
                             .counted(emitted)
-                            .scanning_from(plan::wall(scan))
+                            .scanning_from(WallSecs::of(scan))
                     }
                     None => Cursor::new(self, plan, 0, None),
                 };
@@ -485,10 +490,10 @@ impl Series {
         // The first period may hold fewer: those before the start are not occurrences.
         let in_first = plan.in_first_period().unwrap_or_else(|| {
             // Sub-daily: a period holds an hour's candidates at most.
-            let first_end = plan.period_start(1).map_or(i64::MAX, plan::wall);
+            let first_end = plan.period_start(1).map(WallSecs::of);
             Cursor::new(self, plan, 0, None)
                 .unbounded()
-                .take_while(|o| o.wall < first_end)
+                .take_while(|o| first_end.is_none_or(|end| o.wall < end))
                 .count() as u64
         });
         (k, later.saturating_add(in_first))
@@ -534,25 +539,21 @@ impl Series {
         crate::zone::shifted(t, shift)
     }
 
-    /// Whether occurrences on `day` (days since 1970-01-01) are removed by an exDate.
+    /// Whether occurrences on `day` are removed by an exDate.
     #[inline]
-    fn excluded(&self, day: i64) -> bool {
-        !self.exdates.is_empty() && self.exdates.binary_search(&day).is_ok()
+    fn excluded(&self, day: EpochDay) -> bool {
+        !self.exdates.is_empty() && self.exdates.binary_search(&day.0).is_ok()
     }
 
     /// Whether an occurrence at `local` survives the exDates.
     fn kept(&self, local: NaiveDateTime) -> bool {
-        !self.excluded(plan::epoch_day(local.date()))
+        !self.excluded(EpochDay::of(local.date()))
     }
 
     fn occurrence(&self, local: NaiveDateTime) -> Occurrence {
-        let (wall, utc) = (plan::wall(local), self.zone.instant(local).timestamp());
-        Occurrence::new(
-            wall,
-            wall.div_euclid(plan::DAY),
-            utc,
-            &mut plan::Dates::new(),
-        )
+        let wall = WallSecs::of(local);
+        let utc = UnixSecs(self.zone.instant(local).timestamp());
+        Occurrence::new(wall, wall.day(), utc, &mut plan::Dates::new())
     }
 }
 
@@ -572,8 +573,8 @@ pub(crate) fn forgetting_gap(cycle: u32) -> i64 {
 #[derive(Debug)]
 pub struct Occurrences<'a> {
     series: &'a Series,
-    /// Unix seconds.
-    after: Option<i64>,
+    /// Only occurrences strictly after this instant.
+    after: Option<UnixSecs>,
     inner: Inner<'a>,
 }
 
@@ -687,8 +688,8 @@ impl Iterator for Occurrences<'_> {
             let occurrence = series.occurrence(local);
             // Past the calendar's last instant the series ends (a time on its last day in a zone
             // behind UTC); before its first, none has begun.
-            if !plan::CALENDAR.contains(&occurrence.utc) {
-                if occurrence.utc < plan::CALENDAR.start {
+            if !occurrence.utc.in_calendar() {
+                if occurrence.utc.before_calendar() {
                     continue;
                 }
                 return None;

@@ -31,7 +31,9 @@ use crate::rule::{Frequency, Rule, Until, Weekday, Workday};
 
 pub(super) use fast_paths::Stride;
 // The civil-time arithmetic, where the series has always found it.
-pub(super) use super::civil::{at, date_of, epoch_day, wall, Dates, CALENDAR, DAY};
+pub(super) use super::civil::{
+    at, date_of, epoch_day, wall, Dates, EpochDay, UnixSecs, WallSecs, DAY,
+};
 
 /// A rule bound to its start, ready to be expanded period by period.
 #[derive(Debug, Clone)]
@@ -45,12 +47,12 @@ pub(super) struct Plan {
     pub(super) seconds: Bits,
     /// Every time of day a day-based period expands to, as seconds from midnight, ascending.
     pub(super) times: Vec<i64>,
-    /// The start as wall-clock seconds (see [`wall`]).
-    pub(super) start_wall: i64,
+    /// The start as a wall-clock time.
+    pub(super) start_wall: WallSecs,
     /// The last wall-clock second `UNTIL` allows (a date-only `UNTIL` allows its whole day).
-    pub(super) until_wall: Option<i64>,
-    /// The last instant `UNTIL=...Z` allows, in Unix seconds.
-    pub(super) until_utc: Option<i64>,
+    pub(super) until_wall: Option<WallSecs>,
+    /// The last instant `UNTIL=...Z` allows.
+    pub(super) until_utc: Option<UnixSecs>,
     pub(super) set_pos: Vec<i32>,
     /// `TT_SKIP`: which days it drops ([`SkipMasks`]).
     pub(super) skip: SkipMasks,
@@ -62,6 +64,8 @@ pub(super) struct Plan {
     origin_month: i64,
     /// The start truncated to the frequency's unit, for sub-daily rules.
     origin_time: NaiveDateTime,
+    /// The candidates as an arithmetic progression, when they are one ([`Plan::find_stride`]).
+    stride: Option<Stride>,
     /// For sub-daily rules, which periods BYHOUR, BYMINUTE and BYSECOND let through; made when
     /// first needed (counting occurrences in bulk, or jumping over periods they refuse).
     allowed: OnceLock<Option<AllowedPeriods>>,
@@ -182,7 +186,7 @@ impl Plan {
             _ => Some(start),
         }
         .unwrap_or(start);
-        Plan {
+        let mut plan = Plan {
             freq,
             interval: i64::from(rule.interval),
             start,
@@ -191,14 +195,15 @@ impl Plan {
             minutes,
             seconds,
             times,
-            start_wall: wall(start),
+            start_wall: WallSecs::of(start),
             until_wall: match rule.until {
-                Some(Until::Date(d)) => Some(epoch_day(d) * DAY + DAY - 1),
-                Some(Until::Local(t)) => Some(wall(t)),
+                Some(Until::Date(d)) => Some(EpochDay::of(d).at(DAY - 1)),
+                Some(Until::Local(t)) => Some(WallSecs::of(t)),
                 _ => None,
             },
             until_utc: match rule.until {
-                Some(Until::Utc(t)) => Some(wall(t)),
+                // UTC read as a clock: its wall-clock seconds are Unix seconds.
+                Some(Until::Utc(t)) => Some(UnixSecs(wall(t))),
                 _ => None,
             },
             set_pos: rule.by_set_pos.clone(),
@@ -208,8 +213,17 @@ impl Plan {
             origin_day,
             origin_month: i64::from(start.year()) * 12 + i64::from(start.month0()),
             origin_time: origin_time.with_nanosecond(0).unwrap_or(origin_time),
+            stride: None,
             allowed: OnceLock::new(),
-        }
+        };
+        plan.stride = plan.find_stride();
+        plan
+    }
+
+    /// The candidates as an arithmetic progression, for the walk's fast path: DAILY, WEEKLY on one
+    /// day, HOURLY on one minute and second, ... ([`Plan::find_stride`]).
+    pub(super) fn stride(&self) -> Option<&Stride> {
+        self.stride.as_ref()
     }
 
     /// Whether the day filters let every day through (DAILY and sub-daily fast paths).

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Inner, Occurrence, Series, SEARCH_STEPS};
+use super::{Inner, Occurrence, Series, UnixSecs, SEARCH_STEPS};
 use crate::Error;
 
 /// Which occurrences of a series a query asks for ([`Series::try_each_in`]).
@@ -48,27 +48,43 @@ impl Series {
         window: Window,
         mut each: impl FnMut(Occurrence),
     ) -> Result<(), Error> {
+        self.each_in(window, |o| {
+            each(o);
+            Ok(())
+        })
+    }
+
+    /// [`Series::try_each_in`] with a callback that can fail: the walk stops at the callback's
+    /// first error and returns it. Every front end's expansion loop is this one
+    /// ([`ExpandRequest`](crate::ExpandRequest)).
+    pub(crate) fn each_in<E: From<Error>>(
+        &self,
+        window: Window,
+        mut each: impl FnMut(Occurrence) -> Result<(), E>,
+    ) -> Result<(), E> {
         if window.limit == 0 {
             return Ok(());
         }
         // An occurrence is a whole second: it is after `until` exactly when it is after `until`'s
         // whole second.
-        let until = window.until.map(|t| t.timestamp());
+        let until = window.until.map(|t| UnixSecs(t.timestamp()));
         let mut left = window.limit;
         let mut walk = self.walk(window.after, Some(SEARCH_STEPS));
         for occurrence in walk.by_ref() {
             if until.is_some_and(|until| occurrence.utc > until) {
                 return Ok(());
             }
-            each(occurrence);
+            each(occurrence)?;
             left -= 1;
             if left == 0 {
                 return Ok(());
             }
         }
         match &walk.inner {
-            Inner::Rule(cursor) if cursor.exhausted() => Err(self.search_limit()),
-            Inner::Lunar(lunar) => lunar.failed().map_or(Ok(()), |e| Err(self.lunar_range(e))),
+            Inner::Rule(cursor) if cursor.exhausted() => Err(self.search_limit().into()),
+            Inner::Lunar(lunar) => lunar
+                .failed()
+                .map_or(Ok(()), |e| Err(self.lunar_range(e).into())),
             _ => Ok(()),
         }
     }
@@ -89,7 +105,7 @@ impl Occurrence {
     #[inline]
     #[must_use]
     pub fn timestamp_millis(&self) -> i64 {
-        self.utc * 1000
+        self.utc.0 * 1000
     }
 
     /// Appends the instant in TickTick's wire form to `out`, as

@@ -6,16 +6,25 @@ use chrono::{Datelike, Timelike};
 
 use super::bits::Bits;
 use super::Plan;
-use crate::expand::civil::{wall, DAY, EPOCH_CE_DAY, HOUR, MINUTE};
+use crate::expand::civil::{wall, WallSecs, DAY, EPOCH_CE_DAY, HOUR, MINUTE};
 use crate::rule::Frequency;
 
 /// The candidates of a [`Plan::stride`] rule: period `k`'s is `first + k * step` (wall-clock
 /// seconds), `offset` seconds after the period's start.
 #[derive(Debug, Clone, Copy)]
 pub(in crate::expand) struct Stride {
-    pub(in crate::expand) first: i64,
-    pub(in crate::expand) step: i64,
-    pub(in crate::expand) offset: i64,
+    first: i64,
+    step: i64,
+    offset: i64,
+}
+
+impl Stride {
+    /// Period `k`'s candidate and the period's start; `None` when they overflow.
+    #[inline]
+    pub(in crate::expand) fn at(self, k: i64) -> Option<(WallSecs, WallSecs)> {
+        let candidate = k.checked_mul(self.step)?.checked_add(self.first)?;
+        Some((WallSecs(candidate), WallSecs(candidate - self.offset)))
+    }
 }
 
 impl Plan {
@@ -72,11 +81,12 @@ impl Plan {
     /// with no day filter and one time of day, WEEKLY on one weekday at one time, sub-daily rules
     /// with one candidate per period and no day, hour (or minute, second) filter. TickTick's own
     /// schedules are nearly all of this kind, and the walk steps them by addition
-    /// ([`Cursor`](crate::expand::cursor::Cursor)).
+    /// ([`Cursor`](crate::expand::cursor::Cursor)). Worked out once, by [`Plan::new`]
+    /// ([`Plan::stride`]).
     ///
     /// Not with BYSETPOS or TT_WORKDAY, nor with TT_SKIP=WEEKEND or OFFICIAL_WORKDAY when the step is
     /// whole weeks (the general walk then proves when every candidate falls on a dropped weekday).
-    pub(in crate::expand) fn stride(&self) -> Option<Stride> {
+    pub(super) fn find_stride(&self) -> Option<Stride> {
         if !self.set_pos.is_empty() || self.workday.is_some() {
             return None;
         }

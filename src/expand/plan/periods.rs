@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use super::day_filter::MonthFacts;
 use super::Plan;
 use crate::expand::civil::{
-    day, days_in_month, days_in_year, epoch_day, in_calendar, HOUR, LAST_DAY, MINUTE,
+    day, days_in_month, days_in_year, epoch_day, in_calendar, EpochDay, HOUR, LAST_DAY, MINUTE,
 };
 use crate::rule::Frequency;
 
@@ -102,13 +102,17 @@ impl Plan {
     }
 
     /// The days of the day-based period that begins on `first` which pass the day filters, ascending,
-    /// appended to `out` as days since 1970-01-01; and how many days the period has (in the months
+    /// appended to `out`; and how many days the period has (in the months
     /// BYMONTH allows): the same days [`Plan::period_days`] lists, tested month by month by
     /// arithmetic.
-    pub(in crate::expand) fn matching_days(&self, first: NaiveDate, out: &mut Vec<i64>) -> u64 {
+    pub(in crate::expand) fn matching_days(
+        &self,
+        first: NaiveDate,
+        out: &mut Vec<EpochDay>,
+    ) -> u64 {
         let mut month = MonthFacts::containing(first);
         let days = &self.days;
-        let push_month = |month: &MonthFacts, from: u32, to: u32, out: &mut Vec<i64>| {
+        let push_month = |month: &MonthFacts, from: u32, to: u32, out: &mut Vec<EpochDay>| {
             // Days `from..=to`, of those the cheap filters leave.
             let mut left = days.candidates(month) & (((1u64 << (to + 1 - from)) - 1) << from);
             while left != 0 {
@@ -116,7 +120,7 @@ impl Plan {
                 left &= left - 1;
                 let n = month.first_day + i64::from(day) - 1;
                 if in_calendar(n) && days.matches_in(month, day) {
-                    out.push(n);
+                    out.push(EpochDay(n));
                 }
             }
         };
@@ -161,7 +165,7 @@ impl Plan {
             }
             _ => {
                 if days.matches(first) {
-                    out.push(epoch_day(first));
+                    out.push(EpochDay::of(first));
                 }
                 1
             }
@@ -217,8 +221,8 @@ mod tests {
                 let Some(first) = plan.period_start(k).map(|t| t.date()) else { return Ok(()) };
                 let mut days = Vec::new();
                 plan.period_days(first, &mut days);
-                let expected: Vec<i64> =
-                    days.iter().filter(|&&d| plan.days.matches(d)).map(|&d| epoch_day(d)).collect();
+                let expected: Vec<EpochDay> =
+                    days.iter().filter(|&&d| plan.days.matches(d)).map(|&d| EpochDay::of(d)).collect();
                 let mut matching = Vec::new();
                 let examined = plan.matching_days(first, &mut matching);
                 prop_assert_eq!(matching, expected, "{} period {} from {}", flag, k, first);
@@ -240,6 +244,9 @@ mod tests {
         let plan = Plan::new(&rule, first.and_hms_opt(0, 0, 0).unwrap(), false);
         let mut days = Vec::new();
         assert_eq!(plan.matching_days(first, &mut days), 4);
-        assert_eq!(days, (LAST_DAY - 3..=LAST_DAY).collect::<Vec<_>>());
+        assert_eq!(
+            days,
+            (LAST_DAY - 3..=LAST_DAY).map(EpochDay).collect::<Vec<_>>()
+        );
     }
 }
