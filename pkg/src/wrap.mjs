@@ -30,6 +30,8 @@ export const API = [
   "unpin",
   "applyResponse",
   "holidayCoverage",
+  "agenda",
+  "reminders",
 ];
 
 /** A value the fast way cannot pass: the call takes the exact way. */
@@ -145,6 +147,76 @@ function taskFast(glue, call, known, task, options) {
   const texts = [];
   if (!record(task, 0, tape, texts)) return EXACT;
   return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
+}
+
+/**
+ * `agenda` or `reminders` the fast way (`call` of the module's ListCall), or EXACT when it cannot
+ * take the options or the list. Undefined when the module leaves the answer to the exact way (a
+ * missing option, text its JSON reader refuses).
+ */
+function listFast(glue, call, tasks, options) {
+  if (!plainOptions(options) || typeof tasks !== "object" || tasks === null) return EXACT;
+  let from, to, limit, defaultTimeZone, holidays;
+  for (const name of Object.keys(options)) {
+    const value = options[name];
+    switch (name) {
+      case "from": from = text(value); break;
+      case "to": to = text(value); break;
+      case "limit": limit = count(value); break;
+      case "defaultTimeZone": defaultTimeZone = text(value); break;
+      // A calendar is passed as it is, and read by the module as the exact way reads it.
+      case "holidays":
+        if (value !== undefined && value !== null && typeof value !== "string" && !Array.isArray(value) &&
+            !isPlainObject(value)) {
+          return EXACT;
+        }
+        holidays = value;
+        break;
+      default: return EXACT;
+    }
+  }
+  if (from === EXACT || to === EXACT || limit === EXACT || defaultTimeZone === EXACT || !plainJson(tasks, 0)) {
+    return EXACT;
+  }
+  return glue.listFast(call, JSON.stringify(tasks), from, to, limit, defaultTimeZone, holidays);
+}
+
+/**
+ * Whether JSON.stringify writes `value` as the exact way reads it, so that its text can be passed
+ * instead: plain objects and arrays (no toJSON of their own), strings, finite numbers, booleans,
+ * null, Dates, and what JSON leaves out (undefined, functions, symbols); at most 100 levels deep.
+ * Not for NaN and the infinities (written as null, which the exact way refuses), BigInts, boxed
+ * primitives and class instances.
+ */
+function plainJson(value, depth) {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+    case "undefined":
+    case "function":
+    case "symbol":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth >= 100) return false;
+  if (Array.isArray(value)) {
+    if (typeof value.toJSON === "function") return false;
+    for (let i = 0; i < value.length; i++) if (!plainJson(value[i], depth + 1)) return false;
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === datePrototype) return value.toJSON === datePrototype.toJSON;
+  if (prototype !== objectPrototype || typeof value.toJSON === "function") return false;
+  for (const name in value) {
+    if (Object.hasOwn(value, name) && !plainJson(value[name], depth + 1)) return false;
+  }
+  return true;
 }
 
 const objectPrototype = Object.prototype;
@@ -275,6 +347,24 @@ export function wrap(glue) {
     return api[name];
   }
 
+  /** `agenda` or `reminders`; its result parsed from JSON. */
+  function listFunction(name) {
+    const call = glue.ListCall[name[0].toUpperCase() + name.slice(1)];
+    const api = {
+      [name](tasks, options) {
+        let value;
+        try {
+          value = listFast(glue, call, tasks, options);
+          if (value === EXACT || value === undefined) value = glue.listValues(call, tasks, options);
+        } catch (error) {
+          throw recover(glue, error);
+        }
+        return JSON.parse(result(value, api[name]));
+      },
+    };
+    return api[name];
+  }
+
   const api = {
     expand(flag, options) {
       const lines = result(expand(flag, options, false), api.expand);
@@ -310,6 +400,7 @@ export function wrap(glue) {
     },
   };
   for (const name of Object.keys(TASK_OPTIONS)) api[name] = taskFunction(name);
+  for (const name of ["agenda", "reminders"]) api[name] = listFunction(name);
   return Object.fromEntries(API.map((name) => [name, api[name]]));
 }
 
