@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 seconds=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(flag task expand extreme holidays)
+[ ${#targets[@]} -gt 0 ] || targets=(flag task expand extreme holidays triggers task_list)
 export RUSTC_BOOTSTRAP=1
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"

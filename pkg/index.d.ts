@@ -2,6 +2,8 @@
 // over the WebAssembly bindings; the interfaces are the bindings' hand-written ones
 // (bindings/wasm/src/types.d.ts), re-exported from the generated glue's declarations.
 import type {
+  AgendaEntry,
+  AgendaOptions,
   AppliedResponse,
   AtOptions,
   BatchBody,
@@ -11,9 +13,11 @@ import type {
   HolidayCoverage,
   Holidays,
   OccurrencesOptions,
+  ReminderEntry,
   SkipDateOptions,
   Task,
   TaskDates,
+  TaskList,
 } from "./dist/node/ticktick_recur.js";
 
 export type {
@@ -34,6 +38,11 @@ export type {
   HolidayDay,
   HolidayCnYear,
   HolidayCoverage,
+  TaskList,
+  SyncAnswer,
+  AgendaOptions,
+  AgendaEntry,
+  ReminderEntry,
 } from "./dist/node/ticktick_recur.js";
 
 /** The occurrence starts of a `repeatFlag`, ascending, in wire form (`ticktick-recur expand`). */
@@ -84,3 +93,19 @@ export function applyResponse(tasks: Task[], response: BatchResponse): AppliedRe
  * (docs/BEHAVIOUR.md §7).
  */
 export function holidayCoverage(holidays: Holidays): HolidayCoverage;
+
+/**
+ * Every occurrence of every task that starts in `[from, to]`, ordered by start, then by the task's
+ * position in the list; the first `limit` (default 10,000) of the whole list (`ticktick-recur
+ * agenda`, docs/BEHAVIOUR.md §8). One task that cannot be read or expanded throws an error naming
+ * its position and id; nothing is returned in part.
+ */
+export function agenda(tasks: TaskList, options: AgendaOptions): AgendaEntry[];
+
+/**
+ * Every reminder that fires in `[from, to]`: each trigger of each occurrence of an open task,
+ * snoozed reminders (`remindTime`) and checklist items with their own `startDate`, ordered by fire
+ * time, then by the task's position in the list; the first `limit` (default 10,000) of the whole
+ * list (`ticktick-recur reminders`, docs/BEHAVIOUR.md §8).
+ */
+export function reminders(tasks: TaskList, options: AgendaOptions): ReminderEntry[];

@@ -30,6 +30,8 @@ export const API = [
   "unpin",
   "applyResponse",
   "holidayCoverage",
+  "agenda",
+  "reminders",
 ];
 
 /** A value the fast way cannot pass: the call takes the exact way. */
@@ -145,6 +147,39 @@ function taskFast(glue, call, known, task, options) {
   const texts = [];
   if (!record(task, 0, tape, texts)) return EXACT;
   return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
+}
+
+/**
+ * `agenda` or `reminders` the fast way (`call` of the module's ListCall), or EXACT when it cannot
+ * take the options or the list. Undefined when the module leaves the answer to the exact way (a
+ * missing option, a tape it cannot read).
+ */
+function listFast(glue, call, tasks, options) {
+  if (!plainOptions(options) || typeof tasks !== "object" || tasks === null) return EXACT;
+  let from, to, limit, defaultTimeZone, holidays;
+  for (const name of Object.keys(options)) {
+    const value = options[name];
+    switch (name) {
+      case "from": from = text(value); break;
+      case "to": to = text(value); break;
+      case "limit": limit = count(value); break;
+      case "defaultTimeZone": defaultTimeZone = text(value); break;
+      // A calendar is passed as it is, and read by the module as the exact way reads it.
+      case "holidays":
+        if (value !== undefined && value !== null && typeof value !== "string" && !Array.isArray(value) &&
+            !isPlainObject(value)) {
+          return EXACT;
+        }
+        holidays = value;
+        break;
+      default: return EXACT;
+    }
+  }
+  if (from === EXACT || to === EXACT || limit === EXACT || defaultTimeZone === EXACT) return EXACT;
+  const tape = [];
+  const texts = [];
+  if (!record(tasks, 0, tape, texts)) return EXACT;
+  return glue.listFast(call, tape, texts.join(""), from, to, limit, defaultTimeZone, holidays);
 }
 
 const objectPrototype = Object.prototype;
@@ -275,6 +310,24 @@ export function wrap(glue) {
     return api[name];
   }
 
+  /** `agenda` or `reminders`; its result parsed from JSON. */
+  function listFunction(name) {
+    const call = glue.ListCall[name[0].toUpperCase() + name.slice(1)];
+    const api = {
+      [name](tasks, options) {
+        let value;
+        try {
+          value = listFast(glue, call, tasks, options);
+          if (value === EXACT || value === undefined) value = glue.listValues(call, tasks, options);
+        } catch (error) {
+          throw recover(glue, error);
+        }
+        return JSON.parse(result(value, api[name]));
+      },
+    };
+    return api[name];
+  }
+
   const api = {
     expand(flag, options) {
       const lines = result(expand(flag, options, false), api.expand);
@@ -310,6 +363,7 @@ export function wrap(glue) {
     },
   };
   for (const name of Object.keys(TASK_OPTIONS)) api[name] = taskFunction(name);
+  for (const name of ["agenda", "reminders"]) api[name] = listFunction(name);
   return Object.fromEntries(API.map((name) => [name, api[name]]));
 }
 

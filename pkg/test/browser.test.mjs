@@ -1,7 +1,8 @@
 // The ES module build in a real browser: headless Chromium loads a page from a local server
 // (127.0.0.1) whose <script type="module"> imports the installed package through an import map, runs a
-// captured vector, a bad call, a trap (through the test hook, which the package does not export) and
-// the millisecond form of expand, and writes what it got into the page. The page's DOM is read
+// captured vector, a bad call, a trap (through the test hook, which the package does not export), the
+// millisecond form of expand, and an agenda and reminders with a bad task, and writes what it got into
+// the page. The page's DOM is read
 // back with --dump-dom and checked here.
 //
 // Skipped when no Chromium is installed, unless TICKTICK_RECUR_REQUIRE_BROWSER=1 (pkg/scripts/ci.sh).
@@ -40,6 +41,17 @@ const page = `<!doctype html>
       result.error = { isError: e instanceof Error, name: e.constructor.name, message: e.message };
     }
     result.exports = Object.keys(api).sort();
+    // A daily 09:00 New York task across the change to summer time, reminded 30 minutes before.
+    const daily = { id: "t", startDate: "2026-03-06T14:00:00.000+0000", timeZone: "America/New_York",
+      repeatFlag: "RRULE:FREQ=DAILY;INTERVAL=1", reminders: [{ id: "r", trigger: "TRIGGER:-PT30M" }] };
+    const window = { from: "2026-03-07T00:00:00Z", to: new Date("2026-03-08T23:59:59Z") };
+    result.agenda = api.agenda([daily], window);
+    result.reminders = api.reminders({ syncTaskBean: { update: [daily] } }, window).map((r) => r.fireTime);
+    try {
+      api.agenda([daily, { id: "b", timeZone: "Mars/Olympus", startDate: "2026-03-07T00:00:00Z" }], window);
+    } catch (e) {
+      result.badTask = { name: e.constructor.name, message: e.message };
+    }
     try {
       forceTrapForTesting(glue, "unreachable");
     } catch (e) {
@@ -123,8 +135,14 @@ test("Chromium runs the ES module build from a <script type=module>", async (t) 
       name: "Error",
       message: 'invalid repeatFlag "RRULE:FREQ=DAILY;BYDAY=XX" at byte 23: unknown weekday "XX"',
     });
-    assert.deepEqual(result.exports, ["applyResponse", "complete", "expand", "expandMillis", "nextOccurrence",
-      "occurrences", "pin", "skip", "skipDate", "unpin", "wontDo"]);
+    assert.deepEqual(result.exports, ["agenda", "applyResponse", "complete", "expand", "expandMillis", "holidayCoverage",
+      "nextOccurrence", "occurrences", "pin", "reminders", "skip", "skipDate", "unpin", "wontDo"]);
+    assert.deepEqual(result.agenda, [
+      { id: "t", startDate: "2026-03-07T14:00:00.000+0000", dueDate: null, isAllDay: false },
+      { id: "t", startDate: "2026-03-08T13:00:00.000+0000", dueDate: null, isAllDay: false },
+    ]);
+    assert.deepEqual(result.reminders, ["2026-03-07T13:30:00.000+0000", "2026-03-08T12:30:00.000+0000"]);
+    assert.deepEqual(result.badTask, { name: "RangeError", message: 'task [1] (id "b"): task field "timeZone": unknown time zone "Mars/Olympus"' });
     assert.match(result.trap, /^internal error: /);
     assert.deepEqual(result.millis, { isFloat64Array: true, dates: ["2026-01-30T14:00:00.000Z", "2026-02-27T14:00:00.000Z"] });
     assert.deepEqual(result.afterTrap, ["2026-01-30T14:00:00.000+0000", "2026-02-27T14:00:00.000+0000"]);

@@ -51,8 +51,8 @@ test("the gzipped .wasm, full zone database included, stays within the 200 KB ta
 test("the package exports the API and no more", async () => {
   const api = createRequire(join(scratch, "package.json"))("ticktick-recur");
   const names = Object.keys(api).sort();
-  assert.deepEqual(names, ["applyResponse", "complete", "expand", "expandMillis", "holidayCoverage", "nextOccurrence",
-    "occurrences", "pin", "skip", "skipDate", "unpin", "wontDo"]);
+  assert.deepEqual(names, ["agenda", "applyResponse", "complete", "expand", "expandMillis", "holidayCoverage",
+    "nextOccurrence", "occurrences", "pin", "reminders", "skip", "skipDate", "unpin", "wontDo"]);
   const esm = await import(new URL("./use.mjs", `file://${scratch}/`).href);
   assert.deepEqual(Object.keys(esm).sort(), names);
   const browser = await import(new URL("./node_modules/ticktick-recur/dist/browser.mjs", `file://${scratch}/`).href);

@@ -6,6 +6,7 @@
 
 use std::fmt::Display;
 
+use ticktick_recur::agenda::{AgendaError, ReminderProblem};
 use ticktick_recur::task::{FieldProblem, TaskError};
 use wasm_bindgen::JsValue;
 
@@ -72,12 +73,32 @@ impl Failure {
 
 impl From<ticktick_recur::Error> for Failure {
     fn from(e: ticktick_recur::Error) -> Failure {
-        use ticktick_recur::Error as E;
+        Failure::new(error_class(&e), e)
+    }
+}
+
+fn error_class(e: &ticktick_recur::Error) -> Class {
+    use ticktick_recur::Error as E;
+    match e {
+        E::UnknownZone { .. } | E::InvalidInstant { .. } | E::InvalidDate { .. } => {
+            Class::RangeError
+        }
+        E::Task(task) => task_class(task),
+        _ => Class::Error,
+    }
+}
+
+/// A task list's error: the class of what is wrong with the task or its reminder, the message naming
+/// the task by its position and id (`task [3] (id "..."): ...`), as on the command line.
+impl From<AgendaError> for Failure {
+    fn from(e: AgendaError) -> Failure {
         let class = match &e {
-            E::UnknownZone { .. } | E::InvalidInstant { .. } | E::InvalidDate { .. } => {
-                Class::RangeError
-            }
-            E::Task(task) => task_class(task),
+            AgendaError::NotAList { .. } => Class::TypeError,
+            AgendaError::Task { error, .. } => error_class(error),
+            AgendaError::Reminder { problem, .. } => match problem {
+                ReminderProblem::InvalidTrigger(_) => Class::RangeError,
+                _ => Class::TypeError,
+            },
             _ => Class::Error,
         };
         Failure::new(class, e)

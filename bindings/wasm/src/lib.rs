@@ -21,6 +21,7 @@
 
 mod error;
 mod json;
+mod list;
 mod options;
 mod tape;
 

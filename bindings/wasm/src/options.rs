@@ -36,8 +36,9 @@ pub(crate) trait Options {
     /// A list of local dates, `yyyyMMdd` each; empty when absent.
     fn dates(&self, name: &str) -> Result<Vec<NaiveDate>, Failure>;
 
-    /// The holiday calendar (BEHAVIOUR.md §7): none when absent or `"none"`. The fast way never
-    /// carries one: the package's JavaScript passes a call with `holidays` the exact way.
+    /// The holiday calendar (BEHAVIOUR.md §7): none when absent or `"none"`. The fast way carries
+    /// one only for `agenda` and `reminders` (as the value given, read here as the exact way reads
+    /// it); the other functions take the exact way when given `holidays`.
     fn holidays(&self, _name: &str) -> Result<Option<HolidayCalendar>, Failure> {
         Ok(None)
     }
@@ -220,6 +221,8 @@ pub(crate) struct Given {
     pub(crate) id_seed: Option<String>,
     pub(crate) date: Option<String>,
     pub(crate) default_time_zone: Option<String>,
+    /// The `holidays` option as given: a string, an array or a plain object.
+    pub(crate) holidays: Option<JsValue>,
 }
 
 impl Options for Given {
@@ -251,6 +254,15 @@ impl Options for Given {
 
     fn count(&self, _: &str) -> Result<Option<usize>, Failure> {
         Ok(self.limit.map(|n| n as usize))
+    }
+
+    fn holidays(&self, name: &str) -> Result<Option<HolidayCalendar>, Failure> {
+        match &self.holidays {
+            Some(value) if !value.is_undefined() => {
+                calendar(&json(value)?, &format!("option {name:?}"))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// A whole number from 0 to 2^53 - 1 (the JavaScript checks it), exactly a `u64`.

@@ -170,3 +170,56 @@ export interface SkipDateOptions extends AtOptions {
   /** The local date to skip (`yyyyMMdd`). */
   date: string;
 }
+
+/**
+ * What `agenda` and `reminders` take, as the command line does: an array of tasks, one task, or the
+ * body of TickTick's sync answer, whose `syncTaskBean.update` holds the tasks.
+ */
+export type TaskList = Task[] | Task | SyncAnswer;
+
+/** The body of TickTick's sync answer (`GET /api/v2/batch/check/0`); other fields are ignored. */
+export interface SyncAnswer {
+  syncTaskBean: { update: Task[]; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
+/** Options of `agenda` and `reminders`. */
+export interface AgendaOptions {
+  /** First instant of the window (inclusive). */
+  from: Instant;
+  /** Last instant of the window (inclusive). */
+  to: Instant;
+  /** At most this many entries, the earliest of the whole list (default 10,000). */
+  limit?: number;
+  /** The holiday calendar `TT_SKIP` and `TT_WORKDAY` consult (default `"none"`). */
+  holidays?: Holidays;
+  /** The zone for a task without `timeZone` (default `UTC`). */
+  defaultTimeZone?: string;
+}
+
+/** One occurrence of one task in `agenda`'s answer (docs/BEHAVIOUR.md §8). */
+export interface AgendaEntry {
+  /** The task's `id` (null for a task without one). */
+  id: string | null;
+  /** The occurrence's start, in wire form; null for a task without `startDate`. */
+  startDate: string | null;
+  /** The occurrence's due date, in wire form; null for a task without `dueDate`. */
+  dueDate: string | null;
+  isAllDay: boolean;
+}
+
+/** One reminder firing in `reminders`' answer (docs/BEHAVIOUR.md §8). */
+export interface ReminderEntry {
+  /** The task's `id` (null for a task without one). */
+  id: string | null;
+  /** The reminder's `id`; null for a snoozed reminder (`remindTime`) and for a checklist item. */
+  reminderId: string | null;
+  /** The reminder's trigger text (`TRIGGER:-PT30M`); null for a snoozed reminder and a checklist item. */
+  trigger: string | null;
+  /** When the reminder fires, in wire form. */
+  fireTime: string;
+  /** The `startDate` of the occurrence the reminder belongs to (the task's own for a snooze or an item). */
+  startDate: string | null;
+  /** The `dueDate` of that occurrence. */
+  dueDate: string | null;
+}

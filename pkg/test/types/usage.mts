@@ -1,5 +1,7 @@
 // Typed use of the package from an ES module; compiled by types.test.mjs with tsc --noEmit.
 import {
+  agenda,
+  reminders,
   applyResponse,
   complete,
   expand,
@@ -12,6 +14,9 @@ import {
   skipDate,
   unpin,
   wontDo,
+  type AgendaEntry,
+  type AgendaOptions,
+  type ReminderEntry,
   type BatchBody,
   type ExpandOptions,
   type HolidayCoverage,
@@ -51,7 +56,19 @@ nextOccurrence(task, { at: "2026-01-17T13:16:24Z", holidays: feed });
 const coverage: HolidayCoverage = holidayCoverage("cn");
 const firstYear: number | null = coverage.from;
 
+const window: AgendaOptions = { from: new Date("2026-03-01T00:00:00Z"), to: "2026-03-31T23:59:59Z", limit: 50 };
+const agendaEntries: AgendaEntry[] = agenda([task], { ...window, holidays: "cn" });
+const allDay: boolean = agendaEntries[0]!.isAllDay;
+const fired: ReminderEntry[] = reminders({ syncTaskBean: { update: [task] } }, window);
+const fireTime: string = fired[0]!.fireTime;
+const reminderId: string | null = fired[0]!.reminderId;
+reminders(task, { from: "2026-03-01T00:00:00Z", to: "2026-03-31T23:59:59Z", defaultTimeZone: "Asia/Tokyo" });
+
 // The declarations are real types, not `any`: each of these must be a type error.
+// @ts-expect-error to is required
+agenda([task], { from: "2026-03-01T00:00:00Z" });
+// @ts-expect-error fireTime is a string, never null
+const noFire: null = fired[0]!.fireTime;
 // @ts-expect-error the flag is a string
 expand(5, options);
 // @ts-expect-error a day's type is 0 or 1
