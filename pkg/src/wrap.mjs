@@ -118,7 +118,8 @@ const TASK_OPTIONS = {
 
 /**
  * A function taking a task, the fast way (`call` of the module's TaskCall, `known` its options), or
- * EXACT when it cannot take the options or the task. Undefined when the module cannot read the tape.
+ * EXACT when it cannot take the options or the task. Undefined when the module cannot read the task's
+ * text (it leaves the message to the exact way).
  */
 function taskFast(glue, call, known, task, options) {
   if (!plainOptions(options) || !isPlainObject(task)) return EXACT;
@@ -143,10 +144,8 @@ function taskFast(glue, call, known, task, options) {
       date === EXACT || defaultTimeZone === EXACT) {
     return EXACT;
   }
-  const tape = [];
-  const texts = [];
-  if (!record(task, 0, tape, texts)) return EXACT;
-  return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
+  if (!plainJson(task, 0)) return EXACT;
+  return glue.taskFast(call, JSON.stringify(task), at, from, to, limit, id, idSeed, date, defaultTimeZone);
 }
 
 /**
