@@ -10,6 +10,9 @@
 //!   entry of the window (no limit);
 //! - `agenda/10000_tasks_31_days_limit_10000`: the command line's default limit;
 //! - `task_list/read_10000`: the list's text to tasks (what the command line adds before the agenda);
+//! - `agenda/10000_tasks_31_days_text_to_text`, `reminders/10000_tasks_31_days_text_to_text`: the
+//!   list's JSON text to the answer's JSON text, the work of one call of the npm package's `agenda`
+//!   and `reminders` done natively (`npm --prefix pkg run bench` compares them);
 //! - `agenda/daily_since_2000_istanbul` and `agenda/daily_since_2026_istanbul`: one task whose
 //!   current start is 26 years back, against one begun last month: the same window costs the same.
 //!
@@ -83,6 +86,17 @@ fn check_reminders(tasks: &[Task], w: &Window) -> usize {
     got.len()
 }
 
+/// The agenda (or the reminders) of the list's text as JSON text, as one call of the npm package
+/// computes it.
+fn text_to_text(text: &str, w: &Window, agenda: bool) -> String {
+    let list = TaskList::from_json(text).unwrap();
+    if agenda {
+        serde_json::to_string(&list.agenda(w).unwrap()).unwrap()
+    } else {
+        serde_json::to_string(&list.reminders(w).unwrap()).unwrap()
+    }
+}
+
 /// One daily 17:00 Istanbul task whose current start is `start`.
 fn daily(start: &str) -> Task {
     Task::from_json(&format!(
@@ -126,11 +140,23 @@ pub fn benches(c: &mut Criterion) {
     group.bench_function("daily_since_2026_istanbul", |b| {
         b.iter(|| agenda(black_box(&new), black_box(&w)).unwrap())
     });
+    let agenda_text = serde_json::to_string(&agenda(&tasks, &w).unwrap()).unwrap();
+    assert_eq!(text_to_text(&text, &w, true), agenda_text);
+    group.sample_size(20);
+    group.bench_function("10000_tasks_31_days_text_to_text", |b| {
+        b.iter(|| text_to_text(black_box(&text), black_box(&w), true))
+    });
     group.finish();
 
     let mut group = c.benchmark_group("reminders");
     group.bench_function("10000_tasks_31_days", |b| {
         b.iter(|| reminders(black_box(&tasks), black_box(&w)).unwrap())
+    });
+    let reminders_text = serde_json::to_string(&reminders(&tasks, &w).unwrap()).unwrap();
+    assert_eq!(text_to_text(&text, &w, false), reminders_text);
+    group.sample_size(20);
+    group.bench_function("10000_tasks_31_days_text_to_text", |b| {
+        b.iter(|| text_to_text(black_box(&text), black_box(&w), false))
     });
     group.finish();
 

@@ -50,7 +50,9 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let zones = Zone::all().len();
-    let zone = Zone::all().nth(usize::from(p.zone) % zones).unwrap_or(Zone::UTC);
+    let zone = Zone::all()
+        .nth(usize::from(p.zone) % zones)
+        .unwrap_or(Zone::UTC);
     let list = list.with_default_zone(zone);
     let list = if p.china {
         list.with_holidays(HolidayCalendar::china())
@@ -85,7 +87,12 @@ fuzz_target!(|data: &[u8]| {
             for (at, task) in tasks.iter().enumerate() {
                 let own = occurrences(task, from, to, window.limit).expect("each task expands");
                 for d in own {
-                    by_hand.push((d.start_date.or(d.due_date).expect("an occurrence has a date"), at));
+                    by_hand.push((
+                        d.start_date
+                            .or(d.due_date)
+                            .expect("an occurrence has a date"),
+                        at,
+                    ));
                 }
             }
             by_hand.sort();
@@ -107,9 +114,14 @@ fuzz_target!(|data: &[u8]| {
         Ok(entries) => {
             assert_eq!(list.reminders(&window).as_ref(), Ok(&entries));
             assert!(entries.len() <= window.limit);
-            let keys: Vec<_> = entries.iter().map(|r| (r.fire_time(), r.position())).collect();
+            let keys: Vec<_> = entries
+                .iter()
+                .map(|r| (r.fire_time(), r.position()))
+                .collect();
             assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
-            assert!(keys.iter().all(|(t, at)| from <= *t && *t <= to && *at < tasks.len()));
+            assert!(keys
+                .iter()
+                .all(|(t, at)| from <= *t && *t <= to && *at < tasks.len()));
             let json = serde_json::to_string(&entries).expect("entries serialise");
             assert!(json.starts_with('['));
         }
@@ -117,7 +129,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(list.reminders(&window).err(), Some(e.clone()));
             let at = position(&e).expect("a reminders error names its task");
             let task = tasks.get(at).expect("the named task is in the list");
-            assert!(reminders(std::slice::from_ref(task), &window).is_err(), "{e}");
+            assert!(
+                reminders(std::slice::from_ref(task), &window).is_err(),
+                "{e}"
+            );
         }
     }
 });

@@ -34,7 +34,13 @@ fn shift(local: NaiveDateTime, days: i64, seconds: i64) -> Option<NaiveDateTime>
 }
 
 /// The fire time by BEHAVIOUR.md §8, on chrono's dates.
-fn expected(t: &Trigger, text: &str, start: DateTime<Utc>, zone: Zone, all_day: bool) -> Option<DateTime<Utc>> {
+fn expected(
+    t: &Trigger,
+    text: &str,
+    start: DateTime<Utc>,
+    zone: Zone,
+    all_day: bool,
+) -> Option<DateTime<Utc>> {
     let sign = if t.is_negative() { -1 } else { 1 };
     let days = sign * i64::try_from(t.days()).ok()?;
     let mut seconds = sign * i64::try_from(t.seconds()).ok()?;
@@ -67,7 +73,10 @@ fuzz_target!(|data: &[u8]| {
     let trigger: Trigger = match text.parse() {
         Ok(t) => t,
         Err(e) => {
-            assert!(e.offset() <= text.len() && text.is_char_boundary(e.offset()), "{text:?}");
+            assert!(
+                e.offset() <= text.len() && text.is_char_boundary(e.offset()),
+                "{text:?}"
+            );
             assert_eq!(e.text(), text);
             assert!(e.to_string().contains(&format!("{text:?}")), "{e}");
             return;
@@ -75,7 +84,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let canonical = trigger.to_string();
     assert_eq!(canonical.parse::<Trigger>(), Ok(trigger), "{text:?}");
-    assert_eq!(canonical.parse::<Trigger>().map(|t| t.to_string()).as_deref(), Ok(canonical.as_str()));
+    assert_eq!(
+        canonical
+            .parse::<Trigger>()
+            .map(|t| t.to_string())
+            .as_deref(),
+        Ok(canonical.as_str())
+    );
 
     let base = DateTime::from_timestamp(1_772_323_200, 0).unwrap_or_default();
     let start = match p.far.and_then(|s| DateTime::from_timestamp(s, 0)) {
@@ -95,5 +110,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let got = trigger.fire_time(start, zone, p.all_day);
     let want = expected(&trigger, &canonical, start, zone, p.all_day);
-    assert_eq!(got, want, "{text:?} from {start} in {} (all day: {})", zone.name(), p.all_day);
+    assert_eq!(
+        got,
+        want,
+        "{text:?} from {start} in {} (all day: {})",
+        zone.name(),
+        p.all_day
+    );
 });

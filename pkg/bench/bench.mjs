@@ -1,6 +1,8 @@
 // Node benchmark: ticktick-recur (this package, built) against the libraries a JavaScript user would
 // pick instead, on the same work: rrule-rust (napi, the `rrule` crate compiled natively), rrule-temporal
-// and rrule.js (npm `rrule`). `npm --prefix pkg run bench`; `-- --quick` for fewer rounds.
+// and rrule.js (npm `rrule`). `npm --prefix pkg run bench`; `-- --quick` for fewer rounds. Then the
+// agenda and reminders of criterion's 10,000-task list, against criterion's own figures for them
+// when `cargo bench --bench bench -- 10000_tasks` has run (target/criterion).
 //
 // Fair terms. Every library parses its rule from text on every call (ticktick-recur its repeatFlag,
 // the others `DTSTART;TZID=...` and `RRULE:...`), and every cache is off: rrule-rust's per set
@@ -26,13 +28,16 @@ process.env.TZ = "UTC";
 const assert = (await import("node:assert/strict")).default;
 const { execFileSync } = await import("node:child_process");
 const { fileURLToPath } = await import("node:url");
-const { readFileSync } = await import("node:fs");
+const { existsSync, readFileSync, writeFileSync } = await import("node:fs");
+const { tmpdir } = await import("node:os");
+const { join } = await import("node:path");
 const rrule = (await import("rrule")).default;
 const { RRuleSet } = await import("rrule-rust");
 const { RRuleTemporal } = await import("rrule-temporal");
 const recur = await import("../dist/node.mjs");
 
 const quick = process.argv.includes("--quick");
+const child = process.argv.indexOf("--child");
 const version = (name) => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url))).version;
 
 /** A clock in milliseconds: CPU time of the process, or wall-clock time with --wall. */
@@ -165,14 +170,41 @@ const VECTOR = JSON.parse(readFileSync(new URL("../../tests/data/vectors/wont-do
 const completeCaptured = () =>
   recur.complete(TASK, { at: "2026-01-17T13:16:24Z", userId: 130208689, idSeed: "2c6f3277d1cc4341" });
 
+// The agenda and the reminders of the criterion benchmark's list (benches/bench/agenda.rs): 10,000
+// tasks from examples/generate_tasks.rs, seed 1, over March 2026, every entry (no limit).
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const LIST_FILE = join(tmpdir(), "ticktick-recur-bench-tasks-10000-1.json");
+if (child < 0 && !existsSync(LIST_FILE)) {
+  const text = execFileSync("cargo", ["run", "--release", "--quiet", "--example", "generate_tasks", "--", "10000", "1"],
+    { cwd: root, encoding: "utf8", maxBuffer: 1 << 27, stdio: ["ignore", "pipe", "inherit"] });
+  writeFileSync(LIST_FILE, text);
+}
+const MARCH = { from: "2026-03-01T00:00:00Z", to: "2026-03-31T23:59:59Z", limit: 2 ** 32 - 1 };
+let listTasks;
+const tasks = () => (listTasks ??= JSON.parse(readFileSync(LIST_FILE, "utf8")).syncTaskBean.update);
+const agendaMarch = () => recur.agenda(tasks(), MARCH);
+const remindersMarch = () => recur.reminders(tasks(), MARCH);
+
+/** Each task's own entries (`one(task)`), merged by `key`, then by the task's position. */
+function merged(one, key) {
+  const all = tasks().flatMap((task, position) => one(task).map((entry, i) => ({ entry, position, i })));
+  all.sort((a, b) => (key(a.entry) < key(b.entry) ? -1 : key(a.entry) > key(b.entry) ? 1 : a.position - b.position || a.i - b.i));
+  return all.map((e) => e.entry);
+}
+
+/** Criterion's median estimate of a benchmark in milliseconds, when `cargo bench` has run it here. */
+function native(name) {
+  const file = join(root, "target", "criterion", ...name.split("/"), "new", "estimates.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1e6 : undefined;
+}
+
 const names = ["ticktick-recur", `rrule-rust ${version("rrule-rust")}`, `rrule-temporal ${version("rrule-temporal")}`, `rrule.js ${version("rrule")}`];
 const time = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 1 ? `${x.toFixed(x >= 100 ? 0 : 1)} ms` : `${(x * 1000).toFixed(x >= 0.01 ? 0 : 1)} µs`);
 
-const child = process.argv.indexOf("--child");
 if (child > 0) {
   // One library on one work: warm up, then print the time of one call.
   const [work, library] = process.argv.slice(child + 1, child + 3).map(Number);
-  const run = work < works.length ? works[work].libraries[library][0] : completeCaptured;
+  const run = work < works.length ? works[work].libraries[library][0] : solo[work - works.length];
   // Warm up until a batch takes as long as the one before (V8 compiles hot code in the background,
   // a WebAssembly module's for seconds), at most about 5 s.
   let previous = batch(run, 100);
@@ -191,6 +223,9 @@ if (child > 0) {
   process.exit(0);
 }
 
+/** Work of ticktick-recur alone, timed after the races. */
+const solo = [completeCaptured, agendaMarch, remindersMarch];
+
 const rows = [];
 for (const [w, work] of works.entries()) {
   for (const [i, [run, toIso]] of work.libraries.entries()) {
@@ -202,6 +237,19 @@ const expectedBody = structuredClone(VECTOR.expect);
 expectedBody.add[0].status = 2;
 assert.deepEqual(completeCaptured(), expectedBody, "complete on the captured task");
 const [complete] = race(works.length, 1);
+const agendaEntries = agendaMarch();
+assert.ok(agendaEntries.length > 40_000, `${agendaEntries.length} agenda entries`);
+assert.deepEqual(agendaEntries, merged((task) => recur.agenda([task], MARCH), (e) => e.startDate ?? e.dueDate),
+  "the agenda is each task's own, merged");
+assert.deepEqual(agendaEntries.map((e) => e.startDate ?? e.dueDate),
+  merged((task) => recur.occurrences(task, MARCH), (d) => d.startDate ?? d.dueDate).map((d) => d.startDate ?? d.dueDate),
+  "the agenda holds each task's occurrences");
+const reminderEntries = remindersMarch();
+assert.ok(reminderEntries.length > 40_000, `${reminderEntries.length} reminders`);
+assert.deepEqual(reminderEntries, merged((task) => recur.reminders([task], MARCH), (r) => r.fireTime),
+  "the reminders are each task's own, merged");
+const [agendaTime] = race(works.length + 1, 1);
+const [remindersTime] = race(works.length + 2, 1);
 
 const measure = process.argv.includes("--wall") ? "wall-clock" : "CPU";
 console.log(`Node ${process.version}, ${measure} time of one call (median of rounds)\n`);
@@ -209,6 +257,8 @@ console.log(`| work | ${names.join(" | ")} |`);
 console.log(`|---|${names.map(() => "---:").join("|")}|`);
 for (const { name, times } of rows) console.log(`| ${name} | ${times.map(time).join(" | ")} |`);
 console.log(`| complete the captured daily task (examples/daily-task.json) | ${time(complete)} | | | |`);
+console.log(`| agenda of 10,000 tasks over 31 days (${agendaEntries.length} entries) | ${time(agendaTime)} | | | |`);
+console.log(`| reminders of 10,000 tasks over 31 days (${reminderEntries.length} entries) | ${time(remindersTime)} | | | |`);
 
 const [daily, monthly, strings, millis] = rows.map((r) => r.times);
 console.log(`
@@ -216,3 +266,13 @@ next occurrence from the flag text: ${time(daily[0])} and ${time(monthly[0])} (t
 1,000 occurrences as strings: ${time(strings[0])} (target: at most 120 µs), ${(strings[1] / strings[0]).toFixed(1)}x rrule-rust's time (target: at least 3x)
 1,000 occurrences as milliseconds: ${time(millis[0])}, ${(millis[1] / millis[0]).toFixed(1)}x rrule-rust's time (target: at least 10x)
 complete on the captured task: ${time(complete)} (native: cargo bench --bench bench -- complete)`);
+for (const [what, npm] of [["agenda", agendaTime], ["reminders", remindersTime]]) {
+  const same = native(`${what}/10000_tasks_31_days_text_to_text`);
+  const read = native(`${what}/10000_tasks_31_days`);
+  if (same === undefined || read === undefined) {
+    console.log(`${what}: ${time(npm)}; run cargo bench --bench bench -- ${what}/10000 for the native figures`);
+    continue;
+  }
+  console.log(`${what}: ${time(npm)}, ${(npm / same).toFixed(1)}x native on the same work (JSON text in, JSON text out: ` +
+    `${time(same)}; target: at most 3x), ${(npm / read).toFixed(1)}x native from tasks already read (${time(read)})`);
+}

@@ -28,4 +28,6 @@ export const {
   unpin,
   applyResponse,
   holidayCoverage,
+  agenda,
+  reminders,
 } = wrap(glue);

@@ -15,4 +15,6 @@ export const {
   unpin,
   applyResponse,
   holidayCoverage,
+  agenda,
+  reminders,
 } = api;

@@ -151,7 +151,7 @@ function taskFast(glue, call, known, task, options) {
 /**
  * `agenda` or `reminders` the fast way (`call` of the module's ListCall), or EXACT when it cannot
  * take the options or the list. Undefined when the module leaves the answer to the exact way (a
- * missing option, text its JSON reader refuses).
+ * missing option, a tape it cannot read).
  */
 function listFast(glue, call, tasks, options) {
   if (!plainOptions(options) || typeof tasks !== "object" || tasks === null) return EXACT;
@@ -174,48 +174,11 @@ function listFast(glue, call, tasks, options) {
       default: return EXACT;
     }
   }
-  if (from === EXACT || to === EXACT || limit === EXACT || defaultTimeZone === EXACT || !plainJson(tasks, 0)) {
-    return EXACT;
-  }
-  return glue.listFast(call, JSON.stringify(tasks), from, to, limit, defaultTimeZone, holidays);
-}
-
-/**
- * Whether JSON.stringify writes `value` as the exact way reads it, so that its text can be passed
- * instead: plain objects and arrays (no toJSON of their own), strings, finite numbers, booleans,
- * null, Dates, and what JSON leaves out (undefined, functions, symbols); at most 100 levels deep.
- * Not for NaN and the infinities (written as null, which the exact way refuses), BigInts, boxed
- * primitives and class instances.
- */
-function plainJson(value, depth) {
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-    case "undefined":
-    case "function":
-    case "symbol":
-      return true;
-    case "number":
-      return Number.isFinite(value);
-    case "object":
-      break;
-    default:
-      return false;
-  }
-  if (value === null) return true;
-  if (depth >= 100) return false;
-  if (Array.isArray(value)) {
-    if (typeof value.toJSON === "function") return false;
-    for (let i = 0; i < value.length; i++) if (!plainJson(value[i], depth + 1)) return false;
-    return true;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype === datePrototype) return value.toJSON === datePrototype.toJSON;
-  if (prototype !== objectPrototype || typeof value.toJSON === "function") return false;
-  for (const name in value) {
-    if (Object.hasOwn(value, name) && !plainJson(value[name], depth + 1)) return false;
-  }
-  return true;
+  if (from === EXACT || to === EXACT || limit === EXACT || defaultTimeZone === EXACT) return EXACT;
+  const tape = [];
+  const texts = [];
+  if (!record(tasks, 0, tape, texts)) return EXACT;
+  return glue.listFast(call, tape, texts.join(""), from, to, limit, defaultTimeZone, holidays);
 }
 
 const objectPrototype = Object.prototype;

@@ -33,6 +33,9 @@ const daily = {
   dropped: undefined,
 };
 
+const january = { from: "2026-01-17T00:00:00Z", to: "2026-01-31T00:00:00Z" };
+const reminded = { ...daily, reminders: [{ id: "r", trigger: "TRIGGER:-PT30M" }], remindTime: "2026-01-18T10:00:00.000+0000" };
+
 /** The same options, read the exact way (the module calls toJSON). */
 const exactOptions = (options) => ({ toJSON: () => options });
 /** The same task, read the exact way (not a plain object: its prototype is not Object.prototype). */
@@ -84,6 +87,16 @@ const calls = [
   // A missing option: the fast way leaves the message to the exact way.
   ["complete", daily, { at }],
   ["expand", "FREQ=DAILY", {}],
+  // Task lists: an array, a sync answer, a single task; their bad tasks and options.
+  ["agenda", [daily, { ...daily, id: "b", timeZone: "America/New_York" }], { ...january, limit: 5 }],
+  ["agenda", { syncTaskBean: { update: [daily] }, checkPoint: 7 }, { ...january, holidays: "cn" }],
+  ["agenda", [daily, { ...daily, timeZone: undefined }], { ...january, defaultTimeZone: "Asia/Tokyo" }],
+  ["reminders", [reminded], january],
+  ["reminders", reminded, { ...january, holidays: [{ date: "2026-01-20", type: 0 }] }],
+  ["agenda", [daily, { ...daily, startDate: 5 }], january],
+  ["reminders", [{ ...reminded, reminders: [{ id: "r", trigger: "TRIGGER:X" }] }], january],
+  ["agenda", { syncTaskBean: { update: [daily, {}, { ...daily, repeatFlag: "FREQ=DAILY;BYDAY=XX" }] } }, january],
+  ["agenda", [daily], { from: january.from }],
 ];
 
 for (const [how, api] of Object.entries(entries)) {
@@ -91,7 +104,8 @@ for (const [how, api] of Object.entries(entries)) {
     for (const [name, first, options] of calls) {
       const task = typeof first === "object";
       const fast = outcome(() => api[name](first, options));
-      const exact = outcome(() => api[name](task ? exactTask(first) : first, exactOptions(options)));
+      const exactFirst = Array.isArray(first) ? first.map(exactTask) : task ? exactTask(first) : first;
+      const exact = outcome(() => api[name](exactFirst, exactOptions(options)));
       const what = `${name}(${JSON.stringify(first).slice(0, 60)}, ${JSON.stringify(options)})`;
       assert.deepEqual(fast, exact, what);
     }
@@ -134,7 +148,7 @@ for (const [how, api] of Object.entries(entries)) {
         'option "exDates": expected an array of yyyyMMdd strings, got ["20260101",20260102]'],
       [() => api.complete(daily, { at, userId: 2 ** 53 }), TypeError, 'option "userId": expected a non-negative integer, got 9007199254740992.0'],
       [() => api.complete(daily, { at, userId: 1, from: at }), TypeError,
-        'unknown option "from": expected one of "at", "userId", "idSeed", "defaultTimeZone"'],
+        'unknown option "from": expected one of "at", "userId", "idSeed", "defaultTimeZone", "holidays"'],
       [() => api.applyResponse([daily, undefined], {}), TypeError, "tasks[1]: expected a JSON-shaped value, got undefined"],
     ];
     let deep = {};

@@ -3,6 +3,7 @@
 //!
 //! - [`TaskList`] reads what TickTick sends: one task object, an array of them, or the body of its
 //!   sync answer (`syncTaskBean.update`), keeping each task's position for ordering and messages;
+//!   [`TaskValues`] the same forms given as a JSON value;
 //! - [`agenda`] lists the occurrences of tasks in a [`Window`], ordered by start, then by the task's
 //!   position: exactly each task's [`occurrences`](crate::task::occurrences), merged;
 //! - [`reminders`] lists when each reminder fires: every [`Trigger`] of every occurrence of an open
@@ -43,6 +44,7 @@ mod list;
 mod reminders;
 mod select;
 mod trigger;
+mod values;
 
 use chrono::{DateTime, Utc};
 
@@ -51,6 +53,7 @@ pub use error::{AgendaError, ReminderProblem, TaskRef};
 pub use list::{ListForm, TaskList};
 pub use reminders::{reminders, ReminderEntry, ReminderSource};
 pub use trigger::{Trigger, TriggerError, TriggerErrorKind};
+pub use values::TaskValues;
 
 /// How many entries an agenda or a list of reminders holds unless told otherwise, as on the command
 /// line.

@@ -1,25 +1,23 @@
 //! `agenda` and `reminders` (SURFACES.md §2, BEHAVIOUR.md §8): a whole task list over a window.
 //!
 //! The list takes the command line's three forms (an array of tasks, one task, TickTick's sync
-//! answer) and is read by the core's [`TaskList`], one task at a time, so a bad task fails the call
-//! with the command line's message (`task [3] (id "..."): ...`) and nothing is returned in part.
+//! answer) and is read by the core's [`TaskValues`], so a bad task fails the call with the command
+//! line's message (`task [3] (id "..."): ...`) and nothing is returned in part.
 //!
-//! - The fast way: the list as its `JSON.stringify` text, which the package's JavaScript writes only
-//!   for values that text holds exactly (plain objects and arrays, strings, finite numbers, booleans,
-//!   null, `Date`s); the options one by one, `holidays` as the value given.
+//! - The fast way: the list as a tape ([`tape`](crate::tape)), the options one by one, `holidays`
+//!   as the value given.
 //! - The exact way: the list and the option object as JavaScript values, read as `JSON.stringify`
 //!   reads them ([`json`](crate::json)), each refusal with its own message.
 
 use serde_json::Value;
-use ticktick_recur::agenda::{AgendaError, TaskList, Window, DEFAULT_LIMIT};
-use ticktick_recur::task::TaskError;
+use ticktick_recur::agenda::{AgendaError, TaskValues, Window, DEFAULT_LIMIT};
 use ticktick_recur::Zone;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::Failure;
 use crate::options::{Given, Object, Options};
-use crate::{answer, json, json_text};
+use crate::{answer, json, json_text, tape};
 
 /// The functions of the API that take a task list.
 #[wasm_bindgen(skip_typescript)]
@@ -38,17 +36,18 @@ pub fn list_values(call: ListCall, tasks: JsValue, options: JsValue) -> JsValue 
     answer(|| {
         let options = Object::read(options, LIST)?;
         let window = window(&options)?;
-        let text = list_text(&tasks)?;
-        run(call, &text, &window, &options, false)
+        run(call, list_value(&tasks)?, &window, &options)
     })
 }
 
-/// `agenda` or `reminders`, the fast way: the list as JSON text, each option `undefined` when not
-/// given. Gives `undefined` when the text cannot be read or a required option is missing (the
+/// `agenda` or `reminders`, the fast way: the list as a tape, each option `undefined` when not
+/// given. Gives `undefined` when the tape cannot be read or a required option is missing (the
 /// wrapper then takes the exact way).
 #[wasm_bindgen(js_name = listFast, skip_typescript)]
+#[allow(clippy::too_many_arguments, reason = "one argument per option")]
 pub fn list_fast(
     call: ListCall,
+    tape: &[f64],
     text: &str,
     from: Option<String>,
     to: Option<String>,
@@ -64,7 +63,11 @@ pub fn list_fast(
         holidays: Some(holidays),
         ..Given::default()
     };
-    answer(|| run(call, text, &window(&options)?, &options, true))
+    answer(|| {
+        let window = window(&options)?;
+        let list = tape::value(tape, text).ok_or_else(Failure::exact_way)?;
+        run(call, list, &window, &options)
+    })
 }
 
 /// The window from the options `from`, `to` and `limit`, read in that order as the command line
@@ -76,71 +79,39 @@ fn window(o: &dyn Options) -> Result<Window, Failure> {
     Ok(Window::new(from, to).with_limit(limit))
 }
 
-/// A list given as a JavaScript value, as JSON text. The elements of an array are read one by one,
-/// so that a value JSON cannot hold is named by its task's position (`task [3]: ...`).
-fn list_text(tasks: &JsValue) -> Result<String, Failure> {
+/// A list given as a JavaScript value, as JSON. The elements of an array are read one by one, so
+/// that a value JSON cannot hold is named by its task's position (`task [3]: ...`).
+fn list_value(tasks: &JsValue) -> Result<Value, Failure> {
     if tasks.is_undefined() {
         return Err(AgendaError::NotAList { got: "undefined" }.into());
     }
-    let value = match tasks.dyn_ref::<js_sys::Array>() {
-        Some(array) => {
-            let mut list = Vec::with_capacity(array.length() as usize);
-            for (i, task) in array.iter().enumerate() {
-                let task = match json::json(&task) {
-                    Ok(task) => task,
-                    // An array element JSON has no value for is written as null.
-                    Err(_) if task.is_undefined() || task.is_function() || task.is_symbol() => {
-                        Value::Null
-                    }
-                    Err(e) => return Err(e.within(&format!("task [{i}]"))),
-                };
-                list.push(task);
-            }
-            Value::Array(list)
-        }
-        None => json::json(tasks)?,
+    let Some(array) = tasks.dyn_ref::<js_sys::Array>() else {
+        return json::json(tasks);
     };
-    serde_json::to_string(&value).map_err(|_| Failure::type_error("cannot convert the task list"))
+    let mut list = Vec::with_capacity(array.length() as usize);
+    for (i, task) in array.iter().enumerate() {
+        let task = match json::json(&task) {
+            Ok(task) => task,
+            // An array element JSON has no value for is written as null.
+            Err(_) if task.is_undefined() || task.is_function() || task.is_symbol() => Value::Null,
+            Err(e) => return Err(e.within(&format!("task [{i}]"))),
+        };
+        list.push(task);
+    }
+    Ok(Value::Array(list))
 }
 
-/// Reads the list and answers: the zone and calendar options first, then the tasks one by one.
-/// The fast way (`fast`) leaves JSON the core refuses to the exact way: `JSON.stringify` wrote it,
-/// yet serde_json does not read it (a lone surrogate, nesting deeper than it reads).
-fn run(
-    call: ListCall,
-    text: &str,
-    window: &Window,
-    o: &dyn Options,
-    fast: bool,
-) -> Result<JsValue, Failure> {
+/// Reads the list and answers: the zone and calendar options first, then the tasks.
+fn run(call: ListCall, list: Value, window: &Window, o: &dyn Options) -> Result<JsValue, Failure> {
     let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
     let calendar = o.holidays("holidays")?;
-    let failure = |e: AgendaError| {
-        if fast && refused(&e) {
-            Failure::exact_way()
-        } else {
-            Failure::from(e)
-        }
-    };
-    let list = TaskList::from_json(text).map_err(failure)?.with_default_zone(zone);
+    let list = TaskValues::from_value(list)?.with_default_zone(zone);
     let list = match calendar {
         Some(calendar) => list.with_holidays(calendar),
         None => list,
     };
     match call {
-        ListCall::Agenda => json_text(&list.agenda(window).map_err(failure)?),
-        ListCall::Reminders => json_text(&list.reminders(window).map_err(failure)?),
-    }
-}
-
-/// Whether the list's JSON text, or a task's, could not be read.
-fn refused(e: &AgendaError) -> bool {
-    match e {
-        AgendaError::InvalidJson { .. } => true,
-        AgendaError::Task { error, .. } => matches!(
-            error.as_ref(),
-            ticktick_recur::Error::Task(TaskError::InvalidJson { .. })
-        ),
-        _ => false,
+        ListCall::Agenda => json_text(&list.agenda(window)?),
+        ListCall::Reminders => json_text(&list.reminders(window)?),
     }
 }

@@ -258,7 +258,9 @@ impl Options for Given {
 
     fn holidays(&self, name: &str) -> Result<Option<HolidayCalendar>, Failure> {
         match &self.holidays {
-            Some(value) if !value.is_undefined() => calendar(&json(value)?, &format!("option {name:?}")),
+            Some(value) if !value.is_undefined() => {
+                calendar(&json(value)?, &format!("option {name:?}"))
+            }
             _ => Ok(None),
         }
     }
