@@ -118,8 +118,7 @@ const TASK_OPTIONS = {
 
 /**
  * A function taking a task, the fast way (`call` of the module's TaskCall, `known` its options), or
- * EXACT when it cannot take the options or the task. Undefined when the module cannot read the task's
- * text (it leaves the message to the exact way).
+ * EXACT when it cannot take the options or the task. Undefined when the module cannot read the tape.
  */
 function taskFast(glue, call, known, task, options) {
   if (!plainOptions(options) || !isPlainObject(task)) return EXACT;
@@ -144,8 +143,10 @@ function taskFast(glue, call, known, task, options) {
       date === EXACT || defaultTimeZone === EXACT) {
     return EXACT;
   }
-  if (!plainJson(task, 0)) return EXACT;
-  return glue.taskFast(call, JSON.stringify(task), at, from, to, limit, id, idSeed, date, defaultTimeZone);
+  const tape = [];
+  const texts = [];
+  if (!record(task, 0, tape, texts)) return EXACT;
+  return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
 }
 
 /**

@@ -5,8 +5,7 @@
 //! ways in:
 //!
 //! - the fast way, for the common case of plain values: options come one by one as strings, numbers
-//!   and booleans, a task as its `JSON.stringify` text (read by the core's JSON reader), the tasks
-//!   and answer of `applyResponse` as a tape of numbers and one text ([`tape`]);
+//!   and booleans, tasks as a tape of numbers and one text ([`tape`]);
 //! - the exact way, for anything else: the option object and the task as JavaScript values, read here
 //!   as `JSON.stringify` reads them, so that a value JSON cannot hold (a cycle, `NaN`, a `BigInt`)
 //!   gets its own message.
@@ -164,14 +163,14 @@ pub fn task_values(call: TaskCall, task: JsValue, options: JsValue) -> JsValue {
     })
 }
 
-/// A function taking a task, the fast way: the task as its `JSON.stringify` text, read by the core's
-/// JSON reader as the command line reads a task, each option `undefined` unless the function takes
-/// it. Gives `undefined` when the task cannot be read (the wrapper then takes the exact way, which
-/// gives the message).
+/// A function taking a task, the fast way: the task as a tape ([`tape`]), each option `undefined`
+/// unless the function takes it. Gives `undefined` when the tape cannot be read (the wrapper then
+/// takes the exact way).
 #[wasm_bindgen(js_name = taskFast, skip_typescript)]
 #[allow(clippy::too_many_arguments, reason = "one argument per option")]
 pub fn task_fast(
     call: TaskCall,
+    tape: &[f64],
     text: &str,
     at: Option<String>,
     from: Option<String>,
@@ -193,13 +192,13 @@ pub fn task_fast(
         default_time_zone,
         ..Given::default()
     };
-    answer(|| run(call, TaskInput::Text(text), &options))
+    answer(|| run(call, TaskInput::Tape(tape, text), &options))
 }
 
-/// A task as it came: a JavaScript value, or JSON text.
+/// A task as it came: a JavaScript value, or a tape.
 enum TaskInput<'a> {
     Value(JsValue),
-    Text(&'a str),
+    Tape(&'a [f64], &'a str),
 }
 
 /// Runs a function taking a task: its options first, then the task, as the command line reads them.
@@ -249,8 +248,9 @@ fn read_task(input: TaskInput, o: &dyn Options) -> Result<Task, Failure> {
     let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
     let calendar = o.holidays("holidays")?;
     let task = match input {
-        // Any refusal is left to the exact way, which words it as for a value.
-        TaskInput::Text(text) => Task::from_json(text).map_err(|_| Failure::exact_way())?,
+        TaskInput::Tape(tape, text) => {
+            Task::from_value(tape::value(tape, text).ok_or_else(Failure::exact_way)?)?
+        }
         TaskInput::Value(value) if value.is_undefined() => {
             return Err(TaskError::NotAnObject { got: "undefined" }.into())
         }
