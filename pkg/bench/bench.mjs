@@ -2,7 +2,8 @@
 // pick instead, on the same work: rrule-rust (napi, the `rrule` crate compiled natively), rrule-temporal
 // and rrule.js (npm `rrule`). `npm --prefix pkg run bench`; `-- --quick` for fewer rounds. Then the
 // agenda and reminders of criterion's 10,000-task list, against criterion's own figures for them
-// when `cargo bench --bench bench -- 10000_tasks` has run (target/criterion).
+// when `cargo bench --bench bench -- 10000_tasks` has run (target/criterion). `-- --agenda` runs only
+// these two.
 //
 // Fair terms. Every library parses its rule from text on every call (ticktick-recur its repeatFlag,
 // the others `DTSTART;TZID=...` and `RRULE:...`), and every cache is off: rrule-rust's per set
@@ -37,6 +38,8 @@ const { RRuleTemporal } = await import("rrule-temporal");
 const recur = await import("../dist/node.mjs");
 
 const quick = process.argv.includes("--quick");
+/** `-- --agenda`: only the agenda and the reminders. */
+const agendaOnly = process.argv.includes("--agenda");
 const child = process.argv.indexOf("--child");
 const version = (name) => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url))).version;
 
@@ -201,6 +204,9 @@ function native(name) {
 const names = ["ticktick-recur", `rrule-rust ${version("rrule-rust")}`, `rrule-temporal ${version("rrule-temporal")}`, `rrule.js ${version("rrule")}`];
 const time = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 1 ? `${x.toFixed(x >= 100 ? 0 : 1)} ms` : `${(x * 1000).toFixed(x >= 0.01 ? 0 : 1)} µs`);
 
+/** Work of ticktick-recur alone, timed after the races. */
+const solo = [completeCaptured, agendaMarch, remindersMarch];
+
 if (child > 0) {
   // One library on one work: warm up, then print the time of one call.
   const [work, library] = process.argv.slice(child + 1, child + 3).map(Number);
@@ -223,11 +229,8 @@ if (child > 0) {
   process.exit(0);
 }
 
-/** Work of ticktick-recur alone, timed after the races. */
-const solo = [completeCaptured, agendaMarch, remindersMarch];
-
 const rows = [];
-for (const [w, work] of works.entries()) {
+for (const [w, work] of agendaOnly ? [] : works.entries()) {
   for (const [i, [run, toIso]] of work.libraries.entries()) {
     assert.deepEqual(Array.from(run(), toIso), work.expected, `${names[i]}: ${work.name}`);
   }
@@ -236,7 +239,7 @@ for (const [w, work] of works.entries()) {
 const expectedBody = structuredClone(VECTOR.expect);
 expectedBody.add[0].status = 2;
 assert.deepEqual(completeCaptured(), expectedBody, "complete on the captured task");
-const [complete] = race(works.length, 1);
+const [complete] = agendaOnly ? [] : race(works.length, 1);
 const agendaEntries = agendaMarch();
 assert.ok(agendaEntries.length > 40_000, `${agendaEntries.length} agenda entries`);
 assert.deepEqual(agendaEntries, merged((task) => recur.agenda([task], MARCH), (e) => e.startDate ?? e.dueDate),
@@ -256,12 +259,12 @@ console.log(`Node ${process.version}, ${measure} time of one call (median of rou
 console.log(`| work | ${names.join(" | ")} |`);
 console.log(`|---|${names.map(() => "---:").join("|")}|`);
 for (const { name, times } of rows) console.log(`| ${name} | ${times.map(time).join(" | ")} |`);
-console.log(`| complete the captured daily task (examples/daily-task.json) | ${time(complete)} | | | |`);
+if (!agendaOnly) console.log(`| complete the captured daily task (examples/daily-task.json) | ${time(complete)} | | | |`);
 console.log(`| agenda of 10,000 tasks over 31 days (${agendaEntries.length} entries) | ${time(agendaTime)} | | | |`);
 console.log(`| reminders of 10,000 tasks over 31 days (${reminderEntries.length} entries) | ${time(remindersTime)} | | | |`);
 
 const [daily, monthly, strings, millis] = rows.map((r) => r.times);
-console.log(`
+if (!agendaOnly) console.log(`
 next occurrence from the flag text: ${time(daily[0])} and ${time(monthly[0])} (target: at most 3 µs)
 1,000 occurrences as strings: ${time(strings[0])} (target: at most 120 µs), ${(strings[1] / strings[0]).toFixed(1)}x rrule-rust's time (target: at least 3x)
 1,000 occurrences as milliseconds: ${time(millis[0])}, ${(millis[1] / millis[0]).toFixed(1)}x rrule-rust's time (target: at least 10x)
