@@ -12,8 +12,8 @@ use arbitrary::{Arbitrary, Unstructured};
 use chrono::{DateTime, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
 use ticktick_recur::agenda::{agenda, reminders, AgendaError, TaskList, Window};
-use ticktick_recur::task::occurrences;
-use ticktick_recur::{HolidayCalendar, Zone};
+use ticktick_recur::task::{occurrences, TaskError};
+use ticktick_recur::{Error, HolidayCalendar, Zone};
 
 #[derive(Debug, Arbitrary)]
 struct Params {
@@ -85,7 +85,13 @@ fuzz_target!(|data: &[u8]| {
             // Each task's own occurrences, merged by start, then position.
             let mut by_hand = Vec::new();
             for (at, task) in tasks.iter().enumerate() {
-                let own = occurrences(task, from, to, window.limit).expect("each task expands");
+                let own = match occurrences(task, from, to, window.limit) {
+                    Ok(own) => own,
+                    // A known difference (fuzz/README.md): `occurrences` refuses an object with
+                    // none of a task's fields, which the agenda may pass over.
+                    Err(Error::Task(TaskError::NotATask { .. })) => continue,
+                    Err(e) => panic!("task [{at}] fails alone: {e}"),
+                };
                 for d in own {
                     by_hand.push((
                         d.start_date
@@ -103,7 +109,13 @@ fuzz_target!(|data: &[u8]| {
             assert!(json.starts_with('['));
         }
         Err(e) => {
-            assert_eq!(list.agenda(&window).err(), Some(e.clone()));
+            // The same task, named in the list's own form.
+            let walked = list.agenda(&window).err();
+            assert_eq!(
+                walked.as_ref().and_then(position),
+                position(&e),
+                "{e} but {walked:?}"
+            );
             let at = position(&e).expect("an agenda error names its task");
             let task = tasks.get(at).expect("the named task is in the list");
             assert!(agenda(std::slice::from_ref(task), &window).is_err(), "{e}");
@@ -126,7 +138,13 @@ fuzz_target!(|data: &[u8]| {
             assert!(json.starts_with('['));
         }
         Err(e) => {
-            assert_eq!(list.reminders(&window).err(), Some(e.clone()));
+            // The same task, named in the list's own form.
+            let walked = list.reminders(&window).err();
+            assert_eq!(
+                walked.as_ref().and_then(position),
+                position(&e),
+                "{e} but {walked:?}"
+            );
             let at = position(&e).expect("a reminders error names its task");
             let task = tasks.get(at).expect("the named task is in the list");
             assert!(

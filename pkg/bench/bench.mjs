@@ -1,9 +1,9 @@
 // Node benchmark: ticktick-recur (this package, built) against the libraries a JavaScript user would
 // pick instead, on the same work: rrule-rust (napi, the `rrule` crate compiled natively), rrule-temporal
 // and rrule.js (npm `rrule`). `npm --prefix pkg run bench`; `-- --quick` for fewer rounds. Then the
-// agenda and reminders of criterion's 10,000-task list, against criterion's own figures for them
-// when `cargo bench --bench bench -- 10000_tasks` has run (target/criterion). `-- --agenda` runs only
-// these two.
+// agenda and reminders of criterion's 10,000-task list, against the command line's CPU time on the
+// same list (target/release) and criterion's own figures when `cargo bench --bench bench -- 10000_tasks`
+// has run (target/criterion). `-- --agenda` runs only these two.
 //
 // Fair terms. Every library parses its rule from text on every call (ticktick-recur its repeatFlag,
 // the others `DTSTART;TZID=...` and `RRULE:...`), and every cache is off: rrule-rust's per set
@@ -203,6 +203,26 @@ function merged(one, key) {
   return all.map((e) => e.entry);
 }
 
+/**
+ * The CPU time in milliseconds of one run of the command line (target/release, when built) on the
+ * same list: `agenda` or `reminders`, reading the file and printing the JSON. Linux only: the time
+ * of waited-for children, from /proc/self/stat. Undefined elsewhere.
+ */
+function cliCpu(command, runs = quick ? 5 : 15) {
+  const binary = join(root, "target", "release", "ticktick-recur");
+  if (!existsSync(binary) || !existsSync("/proc/self/stat")) return undefined;
+  const hz = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+  const children = () => {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return Number(fields[13]) + Number(fields[14]);
+  };
+  const args = [command, LIST_FILE, "--from", MARCH.from, "--to", MARCH.to, "--limit", String(MARCH.limit)];
+  execFileSync(binary, args, { stdio: ["ignore", "ignore", "inherit"] });
+  const before = children();
+  for (let i = 0; i < runs; i++) execFileSync(binary, args, { stdio: ["ignore", "ignore", "inherit"] });
+  return ((children() - before) / hz / runs) * 1000;
+}
+
 /** Criterion's median estimate of a benchmark in milliseconds, when `cargo bench` has run it here. */
 function native(name) {
   const file = join(root, "target", "criterion", ...name.split("/"), "new", "estimates.json");
@@ -278,12 +298,18 @@ next occurrence from the flag text: ${time(daily[0])} and ${time(monthly[0])} (t
 1,000 occurrences as milliseconds: ${time(millis[0])}, ${(millis[1] / millis[0]).toFixed(1)}x rrule-rust's time (target: at least 10x)
 complete on the captured task: ${time(complete)} (native: cargo bench --bench bench -- complete)`);
 for (const [what, npm] of [["agenda", agendaTime], ["reminders", remindersTime]]) {
+  const cli = cliCpu(what);
+  const line = [`${what}: ${time(npm)}`];
+  if (cli !== undefined) {
+    line.push(`${(npm / cli).toFixed(1)}x the command line's CPU time on the same list (${time(cli)}: reading the ` +
+      "file, computing, writing the JSON; target: at most 3x)");
+  } else {
+    line.push("cargo build --release for the command line's figure");
+  }
   const same = native(`${what}/10000_tasks_31_days_text_to_text`);
   const read = native(`${what}/10000_tasks_31_days`);
-  if (same === undefined || read === undefined) {
-    console.log(`${what}: ${time(npm)}; run cargo bench --bench bench -- ${what}/10000 for the native figures`);
-    continue;
+  if (same !== undefined && read !== undefined) {
+    line.push(`criterion (wall-clock): ${time(same)} JSON text to JSON text, ${time(read)} from tasks already read`);
   }
-  console.log(`${what}: ${time(npm)}, ${(npm / same).toFixed(1)}x native on the same work (JSON text in, JSON text out: ` +
-    `${time(same)}; target: at most 3x), ${(npm / read).toFixed(1)}x native from tasks already read (${time(read)})`);
+  console.log(line.join("; "));
 }
