@@ -51,15 +51,23 @@ const clock = process.argv.includes("--wall")
       return (user + system) / 1000;
     };
 
-/** Milliseconds of one call of `f`, over a batch of calls lasting at least `ms`. */
+/**
+ * Milliseconds of one call of `f`, over a batch of calls lasting at least `ms`. The clock is read
+ * after runs of calls that double in length until one run takes a fiftieth of the batch: reading it
+ * (process.cpuUsage, a system call) costs about a microsecond, which after every call would be counted
+ * as part of a call of a few microseconds.
+ */
 function batch(f, ms) {
   let calls = 0;
+  let run = 1;
   const start = clock();
-  let now;
+  let now = start;
   do {
-    f();
-    calls++;
+    const before = now;
+    for (let i = 0; i < run; i++) f();
+    calls += run;
     now = clock();
+    if (now - before < ms / 50) run *= 2;
   } while (now - start < ms);
   return (now - start) / calls;
 }

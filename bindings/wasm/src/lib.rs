@@ -24,6 +24,7 @@ mod json;
 mod list;
 mod options;
 mod tape;
+mod wire;
 
 use std::cell::RefCell;
 
@@ -105,21 +106,22 @@ fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure>
         .holidays(o.holidays("holidays")?);
     // Instants as Unix milliseconds, or as one text of wire-form lines that the wrapper splits: one
     // text conversion instead of one per instant.
-    let (mut times, mut text) = (Vec::new(), String::new());
+    let (mut times, mut text) = (Vec::new(), Vec::new());
     request.for_each(|o| {
+        let ms = o.timestamp_millis();
         if millis {
-            times.push(o.timestamp_millis() as f64);
-        } else {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            o.write_instant(&mut text);
+            times.push(ms as f64);
+        } else if !wire::push_line(&mut text, ms.div_euclid(1000)) {
+            let mut line = String::from(if text.is_empty() { "" } else { "\n" });
+            o.write_instant(&mut line);
+            text.extend_from_slice(line.as_bytes());
         }
     })?;
     Ok(if millis {
         Float64Array::from(times.as_slice()).into()
     } else {
-        text.into()
+        // Wire-form lines are ASCII.
+        String::from_utf8(text).unwrap_or_default().into()
     })
 }
 
