@@ -317,7 +317,7 @@ impl RemindersBuilder {
     ) -> Result<(), Error> {
         let task = adding.task;
         let all_day = task.is_all_day();
-        let zone: Zone = task.zone()?;
+        let zone: Zone = self.rules.zone(task)?;
         // Occurrences whose fire times may fall in the window: a fire time is the start moved by the
         // trigger's offset, of nominal days (give or take a change of offset) and exact seconds.
         let offsets = triggers.iter().map(|t| {
@@ -521,7 +521,8 @@ fn is_zero(number: &str) -> bool {
         _ => (false, exponent),
     };
     let magnitude = digits.bytes().fold(0i64, |n, b| {
-        n.saturating_mul(10).saturating_add(i64::from(b.wrapping_sub(b'0')))
+        n.saturating_mul(10)
+            .saturating_add(i64::from(b.wrapping_sub(b'0')))
     });
     let place = if negative {
         place.saturating_sub(magnitude)
@@ -590,10 +591,33 @@ mod tests {
     #[test]
     fn zero_agrees_with_the_nearest_double() {
         let forms = [
-            "0", "-0", "0.0", "-0.0", "0e5", "0E-5", "0.000e+99", "1e-400", "-1e-400", "4e-324",
-            "2e-324", "1e-99999999999999999999999", "00", "1", "-1", "2", "2.0", "10", "0.5e1",
-            "5e-1", "0.99999999999999999999", "1e0", "100e-2", "12345678901234567890",
-            "1e99999999999999999999999", "0.0000000000000000000000001e25", "4.9e-1",
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "0e5",
+            "0E-5",
+            "0.000e+99",
+            "1e-400",
+            "-1e-400",
+            "4e-324",
+            "2e-324",
+            "1e-99999999999999999999999",
+            "00",
+            "1",
+            "-1",
+            "2",
+            "2.0",
+            "10",
+            "0.5e1",
+            "5e-1",
+            "0.99999999999999999999",
+            "1e0",
+            "100e-2",
+            "12345678901234567890",
+            "1e99999999999999999999999",
+            "0.0000000000000000000000001e25",
+            "4.9e-1",
         ];
         for form in forms {
             let Ok(x) = form.parse::<f64>() else { continue };

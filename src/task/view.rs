@@ -61,7 +61,12 @@ impl RuleCache {
                 }
             },
         };
-        let zone = match task.time_zone() {
+        Ok((rule, self.zone(task)?))
+    }
+
+    /// The task's zone, as [`Task::zone`] gives it, read once per zone name.
+    pub(crate) fn zone(&mut self, task: &Task) -> Result<Zone, Error> {
+        Ok(match task.time_zone() {
             None => task.zone()?,
             Some(name) => match self.zones.get(name) {
                 Some(zone) => *zone,
@@ -71,8 +76,7 @@ impl RuleCache {
                     zone
                 }
             },
-        };
-        Ok((rule, zone))
+        })
     }
 }
 
