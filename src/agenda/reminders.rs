@@ -317,7 +317,7 @@ impl RemindersBuilder {
     ) -> Result<(), Error> {
         let task = adding.task;
         let all_day = task.is_all_day();
-        let zone: Zone = task.zone()?;
+        let zone: Zone = self.rules.zone(task)?;
         // Occurrences whose fire times may fall in the window: a fire time is the start moved by the
         // trigger's offset, of nominal days (give or take a change of offset) and exact seconds.
         let offsets = triggers.iter().map(|t| {
@@ -480,6 +480,59 @@ fn remind_time(task: &Task) -> Result<Option<DateTime<Utc>>, Error> {
     }
 }
 
+/// Whether a checklist item's `status`, a JSON number the task reader has accepted as an integer, is
+/// 0 (BEHAVIOUR.md §8), read exactly from its text without a float parser.
+///
+/// The reader accepts a number whose nearest double is a whole number, so an accepted number is
+/// either one whose nearest double is 0 (`0`, `-0`, `0.0`, `0e5`, `1e-400`) or one of magnitude at
+/// least one half (it rounds to a whole number other than 0: `2`, `2.0`, `0.99999999999999999999`).
+/// Telling them apart needs only where the first digit other than 0 stands, and that digit.
+fn is_zero(number: &str) -> bool {
+    let number = number.strip_prefix('-').unwrap_or(number);
+    let (mantissa, exponent) = match number.find(['e', 'E']) {
+        Some(at) => (
+            number.get(..at).unwrap_or_default(),
+            number.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (number, ""),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The place of the first digit other than 0, as a power of ten before the exponent.
+    let first = whole
+        .bytes()
+        .position(|b| b != b'0')
+        .map(|i| (whole.len() - 1 - i) as i64)
+        .or_else(|| {
+            let i = fraction.bytes().position(|b| b != b'0')?;
+            Some(-1 - i as i64)
+        });
+    let Some(place) = first else {
+        return true;
+    };
+    let digit = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .find(|&b| b != b'0')
+        .unwrap_or(b'0');
+    // The exponent, saturated: its digits only matter up to far beyond any double's range.
+    let (negative, digits) = match exponent.as_bytes().first() {
+        Some(b'-') => (true, exponent.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, exponent.get(1..).unwrap_or_default()),
+        _ => (false, exponent),
+    };
+    let magnitude = digits.bytes().fold(0i64, |n, b| {
+        n.saturating_mul(10)
+            .saturating_add(i64::from(b.wrapping_sub(b'0')))
+    });
+    let place = if negative {
+        place.saturating_sub(magnitude)
+    } else {
+        place.saturating_add(magnitude)
+    };
+    // Below 0.1, or 0.1 to 0.5: below one half.
+    place < -1 || (place == -1 && digit < b'5')
+}
+
 /// When the task's checklist items remind: each open item's own `startDate` (`null` and `""` mean
 /// none), with the item's position.
 fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
@@ -490,7 +543,7 @@ fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
     // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
     for (index, item) in elements(&text).enumerate() {
         let [status, start] = two_members(item, ["status", "startDate"]);
-        let open = status.is_none_or(|s| s == "null" || s.parse::<f64>() == Ok(0.0));
+        let open = status.is_none_or(|s| s == "null" || is_zero(s));
         let start = start.and_then(string);
         let start = start
             .filter(|s| !s.is_empty())
@@ -500,4 +553,78 @@ fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
         }
     }
     reminders
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A checklist item's `status` is 0 when its number's nearest double is 0, whatever form it is
+    /// written in, as the reader reads it; `1e-400` rounds to 0, so the item is open.
+    #[test]
+    fn checklist_status_zero_is_read_exactly() {
+        let window = Window::new(
+            parse_instant("2026-03-01T00:00:00Z").unwrap(),
+            parse_instant("2026-03-31T23:59:59Z").unwrap(),
+        );
+        for (status, open) in [
+            ("0", true),
+            ("0.0", true),
+            ("-0", true),
+            ("0e5", true),
+            ("1e-400", true),
+            ("2", false),
+            ("2.0", false),
+        ] {
+            let text = format!(
+                r#"{{"id": "t", "items": [{{"id": "i", "status": {status},
+                    "startDate": "2026-03-05T09:00:00Z"}}]}}"#
+            );
+            let task = Task::from_json(&text).unwrap();
+            let fired = reminders(std::slice::from_ref(&task), &window).unwrap();
+            assert_eq!(fired.len(), usize::from(open), "status {status}");
+        }
+    }
+
+    /// The exact reading agrees with the number's nearest double for every form the reader accepts
+    /// as an integer.
+    #[test]
+    fn zero_agrees_with_the_nearest_double() {
+        let forms = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "0e5",
+            "0E-5",
+            "0.000e+99",
+            "1e-400",
+            "-1e-400",
+            "4e-324",
+            "2e-324",
+            "1e-99999999999999999999999",
+            "00",
+            "1",
+            "-1",
+            "2",
+            "2.0",
+            "10",
+            "0.5e1",
+            "5e-1",
+            "0.99999999999999999999",
+            "1e0",
+            "100e-2",
+            "12345678901234567890",
+            "1e99999999999999999999999",
+            "0.0000000000000000000000001e25",
+            "4.9e-1",
+        ];
+        for form in forms {
+            let Ok(x) = form.parse::<f64>() else { continue };
+            if x.fract() != 0.0 {
+                continue;
+            }
+            assert_eq!(is_zero(form), x == 0.0, "{form}");
+        }
+    }
 }

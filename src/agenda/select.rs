@@ -79,12 +79,21 @@ impl<T: Keyed> Select<T> {
     /// The first `limit` entries, in key order.
     pub(crate) fn finish(mut self) -> Vec<T> {
         self.shrink();
-        let order = sorted(&self.entries);
-        let mut slots: Vec<Option<T>> = self.entries.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|at| slots.get_mut(at).and_then(Option::take))
-            .collect()
+        let mut order = sorted(&self.entries);
+        // The entries put in that order where they are, one cycle of the permutation at a time:
+        // place `k` takes the entry at `order[k]`, and each place, once filled, is marked done.
+        for first in 0..order.len() {
+            let mut place = first;
+            while let Some(slot) = order.get_mut(place) {
+                let from = std::mem::replace(slot, usize::MAX);
+                if from == usize::MAX || from == first {
+                    break;
+                }
+                self.entries.swap(place, from);
+                place = from;
+            }
+        }
+        self.entries
     }
 }
 

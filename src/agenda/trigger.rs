@@ -429,12 +429,14 @@ impl Trigger {
             let fire = midnight + days * DAY + seconds;
             return DateTime::from_timestamp(resolver.instant(fire), 0);
         }
+        // Exact seconds added to Unix seconds: every number is near, so the sum is within chrono's
+        // range and the instant the same as chrono's `checked_add_signed` gives.
         let base = if days == 0 {
-            start
+            start.timestamp()
         } else {
-            DateTime::from_timestamp(resolver.instant(wall() + days * DAY), nanos)?
+            resolver.instant(wall() + days * DAY)
         };
-        base.checked_add_signed(TimeDelta::try_seconds(seconds)?)
+        DateTime::from_timestamp(base + seconds, nanos)
     }
 
     /// [`Trigger::fire_time`] on chrono's dates.

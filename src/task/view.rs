@@ -61,7 +61,12 @@ impl RuleCache {
                 }
             },
         };
-        let zone = match task.time_zone() {
+        Ok((rule, self.zone(task)?))
+    }
+
+    /// The task's zone, as [`Task::zone`] gives it, read once per zone name.
+    pub(crate) fn zone(&mut self, task: &Task) -> Result<Zone, Error> {
+        Ok(match task.time_zone() {
             None => task.zone()?,
             Some(name) => match self.zones.get(name) {
                 Some(zone) => *zone,
@@ -71,12 +76,12 @@ impl RuleCache {
                     zone
                 }
             },
-        };
-        Ok((rule, zone))
+        })
     }
 }
 
-/// FNV-1a: the keys are short texts from the caller's own list, hashed once per task.
+/// FNV-1a taken eight bytes at a time: the keys are short texts from the caller's own list, hashed
+/// once or twice per task, so a hash of few steps matters more than its spread.
 #[derive(Debug, Clone, Copy)]
 struct FnvHasher(u64);
 
@@ -88,9 +93,17 @@ impl Default for FnvHasher {
 
 impl Hasher for FnvHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0 ^ u64::from_le_bytes(word)).wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in chunks.remainder() {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
+        // The low bits choose the bucket: fold the high bits, which the multiplications fill, in.
+        self.0 ^= self.0 >> 29;
     }
 
     fn finish(&self) -> u64 {
