@@ -1,66 +1,17 @@
 //! The command line as scripts use it (SURFACES.md §1): outputs, exit codes, one-line errors.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+
+mod cli_support;
+use cli_support::{bad, daily, ok, run};
 
 use serde_json::{json, Value};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ticktick-recur"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("RUST_BACKTRACE", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The command may exit before reading its input.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn ok(args: &[&str], stdin: &str) -> String {
-    let r = run(args, stdin);
-    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
-    assert_eq!(r.stderr, "", "{args:?}");
-    r.stdout
-}
-
-/// Bad input: status 2, nothing on stdout, one `error:` line on stderr. Returns that line.
-fn bad(args: &[&str], stdin: &str) -> String {
-    let r = run(args, stdin);
-    assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
-    assert_eq!(r.stdout, "", "{args:?}");
-    assert!(r.stderr.starts_with("error: "), "{args:?}: {}", r.stderr);
-    assert!(r.stderr.ends_with('\n'), "{args:?}: {}", r.stderr);
-    assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-    r.stderr.trim_end().to_owned()
-}
 
 fn vector(name: &str) -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/vectors")
         .join(name);
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn daily() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/daily-task.json"))
-        .unwrap()
 }
 
 // ---- Outputs ----

@@ -2,50 +2,14 @@
 //! the bundled task list, the three input forms, the limit, and one-line errors without partial
 //! output.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use serde_json::{json, Value};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod cli_support;
+use cli_support::{bad, ok, run};
 
-fn run(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ticktick-recur"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn ok(args: &[&str], stdin: &str) -> Value {
-    let r = run(args, stdin);
-    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
-    assert_eq!(r.stderr, "", "{args:?}");
-    serde_json::from_str(&r.stdout).unwrap()
-}
-
-/// Bad input: status 2, nothing on stdout, one `error:` line on stderr. Returns that line.
-fn bad(args: &[&str], stdin: &str) -> String {
-    let r = run(args, stdin);
-    assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
-    assert_eq!(r.stdout, "", "{args:?}");
-    assert!(r.stderr.starts_with("error: "), "{args:?}: {}", r.stderr);
-    assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
-    r.stderr.trim_end().to_owned()
+/// A command's answer, read as JSON.
+fn ok_json(args: &[&str], stdin: &str) -> Value {
+    serde_json::from_str(&ok(args, stdin)).unwrap()
 }
 
 const WEEK: [&str; 4] = [
@@ -62,7 +26,7 @@ fn with_week<'a>(args: &[&'a str]) -> Vec<&'a str> {
 /// The README's quick start on the bundled list.
 #[test]
 fn agenda_of_the_bundled_list() {
-    let out = ok(&with_week(&["agenda", "examples/task-list.json"]), "");
+    let out = ok_json(&with_week(&["agenda", "examples/task-list.json"]), "");
     let rows: Vec<(&str, &str)> = out
         .as_array()
         .unwrap()
@@ -93,7 +57,7 @@ fn agenda_of_the_bundled_list() {
 
 #[test]
 fn reminders_of_the_bundled_list() {
-    let out = ok(&with_week(&["reminders", "examples/task-list.json"]), "");
+    let out = ok_json(&with_week(&["reminders", "examples/task-list.json"]), "");
     let all = out.as_array().unwrap();
     assert_eq!(all.len(), 11);
     for entry in all {
@@ -143,17 +107,17 @@ fn reminders_of_the_bundled_list() {
 /// A file, standard input, a single task and a sync answer, pretty or compact.
 #[test]
 fn every_input_form_and_output_form() {
-    let file = ok(&with_week(&["agenda", "examples/task-list.json"]), "");
+    let file = ok_json(&with_week(&["agenda", "examples/task-list.json"]), "");
     let list = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/task-list.json"),
     )
     .unwrap();
-    assert_eq!(ok(&with_week(&["agenda", "-"]), &list), file);
+    assert_eq!(ok_json(&with_week(&["agenda", "-"]), &list), file);
     let sync =
         format!(r#"{{"checkPoint": 0, "syncTaskBean": {{"update": {list}, "delete": []}}}}"#);
-    assert_eq!(ok(&with_week(&["agenda", "-"]), &sync), file);
+    assert_eq!(ok_json(&with_week(&["agenda", "-"]), &sync), file);
     let one: Value = serde_json::from_str::<Value>(&list).unwrap()[3].clone();
-    let single = ok(&with_week(&["agenda", "-"]), &one.to_string());
+    let single = ok_json(&with_week(&["agenda", "-"]), &one.to_string());
     assert_eq!(single.as_array().unwrap().len(), 1);
     let r = run(
         &with_week(&["agenda", "examples/task-list.json", "--compact"]),
@@ -166,9 +130,9 @@ fn every_input_form_and_output_form() {
 /// `--limit N` prints the first N entries of the whole answer; the default is 10,000.
 #[test]
 fn limit_keeps_the_first_entries() {
-    let all = ok(&with_week(&["reminders", "examples/task-list.json"]), "");
+    let all = ok_json(&with_week(&["reminders", "examples/task-list.json"]), "");
     for n in ["0", "1", "5", "11", "50"] {
-        let some = ok(
+        let some = ok_json(
             &with_week(&["reminders", "examples/task-list.json", "--limit", n]),
             "",
         );
@@ -181,7 +145,7 @@ fn limit_keeps_the_first_entries() {
     let many: Vec<Value> = (0..3)
         .map(|i| json!({"id": format!("t{i}"), "startDate": "2026-01-01T00:00:00Z", "repeatFlag": "RRULE:FREQ=HOURLY"}))
         .collect();
-    let out = ok(
+    let out = ok_json(
         &[
             "agenda",
             "-",
@@ -201,7 +165,7 @@ fn limit_keeps_the_first_entries() {
 fn default_zone_for_tasks_without_one() {
     let task = r#"{"id": "t", "startDate": "2026-03-02T23:00:00Z", "isAllDay": true,
         "reminders": [{"id": "r", "trigger": "TRIGGER:P0DT9H0M0S"}]}"#;
-    let out = ok(
+    let out = ok_json(
         &[
             "reminders",
             "-",

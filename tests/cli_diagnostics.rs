@@ -2,56 +2,12 @@
 //! offset, a mistyped command, a zone in the wrong case or a Windows zone name, `| head`, a huge
 //! `expand`, `--compact` where it means nothing, and the README's own synopsis.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ticktick-recur"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The command may exit before reading its input.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn ok(args: &[&str], stdin: &str) -> String {
-    let r = run(args, stdin);
-    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
-    assert_eq!(r.stderr, "", "{args:?}");
-    r.stdout
-}
-
-/// Bad input: status 2, nothing on stdout, one `error:` line on stderr. Returns that line.
-fn bad(args: &[&str], stdin: &str) -> String {
-    let r = run(args, stdin);
-    assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
-    assert_eq!(r.stdout, "", "{args:?}");
-    assert!(r.stderr.starts_with("error: "), "{args:?}: {}", r.stderr);
-    assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
-    r.stderr.trim_end().to_owned()
-}
-
-fn daily() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/daily-task.json"))
-        .unwrap()
-}
+mod cli_support;
+use cli_support::{bad, daily, ok};
 
 const AT: &str = "2026-01-17T13:16:24Z";
 
