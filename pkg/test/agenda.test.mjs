@@ -5,10 +5,10 @@
 // the browser entry; and the same answers as the command line on the same files.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { load, loadBrowserEntry, root } from "./installed.mjs";
+import { cli, load, loadBrowserEntry, root } from "./installed.mjs";
 
 const entries = { ...(await load()), browserEntry: await loadBrowserEntry() };
 const bundled = JSON.parse(readFileSync(join(root, "examples", "task-list.json"), "utf8"));
@@ -241,16 +241,6 @@ test("the browser entry and the Node entries give the same answers", () => {
   assert.deepEqual(entries.browserEntry.reminders(list, MARCH), entries.require.reminders(list, MARCH));
   assert.deepEqual(entries.browserEntry.agenda(bundled, WEEK), entries.import.agenda(bundled, WEEK));
 });
-
-/** The command line, when built (cargo build or cargo test builds it), to compare answers with. */
-function cli() {
-  const candidates = [
-    process.env.TICKTICK_RECUR_CLI,
-    join(root, "target", "debug", "ticktick-recur"),
-    join(root, "target", "release", "ticktick-recur"),
-  ].filter((p) => p && existsSync(p));
-  return candidates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-}
 
 test("the same answers and messages as the command line on the same input", (t) => {
   const binary = cli();

@@ -3,10 +3,8 @@
 // ... for '--at <T>'"). The module stays usable after any error, a trap included.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
-import { load, loadBrowserEntry, loadTrapHooks, root } from "./installed.mjs";
+import { cli, load, loadBrowserEntry, loadTrapHooks } from "./installed.mjs";
 
 const entries = { ...(await load()), browserEntry: await loadBrowserEntry() };
 const trapHooks = await loadTrapHooks();
@@ -138,16 +136,6 @@ test("require and import share one instance; the browser entry has its own", () 
   assert.equal(entries.require.expand, entries.import.expand);
   assert.notEqual(entries.require.expand, entries.browserEntry.expand);
 });
-
-/** The command line, when built (cargo build or cargo test builds it), to compare messages with. */
-function cli() {
-  const candidates = [
-    process.env.TICKTICK_RECUR_CLI,
-    join(root, "target", "debug", "ticktick-recur"),
-    join(root, "target", "release", "ticktick-recur"),
-  ].filter((p) => p && existsSync(p));
-  return candidates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-}
 
 test("the messages are the command line's, less its own prefix", (t) => {
   const binary = cli();

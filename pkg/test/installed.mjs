@@ -1,4 +1,5 @@
 // The package as installed from its tarball by install.mjs, loaded as a user's code loads it.
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -33,4 +34,17 @@ export async function loadTrapHooks() {
   const { forceTrapForTesting: webHook } = await import(pathToFileURL(join(installedDir, "dist", "wrap.mjs")).href);
   const node = (kind) => nodeHook(nodeGlue, kind);
   return { require: node, import: node, browserEntry: (kind) => webHook(webGlue, kind) };
+}
+
+/**
+ * The command line, when built (cargo build or cargo test builds it), to compare answers and messages
+ * with: `TICKTICK_RECUR_CLI`, or the newest of the debug and release builds; undefined when none is.
+ */
+export function cli() {
+  const candidates = [
+    process.env.TICKTICK_RECUR_CLI,
+    join(root, "target", "debug", "ticktick-recur"),
+    join(root, "target", "release", "ticktick-recur"),
+  ].filter((p) => p && existsSync(p));
+  return candidates.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }

@@ -58,3 +58,19 @@ DAILY: dict[str, Any] = {
     "status": 0,
 }
 AT = "2026-01-17T13:53:44Z"
+
+
+def cyclic() -> dict[str, Any]:
+    """A task that contains itself, which no JSON writer can write."""
+    task: dict[str, Any] = {"id": "a"}
+    task["self"] = task
+    return task
+
+
+def json_error(value: Any) -> str:
+    """The message of the standard library's JSON writer for a value it refuses."""
+    try:
+        json.dumps(value, allow_nan=False)
+    except ValueError as e:
+        return str(e)
+    raise AssertionError(f"json writes {value!r}")

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import ticktick_recur as tr
-from conftest import ROOT, run_cli, same_json
+from conftest import ROOT, cyclic, json_error, run_cli, same_json
 
 MARCH = ("2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z")
 WEEK = ("2026-03-23T00:00:00Z", "2026-03-31T23:59:59Z")
@@ -543,21 +543,6 @@ def test_dicts_are_read_as_the_json_text_the_standard_library_writes() -> None:
     assert tr.agenda([odd], from_=MARCH[0], to=MARCH[1]) == expected
     assert tr.agenda([odd_keys], from_=MARCH[0], to=MARCH[1]) == expected
     assert tr.agenda(odd, from_=MARCH[0], to=MARCH[1]) == expected
-
-
-def cyclic() -> dict[str, Any]:
-    task: dict[str, Any] = {"id": "a"}
-    task["self"] = task
-    return task
-
-
-def json_error(value: Any) -> str:
-    """The message of the standard library's JSON writer for a value it refuses."""
-    try:
-        json.dumps(value, allow_nan=False)
-    except ValueError as e:
-        return str(e)
-    raise AssertionError(f"json writes {value!r}")
 
 
 GOOD = {"id": "a", "startDate": "2026-03-10T08:00:00Z"}

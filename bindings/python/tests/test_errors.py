@@ -5,7 +5,6 @@ an exception too, and the module stays usable after any of them."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from datetime import date, datetime
@@ -14,7 +13,7 @@ from typing import Any, Callable
 import pytest
 
 import ticktick_recur as tr
-from conftest import AT, DAILY, run_cli
+from conftest import AT, DAILY, cyclic, json_error, run_cli
 
 LAST_OF_COUNT = {"id": "a", "startDate": "2026-01-17T14:00:00.000+0000",
                  "repeatFlag": "RRULE:FREQ=DAILY;COUNT=1"}
@@ -106,21 +105,6 @@ def test_bad_input_raises_error_with_the_command_lines_message(
     prefix = printed[: len(printed) - len(got)]
     assert re.fullmatch(r"|<stdin>: |invalid value '[^']*' for '[^']*': ", prefix), what
     works()
-
-
-def cyclic() -> dict[str, Any]:
-    task: dict[str, Any] = {"id": "a"}
-    task["self"] = task
-    return task
-
-
-def json_error(value: Any) -> str:
-    """The message of the standard library's JSON writer for a value it refuses."""
-    try:
-        json.dumps(value, allow_nan=False)
-    except ValueError as e:
-        return str(e)
-    raise AssertionError(f"json writes {value!r}")
 
 
 # What only Python can get wrong: (what, call, class, message)
