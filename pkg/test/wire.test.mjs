@@ -54,3 +54,15 @@ test("years past 9999 are written by the core, after the module's own lines", ()
     "+10000-02-29T00:00:00.000+0000",
   ]);
 });
+
+test("only years past 9999, one or several, and none", () => {
+  const flag = "RRULE:FREQ=DAILY;INTERVAL=30";
+  const options = { start: "9999-11-01T00:00:00Z", after: "9999-12-31T00:00:00Z" };
+  assert.deepEqual(recur.expand(flag, { ...options, limit: 1 }), ["+10000-01-30T00:00:00.000+0000"]);
+  assert.deepEqual(recur.expand(flag, { ...options, limit: 2 }), [
+    "+10000-01-30T00:00:00.000+0000",
+    "+10000-02-29T00:00:00.000+0000",
+  ]);
+  assert.deepEqual(recur.expand(flag, { ...options, limit: 0 }), []);
+  assert.deepEqual(recur.expand("RRULE:FREQ=DAILY;COUNT=1", { start: "2026-01-01T00:00:00Z", after: "2027-01-01T00:00:00Z" }), []);
+});

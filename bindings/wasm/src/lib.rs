@@ -12,7 +12,7 @@
 //!
 //! Both read the options with the same code ([`options::Options`]), so a value gets the same answer or
 //! the same error whichever way it came. Results go back as text: JSON, which the package parses, or
-//! the instants of `expand` one per line; `expand`'s Unix milliseconds as a `Float64Array`.
+//! the instants of `expand` back to back ([`wire`]); `expand`'s Unix milliseconds as a `Float64Array`.
 //!
 //! Every export returns its result or, for bad input, the `Error` to throw, which the wrapper throws.
 //! An export that throws instead was interrupted by a trap or a panic, which leaves the instance in an
@@ -53,7 +53,7 @@ const EXPAND: &[&str] = &[
     "start", "timeZone", "allDay", "after", "until", "limit", "exDates", "holidays",
 ];
 
-/// `expand` (instants in wire form, one per line) or `expandMillis` (Unix milliseconds), the exact way.
+/// `expand` (instants in wire form, as [`wire`] writes them) or `expandMillis` (Unix milliseconds), the exact way.
 #[wasm_bindgen(js_name = expandValues, skip_typescript)]
 pub fn expand_values(flag: JsValue, options: JsValue, millis: bool) -> JsValue {
     answer(|| {
@@ -104,25 +104,17 @@ fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure>
         .limit(o.count("limit")?.unwrap_or(EXPAND_LIMIT))
         .ex_dates(o.dates("exDates")?)
         .holidays(o.holidays("holidays")?);
-    // Instants as Unix milliseconds, or as one text of wire-form lines that the wrapper splits: one
-    // text conversion instead of one per instant.
-    let (mut times, mut text) = (Vec::new(), Vec::new());
-    request.for_each(|o| {
-        let ms = o.timestamp_millis();
-        if millis {
-            times.push(ms as f64);
-        } else if !wire::push_line(&mut text, ms.div_euclid(1000)) {
-            let mut line = String::from(if text.is_empty() { "" } else { "\n" });
-            o.write_instant(&mut line);
-            text.extend_from_slice(line.as_bytes());
-        }
-    })?;
-    Ok(if millis {
-        Float64Array::from(times.as_slice()).into()
+    // Instants as Unix milliseconds, or as one text of wire-form instants that the wrapper cuts
+    // ([`wire`]): one text conversion instead of one per instant.
+    if millis {
+        let mut times = Vec::new();
+        request.for_each(|o| times.push(o.timestamp_millis() as f64))?;
+        Ok(Float64Array::from(times.as_slice()).into())
     } else {
-        // Wire-form lines are ASCII.
-        String::from_utf8(text).unwrap_or_default().into()
-    })
+        let mut instants = wire::Instants::default();
+        request.for_each(|o| instants.push(&o))?;
+        Ok(instants.into_text().into())
+    }
 }
 
 /// The functions of the API that take a task.

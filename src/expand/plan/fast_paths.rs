@@ -14,15 +14,23 @@ use crate::rule::Frequency;
 #[derive(Debug, Clone, Copy)]
 pub(in crate::expand) struct Stride {
     first: i64,
+    /// Positive.
     step: i64,
     offset: i64,
+    /// The periods whose `k * step` holds in an `i64`: a comparison where `checked_mul` would cost a
+    /// 128-bit multiplication on 32-bit targets (WebAssembly), once per occurrence.
+    k_range: (i64, i64),
 }
 
 impl Stride {
     /// Period `k`'s candidate and the period's start; `None` when they overflow.
     #[inline]
     pub(in crate::expand) fn at(self, k: i64) -> Option<(WallSecs, WallSecs)> {
-        let candidate = k.checked_mul(self.step)?.checked_add(self.first)?;
+        let (min, max) = self.k_range;
+        if k < min || k > max {
+            return None;
+        }
+        let candidate = (k * self.step).checked_add(self.first)?;
         Some((WallSecs(candidate), WallSecs(candidate - self.offset)))
     }
 }
@@ -131,10 +139,15 @@ impl Plan {
         } else {
             wall(self.origin_time)
         };
+        if step <= 0 {
+            return None;
+        }
         Some(Stride {
             first: origin + offset,
             step,
             offset,
+            // Division truncates toward zero: both bounds are within the range.
+            k_range: (i64::MIN / step, i64::MAX / step),
         })
     }
 
@@ -158,6 +171,45 @@ impl Plan {
                     .sum(),
             ),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Stride;
+
+    /// `at` answers exactly as `checked_mul` then `checked_add` would, at the edges of `i64`.
+    #[test]
+    fn stride_bounds_agree_with_checked_arithmetic() {
+        for step in [1, 7, 86_400, 604_800, 3_600 * 7, i64::MAX / 3, i64::MAX] {
+            for first in [0, 1, -1, 86_400 * 20_000, i64::MAX - 5, i64::MIN + 5] {
+                let stride = Stride {
+                    first,
+                    step,
+                    offset: 0,
+                    k_range: (i64::MIN / step, i64::MAX / step),
+                };
+                let edges = [
+                    i64::MAX / step,
+                    i64::MIN / step,
+                    0,
+                    1,
+                    -1,
+                    i64::MAX,
+                    i64::MIN,
+                ];
+                for edge in edges {
+                    for k in [edge.saturating_sub(1), edge, edge.saturating_add(1)] {
+                        let expected = k.checked_mul(step).and_then(|c| c.checked_add(first));
+                        assert_eq!(
+                            stride.at(k).map(|(c, _)| c.0),
+                            expected,
+                            "{k} * {step} + {first}"
+                        );
+                    }
+                }
+            }
         }
     }
 }
