@@ -71,6 +71,7 @@ mod flag;
 mod instant;
 mod objectid;
 mod rule;
+mod sort;
 mod surface;
 pub mod task;
 mod zone;

@@ -559,7 +559,7 @@ impl<'a> Cursor<'a> {
                 self.candidate(usize::try_from(i).ok()?)
             })
             .collect();
-        picked.sort_unstable();
+        crate::sort::sort(&mut picked);
         picked.dedup();
         self.layout = Layout::Listed;
         self.period_days.clear();

@@ -268,7 +268,7 @@ impl Series {
     #[must_use]
     pub fn exdates(mut self, dates: impl IntoIterator<Item = NaiveDate>) -> Self {
         self.exdates = dates.into_iter().map(plan::epoch_day).collect();
-        self.exdates.sort_unstable();
+        crate::sort::sort(&mut self.exdates);
         self.exdates.dedup();
         self
     }

@@ -274,7 +274,7 @@ impl HolidayCalendar {
                 .lock()
                 .map_or_else(|e| e.into_inner().clone(), |y| y.clone())
         });
-        years.sort_unstable();
+        crate::sort::sort(&mut years);
         years
     }
 

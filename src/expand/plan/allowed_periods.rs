@@ -119,7 +119,7 @@ impl Plan {
                 .filter_map(|j| u32::try_from(j).ok())
                 .collect()
         };
-        indices.sort_unstable();
+        crate::sort::sort(&mut indices);
         Some(AllowedPeriods {
             cycle,
             indices,

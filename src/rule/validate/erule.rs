@@ -18,7 +18,7 @@ impl Checker<'_> {
                     .ok_or_else(|| self.invalid("BYDATE", text, at, "a date yyyyMMdd"))?;
                 dates.push(date);
             }
-            dates.sort_unstable();
+            crate::sort::sort(&mut dates);
             dates.dedup();
             Ok(Recurrence::Custom(dates))
         } else if name.value.eq_ignore_ascii_case("FORGETTINGCURVE") {

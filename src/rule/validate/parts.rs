@@ -190,7 +190,7 @@ impl<'a> Checker<'a> {
             let n = T::try_from(n).map_err(|_| self.out_of_range(key, text, at, min, max))?;
             values.push(n);
         }
-        values.sort_unstable();
+        crate::sort::sort(&mut values);
         values.dedup();
         Ok(values)
     }

@@ -24,7 +24,7 @@ pub(crate) fn all_different<'a>(mut names: impl Iterator<Item = &'a str>) -> boo
                 let mut all: Vec<&str> = few.to_vec();
                 all.push(name);
                 all.extend(names);
-                all.sort_unstable();
+                crate::sort::sort(&mut all);
                 return all.windows(2).all(|w| !matches!(w, [a, b] if a == b));
             }
         }
@@ -53,7 +53,7 @@ pub(super) fn keys_unique(input: &str, keys: &mut [Key]) -> bool {
             .iter()
             .map(|k| unescape(input.get(k.start..k.end).unwrap_or_default()))
             .collect();
-        names.sort_unstable();
+        crate::sort::sort(&mut names);
         return names.windows(2).all(|w| !matches!(w, [a, b] if a == b));
     }
     if keys.len() <= 8 {
@@ -83,7 +83,7 @@ pub(super) fn keys_unique(input: &str, keys: &mut [Key]) -> bool {
         }
         return true;
     }
-    keys.sort_unstable_by(|a, b| bytes(a).cmp(bytes(b)));
+    crate::sort::sort_by(keys, |a, b| bytes(a) < bytes(b));
     keys.windows(2)
         .all(|w| !matches!(w, [a, b] if bytes(a) == bytes(b)))
 }
