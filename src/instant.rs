@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 
 use crate::Error;
 
@@ -60,20 +60,13 @@ impl fmt::Display for InstantProblem {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, Error> {
-    let invalid = || Error::InvalidInstant {
-        text: text.to_owned(),
-        problem: diagnose(text),
-    };
-    if let Some(t) = wire_form(text) {
-        return Ok(t);
-    }
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    // TickTick's wire form writes the offset without a colon: `+0000`.
-    DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z")
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| invalid())
+    wire_form(text)
+        .or_else(|| rfc3339(text))
+        .or_else(|| offset_pattern(text))
+        .ok_or_else(|| Error::InvalidInstant {
+            text: text.to_owned(),
+            problem: diagnose(text),
+        })
 }
 
 /// What is wrong with a text no instant parser accepts, judged by its shape: `yyyy-MM-dd`, then
@@ -151,16 +144,156 @@ fn wire_form(text: &str) -> Option<DateTime<Utc>> {
     else {
         return None;
     };
-    let digit = |c: u8| {
-        let d = u32::from(c.wrapping_sub(b'0'));
-        (d < 10).then_some(d)
-    };
     let two = |a: u8, b: u8| Some(digit(a)? * 10 + digit(b)?);
     let year = two(y0, y1)? * 100 + two(y2, y3)?;
     let milli = two(f0, f1)? * 10 + digit(f2)?;
     let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(mo0, mo1)?, two(d0, d1)?)?;
     let time = date.and_hms_milli_opt(two(h0, h1)?, two(mi0, mi1)?, two(s0, s1)?, milli)?;
     Some(time.and_utc())
+}
+
+/// RFC 3339 (`2026-01-17T13:16:24Z`, `2026-01-17 16:16:24.5+03:00`), exactly as chrono's
+/// `DateTime::parse_from_rfc3339` reads it: `T`, `t` or a space between the date and the time, a
+/// leap second (second 60) on any minute, any number of fraction digits (nanoseconds kept), then `Z`,
+/// `z` or `±hh:mm` with the sign `+`, `-` or `−` (U+2212), under 24 hours.
+fn rfc3339(text: &str) -> Option<DateTime<Utc>> {
+    let head = <[u8; 19]>::try_from(text.as_bytes().get(..19)?).ok()?;
+    let [y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T' | b't' | b' ', h0, h1, b':', mi0, mi1, b':', s0, s1] =
+        head
+    else {
+        return None;
+    };
+    let two = |a: u8, b: u8| Some(digit(a)? * 10 + digit(b)?);
+    let year = two(y0, y1)? * 100 + two(y2, y3)?;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(mo0, mo1)?, two(d0, d1)?)?;
+    let (hour, minute) = (two(h0, h1)?, two(mi0, mi1)?);
+    // The first 19 bytes are ASCII.
+    let rest = text.get(19..)?;
+    let (nano, rest) = match rest.strip_prefix('.') {
+        Some(fraction) => fraction_nanos(fraction)?,
+        None => (0, rest),
+    };
+    let time = clock_time(hour, minute, two(s0, s1)?, nano)?;
+    let (offset, rest) = utc_offset(rest, true)?;
+    rest.is_empty().then_some(())?;
+    at_offset(date.and_time(time), offset)
+}
+
+/// TickTick's wire form with any offset and fraction, exactly as chrono's
+/// `DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z")` reads it (`2026-01-17T16:16:24+0300`):
+/// whitespace allowed before each number; a year of up to four digits, or signed with any number;
+/// one or two digits for the other fields; second 60 a leap second; an optional fraction of any
+/// length; then the offset `±hhmm`, whose sign may be `−` (U+2212) and whose hours and minutes may be
+/// separated by colons and whitespace.
+fn offset_pattern(text: &str) -> Option<DateTime<Utc>> {
+    let s = text.trim_start();
+    let (year, s) = if let Some(s) = s.strip_prefix('-') {
+        let (n, s) = number(s, usize::MAX)?;
+        (0i64.checked_sub(n)?, s)
+    } else if let Some(s) = s.strip_prefix('+') {
+        number(s, usize::MAX)?
+    } else {
+        number(s, 4)?
+    };
+    let (month, s) = number(s.strip_prefix('-')?.trim_start(), 2)?;
+    let (day, s) = number(s.strip_prefix('-')?.trim_start(), 2)?;
+    let (hour, s) = number(s.strip_prefix('T')?.trim_start(), 2)?;
+    let (minute, s) = number(s.strip_prefix(':')?.trim_start(), 2)?;
+    let (second, s) = number(s.strip_prefix(':')?.trim_start(), 2)?;
+    let (nano, s) = match s.strip_prefix('.') {
+        Some(fraction) => fraction_nanos(fraction)?,
+        None => (0, s),
+    };
+    let (offset, s) = utc_offset(s.trim_start(), false)?;
+    s.is_empty().then_some(())?;
+    let small = |n: i64| u32::try_from(n).ok();
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, small(month)?, small(day)?)?;
+    let time = clock_time(small(hour)?, small(minute)?, small(second)?, nano)?;
+    at_offset(date.and_time(time), offset)
+}
+
+/// The value of an ASCII digit.
+fn digit(c: u8) -> Option<u32> {
+    let d = u32::from(c.wrapping_sub(b'0'));
+    (d < 10).then_some(d)
+}
+
+/// The number written by the 1 to `max` ASCII digits at the start of `s` (as many as there are), and
+/// what follows; `None` when there is no digit or the number passes `i64::MAX`.
+fn number(s: &str, max: usize) -> Option<(i64, &str)> {
+    let count = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
+    let (digits, rest) = s.split_at_checked(count)?;
+    let mut n = 0i64;
+    for c in digits.bytes() {
+        n = n.checked_mul(10)?.checked_add(i64::from(c - b'0'))?;
+    }
+    (count > 0).then_some((n, rest))
+}
+
+/// A fraction of a second after its `.`: one or more digits, of which the first nine count, as
+/// nanoseconds; and what follows.
+fn fraction_nanos(s: &str) -> Option<(u32, &str)> {
+    let (n, rest) = number(s, 9)?;
+    let digits = s.len() - rest.len();
+    let nanos = u32::try_from(n).ok()? * 10u32.pow(9 - u32::try_from(digits).ok()?);
+    Some((nanos, rest.trim_start_matches(|c: char| c.is_ascii_digit())))
+}
+
+/// The time of day `hour:minute:second` plus `nano` nanoseconds, second 60 being a leap second (the
+/// last second of the minute, held for a second more).
+fn clock_time(hour: u32, minute: u32, second: u32, nano: u32) -> Option<NaiveTime> {
+    let (second, nano) = match second {
+        60 => (59, nano.checked_add(1_000_000_000)?),
+        _ => (second, nano),
+    };
+    NaiveTime::from_hms_nano_opt(hour, minute, second, nano)
+}
+
+/// A UTC offset at the start of `s`, in seconds east, and what follows: `Z` or `z` (when `rfc3339`),
+/// else a sign (`+`, `-` or `−`), two digits of hours, a colon (exactly one when `rfc3339`, else any
+/// number of colons and whitespace), two digits of minutes below 60.
+fn utc_offset(s: &str, rfc3339: bool) -> Option<(i32, &str)> {
+    if rfc3339 {
+        if let Some(rest) = s.strip_prefix(['Z', 'z']) {
+            return Some((0, rest));
+        }
+    }
+    let (negative, s) = match s.strip_prefix(['+', '-', '\u{2212}']) {
+        Some(rest) => (!s.starts_with('+'), rest),
+        None => return None,
+    };
+    let (hours, s) = two_digits(s)?;
+    let s = if rfc3339 {
+        s.strip_prefix(':')?
+    } else {
+        s.trim_start_matches(|c: char| c == ':' || c.is_whitespace())
+    };
+    let (minutes, s) = two_digits(s)?;
+    if minutes > 59 {
+        return None;
+    }
+    let seconds = i32::try_from(hours * 3600 + minutes * 60).ok()?;
+    Some((if negative { -seconds } else { seconds }, s))
+}
+
+/// Two ASCII digits at the start of `s`, and what follows.
+fn two_digits(s: &str) -> Option<(u32, &str)> {
+    match *s.as_bytes() {
+        [a, b, ..] => Some((digit(a)? * 10 + digit(b)?, s.get(2..)?)),
+        _ => None,
+    }
+}
+
+/// The instant whose local time at `offset` seconds east of UTC is `local`; offsets of a day or more
+/// are refused.
+fn at_offset(local: NaiveDateTime, offset: i32) -> Option<DateTime<Utc>> {
+    let offset = FixedOffset::east_opt(offset)?;
+    Some(
+        local
+            .and_local_timezone(offset)
+            .single()?
+            .with_timezone(&Utc),
+    )
 }
 
 /// Writes an instant in TickTick's wire form: UTC, milliseconds always `.000`
@@ -174,15 +307,16 @@ pub fn format_instant(t: DateTime<Utc>) -> String {
 
 /// Appends an instant in TickTick's wire form to `out` (see [`format_instant`]).
 pub(crate) fn write_instant(out: &mut String, t: DateTime<Utc>) {
-    // Written digit by digit: expansions print thousands of instants, and chrono's `format` re-reads
-    // its pattern for each one. The pattern's own output is kept for years outside 0000-9999.
+    // Written digit by digit, four-digit years the fastest: expansions print thousands of instants.
     let utc = t.naive_utc();
     let (date, time) = (utc.date(), utc.time());
     let year = match u32::try_from(date.year()) {
         Ok(year) if year <= 9_999 => year,
         _ => {
-            use std::fmt::Write as _;
-            let _ = write!(out, "{}", t.format("%Y-%m-%dT%H:%M:%S.000+0000"));
+            write_date(out, date, "-");
+            out.push('T');
+            write_time(out, time, ":");
+            out.push_str(".000+0000");
             return;
         }
     };
@@ -254,7 +388,47 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Error> {
 /// Writes a calendar date as `yyyyMMdd`.
 #[must_use]
 pub fn format_date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    let mut text = String::with_capacity(8);
+    write_date(&mut text, d, "");
+    text
+}
+
+/// Appends a date as chrono's `%Y{separator}%m{separator}%d` writes it: the year in four digits from
+/// 0 to 9999, else signed with at least four (`-0001`, `+10000`); month and day in two.
+pub(crate) fn write_date(out: &mut String, d: NaiveDate, separator: &str) {
+    let year = d.year();
+    if !(0..=9_999).contains(&year) {
+        out.push(if year < 0 { '-' } else { '+' });
+    }
+    let magnitude = year.unsigned_abs();
+    let mut width = 1;
+    while width < 4 && magnitude >= 10u32.pow(width) {
+        width += 1;
+    }
+    for _ in width..4 {
+        out.push('0');
+    }
+    write_integer(out, false, u64::from(magnitude));
+    out.push_str(separator);
+    write_two(out, d.month());
+    out.push_str(separator);
+    write_two(out, d.day());
+}
+
+/// Appends a time of day as chrono's `%H{separator}%M{separator}%S` writes it: a leap second is
+/// second 60.
+pub(crate) fn write_time(out: &mut String, t: NaiveTime, separator: &str) {
+    write_two(out, t.hour());
+    out.push_str(separator);
+    write_two(out, t.minute());
+    out.push_str(separator);
+    write_two(out, t.second() + u32::from(t.nanosecond() >= 1_000_000_000));
+}
+
+/// Appends a number below 100 in two digits.
+fn write_two(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10 % 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// `yyyyMMdd` to a date, `None` unless the text is exactly eight ASCII digits forming a real date.
@@ -439,5 +613,107 @@ mod tests {
             format_date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
             "20260301"
         );
+    }
+    /// What chrono's own readers, which the hand-written ones replace, make of `text`.
+    fn chrono_reads(text: &str) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(text)
+            .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z"))
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
+
+    #[test]
+    fn readers_agree_with_chrono_on_the_edges() {
+        for text in [
+            "2026-01-17T13:16:24Z",
+            "2026-01-17t13:16:24z",
+            "2026-01-17 13:16:24+03:00",
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T23:58:60.5Z",
+            "2026-01-17T13:16:24.1234567891234Z",
+            "2026-01-17T13:16:24.Z",
+            "2026-01-17T13:16:24\u{2212}05:30",
+            "2026-01-17T13:16:24\u{2212}0530",
+            "2026-01-17T13:16:24+23:59",
+            "2026-01-17T13:16:24+24:00",
+            "2026-01-17T13:16:24+03:60",
+            "2026-01-17T13:16:24+03",
+            "2026-01-17T13:16:24+03:: \t00",
+            "2026-01-17T13:16:24 +0300",
+            " 2026- 1- 7T 1: 2: 3+0300",
+            "\u{3000}2026-01-17T13:16:24+0300",
+            "+2026-01-17T13:16:24+0300",
+            "-0001-12-31T23:59:59+0000",
+            "+262143-12-31T23:59:59+0000",
+            "-262144-01-01T00:00:00+0000",
+            "+99999999999999999999-01-01T00:00:00+0000",
+            "0000-01-01T00:00:00+23:59",
+            "0000-01-01T00:00:00+2359",
+            "9999-12-31T23:59:59-2359",
+            "2026-1-17T13:16:24+0300",
+            "20260-1-17T13:16:24+0300",
+            "2026-01-17T13:16:24.5.5+0300",
+            "2026-01-17T13:16:24.+0300",
+            "2026-01-17T13:16:61+0300",
+            "2026-02-29T13:16:24+0300",
+            "2024-02-29T13:16:24+0300",
+            "2026-01-17T13:16:24+0300 ",
+            "2026-01-17T13:16:24+03:00Z",
+        ] {
+            assert_eq!(parse_instant(text).ok(), chrono_reads(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn writers_agree_with_chrono() {
+        let pattern = "%Y-%m-%dT%H:%M:%S.000+0000";
+        for days in (-1_000_000..=1_000_000)
+            .step_by(997)
+            .chain([0, 365, 3_652_424])
+        {
+            let Some(date) = NaiveDate::from_num_days_from_ce_opt(days) else {
+                continue;
+            };
+            assert_eq!(format_date(date), date.format("%Y%m%d").to_string());
+            let t = date.and_hms_opt(7, 8, 9).unwrap().and_utc();
+            assert_eq!(format_instant(t), t.format(pattern).to_string());
+        }
+        for date in [NaiveDate::MIN, NaiveDate::MAX] {
+            assert_eq!(format_date(date), date.format("%Y%m%d").to_string());
+            let t = date.and_hms_milli_opt(23, 59, 59, 1_500).unwrap();
+            let mut text = String::new();
+            write_time(&mut text, t.time(), "");
+            assert_eq!(text, t.format("%H%M%S").to_string());
+            assert_eq!(format_instant(t.and_utc()), t.format(pattern).to_string());
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Texts shaped like instants, right or slightly wrong in every place, are read as chrono's
+        /// RFC 3339 and pattern readers read them.
+        #[test]
+        fn readers_agree_with_chrono(
+            year in proptest::sample::select(vec!["2026", "0000", "9999", "1", "026", "+2026", "-0001", " 2026", "+262144", "20260", ""]),
+            month in proptest::sample::select(vec!["01", "1", "12", "13", "00", " 7", "x"]),
+            day in proptest::sample::select(vec!["17", "7", "29", "31", "00", " 9"]),
+            separator in proptest::sample::select(vec!["T", "t", " ", "x", "T "]),
+            hour in proptest::sample::select(vec!["13", "00", "23", "24", "1", " 5"]),
+            minute in proptest::sample::select(vec!["16", "59", "60", "6"]),
+            second in proptest::sample::select(vec!["24", "59", "60", "61", "5", " 5"]),
+            fraction in proptest::sample::select(vec!["", ".", ".5", ".000", ".123456789", ".1234567891", ",5"]),
+            offset in proptest::sample::select(vec!["Z", "z", "+03:00", "+0300", "-2359", "+24:00", "\u{2212}05:30", "+03 :00", "+03: 00", "+3", "+03:60", " +0300", "+03:0", ""]),
+            tail in proptest::sample::select(vec!["", " ", "x", "0"]),
+            insert in proptest::option::of((0usize..40, proptest::sample::select(vec!['-', ':', '0', '9', ' ', '.', '+', 'T']))),
+        ) {
+            let mut text = format!("{year}-{month}-{day}{separator}{hour}:{minute}:{second}{fraction}{offset}{tail}");
+            if let Some((at, c)) = insert {
+                let at = at.min(text.len());
+                if text.is_char_boundary(at) {
+                    text.insert(at, c);
+                }
+            }
+            proptest::prop_assert_eq!(parse_instant(&text).ok(), chrono_reads(&text), "{:?}", text);
+        }
     }
 }

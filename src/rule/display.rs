@@ -5,6 +5,8 @@
 
 use std::fmt::{self, Display, Formatter, Write};
 
+use crate::instant::{format_date, write_date, write_time};
+
 use super::{Frequency, LunarRule, Recurrence, Rule, Until, WeekdayNum, Workday};
 
 impl Display for Frequency {
@@ -32,11 +34,19 @@ impl Display for WeekdayNum {
 
 impl Display for Until {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let mut text = String::with_capacity(16);
         match self {
-            Until::Date(d) => write!(f, "{}", d.format("%Y%m%d")),
-            Until::Utc(t) => write!(f, "{}", t.format("%Y%m%dT%H%M%SZ")),
-            Until::Local(t) => write!(f, "{}", t.format("%Y%m%dT%H%M%S")),
+            Until::Date(d) => write_date(&mut text, *d, ""),
+            Until::Utc(t) | Until::Local(t) => {
+                write_date(&mut text, t.date(), "");
+                text.push('T');
+                write_time(&mut text, t.time(), "");
+                if matches!(self, Until::Utc(_)) {
+                    text.push('Z');
+                }
+            }
         }
+        f.write_str(&text)
     }
 }
 
@@ -134,7 +144,7 @@ impl Display for Recurrence {
             Recurrence::NotRecurring => Ok(()),
             Recurrence::Rule(rule) => rule.fmt(f),
             Recurrence::Custom(dates) => {
-                let dates: Vec<_> = dates.iter().map(|d| d.format("%Y%m%d")).collect();
+                let dates: Vec<_> = dates.iter().map(|&d| format_date(d)).collect();
                 f.write_str("ERULE:NAME=CUSTOM")?;
                 list(f, "BYDATE", &dates)
             }
@@ -187,5 +197,33 @@ mod tests {
             canonical("ERULE:NAME=CUSTOM;BYDATE=20260320,20260319"),
             "ERULE:NAME=CUSTOM;BYDATE=20260319,20260320"
         );
+    }
+
+    #[test]
+    fn until_is_written_as_chrono_writes_it() {
+        use crate::Until;
+        use chrono::NaiveDate;
+        for (y, m, d) in [
+            (2026, 2, 27),
+            (1, 1, 1),
+            (9999, 12, 31),
+            (-1, 3, 4),
+            (10_000, 5, 6),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let t = date.and_hms_milli_opt(23, 59, 59, 1_250).unwrap();
+            assert_eq!(
+                Until::Date(date).to_string(),
+                date.format("%Y%m%d").to_string()
+            );
+            assert_eq!(
+                Until::Utc(t).to_string(),
+                t.format("%Y%m%dT%H%M%SZ").to_string()
+            );
+            assert_eq!(
+                Until::Local(t).to_string(),
+                t.format("%Y%m%dT%H%M%S").to_string()
+            );
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! TickTick's `ERULE:` flags: `NAME=CUSTOM;BYDATE=...`, an explicit list of dates, and
 //! `NAME=FORGETTINGCURVE;CYCLE=n[;COUNT=k]`, spaced repetition.
 
+use chrono::{Datelike, NaiveDate};
+
 use super::Checker;
 use crate::flag::{FlagError, FlagErrorKind};
 use crate::instant::compact_date;
@@ -12,15 +14,20 @@ impl Checker<'_> {
         let name = self.require("NAME")?;
         if name.value.eq_ignore_ascii_case("CUSTOM") {
             let field = self.require("BYDATE")?;
-            let mut dates = Vec::new();
+            // Sorted as day numbers: the expansion sorts its exDates as such, and one sorting
+            // routine serves both.
+            let mut days = Vec::new();
             for (text, at) in self.items("BYDATE", field)? {
                 let date = compact_date(text)
                     .ok_or_else(|| self.invalid("BYDATE", text, at, "a date yyyyMMdd"))?;
-                dates.push(date);
+                days.push(i64::from(date.num_days_from_ce()));
             }
-            crate::sort::sort(&mut dates);
-            dates.dedup();
-            Ok(Recurrence::Custom(dates))
+            days.sort_unstable();
+            days.dedup();
+            let dates = days
+                .into_iter()
+                .filter_map(|day| NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?));
+            Ok(Recurrence::Custom(dates.collect()))
         } else if name.value.eq_ignore_ascii_case("FORGETTINGCURVE") {
             let cycle = self.u32_in("CYCLE", self.require("CYCLE")?, 0, u32::MAX)?;
             let count = match self.find("COUNT") {
