@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
-use super::select::{order, Key, Keyed, Select};
+use super::select::{order_at, Key, Keyed, Select};
 use super::Window;
 use crate::format_instant;
 use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
@@ -143,7 +143,10 @@ impl AgendaBuilder {
         let mut index: u32 = 0;
         // No task gives more than `limit` of the first `limit` entries.
         let walked = visit_occurrences(task, Some(&mut self.rules), from, to, limit, |mut seen| {
-            let key = (order(seen.start, position), u64::from(index));
+            let key = (
+                order_at(seen.seconds, seen.start, position),
+                u64::from(index),
+            );
             if select.admits(key) {
                 let id = id.get_or_insert_with(|| task.id().map(Arc::from)).clone();
                 select.push(AgendaEntry {

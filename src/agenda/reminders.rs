@@ -1,6 +1,7 @@
 //! The reminders of a task list: when each one fires in a window (BEHAVIOUR.md §8).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
@@ -10,13 +11,12 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
 use super::select::{order, Key, Keyed, Select};
-use super::trigger::Trigger;
+use super::trigger::{Clock, Trigger, TriggerError};
 use super::Window;
 use crate::task::{
-    elements, members, string_chars, unescape, visit_occurrences, FieldProblem, Name, RuleCache,
-    Task, TaskDates, TaskError,
+    elements, members, string_chars, unescape, visit_occurrences, FieldProblem, Fnv, Name,
+    RuleCache, Task, TaskDates, TaskError,
 };
-use crate::zone::Resolver;
 use crate::{format_instant, parse_instant, Error, Zone};
 
 /// How far a fire time may stray from the start moved by the trigger's duration counted in exact
@@ -186,6 +186,30 @@ pub(crate) struct RemindersBuilder {
     window: Window,
     select: Select<ReminderEntry>,
     rules: RuleCache,
+    triggers: TriggerCache,
+}
+
+/// Trigger texts already read for other tasks of a list, with the text shared by their entries: a
+/// list holds thousands of reminders and a dozen forms of trigger. At most [`TriggerCache::MOST`]
+/// texts are kept, so that its memory does not grow with the list.
+#[derive(Default)]
+struct TriggerCache(HashMap<Box<str>, (Trigger, Arc<str>), Fnv>);
+
+impl TriggerCache {
+    const MOST: usize = 256;
+
+    /// The trigger of `text` and the text to share, read once per text.
+    fn read(&mut self, text: &str) -> Result<(Trigger, Arc<str>), TriggerError> {
+        if let Some((trigger, shared)) = self.0.get(text) {
+            return Ok((*trigger, shared.clone()));
+        }
+        let trigger = text.parse::<Trigger>()?;
+        let shared: Arc<str> = Arc::from(text);
+        if self.0.len() < TriggerCache::MOST {
+            self.0.insert(text.into(), (trigger, shared.clone()));
+        }
+        Ok((trigger, shared))
+    }
 }
 
 /// The task being added, and what its entries share.
@@ -242,6 +266,7 @@ impl RemindersBuilder {
             window: *window,
             select: Select::new(window.limit),
             rules: RuleCache::default(),
+            triggers: TriggerCache::default(),
         }
     }
 
@@ -258,11 +283,13 @@ impl RemindersBuilder {
     ) -> Result<(), AgendaError> {
         let at = || TaskRef::new(form, position, task.id());
         let triggers =
-            read_triggers(task).map_err(|(index, id, problem)| AgendaError::Reminder {
-                task: at(),
-                index,
-                id,
-                problem,
+            read_triggers(task, &mut self.triggers).map_err(|(index, id, problem)| {
+                AgendaError::Reminder {
+                    task: at(),
+                    index,
+                    id,
+                    problem,
+                }
             })?;
         let snooze = remind_time(task).map_err(|error| AgendaError::Task {
             task: at(),
@@ -330,7 +357,7 @@ impl RemindersBuilder {
         let to = shift(self.window.to, SLACK_SECONDS.saturating_sub(earliest));
         let window = self.window;
         let select = &mut self.select;
-        let mut resolver = Resolver::new(zone);
+        let mut clock = Clock::new(zone);
         visit_occurrences(
             task,
             Some(&mut self.rules),
@@ -344,10 +371,9 @@ impl RemindersBuilder {
                 let mut all_later = bound.is_some();
                 let mut dates: Option<TaskDates> = None;
                 for trigger in triggers {
-                    let fire =
-                        trigger
-                            .trigger
-                            .fire_time_with(seen.start, zone, all_day, &mut resolver);
+                    let fire = trigger
+                        .trigger
+                        .fire_time_with(seen.start, zone, all_day, &mut clock);
                     let Some(fire) = fire else {
                         continue;
                     };
@@ -417,11 +443,16 @@ fn two_members<'a>(object: &'a str, names: [&str; 2]) -> [Option<&'a str>; 2] {
 /// Open API gives one; the first bad one as its position, id and problem.
 fn read_triggers(
     task: &Task,
+    cache: &mut TriggerCache,
 ) -> Result<Vec<TaskTrigger>, (usize, Option<String>, ReminderProblem)> {
     let Some(text) = task.json_of(Name::Reminders) else {
         return Ok(Vec::new());
     };
     let mut triggers = Vec::new();
+    if read_plain_triggers(&text, cache, &mut triggers)? {
+        return Ok(triggers);
+    }
+    triggers.clear();
     // The task reader has checked the list: compact JSON, objects (without repeated keys) and strings.
     for (index, element) in elements(&text).enumerate() {
         let (id, trigger) = if element.starts_with('{') {
@@ -439,17 +470,73 @@ fn read_triggers(
                 })
             })?,
         };
-        let trigger = text
-            .parse::<Trigger>()
+        let (trigger, text) = cache
+            .read(&text)
             .map_err(|e| fail(ReminderProblem::InvalidTrigger(Box::new(e))))?;
         triggers.push(TaskTrigger {
             index,
             id: id.as_deref().map(Arc::from),
-            text: Arc::from(&*text),
+            text,
             trigger,
         });
     }
     Ok(triggers)
+}
+
+/// The triggers of a list in the form TickTick writes, `[{"id":"...","trigger":"..."},...]` with no
+/// escapes, read in one pass: `false` (and some triggers pushed) for any other form, which
+/// [`read_triggers`] then reads member by member. Each trigger read is the one that reading gives,
+/// and so is the first bad one.
+fn read_plain_triggers(
+    text: &str,
+    cache: &mut TriggerCache,
+    triggers: &mut Vec<TaskTrigger>,
+) -> Result<bool, (usize, Option<String>, ReminderProblem)> {
+    /// A validated JSON string's characters up to its closing quote, when it has no escape, and
+    /// the text from that quote on.
+    fn plain(rest: &str) -> Option<(&str, &str)> {
+        let end = rest.find(['"', '\\'])?;
+        match rest.as_bytes().get(end) {
+            Some(b'"') => Some((rest.get(..end)?, rest.get(end..)?)),
+            _ => None,
+        }
+    }
+    let Some(mut rest) = text.strip_prefix('[') else {
+        return Ok(false);
+    };
+    if rest == "]" {
+        return Ok(true);
+    }
+    for index in 0.. {
+        let Some((id, after)) = rest.strip_prefix(r#"{"id":""#).and_then(plain) else {
+            return Ok(false);
+        };
+        let Some((trigger, after)) = after.strip_prefix(r#"","trigger":""#).and_then(plain) else {
+            return Ok(false);
+        };
+        let Some(after) = after.strip_prefix("\"}") else {
+            return Ok(false);
+        };
+        let (trigger, shared) = cache.read(trigger).map_err(|e| {
+            (
+                index,
+                Some(id.to_owned()),
+                ReminderProblem::InvalidTrigger(Box::new(e)),
+            )
+        })?;
+        triggers.push(TaskTrigger {
+            index,
+            id: Some(Arc::from(id)),
+            text: shared,
+            trigger,
+        });
+        match after.as_bytes().first() {
+            Some(b',') => rest = after.get(1..).unwrap_or_default(),
+            Some(b']') if after.len() == 1 => return Ok(true),
+            _ => return Ok(false),
+        }
+    }
+    Ok(false)
 }
 
 /// The task's snoozed reminder, `remindTime` (`null` and `""` mean none).
@@ -584,6 +671,68 @@ mod tests {
             let fired = reminders(std::slice::from_ref(&task), &window).unwrap();
             assert_eq!(fired.len(), usize::from(open), "status {status}");
         }
+    }
+
+    /// TickTick's own form of a reminders list, read in one pass, gives what reading it member by
+    /// member gives: the same entries, and the same first bad trigger with its position and id.
+    #[test]
+    fn the_plain_form_reads_as_the_general_form() {
+        let window = Window::new(
+            parse_instant("2026-03-01T00:00:00Z").unwrap(),
+            parse_instant("2026-03-31T23:59:59Z").unwrap(),
+        );
+        let lists: [&[(&str, &str)]; 5] = [
+            &[],
+            &[("r1", "TRIGGER:-PT30M")],
+            &[
+                ("r1", "TRIGGER:PT0S"),
+                ("r2", "TRIGGER:-P1DT15H0M0S"),
+                ("", "TRIGGER:-P1W"),
+            ],
+            &[
+                ("r1", "TRIGGER:-PT5M"),
+                ("r2", "TRIGGER:-PT5X"),
+                ("r3", "TRIGGER:P1M"),
+            ],
+            &[("r1", "TRIGGER:-PT1H"), ("r2", "TRIGGER:-PT1H")],
+        ];
+        for list in lists {
+            for all_day in [false, true] {
+                // The plain form, and the same members in another order, which the general reading
+                // takes.
+                let [plain, reordered] = [false, true].map(|swap| {
+                    let objects: Vec<String> = list
+                        .iter()
+                        .map(|(id, trigger)| {
+                            if swap {
+                                format!(r#"{{"trigger":"{trigger}","id":"{id}"}}"#)
+                            } else {
+                                format!(r#"{{"id":"{id}","trigger":"{trigger}"}}"#)
+                            }
+                        })
+                        .collect();
+                    let text = format!(
+                        r#"{{"id": "t", "startDate": "2026-03-02T08:00:00Z", "isAllDay": {all_day},
+                            "timeZone": "America/New_York", "repeatFlag": "RRULE:FREQ=WEEKLY",
+                            "reminders": [{}]}}"#,
+                        objects.join(",")
+                    );
+                    let task = Task::from_json(&text).unwrap();
+                    reminders(std::slice::from_ref(&task), &window)
+                });
+                assert_eq!(plain, reordered, "{list:?} {all_day}");
+            }
+        }
+        let task = Task::from_json(
+            r#"{"id": "t", "startDate": "2026-03-02T08:00:00Z",
+                "reminders": [{"id":"a","trigger":"TRIGGER:-PT5M"},{"id":"b","trigger":"TRIGGER:-PT5X"}]}"#,
+        )
+        .unwrap();
+        let err = reminders(std::slice::from_ref(&task), &window).unwrap_err();
+        assert!(
+            matches!(err, AgendaError::Reminder { index: 1, ref id, .. } if id.as_deref() == Some("b")),
+            "{err}"
+        );
     }
 
     /// The exact reading agrees with the number's nearest double for every form the reader accepts

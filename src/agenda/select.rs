@@ -7,7 +7,13 @@ use chrono::{DateTime, Utc};
 /// of Unix seconds from -2^43, chrono's whole range, then 31 bits of nanoseconds, a leap second's
 /// included), then by position (53 bits).
 pub(crate) fn order(t: DateTime<Utc>, position: usize) -> u128 {
-    let seconds = i128::from(t.timestamp()) + (1 << 43);
+    order_at(t.timestamp(), t, position)
+}
+
+/// [`order`], `t`'s Unix seconds `seconds` given.
+#[inline]
+pub(crate) fn order_at(seconds: i64, t: DateTime<Utc>, position: usize) -> u128 {
+    let seconds = i128::from(seconds) + (1 << 43);
     let seconds = u128::try_from(seconds).unwrap_or(0) & ((1 << 44) - 1);
     let nanos = u128::from(t.timestamp_subsec_nanos()) & ((1 << 31) - 1);
     let position = (position as u128).min((1 << 53) - 1);
@@ -51,7 +57,9 @@ impl<T: Keyed> Select<T> {
         self.limit > 0 && self.bound.is_none_or(|b| key < b)
     }
 
-    /// Offers an entry.
+    /// Offers an entry. Inlined, so that the entry is built where it is stored rather than moved
+    /// there.
+    #[inline(always)]
     pub(crate) fn push(&mut self, entry: T) {
         if !self.admits(entry.key()) {
             return;

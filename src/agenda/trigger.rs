@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
+use crate::expand::Instants;
 use crate::zone::Resolver;
 use crate::Zone;
 
@@ -399,11 +400,12 @@ impl Trigger {
         zone: Zone,
         all_day: bool,
     ) -> Option<DateTime<Utc>> {
-        self.fire_time_with(start, zone, all_day, &mut Resolver::new(zone))
+        self.fire_time_with(start, zone, all_day, &mut Clock::new(zone))
     }
 
-    /// [`Trigger::fire_time`], wall-clock times resolved by `resolver` (of `zone`), which keeps the
-    /// stretch of constant offset it last met: a task's reminders fire in a few such stretches.
+    /// [`Trigger::fire_time`], wall-clock times resolved and offsets read by `clock` (of `zone`),
+    /// which keeps the stretch of constant offset it last met and the date it last made: a task's
+    /// reminders fire in a few such stretches, on nearby days.
     ///
     /// The arithmetic is on wall-clock seconds where every number is small enough for no date to come
     /// near chrono's ends; on chrono's dates otherwise. Both give the same instants.
@@ -412,7 +414,7 @@ impl Trigger {
         start: DateTime<Utc>,
         zone: Zone,
         all_day: bool,
-        resolver: &mut Resolver,
+        clock: &mut Clock,
     ) -> Option<DateTime<Utc>> {
         let (days, seconds) = self.offset(all_day);
         let nanos = start.timestamp_subsec_nanos();
@@ -423,20 +425,22 @@ impl Trigger {
         if !near {
             return self.fire_time_by_dates(start, zone, all_day, days, seconds);
         }
-        let wall = || start.timestamp() + zone.offset_seconds(start);
+        let u = start.timestamp();
         if all_day {
-            let midnight = wall().div_euclid(DAY) * DAY;
+            let midnight = (u + clock.resolver.offset(u)).div_euclid(DAY) * DAY;
             let fire = midnight + days * DAY + seconds;
-            return DateTime::from_timestamp(resolver.instant(fire), 0);
+            let fire = clock.resolver.instant(fire);
+            return clock.instants.at(fire, 0);
         }
         // Exact seconds added to Unix seconds: every number is near, so the sum is within chrono's
         // range and the instant the same as chrono's `checked_add_signed` gives.
         let base = if days == 0 {
-            start.timestamp()
+            u
         } else {
-            resolver.instant(wall() + days * DAY)
+            let wall = u + clock.resolver.offset(u);
+            clock.resolver.instant(wall + days * DAY)
         };
-        DateTime::from_timestamp(base + seconds, nanos)
+        clock.instants.at(base + seconds, nanos)
     }
 
     /// [`Trigger::fire_time`] on chrono's dates.
@@ -460,6 +464,23 @@ impl Trigger {
             zone.instant(add_days(zone.local(start), days)?)
         };
         base.checked_add_signed(TimeDelta::try_seconds(seconds)?)
+    }
+}
+
+/// What working out many fire times in one zone keeps from one to the next: the stretch of
+/// constant offset last met ([`Resolver`]) and the date last made ([`Instants`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Clock {
+    resolver: Resolver,
+    instants: Instants,
+}
+
+impl Clock {
+    pub(crate) fn new(zone: Zone) -> Clock {
+        Clock {
+            resolver: Resolver::new(zone),
+            instants: Instants::new(),
+        }
     }
 }
 
@@ -609,7 +630,7 @@ mod tests {
             "Pacific/Apia",
         ] {
             let zone: Zone = zone.parse().unwrap();
-            let mut resolver = Resolver::new(zone);
+            let mut clock = Clock::new(zone);
             for _ in 0..2000 {
                 seed ^= seed << 13;
                 seed ^= seed >> 7;
@@ -629,7 +650,7 @@ mod tests {
                     };
                     let (days, seconds) = trigger.offset(all_day);
                     assert_eq!(
-                        trigger.fire_time_with(start, zone, all_day, &mut resolver),
+                        trigger.fire_time_with(start, zone, all_day, &mut clock),
                         trigger.fire_time_by_dates(start, zone, all_day, days, seconds),
                         "{trigger} {start} {zone:?} {all_day}"
                     );

@@ -5,7 +5,7 @@
 //! offsetting them is integer arithmetic, and a day number becomes a date only when an occurrence
 //! is handed out ([`Dates`]).
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 /// Seconds in each sub-daily unit.
 pub(super) const HOUR: i64 = 3_600;
@@ -278,6 +278,28 @@ impl Dates {
     }
 }
 
+/// Turns Unix seconds into instants, their dates by [`Dates`]: the instants a walk hands out lie on
+/// nearby days, so that most cost an addition rather than a calendar computation.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Instants(Dates);
+
+impl Instants {
+    pub(crate) fn new() -> Instants {
+        Instants(Dates::new())
+    }
+
+    /// The instant `secs` seconds and `nanos` nanoseconds after 1970-01-01T00:00:00Z: exactly
+    /// `DateTime::from_timestamp(secs, nanos)`, `None` where it gives none.
+    #[inline]
+    pub(crate) fn at(&mut self, secs: i64, nanos: u32) -> Option<DateTime<Utc>> {
+        let date = self.0.date(EpochDay(secs.div_euclid(DAY)))?;
+        // Below 86,400, so the conversion is exact.
+        let time =
+            NaiveTime::from_num_seconds_from_midnight_opt(secs.rem_euclid(DAY) as u32, nanos)?;
+        Some(date.and_time(time).and_utc())
+    }
+}
+
 /// Whether day `n` (days since 1970-01-01) lies within the calendar's range: the same answer as
 /// `date_of(n).is_some()`, without building the date.
 pub(super) fn in_calendar(n: i64) -> bool {
@@ -368,6 +390,43 @@ mod tests {
         assert_eq!(naive(FIRST_DAY * DAY - 1), NaiveDateTime::MIN);
     }
 
+    #[test]
+    fn instants_agree_with_chrono() {
+        let mut instants = Instants::new();
+        let seconds = [
+            0,
+            -1,
+            59,
+            DAY - 1,
+            951_782_400 + 12 * 3_600,
+            1_772_323_200,
+            1_772_323_200 + 40 * DAY,
+            1_772_323_200 - 400 * DAY,
+            FIRST_DAY * DAY,
+            FIRST_DAY * DAY - 1,
+            LAST_DAY * DAY + DAY - 1,
+            LAST_DAY * DAY + DAY,
+            i64::MIN,
+            i64::MAX,
+        ];
+        for secs in seconds {
+            for nanos in [
+                0,
+                1,
+                999_999_999,
+                1_000_000_000,
+                1_999_999_999,
+                2_000_000_000,
+            ] {
+                assert_eq!(
+                    instants.at(secs, nanos),
+                    DateTime::from_timestamp(secs, nanos),
+                    "{secs} {nanos}"
+                );
+            }
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     mod props {
         use proptest::prelude::*;
@@ -380,6 +439,21 @@ mod tests {
             #[test]
             fn date_of_agrees_with_chrono(n in FIRST_DAY - 10..LAST_DAY + 10) {
                 prop_assert_eq!(date_of(n), chrono_date_of(n));
+            }
+
+            /// Instants one after the other, near and far apart, as a walk's are.
+            #[test]
+            fn instants_agree_with_chrono_in_runs(
+                start in FIRST_DAY * DAY - DAY..LAST_DAY * DAY + 2 * DAY,
+                steps in proptest::collection::vec(-400 * DAY..400 * DAY, 1..20),
+                nanos in 0u32..1_000_000_000,
+            ) {
+                let mut instants = Instants::new();
+                let mut secs = start;
+                for step in steps {
+                    prop_assert_eq!(instants.at(secs, nanos), DateTime::from_timestamp(secs, nanos));
+                    secs = secs.saturating_add(step);
+                }
             }
         }
     }

@@ -19,6 +19,7 @@ pub use lunar::LUNAR_RANGE;
 pub(crate) use skip::drops_date;
 pub use window::Window;
 
+pub(crate) use civil::Instants;
 use civil::{EpochDay, UnixSecs, WallSecs};
 use cursor::Cursor;
 use lunar::{Lunar, OutOfRange};
@@ -93,6 +94,12 @@ impl Occurrence {
     #[must_use]
     pub fn instant(&self) -> DateTime<Utc> {
         plan::at(self.utc_date, self.utc.0).and_utc()
+    }
+
+    /// The instant's Unix seconds, without building it (an occurrence's instant is to the second).
+    #[inline]
+    pub(crate) fn unix_seconds(&self) -> i64 {
+        self.utc.0
     }
 }
 

@@ -45,4 +45,4 @@ pub(crate) use json::{elements, members, string_chars, unescape};
 pub(crate) use model::Name;
 pub use model::{RepeatFrom, Task};
 pub use schedule::{advance, next_occurrence, occurrences, Next, TaskDates};
-pub(crate) use view::{visit_occurrences, RuleCache};
+pub(crate) use view::{visit_occurrences, Fnv, RuleCache};

@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 
 use super::schedule::{Schedule, TaskDates};
 use super::{RepeatFrom, Task};
+use crate::expand::Instants;
 use crate::zone::Resolver;
 use crate::{Error, Recurrence, Zone};
 
@@ -16,6 +17,8 @@ use crate::{Error, Recurrence, Zone};
 pub(crate) struct Seen<'a, 't> {
     /// When it starts: its `startDate`, or its `dueDate` for a task without a start.
     pub(crate) start: DateTime<Utc>,
+    /// `start`'s Unix seconds, known from the walk.
+    pub(crate) seconds: i64,
     task: &'t Task,
     schedule: &'a Schedule<'t>,
     due: &'a mut Option<Due>,
@@ -28,7 +31,10 @@ impl Seen<'_, '_> {
         match self.task.start_date() {
             Some(_) => TaskDates {
                 start_date: Some(t),
-                due_date: self.due.as_mut().map(|d| d.at(self.schedule, t)),
+                due_date: self
+                    .due
+                    .as_mut()
+                    .map(|d| d.at(self.schedule, t, self.seconds)),
             },
             None => TaskDates {
                 start_date: None,
@@ -83,7 +89,7 @@ impl RuleCache {
 /// FNV-1a taken eight bytes at a time: the keys are short texts from the caller's own list, hashed
 /// once or twice per task, so a hash of few steps matters more than its spread.
 #[derive(Debug, Clone, Copy)]
-struct FnvHasher(u64);
+pub(crate) struct FnvHasher(u64);
 
 impl Default for FnvHasher {
     fn default() -> Self {
@@ -111,7 +117,8 @@ impl Hasher for FnvHasher {
     }
 }
 
-type Fnv = BuildHasherDefault<FnvHasher>;
+/// A hash map's hasher for short texts of the caller's own list ([`FnvHasher`]).
+pub(crate) type Fnv = BuildHasherDefault<FnvHasher>;
 
 /// The occurrences of `task` that start in `[from, to]`, at most `limit` of them, in the order
 /// [`occurrences`](super::occurrences) lists them, each given to `visit` until it breaks. `rules`,
@@ -133,15 +140,16 @@ pub(crate) fn visit_occurrences(
     };
     let start = schedule.start();
     let mut due = task.due_date().map(|d| Due::new(&schedule, d));
-    let mut emit = |t: DateTime<Utc>| {
+    let mut emit = |t: DateTime<Utc>, seconds: i64| {
         visit(Seen {
             start: t,
+            seconds,
             task,
             schedule: &schedule,
             due: &mut due,
         })
     };
-    if (from..=to).contains(&start) && limit > 0 && emit(start).is_break() {
+    if (from..=to).contains(&start) && limit > 0 && emit(start, start.timestamp()).is_break() {
         return Ok(());
     }
     // A task repeating from its completion date has no predictable occurrence after its current one.
@@ -162,8 +170,9 @@ pub(crate) fn visit_occurrences(
     let already = usize::from((from..=to).contains(&start));
     let room = limit.saturating_sub(already);
     for occurrence in series.iter_after(start.max(just_before)).take(room) {
-        let t = occurrence?.instant();
-        if t > to || emit(t).is_break() {
+        let occurrence = occurrence?;
+        let t = occurrence.instant();
+        if t > to || emit(t, occurrence.unix_seconds()).is_break() {
             break;
         }
     }
@@ -182,8 +191,8 @@ const NEAR: u64 = 1 << 40;
 /// occurrence of the series: each is the instant [`Zone::instant`] gives a wall-clock time, and that
 /// instant's wall-clock time gives it back.
 struct Due {
-    zone: Zone,
     resolver: Resolver,
+    instants: Instants,
     /// The task's current start, whose due date is worked out in full: it may be the second instant
     /// of a repeated wall-clock time, which [`Zone::instant`] does not give.
     start: DateTime<Utc>,
@@ -208,26 +217,25 @@ impl Due {
             (seconds, nanos)
         });
         Due {
-            zone,
             resolver: Resolver::new(zone),
+            instants: Instants::new(),
             start: schedule.start(),
             local,
             distance,
         }
     }
 
-    /// The due date of the occurrence that starts at `t`.
-    fn at(&mut self, schedule: &Schedule<'_>, t: DateTime<Utc>) -> DateTime<Utc> {
-        let near =
-            t.timestamp().unsigned_abs() < NEAR && t.timestamp_subsec_nanos() < 1_000_000_000;
+    /// The due date of the occurrence that starts at `t`, whose Unix seconds are `u`.
+    fn at(&mut self, schedule: &Schedule<'_>, t: DateTime<Utc>, u: i64) -> DateTime<Utc> {
+        let near = u.unsigned_abs() < NEAR && t.timestamp_subsec_nanos() < 1_000_000_000;
         match self.distance {
             Some((0, 0)) if t != self.start && near => return t,
             Some((seconds, nanos)) if near => {
-                let wall = t.timestamp() + self.zone.offset_seconds(t);
+                let wall = u + self.resolver.offset(u);
                 let nanos = nanos + i64::from(t.timestamp_subsec_nanos());
                 let moved = wall + seconds + nanos.div_euclid(1_000_000_000);
                 let nanos = u32::try_from(nanos.rem_euclid(1_000_000_000)).unwrap_or(0);
-                if let Some(due) = DateTime::from_timestamp(self.resolver.instant(moved), nanos) {
+                if let Some(due) = self.instants.at(self.resolver.instant(moved), nanos) {
                     return due;
                 }
             }
@@ -292,13 +300,13 @@ mod tests {
                         t = zone.instant(t.naive_utc());
                     }
                     assert_eq!(
-                        shifted.at(&schedule, t),
+                        shifted.at(&schedule, t, t.timestamp()),
                         schedule.shift(task.due_date().unwrap(), t),
                         "{text} at {t}"
                     );
                 }
                 assert_eq!(
-                    shifted.at(&schedule, start),
+                    shifted.at(&schedule, start, start.timestamp()),
                     schedule.shift(due, start),
                     "{text}"
                 );

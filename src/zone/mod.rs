@@ -144,6 +144,10 @@ impl FromStr for Zone {
 /// wall-clock time whose candidate instant lies more than the largest offset difference inside that
 /// stretch can be neither in a gap nor in a fold, so it resolves with one subtraction. Anything else
 /// takes the general path, which moves the stretch.
+///
+/// It also answers the zone's offset at an instant ([`Resolver::offset`]) from the whole stretch of
+/// constant offset the last such instant lay in: the instants of one task's occurrences lie in a few
+/// such stretches, so each is looked up in the zone's table once, not once per instant.
 #[derive(Debug, Clone)]
 pub(crate) struct Resolver {
     zone: Zone,
@@ -151,6 +155,8 @@ pub(crate) struct Resolver {
     begin: i64,
     end: i64,
     offset: i64,
+    /// Instants in `[span.begin, span.end)` have the offset `span.offset`.
+    span: table::Span,
 }
 
 impl Resolver {
@@ -160,7 +166,23 @@ impl Resolver {
             begin: i64::MAX,
             end: i64::MIN,
             offset: 0,
+            span: table::Span {
+                begin: i64::MAX,
+                end: i64::MIN,
+                offset: 0,
+            },
         }
+    }
+
+    /// The zone's offset from UTC at instant `u` (Unix seconds), in seconds: the same as
+    /// [`Zone::offset_seconds`].
+    #[inline]
+    pub(crate) fn offset(&mut self, u: i64) -> i64 {
+        if self.span.begin <= u && u < self.span.end {
+            return self.span.offset;
+        }
+        self.span = table::timeline(self.zone.0).span(u);
+        self.span.offset
     }
 
     /// The same as [`Zone::instant`], on wall-clock seconds since 1970-01-01T00:00:00 of the zone's
@@ -344,6 +366,35 @@ mod tests {
                 wall(2026, 1, 1, 0, 0),
                 47 * 60,
             );
+        }
+    }
+
+    /// The offsets the resolver hands out from its stretch are the table's, instant by instant,
+    /// walking forward and back over changes of offset.
+    #[test]
+    fn resolver_offsets_equal_the_zones() {
+        for name in [
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Pacific/Apia",
+            "UTC",
+        ] {
+            let zone: Zone = name.parse().unwrap();
+            let mut resolver = Resolver::new(zone);
+            let (from, to) = (1_293_840_000_i64, 1_340_000_000_i64);
+            let mut u = from;
+            let mut step = 37 * 3_600 + 11;
+            while u < to {
+                let t = DateTime::from_timestamp(u, 0).unwrap();
+                assert_eq!(resolver.offset(u), zone.offset_seconds(t), "{zone} at {t}");
+                u += step;
+                // Now and then a step back, across the change just passed.
+                step = if step > 0 {
+                    -(step / 3)
+                } else {
+                    37 * 3_600 + 11
+                };
+            }
         }
     }
 
