@@ -22,7 +22,7 @@ impl Checker<'_> {
                     .ok_or_else(|| self.invalid("BYDATE", text, at, "a date yyyyMMdd"))?;
                 days.push(i64::from(date.num_days_from_ce()));
             }
-            days.sort_unstable();
+            crate::sort::sort(&mut days);
             days.dedup();
             let dates = days
                 .into_iter()
