@@ -41,11 +41,11 @@ test("the entries resolve by condition, and nothing else is reachable", () => {
   assert.ok(resolved(["browser"]).endsWith("/dist/browser.mjs"));
 });
 
-test("the gzipped .wasm, full zone database included, stays within the 200 KB target", () => {
-  // About 142 KB when this test was written (README "Size").
+test("the gzipped .wasm, full zone database included, stays within the 175 KB budget", () => {
+  // 172,552 bytes when last measured (README "Size").
   const wasm = join(installedDir, "dist", "node", "ticktick_recur_bg.wasm");
   const gzipped = execFileSync("gzip", ["-9", "-c", wasm], { maxBuffer: 1 << 26 }).length;
-  assert.ok(gzipped <= 200_000, `${gzipped} bytes gzipped`);
+  assert.ok(gzipped <= 175_000, `${gzipped} bytes gzipped`);
 });
 
 test("the package exports the API and no more", async () => {
