@@ -336,3 +336,90 @@ fn an_occurrence_whose_instant_is_past_the_calendar_ends_the_series() {
         assert_eq!(s.after(t), Ok(None), "{t}");
     }
 }
+
+/// Property `repeated_completion_from_due_date_walks_the_expansion` (seeds other than CI's): a
+/// forgetting curve from 1 January with an exDate on 2 January, completed twice, moved to 3 and 4
+/// January while its series lists 3 and 5 January. Both are right: the completion steps over the
+/// exDate to the series' next point but raises CYCLE by exactly one (BEHAVIOUR.md §5.1, TickTick's
+/// `GetNextCount`), so from 3 January the task's gaps are those of CYCLE=1, one step behind the
+/// series, which counts the removed point as a step of the curve. A skip raises CYCLE past the
+/// exDate too (§5.2) and keeps to the series. The property expected every completion to follow the
+/// first series; it now checks each move against the series of the task as it stands.
+#[test]
+fn a_forgetting_curve_completed_past_an_exdate_raises_cycle_by_one() {
+    use serde_json::json;
+    use ticktick_recur::task::{complete, occurrences, skip, Close, Task};
+    use ticktick_recur::ObjectIdGenerator;
+
+    let day = |d: &str| parse_instant(&format!("{d}T00:00:00Z")).unwrap();
+    let start_day = |t: &Task| t.start_date().unwrap().date_naive().to_string();
+    // Timed at 04:00 UTC as the property found it, and all-day with COUNT (01-20 against 01-27).
+    for (flag, all_day, start, ex_date, series_days, completed, skipped) in [
+        (
+            "ERULE:NAME=FORGETTINGCURVE;CYCLE=0",
+            false,
+            "2024-01-01T04:00:00Z",
+            "20240102",
+            ["2024-01-01", "2024-01-03", "2024-01-05", "2024-01-08"].as_slice(),
+            [("2024-01-03", "CYCLE=1"), ("2024-01-04", "CYCLE=2")],
+            [("2024-01-03", "CYCLE=2"), ("2024-01-05", "CYCLE=3")],
+        ),
+        (
+            "ERULE:NAME=FORGETTINGCURVE;CYCLE=3;COUNT=3",
+            true,
+            "2024-01-01T00:00:00Z",
+            "20240104",
+            ["2024-01-01", "2024-01-12", "2024-01-27"].as_slice(),
+            [
+                ("2024-01-12", "CYCLE=4;COUNT=2"),
+                ("2024-01-20", "CYCLE=5;COUNT=1"),
+            ],
+            [
+                ("2024-01-12", "CYCLE=5;COUNT=3"),
+                ("2024-01-27", "CYCLE=6;COUNT=3"),
+            ],
+        ),
+    ] {
+        let task = Task::from_value(json!({
+            "id": "6940c3d51263b74715346b00", "status": 0, "timeZone": "UTC", "isAllDay": all_day,
+            "startDate": start, "dueDate": null, "repeatFrom": "0", "repeatFlag": flag,
+            "exDate": [ex_date], "modifiedTime": "2024-01-01T00:00:00.000+0000",
+        }))
+        .unwrap();
+        let listed: Vec<String> = occurrences(&task, day("2024-01-01"), day("2024-03-01"), 4)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.start_date.unwrap().date_naive().to_string())
+            .collect();
+        assert_eq!(listed, series_days, "{flag}");
+        let at = parse_instant(start).unwrap();
+        let mut t = task.clone();
+        for (want_day, want_flag) in completed {
+            let close = Close { at, user_id: 42 };
+            t = complete(&t, &close, &mut ObjectIdGenerator::new())
+                .unwrap()
+                .update[0]
+                .clone();
+            assert_eq!(
+                (start_day(&t), t.repeat_flag().unwrap()),
+                (
+                    want_day.to_owned(),
+                    format!("ERULE:NAME=FORGETTINGCURVE;{want_flag}").as_str()
+                ),
+                "{flag}, completed"
+            );
+        }
+        let mut t = task;
+        for (want_day, want_flag) in skipped {
+            t = skip(&t, at).unwrap().update[0].clone();
+            assert_eq!(
+                (start_day(&t), t.repeat_flag().unwrap()),
+                (
+                    want_day.to_owned(),
+                    format!("ERULE:NAME=FORGETTINGCURVE;{want_flag}").as_str()
+                ),
+                "{flag}, skipped"
+            );
+        }
+    }
+}
