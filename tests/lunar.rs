@@ -528,7 +528,9 @@ proptest! {
 
     /// Every yearly occurrence is the lunar month and day asked for (the 29th when the month is
     /// short), never in a leap month, one INTERVAL of lunar years after the last; the first is the
-    /// first such date on or after the start; and jumping ahead agrees with the walk.
+    /// first such date on or after the start; and jumping ahead agrees with the walk. A series whose
+    /// next lunar year lies past [`LUNAR_RANGE`] ends with the typed range error, once, naming the
+    /// range's first day past its end (BEHAVIOUR.md §6: never a guess).
     #[test]
     fn yearly_occurrences_are_the_lunar_date_asked_for(
         month in 1u8..=12,
@@ -545,8 +547,10 @@ proptest! {
         let start = zone.instant(local.and_hms_opt(hour, 0, 0).unwrap());
         let rule = flag.parse::<RepeatFlag>().unwrap().validate().unwrap();
         let s = Series::new(&rule, start, zone).unwrap().all_day(all_day);
-        let got: Vec<Occurrence> = s.iter().take(4).map(Result::unwrap).collect();
-        prop_assert_eq!(got.len(), 4);
+        let walked: Vec<Result<Occurrence, Error>> = s.iter().take(4).collect();
+        let got: Vec<Occurrence> = walked.iter().map_while(|o| o.as_ref().ok().copied()).collect();
+        let (last_lunar_year, ..) = lunar(*LUNAR_RANGE.end());
+        let past_the_range = LUNAR_RANGE.end().succ_opt().unwrap();
         let mut year = None;
         for o in &got {
             let (y, m, leap, d, len) = lunar(o.date());
@@ -558,6 +562,22 @@ proptest! {
                 prop_assert_eq!(y, last + interval as i32);
             }
             year = Some(y);
+        }
+        // The start lies in lunar 2089 at the latest, so the first occurrence is in lunar 2092 at
+        // the latest and the third in 2098: at least three occurrences lie within the range.
+        prop_assert!(got.len() >= 3, "{:?}", walked);
+        if got.len() < 4 {
+            // The next lunar year is past the range: the typed error, and nothing after it.
+            let due = year.unwrap() + interval as i32;
+            prop_assert!(due > last_lunar_year, "{:?}", walked);
+            prop_assert!(
+                matches!(&walked[got.len()], Err(Error::LunarRange { date: d, .. }) if *d == past_the_range),
+                "{:?}",
+                walked
+            );
+            prop_assert_eq!(s.iter().count(), got.len() + 1);
+            let after_last = s.after(got[got.len() - 1].instant());
+            prop_assert!(matches!(&after_last, Err(Error::LunarRange { .. })), "{:?}", after_last);
         }
         // Nothing on the rule's month and day between the start and the first occurrence, in
         // the start's own lunar year.

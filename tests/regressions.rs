@@ -423,3 +423,46 @@ fn a_forgetting_curve_completed_past_an_exdate_raises_cycle_by_one() {
         }
     }
 }
+
+/// Property `yearly_occurrences_are_the_lunar_date_asked_for` (seeds other than CI's): lunar New
+/// Year every three lunar years, from 2089-02-11 in Shanghai (a day after lunar 2089's New Year),
+/// has three occurrences in the calendar's range, 2092, 2095 and 2098; the fourth, lunar 2101's New
+/// Year (2101-01-29), lies past the range's end (2101-01-28). The series ends there with the typed
+/// range error (BEHAVIOUR.md §6: a date outside the range is a clear error, never a guess), which
+/// the property took for a missing occurrence. The dates are lunar-python's (6tail's `lunar`).
+#[test]
+fn a_lunar_series_past_the_calendars_range_ends_with_the_range_error() {
+    use ticktick_recur::{Error, LUNAR_RANGE};
+
+    let s = series(
+        "LUNAR:FREQ=YEARLY;INTERVAL=3;BYMONTH=1;BYMONTHDAY=1",
+        parse_instant("2089-02-10T16:00:00Z").unwrap(),
+        "Asia/Shanghai",
+    );
+    let all: Vec<_> = s.iter().take(5).collect();
+    let dates: Vec<String> = all
+        .iter()
+        .map_while(|o| o.as_ref().ok().map(|o| o.local().to_string()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2092-02-07 00:00:00",
+            "2095-02-05 00:00:00",
+            "2098-02-01 00:00:00"
+        ]
+    );
+    assert_eq!(all.len(), 4, "the error comes once and ends the series");
+    let past_the_range = LUNAR_RANGE.end().succ_opt().unwrap();
+    assert!(
+        matches!(&all[3], Err(Error::LunarRange { date, .. }) if *date == past_the_range),
+        "{:?}",
+        all[3]
+    );
+    assert_eq!(past_the_range.to_string(), "2101-01-29");
+    assert_eq!(
+        s.iter_unbounded().count(),
+        3,
+        "the unchecked walk just ends"
+    );
+}
