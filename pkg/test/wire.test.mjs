@@ -35,6 +35,9 @@ test("wire form from year 0 to 9999, every month and day", () => {
     assert.equal(lines.includes(`${year}-02-29T00:00:00.000+0000`), year !== "1900");
   }
   agree("RRULE:FREQ=DAILY", { start: "1969-12-30T23:59:59Z", limit: 5 });
+  // Day after day at one wall-clock time, the instant's time of day moving with daylight saving time.
+  agree("RRULE:FREQ=DAILY", { start: "2026-01-01T09:00:00-05:00", timeZone: "America/New_York", limit: 800 });
+  agree("RRULE:FREQ=DAILY", { start: "2026-01-01T00:30:00+10:30", timeZone: "Australia/Lord_Howe", limit: 800 });
   agree("RRULE:FREQ=DAILY", { start: "9999-12-25T23:59:59Z", limit: 7 });
 });
 

@@ -384,7 +384,7 @@ impl<'a> Cursor<'a> {
             if plan.freq == Frequency::Weekly && !self.spend(7) {
                 return None;
             }
-            let day = local.day();
+            let day = stride.day(k, local);
             if self.dropped(day) {
                 if !day_based {
                     self.move_past_day(day);

@@ -162,19 +162,28 @@ impl Series {
     /// [`Error::Unsupported`] for a `TT_SKIP` value other than `WEEKEND`, `HOLIDAY` and
     /// `OFFICIAL_WORKDAY` (BEHAVIOUR.md §2: the flag is valid and kept, but its days are unknown).
     pub fn new(recurrence: &Recurrence, start: DateTime<Utc>, zone: Zone) -> Result<Series, Error> {
+        Series::with_fast_paths(recurrence.clone(), start, zone, true)
+    }
+
+    /// [`Series::new`] with the recurrence handed over (nothing to copy).
+    pub(crate) fn owning(
+        recurrence: Recurrence,
+        start: DateTime<Utc>,
+        zone: Zone,
+    ) -> Result<Series, Error> {
         Series::with_fast_paths(recurrence, start, zone, true)
     }
 
     /// [`Series::new`], with the walks' fast path on or off (off only to test it against the general
     /// walk).
     fn with_fast_paths(
-        recurrence: &Recurrence,
+        recurrence: Recurrence,
         start: DateTime<Utc>,
         zone: Zone,
         fast_paths: bool,
     ) -> Result<Series, Error> {
         // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
-        if let Recurrence::Rule(rule) = recurrence {
+        if let Recurrence::Rule(rule) = &recurrence {
             if rule.skip.unsupported {
                 return Err(Error::Unsupported {
                     rule: recurrence.to_string(),
@@ -183,7 +192,7 @@ impl Series {
             }
         }
         let mut series = Series {
-            recurrence: recurrence.clone(),
+            recurrence,
             start: zone.local(start),
             zone,
             all_day: false,
@@ -195,7 +204,7 @@ impl Series {
             fast_paths,
         };
         series.replan();
-        if let (Recurrence::Lunar(rule), None) = (recurrence, &series.lunar) {
+        if let (Recurrence::Lunar(rule), None) = (&series.recurrence, &series.lunar) {
             // Only a start outside the calendar's range leaves a lunar rule without periods.
             let date = series.start.date();
             return Err(Error::LunarRange {
@@ -205,7 +214,7 @@ impl Series {
         }
         if let Some(plan) = &series.plan {
             let never = || Error::NeverOccurs {
-                rule: recurrence.to_string(),
+                rule: series.recurrence.to_string(),
             };
             if !series.reachable {
                 return Err(never());

@@ -112,7 +112,7 @@ proptest! {
         let zone: Zone = zone.parse().unwrap_or_default();
         let start = DateTime::from_timestamp(start, 0).unwrap_or_default();
         let build = |fast| {
-            Series::with_fast_paths(&recurrence, start, zone, fast).map(|s| {
+            Series::with_fast_paths(recurrence.clone(), start, zone, fast).map(|s| {
                 s.all_day(all_day)
                     .exdates(exdates.iter().map(|&n| day(n)))
                     .holidays(HolidayCalendar::new(
@@ -214,7 +214,7 @@ fn both_paths_run_out_of_steps_at_the_same_place() {
         for (removed, expect_found) in [(found, true), (lost, false)] {
             let walks: Vec<_> = [true, false]
                 .map(|fast| {
-                    let series = Series::with_fast_paths(&rule, start, Zone::UTC, fast)
+                    let series = Series::with_fast_paths(rule.clone(), start, Zone::UTC, fast)
                         .unwrap()
                         .exdates((0..removed).map(|n| day(n * days_apart)));
                     results(series.iter(), 2)

@@ -91,6 +91,22 @@ impl Series {
 }
 
 impl Occurrence {
+    /// The instant as Unix seconds.
+    ///
+    /// ```
+    /// use ticktick_recur::{parse_instant, RepeatFlag, Series, Zone};
+    /// let rule = "RRULE:FREQ=DAILY".parse::<RepeatFlag>()?.validate()?;
+    /// let start = parse_instant("2026-01-17T14:00:00Z")?;
+    /// let series = Series::new(&rule, start, Zone::UTC)?;
+    /// assert_eq!(series.iter().next().unwrap()?.timestamp(), start.timestamp());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn timestamp(&self) -> i64 {
+        self.utc.0
+    }
+
     /// The instant as Unix milliseconds (what a JavaScript `Date` holds).
     ///
     /// ```

@@ -95,23 +95,30 @@ pub fn expand_fast(
 }
 
 fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure> {
+    // Read in this order, which decides which error a call with several bad options gets.
     let start = o.required_instant("start")?;
+    let zone = o.zone("timeZone")?.unwrap_or(Zone::UTC);
+    let all_day = o.flag("allDay")?;
+    let (after, until) = (o.instant("after")?, o.instant("until")?);
+    let limit = o.count("limit")?.unwrap_or(EXPAND_LIMIT);
     let request = ExpandRequest::new(flag, start)
-        .zone(o.zone("timeZone")?.unwrap_or(Zone::UTC))
-        .all_day(o.flag("allDay")?)
-        .after(o.instant("after")?)
-        .until(o.instant("until")?)
-        .limit(o.count("limit")?.unwrap_or(EXPAND_LIMIT))
+        .zone(zone)
+        .all_day(all_day)
+        .after(after)
+        .until(until)
+        .limit(limit)
         .ex_dates(o.dates("exDates")?)
         .holidays(o.holidays("holidays")?);
     // Instants as Unix milliseconds, or as one text of wire-form instants that the wrapper cuts
-    // ([`wire`]): one text conversion instead of one per instant.
+    // ([`wire`]): one text conversion instead of one per instant. Room for the limit's worth, up to
+    // a few thousand.
+    let room = limit.min(4096);
     if millis {
-        let mut times = Vec::new();
+        let mut times = Vec::with_capacity(room);
         request.for_each(|o| times.push(o.timestamp_millis() as f64))?;
         Ok(Float64Array::from(times.as_slice()).into())
     } else {
-        let mut instants = wire::Instants::default();
+        let mut instants = wire::Instants::with_capacity(room);
         request.for_each(|o| instants.push(&o))?;
         Ok(instants.into_text().into())
     }

@@ -31,16 +31,29 @@ pub(crate) struct Instants {
     text: Vec<u8>,
     /// Whether the text is lines (an instant of a year without four digits was met).
     lines: bool,
+    /// The last instant written at the fixed width, in Unix seconds, and its text: the next one is
+    /// often a day later.
+    last: Option<(i64, [u8; WIDTH])>,
 }
 
 impl Instants {
+    /// Instants for about `count` occurrences.
+    pub(crate) fn with_capacity(count: usize) -> Instants {
+        Instants {
+            text: Vec::with_capacity(count.saturating_mul(WIDTH)),
+            ..Instants::default()
+        }
+    }
+
     /// Appends `instant`.
     pub(crate) fn push(&mut self, occurrence: &Occurrence) {
-        let seconds = occurrence.timestamp_millis().div_euclid(1000);
+        let seconds = occurrence.timestamp();
         if self.lines && !self.text.is_empty() {
             self.text.push(b'\n');
         }
-        if push(&mut self.text, seconds) {
+        if (FIRST..END).contains(&seconds) {
+            let text = self.write(seconds);
+            self.text.extend_from_slice(&text);
             return;
         }
         if !self.lines {
@@ -61,18 +74,31 @@ impl Instants {
         self.text.extend_from_slice(line.as_bytes());
     }
 
+    /// The wire form of `seconds` (Unix seconds, UTC, in a year from 0 to 9999): the last one's with
+    /// the day moved on when it is a day later within a month, else written afresh (which takes
+    /// 64-bit divisions, slow in WebAssembly).
+    fn write(&mut self, seconds: i64) -> [u8; WIDTH] {
+        let text = match self.last {
+            Some((last, mut text)) if seconds - last == DAY && two(&text, 8) < 28 => {
+                // Every month has 28 days: up to there the next day is the same month's.
+                let day = two(&text, 8) + 1;
+                put(&mut text, 8, day);
+                text
+            }
+            _ => format(seconds),
+        };
+        self.last = Some((seconds, text));
+        text
+    }
+
     /// The text: ASCII, so one byte per character.
     pub(crate) fn into_text(self) -> String {
         String::from_utf8(self.text).unwrap_or_default()
     }
 }
 
-/// Appends the instant `seconds` (Unix seconds, UTC) in wire form to `out`, [`WIDTH`] bytes, or
-/// gives false without writing when its year has not four digits (the core's writer then writes it).
-fn push(out: &mut Vec<u8>, seconds: i64) -> bool {
-    if !(FIRST..END).contains(&seconds) {
-        return false;
-    }
+/// The wire form of the instant `seconds` (Unix seconds, UTC), in a year from 0 to 9999.
+fn format(seconds: i64) -> [u8; WIDTH] {
     let (days, second) = (seconds.div_euclid(DAY), seconds.rem_euclid(DAY));
     let (year, month, day) = civil(days);
     let mut text = *b"0000-00-00T00:00:00.000+0000";
@@ -83,8 +109,18 @@ fn push(out: &mut Vec<u8>, seconds: i64) -> bool {
     put(&mut text, 11, (second / 3600) as u32);
     put(&mut text, 14, (second / 60 % 60) as u32);
     put(&mut text, 17, (second % 60) as u32);
-    out.extend_from_slice(&text);
-    true
+    text
+}
+
+/// The two digits at `at` of `text`, an instant in wire form.
+#[inline(always)]
+fn two(text: &[u8; WIDTH], at: usize) -> u32 {
+    match text.get(at..at + 2) {
+        Some(&[tens, ones]) => {
+            u32::from(tens.wrapping_sub(b'0')) * 10 + u32::from(ones.wrapping_sub(b'0'))
+        }
+        _ => 0,
+    }
 }
 
 /// Writes `value` (below 100) as two digits at `at`.
@@ -100,7 +136,7 @@ fn put(text: &mut [u8; WIDTH], at: usize, value: u32) {
 /// (H. Hinnant's `civil_from_days`, in 400-year eras from 0000-03-01).
 fn civil(days: i64) -> (u32, u32, u32) {
     // Days since -0400-03-01, one era early so that January and February of year 0 count from a
-    // positive day: non-negative over the range `push_line` takes.
+    // positive day: non-negative over the range `format` takes.
     let z = (days + 719_468 + 146_097) as u32;
     let era = z / 146_097;
     let doe = z - era * 146_097;

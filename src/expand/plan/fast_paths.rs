@@ -6,7 +6,7 @@ use chrono::{Datelike, Timelike};
 
 use super::bits::Bits;
 use super::Plan;
-use crate::expand::civil::{wall, WallSecs, DAY, EPOCH_CE_DAY, HOUR, MINUTE};
+use crate::expand::civil::{wall, EpochDay, WallSecs, DAY, EPOCH_CE_DAY, HOUR, MINUTE};
 use crate::rule::Frequency;
 
 /// The candidates of a [`Plan::stride`] rule: period `k`'s is `first + k * step` (wall-clock
@@ -20,9 +20,24 @@ pub(in crate::expand) struct Stride {
     /// The periods whose `k * step` holds in an `i64`: a comparison where `checked_mul` would cost a
     /// 128-bit multiplication on 32-bit targets (WebAssembly), once per occurrence.
     k_range: (i64, i64),
+    /// When `step` is whole days: `first`'s day (since 1970-01-01) and the days in `step`, which give
+    /// each candidate's day by addition instead of a 64-bit division (slow in WebAssembly).
+    days: Option<(i64, i64)>,
 }
 
 impl Stride {
+    /// Candidates `first + k * step` (`step` positive), `offset` seconds after their periods' starts.
+    fn new(first: i64, step: i64, offset: i64) -> Stride {
+        Stride {
+            first,
+            step,
+            offset,
+            // Division truncates toward zero: both bounds are within the range.
+            k_range: (i64::MIN / step, i64::MAX / step),
+            days: (step % DAY == 0).then(|| (first.div_euclid(DAY), step / DAY)),
+        }
+    }
+
     /// Period `k`'s candidate and the period's start; `None` when they overflow.
     #[inline]
     pub(in crate::expand) fn at(self, k: i64) -> Option<(WallSecs, WallSecs)> {
@@ -32,6 +47,16 @@ impl Stride {
         }
         let candidate = (k * self.step).checked_add(self.first)?;
         Some((WallSecs(candidate), WallSecs(candidate - self.offset)))
+    }
+
+    /// The day of period `k`'s candidate `candidate` (as [`Stride::at`] gave it).
+    #[inline]
+    pub(in crate::expand) fn day(self, k: i64, candidate: WallSecs) -> EpochDay {
+        match self.days {
+            // Within `k_range`, `k * step_days` is smaller than `k * step`.
+            Some((first_day, step_days)) => EpochDay(first_day + k * step_days),
+            None => candidate.day(),
+        }
     }
 }
 
@@ -142,13 +167,7 @@ impl Plan {
         if step <= 0 {
             return None;
         }
-        Some(Stride {
-            first: origin + offset,
-            step,
-            offset,
-            // Division truncates toward zero: both bounds are within the range.
-            k_range: (i64::MIN / step, i64::MAX / step),
-        })
+        Some(Stride::new(origin + offset, step, offset))
     }
 
     /// For the day-based rules [`Plan::per_period`] counts: how many candidates period 0 holds at or
@@ -179,17 +198,13 @@ impl Plan {
 mod tests {
     use super::Stride;
 
-    /// `at` answers exactly as `checked_mul` then `checked_add` would, at the edges of `i64`.
+    /// `at` answers exactly as `checked_mul` then `checked_add` would, at the edges of `i64`, and
+    /// `day` as dividing the candidate.
     #[test]
     fn stride_bounds_agree_with_checked_arithmetic() {
         for step in [1, 7, 86_400, 604_800, 3_600 * 7, i64::MAX / 3, i64::MAX] {
             for first in [0, 1, -1, 86_400 * 20_000, i64::MAX - 5, i64::MIN + 5] {
-                let stride = Stride {
-                    first,
-                    step,
-                    offset: 0,
-                    k_range: (i64::MIN / step, i64::MAX / step),
-                };
+                let stride = Stride::new(first, step, 0);
                 let edges = [
                     i64::MAX / step,
                     i64::MIN / step,
@@ -207,6 +222,13 @@ mod tests {
                             expected,
                             "{k} * {step} + {first}"
                         );
+                        if let Some((candidate, _)) = stride.at(k) {
+                            assert_eq!(
+                                stride.day(k, candidate),
+                                candidate.day(),
+                                "{k} * {step} + {first}"
+                            );
+                        }
                     }
                 }
             }
