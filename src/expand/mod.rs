@@ -139,7 +139,7 @@ pub struct Series {
     /// The exDates as days since 1970-01-01, ascending.
     exdates: Vec<i64>,
     holidays: Option<HolidayCalendar>,
-    plan: Option<Plan>,
+    plan: Option<Box<Plan>>,
     /// A `LUNAR:` rule's periods, counted from the start.
     lunar: Option<Lunar>,
     /// Whether the plan's grid and BYSETPOS can meet an occurrence at all ([`Plan::grid_reachable`],
@@ -251,7 +251,7 @@ impl Series {
 
     fn replan(&mut self) {
         self.plan = match &self.recurrence {
-            Recurrence::Rule(rule) => Some(Plan::new(rule, self.start, self.all_day)),
+            Recurrence::Rule(rule) => Some(Box::new(Plan::new(rule, self.start, self.all_day))),
             _ => None,
         };
         self.lunar = match &self.recurrence {
