@@ -355,6 +355,7 @@ impl<'a> Cursor<'a> {
     /// [`Iterator::next`] on the fast path: period after period, its one candidate by addition,
     /// judged as the general walk judges it, after spending the steps the general walk spends on
     /// expanding the period.
+    #[inline(always)]
     fn next_in_stride(&mut self, stride: Stride) -> Option<Occurrence> {
         let plan = self.plan;
         let day_based = plan.freq >= Frequency::Daily;
