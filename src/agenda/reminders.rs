@@ -10,7 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
-use super::select::{order, Key, Keyed, Select};
+use super::select::{instant_of, order, position_of, Key, Keyed, Select};
 use super::trigger::{Clock, Trigger, TriggerError};
 use super::Window;
 use crate::task::{
@@ -55,13 +55,11 @@ pub enum ReminderSource {
 pub struct ReminderEntry {
     /// The fire time and the position, for ordering ([`order`](super::select::order)).
     order: u128,
-    position: usize,
     /// Which of the task's candidate reminders, in the order they were found.
     index: u64,
     id: Option<Arc<str>>,
     reminder_id: Option<Arc<str>>,
     trigger: Option<Arc<str>>,
-    fire_time: DateTime<Utc>,
     dates: TaskDates,
     source: ReminderSource,
 }
@@ -70,7 +68,7 @@ impl ReminderEntry {
     /// The task's position in the list, counting from 0.
     #[must_use]
     pub fn position(&self) -> usize {
-        self.position
+        position_of(self.order)
     }
 
     /// The task's `id`.
@@ -95,7 +93,7 @@ impl ReminderEntry {
     /// When the reminder fires.
     #[must_use]
     pub fn fire_time(&self) -> DateTime<Utc> {
-        self.fire_time
+        instant_of(self.order)
     }
 
     /// The `startDate` and `dueDate` of the occurrence the reminder belongs to: for a snoozed
@@ -125,7 +123,7 @@ impl Serialize for ReminderEntry {
         map.serialize_entry("id", &self.id.as_deref())?;
         map.serialize_entry("reminderId", &self.reminder_id.as_deref())?;
         map.serialize_entry("trigger", &self.trigger.as_deref())?;
-        map.serialize_entry("fireTime", &format_instant(self.fire_time))?;
+        map.serialize_entry("fireTime", &format_instant(self.fire_time()))?;
         map.serialize_entry("startDate", &self.dates.start_date.map(format_instant))?;
         map.serialize_entry("dueDate", &self.dates.due_date.map(format_instant))?;
         map.end()
@@ -241,19 +239,16 @@ impl Adding<'_> {
     fn entry(
         &self,
         key: Key,
-        fire_time: DateTime<Utc>,
         dates: TaskDates,
         source: ReminderSource,
         trigger: Option<&TaskTrigger>,
     ) -> ReminderEntry {
         ReminderEntry {
             order: key.0,
-            position: self.position,
             index: key.1,
             id: self.id.clone(),
             reminder_id: trigger.and_then(|t| t.id.clone()),
             trigger: trigger.map(|t| t.text.clone()),
-            fire_time,
             dates,
             source,
         }
@@ -325,8 +320,7 @@ impl RemindersBuilder {
         {
             if self.in_window(t) {
                 let key = adding.key(t, source);
-                self.select
-                    .push(adding.entry(key, t, current, source, None));
+                self.select.push(adding.entry(key, current, source, None));
             }
         }
         Ok(())
@@ -386,7 +380,7 @@ impl RemindersBuilder {
                         let key = adding.key(fire, source);
                         if select.admits(key) {
                             let dates = *dates.get_or_insert_with(|| seen.dates());
-                            select.push(adding.entry(key, fire, dates, source, Some(trigger)));
+                            select.push(adding.entry(key, dates, source, Some(trigger)));
                         }
                     }
                 }
