@@ -146,10 +146,11 @@ fn first(keys: &[Key], limit: usize) -> Vec<usize> {
 
 /// The keys' places in key order.
 ///
-/// The instants of an answer lie in one window, spread over it: they are first placed in as many
-/// buckets as keys by their instant (in one pass, stably), and each bucket, of a key or two, is then
-/// sorted by the whole key. The cost grows with the number of keys, not its logarithm. One
-/// function for every kind of entry: it sees only their keys.
+/// The instants of an answer lie in one window, spread over it: they are first placed in at most as
+/// many buckets as keys by their instant (in one pass, stably), and each bucket, of a key or two, is
+/// then sorted by the whole key unless it already is (entries come task by task, each task's in its
+/// own order, so a bucket of one instant mostly is). The cost grows with the number of keys, not its
+/// logarithm. One function for every kind of entry: it sees only their keys.
 fn sorted(keys: &[Key]) -> Vec<usize> {
     // The instant's seconds and the first 20 bits of its nanoseconds (see [`order`]).
     let coarse = |k: &Key| u64::try_from(k.0 >> 64).unwrap_or(u64::MAX);
@@ -157,18 +158,17 @@ fn sorted(keys: &[Key]) -> Vec<usize> {
     else {
         return Vec::new();
     };
-    let buckets = keys.len();
-    // A bucket grows with the instant (a float's rounding keeps the order, which is all the buckets
-    // need), from 0 to `buckets - 1`.
-    let scale = buckets as f64 / ((high - low) as f64 + 1.0);
-    let bucket_of: Vec<usize> = keys
-        .iter()
-        .map(|k| (((coarse(k) - low) as f64 * scale) as usize).min(buckets - 1))
-        .collect();
+    // A bucket is the instant with its last `shift` bits dropped: at most as many as keys.
+    let mut shift = 0;
+    while (high - low) >> shift >= keys.len() as u64 {
+        shift += 1;
+    }
+    let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
+    let bucket = |k: &Key| usize::try_from((coarse(k) - low) >> shift).unwrap_or(0);
     // Counting sort by bucket: where each bucket begins.
     let mut starts = vec![0usize; buckets + 1];
-    for &b in &bucket_of {
-        if let Some(count) = starts.get_mut(b + 1) {
+    for k in keys {
+        if let Some(count) = starts.get_mut(bucket(k) + 1) {
             *count += 1;
         }
     }
@@ -180,8 +180,8 @@ fn sorted(keys: &[Key]) -> Vec<usize> {
     }
     let mut next = starts.clone();
     let mut order = vec![0usize; keys.len()];
-    for (at, &b) in bucket_of.iter().enumerate() {
-        if let Some(slot) = next.get_mut(b) {
+    for (at, k) in keys.iter().enumerate() {
+        if let Some(slot) = next.get_mut(bucket(k)) {
             if let Some(o) = order.get_mut(*slot) {
                 *o = at;
             }
@@ -192,7 +192,9 @@ fn sorted(keys: &[Key]) -> Vec<usize> {
         if let [begin, end] = *pair {
             if end - begin > 1 {
                 if let Some(run) = order.get_mut(begin..end) {
-                    run.sort_unstable_by_key(|&at| keys.get(at));
+                    if !run.is_sorted_by_key(|&at| keys.get(at)) {
+                        run.sort_unstable_by_key(|&at| keys.get(at));
+                    }
                 }
             }
         }
