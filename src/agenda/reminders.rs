@@ -10,7 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
-use super::select::{instant_of, order, position_of, Key, Keyed, Select};
+use super::select::{instant_of, order, order_at, position_of, Key, Keyed, Select};
 use super::trigger::{Clock, Trigger, TriggerError};
 use super::Window;
 use crate::task::{
@@ -221,10 +221,10 @@ struct Adding<'t> {
 }
 
 impl Adding<'_> {
-    /// The key of the next entry from `source` at `fire_time`. Triggers are numbered in the order
-    /// found, then the snooze, then the items in list order, each apart from the others, so that an
-    /// entry's number does not depend on how many triggers fired.
-    fn key(&mut self, fire_time: DateTime<Utc>, source: ReminderSource) -> Key {
+    /// The key of the next entry from `source`, whose fire time and task give `order` ([`order`]).
+    /// Triggers are numbered in the order found, then the snooze, then the items in list order, each
+    /// apart from the others, so that an entry's number does not depend on how many triggers fired.
+    fn key(&mut self, order: u128, source: ReminderSource) -> Key {
         let index = match source {
             ReminderSource::Snooze => LATER,
             ReminderSource::ChecklistItem { index } => LATER + 1 + index as u64,
@@ -233,7 +233,7 @@ impl Adding<'_> {
                 self.next - 1
             }
         };
-        (order(fire_time, self.position), index)
+        (order, index)
     }
 
     fn entry(
@@ -319,7 +319,7 @@ impl RemindersBuilder {
             .chain(items)
         {
             if self.in_window(t) {
-                let key = adding.key(t, source);
+                let key = adding.key(order(t, adding.position), source);
                 self.select.push(adding.entry(key, current, source, None));
             }
         }
@@ -365,19 +365,24 @@ impl RemindersBuilder {
                 let mut all_later = bound.is_some();
                 let mut dates: Option<TaskDates> = None;
                 for trigger in triggers {
-                    let fire = trigger
-                        .trigger
-                        .fire_time_with(seen.start, zone, all_day, &mut clock);
-                    let Some(fire) = fire else {
+                    let fire = trigger.trigger.fire_time_with(
+                        seen.start,
+                        seen.seconds,
+                        zone,
+                        all_day,
+                        &mut clock,
+                    );
+                    let Some((fire, seconds)) = fire else {
                         continue;
                     };
                     // Any entry of a later task at this fire time orders after it.
-                    all_later &= bound.is_some_and(|(b, _)| order(fire, 0) > b);
+                    all_later &= bound.is_some_and(|(b, _)| order_at(seconds, fire, 0) > b);
                     if (window.from..=window.to).contains(&fire) {
                         let source = ReminderSource::Trigger {
                             index: trigger.index,
                         };
-                        let key = adding.key(fire, source);
+                        let at = order_at(seconds, fire, adding.position);
+                        let key = adding.key(at, source);
                         if select.admits(key) {
                             let dates = *dates.get_or_insert_with(|| seen.dates());
                             select.push(adding.entry(key, dates, source, Some(trigger)));
