@@ -113,10 +113,9 @@ fn take<T>(mut entries: Vec<T>, places: &[usize]) -> Vec<T> {
             *t = to;
         }
     }
-    let mut next = places.len();
-    for t in target.iter_mut().filter(|t| **t == usize::MAX) {
+    let unplaced = target.iter_mut().filter(|t| **t == usize::MAX);
+    for (next, t) in (places.len()..).zip(unplaced) {
         *t = next;
-        next += 1;
     }
     // Each entry swapped to its place, one cycle of the permutation at a time.
     for at in 0..entries.len() {
