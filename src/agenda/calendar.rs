@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
-use super::select::{order_at, Key, Keyed, Select};
+use super::select::{order_at, position_of, Key, Keyed, Select};
 use super::Window;
 use crate::format_instant;
 use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
@@ -21,20 +21,19 @@ use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
 pub struct AgendaEntry {
     /// The start and the position, for ordering ([`order`](super::select::order)).
     order: u128,
-    position: usize,
     /// Which of the task's occurrences, counting from 0.
     index: u32,
-    id: Option<Arc<str>>,
-    start: DateTime<Utc>,
-    dates: TaskDates,
     all_day: bool,
+    id: Option<Arc<str>>,
+    /// Its `startDate` and `dueDate`: the start is one of them.
+    dates: TaskDates,
 }
 
 impl AgendaEntry {
     /// The task's position in the list, counting from 0.
     #[must_use]
     pub fn position(&self) -> usize {
-        self.position
+        position_of(self.order)
     }
 
     /// The task's `id`.
@@ -46,7 +45,11 @@ impl AgendaEntry {
     /// When the occurrence starts: its `startDate`, or its `dueDate` for a task without a start.
     #[must_use]
     pub fn start(&self) -> DateTime<Utc> {
-        self.start
+        // A task without a `startDate` starts at its `dueDate`.
+        self.dates
+            .start_date
+            .or(self.dates.due_date)
+            .unwrap_or_default()
     }
 
     /// The occurrence's `startDate` and `dueDate`.
@@ -151,12 +154,10 @@ impl AgendaBuilder {
                 let id = id.get_or_insert_with(|| task.id().map(Arc::from)).clone();
                 select.push(AgendaEntry {
                     order: key.0,
-                    position,
                     index,
-                    id,
-                    start: seen.start,
-                    dates: seen.dates(),
                     all_day,
+                    id,
+                    dates: seen.dates(),
                 });
             }
             index = index.saturating_add(1);

@@ -10,7 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
-use super::select::{order, Key, Keyed, Select};
+use super::select::{instant_of, order, order_at, position_of, Key, Keyed, Select};
 use super::trigger::{Clock, Trigger, TriggerError};
 use super::Window;
 use crate::task::{
@@ -55,13 +55,11 @@ pub enum ReminderSource {
 pub struct ReminderEntry {
     /// The fire time and the position, for ordering ([`order`](super::select::order)).
     order: u128,
-    position: usize,
     /// Which of the task's candidate reminders, in the order they were found.
     index: u64,
     id: Option<Arc<str>>,
     reminder_id: Option<Arc<str>>,
     trigger: Option<Arc<str>>,
-    fire_time: DateTime<Utc>,
     dates: TaskDates,
     source: ReminderSource,
 }
@@ -70,7 +68,7 @@ impl ReminderEntry {
     /// The task's position in the list, counting from 0.
     #[must_use]
     pub fn position(&self) -> usize {
-        self.position
+        position_of(self.order)
     }
 
     /// The task's `id`.
@@ -95,7 +93,7 @@ impl ReminderEntry {
     /// When the reminder fires.
     #[must_use]
     pub fn fire_time(&self) -> DateTime<Utc> {
-        self.fire_time
+        instant_of(self.order)
     }
 
     /// The `startDate` and `dueDate` of the occurrence the reminder belongs to: for a snoozed
@@ -125,7 +123,7 @@ impl Serialize for ReminderEntry {
         map.serialize_entry("id", &self.id.as_deref())?;
         map.serialize_entry("reminderId", &self.reminder_id.as_deref())?;
         map.serialize_entry("trigger", &self.trigger.as_deref())?;
-        map.serialize_entry("fireTime", &format_instant(self.fire_time))?;
+        map.serialize_entry("fireTime", &format_instant(self.fire_time()))?;
         map.serialize_entry("startDate", &self.dates.start_date.map(format_instant))?;
         map.serialize_entry("dueDate", &self.dates.due_date.map(format_instant))?;
         map.end()
@@ -223,10 +221,10 @@ struct Adding<'t> {
 }
 
 impl Adding<'_> {
-    /// The key of the next entry from `source` at `fire_time`. Triggers are numbered in the order
-    /// found, then the snooze, then the items in list order, each apart from the others, so that an
-    /// entry's number does not depend on how many triggers fired.
-    fn key(&mut self, fire_time: DateTime<Utc>, source: ReminderSource) -> Key {
+    /// The key of the next entry from `source`, whose fire time and task give `order` ([`order`]).
+    /// Triggers are numbered in the order found, then the snooze, then the items in list order, each
+    /// apart from the others, so that an entry's number does not depend on how many triggers fired.
+    fn key(&mut self, order: u128, source: ReminderSource) -> Key {
         let index = match source {
             ReminderSource::Snooze => LATER,
             ReminderSource::ChecklistItem { index } => LATER + 1 + index as u64,
@@ -235,25 +233,22 @@ impl Adding<'_> {
                 self.next - 1
             }
         };
-        (order(fire_time, self.position), index)
+        (order, index)
     }
 
     fn entry(
         &self,
         key: Key,
-        fire_time: DateTime<Utc>,
         dates: TaskDates,
         source: ReminderSource,
         trigger: Option<&TaskTrigger>,
     ) -> ReminderEntry {
         ReminderEntry {
             order: key.0,
-            position: self.position,
             index: key.1,
             id: self.id.clone(),
             reminder_id: trigger.and_then(|t| t.id.clone()),
             trigger: trigger.map(|t| t.text.clone()),
-            fire_time,
             dates,
             source,
         }
@@ -324,9 +319,8 @@ impl RemindersBuilder {
             .chain(items)
         {
             if self.in_window(t) {
-                let key = adding.key(t, source);
-                self.select
-                    .push(adding.entry(key, t, current, source, None));
+                let key = adding.key(order(t, adding.position), source);
+                self.select.push(adding.entry(key, current, source, None));
             }
         }
         Ok(())
@@ -371,22 +365,27 @@ impl RemindersBuilder {
                 let mut all_later = bound.is_some();
                 let mut dates: Option<TaskDates> = None;
                 for trigger in triggers {
-                    let fire = trigger
-                        .trigger
-                        .fire_time_with(seen.start, zone, all_day, &mut clock);
-                    let Some(fire) = fire else {
+                    let fire = trigger.trigger.fire_time_with(
+                        seen.start,
+                        seen.seconds,
+                        zone,
+                        all_day,
+                        &mut clock,
+                    );
+                    let Some((fire, seconds)) = fire else {
                         continue;
                     };
                     // Any entry of a later task at this fire time orders after it.
-                    all_later &= bound.is_some_and(|(b, _)| order(fire, 0) > b);
+                    all_later &= bound.is_some_and(|(b, _)| order_at(seconds, fire, 0) > b);
                     if (window.from..=window.to).contains(&fire) {
                         let source = ReminderSource::Trigger {
                             index: trigger.index,
                         };
-                        let key = adding.key(fire, source);
+                        let at = order_at(seconds, fire, adding.position);
+                        let key = adding.key(at, source);
                         if select.admits(key) {
                             let dates = *dates.get_or_insert_with(|| seen.dates());
-                            select.push(adding.entry(key, fire, dates, source, Some(trigger)));
+                            select.push(adding.entry(key, dates, source, Some(trigger)));
                         }
                     }
                 }

@@ -20,6 +20,20 @@ pub(crate) fn order_at(seconds: i64, t: DateTime<Utc>, position: usize) -> u128 
     (seconds << 84) | (nanos << 53) | position
 }
 
+/// The position an [`order`] was made with (positions beyond 53 bits, which no list reaches, read
+/// as the largest).
+#[inline]
+pub(crate) fn position_of(order: u128) -> usize {
+    usize::try_from(order & ((1 << 53) - 1)).unwrap_or(usize::MAX)
+}
+
+/// The instant an [`order`] was made with.
+pub(crate) fn instant_of(order: u128) -> DateTime<Utc> {
+    let seconds = i64::try_from(order >> 84).unwrap_or(0) - (1 << 43);
+    let nanos = u32::try_from((order >> 53) & ((1 << 31) - 1)).unwrap_or(0);
+    DateTime::from_timestamp(seconds, nanos).unwrap_or_default()
+}
+
 /// An entry's key: its [`order`], then its place among its task's entries.
 pub(crate) type Key = (u128, u64);
 
@@ -72,63 +86,88 @@ impl<T: Keyed> Select<T> {
 
     /// Keeps the first `limit` entries, and remembers the largest key among them.
     fn shrink(&mut self) {
-        let Some(last) = self.limit.checked_sub(1) else {
-            self.entries.clear();
-            return;
-        };
         if self.entries.len() <= self.limit {
             return;
         }
-        self.entries.select_nth_unstable_by_key(last, Keyed::key);
-        self.entries.truncate(self.limit);
-        self.bound = self.entries.iter().map(Keyed::key).max();
+        let keys: Vec<Key> = self.entries.iter().map(Keyed::key).collect();
+        let kept = first(&keys, self.limit);
+        self.bound = kept.last().and_then(|&at| keys.get(at)).copied();
+        self.entries = take(std::mem::take(&mut self.entries), &kept);
     }
 
     /// The first `limit` entries, in key order.
-    pub(crate) fn finish(mut self) -> Vec<T> {
-        self.shrink();
-        let mut order = sorted(&self.entries);
-        // The entries put in that order where they are, one cycle of the permutation at a time:
-        // place `k` takes the entry at `order[k]`, and each place, once filled, is marked done.
-        for first in 0..order.len() {
-            let mut place = first;
-            while let Some(slot) = order.get_mut(place) {
-                let from = std::mem::replace(slot, usize::MAX);
-                if from == usize::MAX || from == first {
-                    break;
-                }
-                self.entries.swap(place, from);
-                place = from;
-            }
-        }
-        self.entries
+    pub(crate) fn finish(self) -> Vec<T> {
+        let keys: Vec<Key> = self.entries.iter().map(Keyed::key).collect();
+        let mut order = sorted(&keys);
+        order.truncate(self.limit);
+        take(self.entries, &order)
     }
 }
 
-/// Where each entry goes: the entries' positions in key order.
+/// The entries at `places`, in that order (`places` holds each place at most once).
+fn take<T>(mut entries: Vec<T>, places: &[usize]) -> Vec<T> {
+    // Where each place's entry goes; the others go after them, and are cut.
+    let mut target = vec![usize::MAX; entries.len()];
+    for (to, &from) in places.iter().enumerate() {
+        if let Some(t) = target.get_mut(from) {
+            *t = to;
+        }
+    }
+    let unplaced = target.iter_mut().filter(|t| **t == usize::MAX);
+    for (next, t) in (places.len()..).zip(unplaced) {
+        *t = next;
+    }
+    // Each entry swapped to its place, one cycle of the permutation at a time.
+    for at in 0..entries.len() {
+        loop {
+            let to = target.get(at).copied().unwrap_or(at);
+            if to == at {
+                break;
+            }
+            entries.swap(at, to);
+            target.swap(at, to);
+        }
+    }
+    entries.truncate(places.len());
+    entries
+}
+
+/// The places of the `limit` smallest keys, in key order.
+fn first(keys: &[Key], limit: usize) -> Vec<usize> {
+    let mut places: Vec<usize> = (0..keys.len()).collect();
+    if let Some(last) = limit.checked_sub(1).filter(|&l| l < places.len()) {
+        places.select_nth_unstable_by_key(last, |&at| keys.get(at));
+    }
+    places.truncate(limit);
+    places.sort_unstable_by_key(|&at| keys.get(at));
+    places
+}
+
+/// The keys' places in key order.
 ///
-/// The instants of an answer lie in one window, spread over it: they are first placed in as many
-/// buckets as entries by their instant (in one pass, stably), and each bucket, of an entry or two, is
-/// then sorted by the whole key. The cost grows with the number of entries, not its logarithm.
-fn sorted<T: Keyed>(entries: &[T]) -> Vec<usize> {
+/// The instants of an answer lie in one window, spread over it: they are first placed in at most as
+/// many buckets as keys by their instant (in one pass, stably), and each bucket, of a key or two, is
+/// then sorted by the whole key unless it already is (entries come task by task, each task's in its
+/// own order, so a bucket of one instant mostly is). The cost grows with the number of keys, not its
+/// logarithm. One function for every kind of entry: it sees only their keys.
+fn sorted(keys: &[Key]) -> Vec<usize> {
     // The instant's seconds and the first 20 bits of its nanoseconds (see [`order`]).
-    let coarse = |e: &T| u64::try_from(e.key().0 >> 64).unwrap_or(u64::MAX);
-    let (Some(low), Some(high)) = (
-        entries.iter().map(coarse).min(),
-        entries.iter().map(coarse).max(),
-    ) else {
+    let coarse = |k: &Key| u64::try_from(k.0 >> 64).unwrap_or(u64::MAX);
+    let (Some(low), Some(high)) = (keys.iter().map(coarse).min(), keys.iter().map(coarse).max())
+    else {
         return Vec::new();
     };
-    let buckets = entries.len();
-    let span = u128::from(high - low) + 1;
-    let bucket = |e: &T| {
-        let at = u128::from(coarse(e) - low) * buckets as u128 / span;
-        usize::try_from(at).unwrap_or(0).min(buckets - 1)
-    };
+    // A bucket is the instant with its last `shift` bits dropped: at most as many as keys.
+    let mut shift = 0;
+    while (high - low) >> shift >= keys.len() as u64 {
+        shift += 1;
+    }
+    let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
+    let bucket = |k: &Key| usize::try_from((coarse(k) - low) >> shift).unwrap_or(0);
     // Counting sort by bucket: where each bucket begins.
     let mut starts = vec![0usize; buckets + 1];
-    for e in entries {
-        if let Some(count) = starts.get_mut(bucket(e) + 1) {
+    for k in keys {
+        if let Some(count) = starts.get_mut(bucket(k) + 1) {
             *count += 1;
         }
     }
@@ -139,9 +178,9 @@ fn sorted<T: Keyed>(entries: &[T]) -> Vec<usize> {
         }
     }
     let mut next = starts.clone();
-    let mut order = vec![0usize; entries.len()];
-    for (at, e) in entries.iter().enumerate() {
-        if let Some(slot) = next.get_mut(bucket(e)) {
+    let mut order = vec![0usize; keys.len()];
+    for (at, k) in keys.iter().enumerate() {
+        if let Some(slot) = next.get_mut(bucket(k)) {
             if let Some(o) = order.get_mut(*slot) {
                 *o = at;
             }
@@ -152,7 +191,9 @@ fn sorted<T: Keyed>(entries: &[T]) -> Vec<usize> {
         if let [begin, end] = *pair {
             if end - begin > 1 {
                 if let Some(run) = order.get_mut(begin..end) {
-                    run.sort_unstable_by_key(|&at| entries.get(at).map(Keyed::key));
+                    if !run.is_sorted_by_key(|&at| keys.get(at)) {
+                        run.sort_unstable_by_key(|&at| keys.get(at));
+                    }
                 }
             }
         }

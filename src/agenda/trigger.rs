@@ -400,7 +400,14 @@ impl Trigger {
         zone: Zone,
         all_day: bool,
     ) -> Option<DateTime<Utc>> {
-        self.fire_time_with(start, zone, all_day, &mut Clock::new(zone))
+        self.fire_time_with(
+            start,
+            start.timestamp(),
+            zone,
+            all_day,
+            &mut Clock::new(zone),
+        )
+        .map(|(fire, _)| fire)
     }
 
     /// [`Trigger::fire_time`], wall-clock times resolved and offsets read by `clock` (of `zone`),
@@ -412,25 +419,26 @@ impl Trigger {
     pub(crate) fn fire_time_with(
         &self,
         start: DateTime<Utc>,
+        u: i64,
         zone: Zone,
         all_day: bool,
         clock: &mut Clock,
-    ) -> Option<DateTime<Utc>> {
+    ) -> Option<(DateTime<Utc>, i64)> {
         let (days, seconds) = self.offset(all_day);
         let nanos = start.timestamp_subsec_nanos();
-        let near = start.timestamp().unsigned_abs() < NEAR
+        let near = u.unsigned_abs() < NEAR
             && days.unsigned_abs() < NEAR_DAYS
             && seconds.unsigned_abs() < NEAR
             && nanos < 1_000_000_000;
         if !near {
-            return self.fire_time_by_dates(start, zone, all_day, days, seconds);
+            let fire = self.fire_time_by_dates(start, zone, all_day, days, seconds)?;
+            return Some((fire, fire.timestamp()));
         }
-        let u = start.timestamp();
         if all_day {
             let midnight = (u + clock.resolver.offset(u)).div_euclid(DAY) * DAY;
             let fire = midnight + days * DAY + seconds;
             let fire = clock.resolver.instant(fire);
-            return clock.instants.at(fire, 0);
+            return clock.instants.at(fire, 0).map(|t| (t, fire));
         }
         // Exact seconds added to Unix seconds: every number is near, so the sum is within chrono's
         // range and the instant the same as chrono's `checked_add_signed` gives.
@@ -440,7 +448,8 @@ impl Trigger {
             let wall = u + clock.resolver.offset(u);
             clock.resolver.instant(wall + days * DAY)
         };
-        clock.instants.at(base + seconds, nanos)
+        let fire = base + seconds;
+        clock.instants.at(fire, nanos).map(|t| (t, fire))
     }
 
     /// [`Trigger::fire_time`] on chrono's dates.
@@ -650,7 +659,12 @@ mod tests {
                     };
                     let (days, seconds) = trigger.offset(all_day);
                     assert_eq!(
-                        trigger.fire_time_with(start, zone, all_day, &mut clock),
+                        trigger
+                            .fire_time_with(start, start.timestamp(), zone, all_day, &mut clock)
+                            .map(|(fire, u)| {
+                                assert_eq!(u, fire.timestamp());
+                                fire
+                            }),
                         trigger.fire_time_by_dates(start, zone, all_day, days, seconds),
                         "{trigger} {start} {zone:?} {all_day}"
                     );

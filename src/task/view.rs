@@ -21,6 +21,7 @@ pub(crate) struct Seen<'a, 't> {
     pub(crate) seconds: i64,
     task: &'t Task,
     schedule: &'a Schedule<'t>,
+    /// The due dates' arithmetic, set up for the first occurrence whose dates are asked for.
     due: &'a mut Option<Due>,
 }
 
@@ -31,10 +32,11 @@ impl Seen<'_, '_> {
         match self.task.start_date() {
             Some(_) => TaskDates {
                 start_date: Some(t),
-                due_date: self
-                    .due
-                    .as_mut()
-                    .map(|d| d.at(self.schedule, t, self.seconds)),
+                due_date: self.task.due_date().map(|d| {
+                    self.due
+                        .get_or_insert_with(|| Due::new(self.schedule, d))
+                        .at(self.schedule, t, self.seconds)
+                }),
             },
             None => TaskDates {
                 start_date: None,
@@ -139,7 +141,7 @@ pub(crate) fn visit_occurrences(
         return Ok(());
     };
     let start = schedule.start();
-    let mut due = task.due_date().map(|d| Due::new(&schedule, d));
+    let mut due = None;
     let mut emit = |t: DateTime<Utc>, seconds: i64| {
         visit(Seen {
             start: t,

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
 
 use crate::Error;
 
@@ -210,7 +210,24 @@ impl Resolver {
 /// `t` read on a clock `seconds` ahead of UTC; past the range a `NaiveDateTime` can hold, its first
 /// or last second.
 pub(crate) fn shifted(t: DateTime<Utc>, seconds: i64) -> NaiveDateTime {
-    t.naive_utc()
+    let naive = t.naive_utc();
+    // A shift of less than a day, off a leap second: the time of day moved, the date at most a day.
+    if naive.nanosecond() < 1_000_000_000 && seconds.unsigned_abs() < 86_400 {
+        let second = i64::from(naive.num_seconds_from_midnight()) + seconds;
+        let date = naive.date();
+        let (date, second) = match second {
+            ..0 => (date.pred_opt(), second + 86_400),
+            86_400.. => (date.succ_opt(), second - 86_400),
+            _ => (Some(date), second),
+        };
+        let time = u32::try_from(second)
+            .ok()
+            .and_then(|s| NaiveTime::from_num_seconds_from_midnight_opt(s, naive.nanosecond()));
+        if let (Some(date), Some(time)) = (date, time) {
+            return date.and_time(time);
+        }
+    }
+    naive
         .checked_add_signed(TimeDelta::seconds(seconds))
         .unwrap_or(if seconds > 0 {
             NaiveDateTime::MAX
@@ -271,6 +288,42 @@ mod tests {
             london.instant(wall(2026, 10, 25, 1, 30)).to_rfc3339(),
             "2026-10-25T00:30:00+00:00"
         );
+    }
+
+    /// A shift of less than a day gives what chrono's addition gives, across midnight, at the ends
+    /// of chrono's range and on a leap second.
+    #[test]
+    fn shifts_equal_chronos_addition() {
+        let leap = NaiveDate::from_ymd_opt(2016, 12, 31)
+            .and_then(|d| d.and_hms_nano_opt(23, 59, 59, 1_500_000_000))
+            .unwrap()
+            .and_utc();
+        let mut instants = vec![
+            DateTime::<Utc>::MIN_UTC,
+            DateTime::<Utc>::MAX_UTC,
+            leap,
+            DateTime::from_timestamp(0, 0).unwrap(),
+        ];
+        for k in 0..500_i64 {
+            instants.push(
+                DateTime::from_timestamp(k * 7_919_993 - 1_000_000_000, 250_000_000).unwrap(),
+            );
+        }
+        for t in instants {
+            for seconds in [
+                -86_400, -86_399, -57_368, -3_600, -1, 0, 1, 3_600, 50_400, 86_399, 86_400,
+            ] {
+                let chrono = t
+                    .naive_utc()
+                    .checked_add_signed(TimeDelta::seconds(seconds))
+                    .unwrap_or(if seconds > 0 {
+                        NaiveDateTime::MAX
+                    } else {
+                        NaiveDateTime::MIN
+                    });
+                assert_eq!(shifted(t, seconds), chrono, "{t} {seconds}");
+            }
+        }
     }
 
     #[test]
