@@ -10,6 +10,8 @@ mod skip;
 mod tests;
 mod window;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
 pub use holidays::{listed_days, table_bytes, HolidayCalendar, HolidayError};
@@ -132,7 +134,8 @@ impl Occurrence {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Series {
-    recurrence: Recurrence,
+    /// Shared with the other series of a list's tasks that have the same rule.
+    recurrence: Arc<Recurrence>,
     start: NaiveDateTime,
     zone: Zone,
     all_day: bool,
@@ -182,8 +185,43 @@ impl Series {
         zone: Zone,
         fast_paths: bool,
     ) -> Result<Series, Error> {
+        let mut series = Series::begin(Arc::new(recurrence), zone.local(start), zone, false)?;
+        series.fast_paths = fast_paths;
+        Ok(series)
+    }
+
+    /// A task's series in one go: [`Series::new`] of a shared rule from the wall-clock time `start`,
+    /// then [`Series::all_day`], [`Series::exdates`] and [`Series::holidays`] as given, with the
+    /// same errors, planned once.
+    pub(crate) fn of_task(
+        recurrence: Arc<Recurrence>,
+        start: NaiveDateTime,
+        zone: Zone,
+        all_day: bool,
+        exdates: &[NaiveDate],
+        holidays: Option<&HolidayCalendar>,
+    ) -> Result<Series, Error> {
+        let mut series = Series::begin(recurrence, start, zone, all_day)?;
+        if !exdates.is_empty() {
+            series.exdates = exdates.iter().map(|&d| plan::epoch_day(d)).collect();
+            crate::sort::sort(&mut series.exdates);
+            series.exdates.dedup();
+        }
+        series.holidays = holidays.cloned();
+        Ok(series)
+    }
+
+    /// The series of `recurrence` from the wall-clock time `start`, checked as [`Series::new`]
+    /// checks it (the rule as given, not all-day), then made all-day when asked, as
+    /// [`Series::all_day`] makes it.
+    fn begin(
+        recurrence: Arc<Recurrence>,
+        start: NaiveDateTime,
+        zone: Zone,
+        all_day: bool,
+    ) -> Result<Series, Error> {
         // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
-        if let Recurrence::Rule(rule) = &recurrence {
+        if let Recurrence::Rule(rule) = &*recurrence {
             if rule.skip.unsupported {
                 return Err(Error::Unsupported {
                     rule: recurrence.to_string(),
@@ -193,7 +231,7 @@ impl Series {
         }
         let mut series = Series {
             recurrence,
-            start: zone.local(start),
+            start,
             zone,
             all_day: false,
             exdates: Vec::new(),
@@ -201,10 +239,10 @@ impl Series {
             plan: None,
             lunar: None,
             reachable: true,
-            fast_paths,
+            fast_paths: true,
         };
         series.replan();
-        if let (Recurrence::Lunar(rule), None) = (&series.recurrence, &series.lunar) {
+        if let (Recurrence::Lunar(rule), None) = (&*series.recurrence, &series.lunar) {
             // Only a start outside the calendar's range leaves a lunar rule without periods.
             let date = series.start.date();
             return Err(Error::LunarRange {
@@ -230,6 +268,18 @@ impl Series {
                 });
             }
         }
+        if all_day {
+            series.all_day = true;
+            series.start = series.start.date().and_time(NaiveTime::MIN);
+            match &mut series.plan {
+                // The plan at midnight: the same days, the times of day made midnight's alone.
+                Some(plan) => {
+                    plan.at_midnight();
+                    series.reachable = plan.set_pos_reachable() && plan.grid_reachable();
+                }
+                None => series.replan(),
+            }
+        }
         Ok(series)
     }
 
@@ -250,11 +300,11 @@ impl Series {
     }
 
     fn replan(&mut self) {
-        self.plan = match &self.recurrence {
+        self.plan = match &*self.recurrence {
             Recurrence::Rule(rule) => Some(Box::new(Plan::new(rule, self.start, self.all_day))),
             _ => None,
         };
-        self.lunar = match &self.recurrence {
+        self.lunar = match &*self.recurrence {
             Recurrence::Lunar(rule) => Lunar::new(rule, self.start, self.zone).ok(),
             _ => None,
         };
@@ -424,7 +474,7 @@ impl Series {
 
     fn walk(&self, after: Option<DateTime<Utc>>, steps: Option<u64>) -> Occurrences<'_> {
         let after_utc = after.map(|t| UnixSecs(t.timestamp()));
-        let inner = match (&self.recurrence, &self.plan) {
+        let inner = match (&*self.recurrence, &self.plan) {
             // A rule that can never produce an occurrence (made so by `all_day`; `new` refuses the
             // others).
             (Recurrence::Rule(_), Some(_)) if !self.reachable => Inner::Once(None),

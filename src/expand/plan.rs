@@ -220,6 +220,25 @@ impl Plan {
         plan
     }
 
+    /// Makes this plan (of a timed series) the plan of the all-day series that starts at midnight of
+    /// the same date: exactly what [`Plan::new`] makes of the rule with `all_day` set, without
+    /// reading the rule again. The day filters, which follow the start's date alone, stay.
+    pub(super) fn at_midnight(&mut self) {
+        let midnight = self.start.date().and_time(chrono::NaiveTime::MIN);
+        self.start = midnight;
+        self.start_wall = WallSecs::of(midnight);
+        self.origin_time = midnight;
+        self.hours = Bits::of([0]);
+        self.minutes = Bits::of([0]);
+        self.seconds = Bits::of([0]);
+        if self.freq >= Frequency::Daily {
+            self.times.clear();
+            self.times.push(0);
+        }
+        self.allowed = OnceLock::new();
+        self.stride = self.find_stride();
+    }
+
     /// The candidates as an arithmetic progression, for the walk's fast path: DAILY, WEEKLY on one
     /// day, HOURLY on one minute and second, ... ([`Plan::find_stride`]).
     pub(super) fn stride(&self) -> Option<&Stride> {

@@ -230,3 +230,54 @@ fn both_paths_run_out_of_steps_at_the_same_place() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A task's series made in one go is the series [`Series::new`] makes, then made all-day, given
+    /// its exDates and its calendar: the same plan, the same errors.
+    #[test]
+    fn a_task_series_is_the_series_built_step_by_step(
+        flag in prop_oneof![
+            flag_strategy(),
+            prop::sample::select(vec![
+                "RRULE:FREQ=MONTHLY;BYMONTHDAY=31",
+                "RRULE:FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=7,19",
+                "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYSETPOS=-1",
+                "RRULE:FREQ=DAILY;BYHOUR=1,2;BYSETPOS=-2",
+                "RRULE:FREQ=HOURLY;INTERVAL=168;TT_SKIP=WEEKEND",
+                "RRULE:FREQ=YEARLY;BYWEEKNO=53;BYDAY=SU",
+                "RRULE:FREQ=WEEKLY;BYDAY=SA;TT_SKIP=WEEKEND",
+                "ERULE:NAME=FORGETTINGCURVE;CYCLE=2",
+                "LUNAR:FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1",
+            ]).prop_map(str::to_owned),
+        ],
+        start in 0i64..4_000_000_000,
+        zone in prop::sample::select(vec!["UTC", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"]),
+        all_day in any::<bool>(),
+        removed in proptest::collection::vec(0i64..2_000, 0..3),
+    ) {
+        let Ok(rule) = flag.parse::<RepeatFlag>().and_then(|f| f.validate()) else {
+            return Ok(());
+        };
+        let zone: Zone = zone.parse().unwrap();
+        let start = DateTime::from_timestamp(start, 0).unwrap();
+        let exdates: Vec<NaiveDate> = removed.iter().map(|&n| day(n)).collect();
+        let calendar = HolidayCalendar::china();
+        // (`all_day(false)` would plan the series again, for nothing.)
+        let by_steps = Series::new(&rule, start, zone).map(|s| {
+            let s = if all_day { s.all_day(true) } else { s };
+            s.exdates(exdates.iter().copied())
+                .holidays(calendar.clone())
+        });
+        let at_once = Series::of_task(
+            std::sync::Arc::new(rule),
+            zone.local(start),
+            zone,
+            all_day,
+            &exdates,
+            Some(&calendar),
+        );
+        prop_assert_eq!(format!("{at_once:?}"), format!("{by_steps:?}"));
+    }
+}

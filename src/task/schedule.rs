@@ -3,6 +3,7 @@
 
 use std::cell::OnceCell;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -185,7 +186,8 @@ pub(crate) struct Schedule<'t> {
     /// DTSTART in wall-clock time of the zone, worked out once.
     start_local: OnceCell<NaiveDateTime>,
     flag: Option<RepeatFlag>,
-    recurrence: Recurrence,
+    /// The rule, shared with the other tasks of a list that have the same flag.
+    recurrence: Arc<Recurrence>,
 }
 
 impl<'t> Schedule<'t> {
@@ -207,7 +209,11 @@ impl<'t> Schedule<'t> {
         };
         let zone = task.zone()?;
         Ok(Some(Schedule::anchored(
-            task, start, flag, recurrence, zone,
+            task,
+            start,
+            flag,
+            Arc::new(recurrence),
+            zone,
         )))
     }
 
@@ -216,7 +222,7 @@ impl<'t> Schedule<'t> {
     /// zone, say), and the flag itself is not kept ([`Schedule::flag`] is `None`).
     pub(crate) fn with_rule(
         task: &'t Task,
-        read: impl FnOnce(&Task) -> Result<(Recurrence, Zone), Error>,
+        read: impl FnOnce(&Task) -> Result<(Arc<Recurrence>, Zone), Error>,
     ) -> Result<Option<Schedule<'t>>, Error> {
         let Some(start) = task.start_date().or_else(|| task.due_date()) else {
             return Ok(None);
@@ -231,17 +237,25 @@ impl<'t> Schedule<'t> {
         task: &'t Task,
         start: DateTime<Utc>,
         flag: Option<RepeatFlag>,
-        mut recurrence: Recurrence,
+        mut recurrence: Arc<Recurrence>,
         zone: Zone,
     ) -> Schedule<'t> {
-        match &mut recurrence {
-            Recurrence::Rule(rule) => {
-                rule.until = rule.until.map(|until| policy::task_until(until, zone));
+        // A task's UNTIL is a local date already, mostly: the shared rule is then taken as it is.
+        let until = match &*recurrence {
+            Recurrence::Rule(rule) => rule.until,
+            Recurrence::Lunar(rule) => rule.until,
+            _ => None,
+        };
+        if until.is_some_and(|until| policy::task_until(until, zone) != until) {
+            match Arc::make_mut(&mut recurrence) {
+                Recurrence::Rule(rule) => {
+                    rule.until = rule.until.map(|until| policy::task_until(until, zone));
+                }
+                Recurrence::Lunar(rule) => {
+                    rule.until = rule.until.map(|until| policy::task_until(until, zone));
+                }
+                _ => {}
             }
-            Recurrence::Lunar(rule) => {
-                rule.until = rule.until.map(|until| policy::task_until(until, zone));
-            }
-            _ => {}
         }
         Schedule {
             task,
@@ -276,7 +290,7 @@ impl<'t> Schedule<'t> {
     }
 
     pub(crate) fn is_recurring(&self) -> bool {
-        self.recurrence != Recurrence::NotRecurring
+        *self.recurrence != Recurrence::NotRecurring
     }
 
     /// The mode the next occurrence is computed with, the task's `repeatFrom` refined by its rule
@@ -287,7 +301,7 @@ impl<'t> Schedule<'t> {
     /// fallback turns the jump to the future off when the rule has a COUNT).
     pub(crate) fn close_mode(&self) -> RepeatFrom {
         let repeat_from = self.task.repeat_from();
-        match &self.recurrence {
+        match &*self.recurrence {
             Recurrence::Custom(_) => RepeatFrom::DueDate,
             Recurrence::ForgettingCurve { .. } => policy::FORGETTING_CURVE_MODE,
             Recurrence::Rule(rule)
@@ -306,27 +320,20 @@ impl<'t> Schedule<'t> {
 
     /// The task's series anchored at its current start, with its exDates and holiday calendar.
     pub(crate) fn series(&self) -> Result<Series, Error> {
-        self.series_of(&self.recurrence)
+        self.series_of(Arc::clone(&self.recurrence))
     }
 
     /// The series of `recurrence` anchored at the task's current start, with its exDates and holiday
     /// calendar.
-    fn series_of(&self, recurrence: &Recurrence) -> Result<Series, Error> {
-        let mut series = Series::new(recurrence, self.start, self.zone)?;
-        // The series has just worked out DTSTART's wall-clock time (before any all-day rounding).
-        let _ = self.start_local.set(series.start());
-        // A series is not all-day unless made so; making it so plans it again.
-        if self.task.is_all_day() {
-            series = series.all_day(true);
-        }
-        let ex_dates = self.task.ex_date_list();
-        if !ex_dates.is_empty() {
-            series = series.exdates(ex_dates.iter().copied());
-        }
-        if let Some(calendar) = self.task.holidays() {
-            series = series.holidays(calendar.clone());
-        }
-        Ok(series)
+    fn series_of(&self, recurrence: Arc<Recurrence>) -> Result<Series, Error> {
+        Series::of_task(
+            recurrence,
+            self.start_local(),
+            self.zone,
+            self.task.is_all_day(),
+            self.task.ex_date_list(),
+            self.task.holidays(),
+        )
     }
 
     /// The task's series, with COUNT adjusted so that exactly `later` occurrences follow the current
@@ -334,7 +341,7 @@ impl<'t> Schedule<'t> {
     /// off the rule (or on an exDate), one fewer is allowed.
     pub(crate) fn series_allowing(&self, later: usize) -> Result<Series, Error> {
         let series = self.series()?;
-        if !matches!(self.recurrence, Recurrence::Rule(_) | Recurrence::Lunar(_)) {
+        if !matches!(*self.recurrence, Recurrence::Rule(_) | Recurrence::Lunar(_)) {
             return Ok(series);
         }
         let first = series.iter().next().transpose()?;
@@ -342,7 +349,7 @@ impl<'t> Schedule<'t> {
             return Ok(series);
         }
         let count = Some(u32::try_from(later).unwrap_or(u32::MAX));
-        let recurrence = match &self.recurrence {
+        let recurrence = match &*self.recurrence {
             Recurrence::Rule(rule) => Recurrence::Rule(Rule {
                 count,
                 ..rule.clone()
@@ -353,13 +360,13 @@ impl<'t> Schedule<'t> {
             }),
             other => other.clone(),
         };
-        self.series_of(&recurrence)
+        self.series_of(Arc::new(recurrence))
     }
 
     /// How many occurrences may follow the current one under COUNT (`None`: no COUNT). COUNT counts
     /// from the current start, which is always an occurrence, so `COUNT=1` allows none.
     pub(crate) fn later_allowed(&self) -> Option<usize> {
-        let count = match &self.recurrence {
+        let count = match &*self.recurrence {
             Recurrence::Rule(rule) => rule.count(),
             Recurrence::Lunar(rule) => rule.count(),
             Recurrence::ForgettingCurve { count, .. } => *count,
@@ -386,7 +393,7 @@ impl<'t> Schedule<'t> {
         if !self.is_recurring() || self.later_allowed() == Some(0) {
             return Ok(None);
         }
-        let start = match (self.close_mode(), &self.recurrence) {
+        let start = match (self.close_mode(), &*self.recurrence) {
             (RepeatFrom::CompletionDate, Recurrence::Rule(rule)) => {
                 self.after_completion(rule, at)?
             }
@@ -432,7 +439,7 @@ impl<'t> Schedule<'t> {
     /// (inclusive), the ones exDates removed included: a skip raises `CYCLE` by that many
     /// (BEHAVIOUR.md §5). 1 for any other rule.
     pub(crate) fn skipped_steps(&self, next: DateTime<Utc>) -> Result<u32, Error> {
-        match self.recurrence {
+        match *self.recurrence {
             Recurrence::ForgettingCurve { cycle, .. } => self.curve_steps(cycle, next),
             _ => Ok(1),
         }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 
@@ -50,21 +51,26 @@ impl Seen<'_, '_> {
 /// tasks and a few dozen rules and zones, each read once.
 #[derive(Debug, Default)]
 pub(crate) struct RuleCache {
-    rules: HashMap<Box<str>, Recurrence, Fnv>,
+    rules: HashMap<Box<str>, Arc<Recurrence>, Fnv>,
     zones: HashMap<Box<str>, Zone, Fnv>,
+    /// The rule of the tasks without a flag, made once.
+    not_recurring: Option<Arc<Recurrence>>,
 }
 
 impl RuleCache {
     /// The rule of `task`'s flag and the task's zone, each read once per text, in the order
     /// [`Schedule::of`] reads them (so that a task with two faults reports the same one).
-    fn read(&mut self, task: &Task) -> Result<(Recurrence, Zone), Error> {
+    fn read(&mut self, task: &Task) -> Result<(Arc<Recurrence>, Zone), Error> {
         let rule = match task.repeat_flag() {
-            None => Recurrence::NotRecurring,
+            None => Arc::clone(
+                self.not_recurring
+                    .get_or_insert_with(|| Arc::new(Recurrence::NotRecurring)),
+            ),
             Some(text) => match self.rules.get(text) {
-                Some(rule) => rule.clone(),
+                Some(rule) => Arc::clone(rule),
                 None => {
-                    let rule = task.recurrence()?;
-                    self.rules.insert(text.into(), rule.clone());
+                    let rule = Arc::new(task.recurrence()?);
+                    self.rules.insert(text.into(), Arc::clone(&rule));
                     rule
                 }
             },
