@@ -154,16 +154,23 @@ impl Plan {
         let minutes = unit(&rule.by_minute, Frequency::Minutely, start.minute());
         let seconds = unit(&rule.by_second, Frequency::Secondly, start.second());
         let times = if freq >= Frequency::Daily {
-            hours
-                .members(24)
-                .flat_map(|h| {
-                    minutes.members(60).flat_map(move |m| {
-                        seconds
-                            .members(60)
-                            .map(move |s| i64::from(h * 3_600 + m * 60 + s))
+            // Mostly one time of day: the start's, or midnight.
+            if let (Some(h), Some(m), Some(s)) =
+                (hours.single(24), minutes.single(60), seconds.single(60))
+            {
+                vec![i64::from(h * 3_600 + m * 60 + s)]
+            } else {
+                hours
+                    .members(24)
+                    .flat_map(|h| {
+                        minutes.members(60).flat_map(move |m| {
+                            seconds
+                                .members(60)
+                                .map(move |s| i64::from(h * 3_600 + m * 60 + s))
+                        })
                     })
-                })
-                .collect()
+                    .collect()
+            }
         } else {
             Vec::new()
         };

@@ -176,15 +176,34 @@ pub(crate) fn visit_occurrences(
         .checked_sub_signed(TimeDelta::nanoseconds(1))
         .unwrap_or(from);
     let already = usize::from((from..=to).contains(&start));
-    let room = limit.saturating_sub(already);
-    for occurrence in series.iter_after(start.max(just_before)).take(room) {
-        let occurrence = occurrence?;
-        let t = occurrence.instant();
-        if t > to || emit(t, occurrence.unix_seconds()).is_break() {
-            break;
+    let window = crate::expand::Window {
+        after: Some(start.max(just_before)),
+        until: Some(to),
+        limit: limit.saturating_sub(already),
+    };
+    // The walk of `Series::iter_after` cut to the window, stopped where `visit` breaks.
+    let walked = series.each_in(window, |occurrence| {
+        match emit(occurrence.instant(), occurrence.unix_seconds()) {
+            ControlFlow::Continue(()) => Ok(()),
+            ControlFlow::Break(()) => Err(Stop::Visited),
         }
+    });
+    match walked {
+        Ok(()) | Err(Stop::Visited) => Ok(()),
+        Err(Stop::Failed(error)) => Err(error),
     }
-    Ok(())
+}
+
+/// Why a walk stopped early: `visit` broke it, or the series failed.
+enum Stop {
+    Visited,
+    Failed(Error),
+}
+
+impl From<Error> for Stop {
+    fn from(error: Error) -> Stop {
+        Stop::Failed(error)
+    }
 }
 
 /// Instants this far from 1970 (about 34,800 years) are far from chrono's ends (262,000 years), so
