@@ -128,7 +128,7 @@ impl AgendaBuilder {
         AgendaBuilder {
             window: *window,
             select: Select::new(window.limit),
-            rules: RuleCache::default(),
+            rules: RuleCache::near(window.from),
         }
     }
 

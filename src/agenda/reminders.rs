@@ -260,7 +260,7 @@ impl RemindersBuilder {
         RemindersBuilder {
             window: *window,
             select: Select::new(window.limit),
-            rules: RuleCache::default(),
+            rules: RuleCache::near(window.from),
             triggers: TriggerCache::default(),
         }
     }

@@ -161,7 +161,7 @@ impl<'a> Cursor<'a> {
             alive: plan.period_start(k).map_or(plan.start_wall, WallSecs::of),
             cycle: None,
             last_period: None,
-            resolver: Resolver::new(series.zone),
+            resolver: series.resolver.clone(),
             dates: Dates::new(),
             stride: plan.stride().filter(|_| series.fast_paths),
             fresh: true,

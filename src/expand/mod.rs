@@ -27,6 +27,7 @@ use cursor::Cursor;
 use lunar::{Lunar, OutOfRange};
 use plan::Plan;
 
+use crate::zone::Resolver;
 use crate::{Error, Recurrence, Zone};
 
 /// What [`Error::Unsupported`] says of a rule with a `TT_SKIP` value this crate does not know.
@@ -151,6 +152,8 @@ pub struct Series {
     /// Whether walks take the fast path where the rule allows it; off only to test that path against
     /// the general one.
     fast_paths: bool,
+    /// The zone's resolver each walk starts from: it may know the zone's offsets where the walk goes.
+    resolver: Resolver,
 }
 
 impl Series {
@@ -185,23 +188,31 @@ impl Series {
         zone: Zone,
         fast_paths: bool,
     ) -> Result<Series, Error> {
-        let mut series = Series::begin(Arc::new(recurrence), zone.local(start), zone, false)?;
+        let resolver = Resolver::new(zone);
+        let mut series = Series::begin(
+            Arc::new(recurrence),
+            zone.local(start),
+            zone,
+            resolver,
+            false,
+        )?;
         series.fast_paths = fast_paths;
         Ok(series)
     }
 
-    /// A task's series in one go: [`Series::new`] of a shared rule from the wall-clock time `start`,
-    /// then [`Series::all_day`], [`Series::exdates`] and [`Series::holidays`] as given, with the
-    /// same errors, planned once.
+    /// A task's series in one go: [`Series::new`] of a shared rule from the wall-clock time `start`
+    /// in `zone` (`resolver` resolving its wall-clock times), then [`Series::all_day`], [`Series::exdates`] and
+    /// [`Series::holidays`] as given, with the same errors, planned once.
     pub(crate) fn of_task(
         recurrence: Arc<Recurrence>,
         start: NaiveDateTime,
         zone: Zone,
+        resolver: Resolver,
         all_day: bool,
         exdates: &[NaiveDate],
         holidays: Option<&HolidayCalendar>,
     ) -> Result<Series, Error> {
-        let mut series = Series::begin(recurrence, start, zone, all_day)?;
+        let mut series = Series::begin(recurrence, start, zone, resolver, all_day)?;
         if !exdates.is_empty() {
             series.exdates = exdates.iter().map(|&d| plan::epoch_day(d)).collect();
             crate::sort::sort(&mut series.exdates);
@@ -218,6 +229,7 @@ impl Series {
         recurrence: Arc<Recurrence>,
         start: NaiveDateTime,
         zone: Zone,
+        resolver: Resolver,
         all_day: bool,
     ) -> Result<Series, Error> {
         // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
@@ -240,6 +252,7 @@ impl Series {
             lunar: None,
             reachable: true,
             fast_paths: true,
+            resolver,
         };
         series.replan();
         if let (Recurrence::Lunar(rule), None) = (&*series.recurrence, &series.lunar) {
@@ -596,10 +609,11 @@ impl Series {
     /// that ended less than a gap's length ago: they are shifted forward past it. Starting one gap
     /// length earlier covers them.
     fn scan_from(&self, t: DateTime<Utc>) -> NaiveDateTime {
-        let now = self.zone.offset_seconds(t);
+        let mut resolver = self.resolver.clone();
+        let now = resolver.offset(t.timestamp());
         let day_before = t
             .checked_sub_signed(TimeDelta::hours(25))
-            .map_or(now, |b| self.zone.offset_seconds(b));
+            .map_or(now, |b| resolver.offset(b.timestamp()));
         // The wall-clock time at `t` (its offset `now`), less the gap.
         let shift = now - (now - day_before).max(0);
         crate::zone::shifted(t, shift)

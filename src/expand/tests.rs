@@ -274,6 +274,7 @@ proptest! {
             std::sync::Arc::new(rule),
             zone.local(start),
             zone,
+            crate::zone::Resolver::new(zone),
             all_day,
             &exdates,
             Some(&calendar),

@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{ActionKind, Refusal, TaskError};
 use super::model::Name;
 use super::{policy, view, RepeatFrom, Task};
+use crate::zone::Resolver;
 use crate::{
     format_instant, Error, LunarRule, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone,
 };
@@ -188,6 +189,8 @@ pub(crate) struct Schedule<'t> {
     flag: Option<RepeatFlag>,
     /// The rule, shared with the other tasks of a list that have the same flag.
     recurrence: Arc<Recurrence>,
+    /// Resolves wall-clock times of the zone, from what it learnt for other tasks.
+    resolver: Resolver,
 }
 
 impl<'t> Schedule<'t> {
@@ -222,15 +225,15 @@ impl<'t> Schedule<'t> {
     /// zone, say), and the flag itself is not kept ([`Schedule::flag`] is `None`).
     pub(crate) fn with_rule(
         task: &'t Task,
-        read: impl FnOnce(&Task) -> Result<(Arc<Recurrence>, Zone), Error>,
+        read: impl FnOnce(&Task) -> Result<(Arc<Recurrence>, Zone, Resolver), Error>,
     ) -> Result<Option<Schedule<'t>>, Error> {
         let Some(start) = task.start_date().or_else(|| task.due_date()) else {
             return Ok(None);
         };
-        let (recurrence, zone) = read(task)?;
-        Ok(Some(Schedule::anchored(
-            task, start, None, recurrence, zone,
-        )))
+        let (recurrence, zone, resolver) = read(task)?;
+        let mut schedule = Schedule::anchored(task, start, None, recurrence, zone);
+        schedule.resolver = resolver;
+        Ok(Some(schedule))
     }
 
     fn anchored(
@@ -264,6 +267,7 @@ impl<'t> Schedule<'t> {
             start_local: OnceCell::new(),
             flag,
             recurrence,
+            resolver: Resolver::new(zone),
         }
     }
 
@@ -278,7 +282,15 @@ impl<'t> Schedule<'t> {
 
     /// DTSTART in wall-clock time of the zone.
     pub(crate) fn start_local(&self) -> NaiveDateTime {
-        *self.start_local.get_or_init(|| self.zone.local(self.start))
+        *self.start_local.get_or_init(|| {
+            let offset = self.resolver().offset(self.start.timestamp());
+            crate::zone::shifted(self.start, offset)
+        })
+    }
+
+    /// A resolver for the zone, knowing what was learnt of it before.
+    pub(crate) fn resolver(&self) -> Resolver {
+        self.resolver.clone()
     }
 
     pub(crate) fn flag(&self) -> Option<&RepeatFlag> {
@@ -330,6 +342,7 @@ impl<'t> Schedule<'t> {
             recurrence,
             self.start_local(),
             self.zone,
+            self.resolver(),
             self.task.is_all_day(),
             self.task.ex_date_list(),
             self.task.holidays(),

@@ -52,15 +52,28 @@ impl Seen<'_, '_> {
 #[derive(Debug, Default)]
 pub(crate) struct RuleCache {
     rules: HashMap<Box<str>, Arc<Recurrence>, Fnv>,
-    zones: HashMap<Box<str>, Zone, Fnv>,
+    /// Each zone with a resolver that knows its offsets near `near`, for the tasks' walks to start
+    /// from.
+    zones: HashMap<Box<str>, (Zone, Resolver), Fnv>,
     /// The rule of the tasks without a flag, made once.
     not_recurring: Option<Arc<Recurrence>>,
+    /// The instant (Unix seconds) the walks are about, if known.
+    near: Option<i64>,
 }
 
 impl RuleCache {
-    /// The rule of `task`'s flag and the task's zone, each read once per text, in the order
-    /// [`Schedule::of`] reads them (so that a task with two faults reports the same one).
-    fn read(&mut self, task: &Task) -> Result<(Arc<Recurrence>, Zone), Error> {
+    /// A cache for walks about instant `t`: each zone's resolver learns its offsets around it once.
+    pub(crate) fn near(t: DateTime<Utc>) -> RuleCache {
+        RuleCache {
+            near: Some(t.timestamp()),
+            ..RuleCache::default()
+        }
+    }
+
+    /// The rule of `task`'s flag and the task's zone (with a resolver for it), each read once per
+    /// text, in the order [`Schedule::of`] reads them (so that a task with two faults reports the
+    /// same one).
+    fn read(&mut self, task: &Task) -> Result<(Arc<Recurrence>, Zone, Resolver), Error> {
         let rule = match task.repeat_flag() {
             None => Arc::clone(
                 self.not_recurring
@@ -75,22 +88,33 @@ impl RuleCache {
                 }
             },
         };
-        Ok((rule, self.zone(task)?))
+        let (zone, resolver) = self.zone_and_resolver(task)?;
+        Ok((rule, zone, resolver))
     }
 
     /// The task's zone, as [`Task::zone`] gives it, read once per zone name.
     pub(crate) fn zone(&mut self, task: &Task) -> Result<Zone, Error> {
-        Ok(match task.time_zone() {
-            None => task.zone()?,
-            Some(name) => match self.zones.get(name) {
-                Some(zone) => *zone,
-                None => {
-                    let zone = task.zone()?;
-                    self.zones.insert(name.into(), zone);
-                    zone
-                }
-            },
-        })
+        Ok(self.zone_and_resolver(task)?.0)
+    }
+
+    /// The task's zone and a resolver for it.
+    fn zone_and_resolver(&mut self, task: &Task) -> Result<(Zone, Resolver), Error> {
+        let Some(name) = task.time_zone() else {
+            let zone = task.zone()?;
+            return Ok((zone, Resolver::new(zone)));
+        };
+        if let Some((zone, resolver)) = self.zones.get(name) {
+            return Ok((*zone, resolver.clone()));
+        }
+        let zone = task.zone()?;
+        let mut resolver = Resolver::new(zone);
+        if let Some(t) = self.near {
+            // Both of its caches: offsets at instants, and instants of wall-clock times.
+            let wall = t.saturating_add(resolver.offset(t));
+            resolver.instant(wall);
+        }
+        self.zones.insert(name.into(), (zone, resolver.clone()));
+        Ok((zone, resolver))
     }
 }
 
@@ -232,8 +256,8 @@ struct Due {
 
 impl Due {
     fn new(schedule: &Schedule<'_>, due: DateTime<Utc>) -> Due {
-        let zone = schedule.zone();
-        let local = zone.local(due);
+        let mut resolver = schedule.resolver();
+        let local = crate::zone::shifted(due, resolver.offset(due.timestamp()));
         let start = schedule.start_local();
         let near = |t: &NaiveDateTime| {
             t.and_utc().timestamp().unsigned_abs() < NEAR && t.nanosecond() < 1_000_000_000
@@ -244,7 +268,7 @@ impl Due {
             (seconds, nanos)
         });
         Due {
-            resolver: Resolver::new(zone),
+            resolver,
             instants: Instants::new(),
             start: schedule.start(),
             local,
