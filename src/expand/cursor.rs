@@ -503,6 +503,12 @@ impl<'a> Cursor<'a> {
             self.period_days.push(first);
             return;
         }
+        if plan.workday.is_none() {
+            if let Some(examined) = plan.matching_week_days(first, &mut self.period_days) {
+                self.spend(examined);
+                return;
+            }
+        }
         let Some(first) = first.date() else {
             return;
         };

@@ -8,6 +8,7 @@ use super::Plan;
 use crate::expand::civil::{
     day, days_in_month, days_in_year, epoch_day, in_calendar, EpochDay, HOUR, LAST_DAY, MINUTE,
 };
+use crate::expand::holidays::weekday;
 use crate::rule::Frequency;
 
 impl Plan {
@@ -99,6 +100,28 @@ impl Plan {
             Frequency::Weekly => push_days(out, first, 7),
             _ => out.push(first),
         }
+    }
+
+    /// [`Plan::matching_days`] of a WEEKLY period that begins on day `first`, when weekdays are the
+    /// rule's only day filter: each day by its weekday alone, no month examined. `None` for other
+    /// rules.
+    pub(in crate::expand) fn matching_week_days(
+        &self,
+        first: EpochDay,
+        out: &mut Vec<EpochDay>,
+    ) -> Option<u64> {
+        if self.freq != Frequency::Weekly || !self.days.weekdays_only() {
+            return None;
+        }
+        let first_weekday = weekday(first.0);
+        for i in 0..7 {
+            let n = first.0 + i64::from(i);
+            let kept = !self.days.has_weekdays || self.days.weekdays.has((first_weekday + i) % 7);
+            if kept && in_calendar(n) {
+                out.push(EpochDay(n));
+            }
+        }
+        Some(7 - (first.0 + 6 - LAST_DAY).clamp(0, 7) as u64)
     }
 
     /// The days of the day-based period that begins on `first` which pass the day filters, ascending,
@@ -203,6 +226,29 @@ mod tests {
 
         proptest! {
             #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+            /// A week's days by their weekdays alone are the ones tested month by month.
+            #[test]
+            fn week_days_are_the_matching_days(
+                days in proptest::sample::subsequence(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"], 0..4),
+                week_start in prop::sample::select(vec!["MO", "WE", "SU"]),
+                start in -25_000i64..50_000,
+                k in 0i64..600,
+            ) {
+                let by_day = if days.is_empty() { String::new() } else { format!(";BYDAY={}", days.join(",")) };
+                let flag = format!("RRULE:FREQ=WEEKLY;INTERVAL=2;WKST={week_start}{by_day}");
+                let Ok(Recurrence::Rule(rule)) = flag.parse::<RepeatFlag>().and_then(|f| f.validate())
+                else {
+                    return Ok(());
+                };
+                let start = date_of(start).unwrap_or_default().and_hms_opt(9, 0, 0).unwrap_or_default();
+                let plan = Plan::new(&rule, start, false);
+                let Some(first) = plan.period_start(k).map(|t| t.date()) else { return Ok(()) };
+                let (mut by_weekday, mut by_month) = (Vec::new(), Vec::new());
+                let examined = plan.matching_week_days(EpochDay::of(first), &mut by_weekday);
+                prop_assert_eq!(examined, Some(plan.matching_days(first, &mut by_month)));
+                prop_assert_eq!(by_weekday, by_month, "{}", flag);
+            }
 
             /// The days of a period tested month by month by arithmetic are the period's calendar
             /// days that pass [`DayFilter::matches`], and as many days are examined.
