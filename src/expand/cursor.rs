@@ -119,8 +119,10 @@ pub(super) struct Cursor<'a> {
     bulk_before: Option<WallSecs>,
     /// Whether any day can be dropped: TT_SKIP, an exDate or a holiday.
     drops_days: bool,
-    /// The start of the last period that had a candidate, or of the walk.
-    alive: WallSecs,
+    /// The start of the last period that had a candidate; `None` until one has (the walk's first
+    /// period, `first_k`, stands for it then, its start worked out only when needed).
+    alive: Option<WallSecs>,
+    first_k: i64,
     /// How long (seconds) a walk may go without a candidate before the rule provably never
     /// produces one again ([`Plan::cycle_seconds`]), worked out when first needed.
     cycle: Option<i64>,
@@ -158,7 +160,8 @@ impl<'a> Cursor<'a> {
             floor: plan.start_wall,
             bulk_before: None,
             drops_days: plan.skip.any(series.holidays.is_some()) || !series.exdates.is_empty(),
-            alive: plan.period_start(k).map_or(plan.start_wall, WallSecs::of),
+            alive: None,
+            first_k: k,
             cycle: None,
             last_period: None,
             resolver: series.resolver.clone(),
@@ -461,14 +464,18 @@ impl<'a> Cursor<'a> {
                 Layout::Listed => self.walls.iter().any(|&w| !self.dropped(w.day())),
             };
             if live {
-                self.alive = begin;
+                self.alive = Some(begin);
                 if self.floor > begin {
                     self.seek(self.floor);
                 }
                 return true;
             }
             let cycle = *self.cycle.get_or_insert_with(|| plan.cycle_seconds());
-            if begin - self.alive > cycle {
+            let first = self.first_k;
+            let alive = *self.alive.get_or_insert_with(|| {
+                plan.period_start(first).map_or(plan.start_wall, WallSecs::of)
+            });
+            if begin - alive > cycle {
                 return false;
             }
         }
@@ -596,7 +603,7 @@ impl<'a> Cursor<'a> {
             return false;
         };
         if per_day > 0 && plan.days.matches(date) && !self.dropped(day) {
-            self.alive = WallSecs::of(begin);
+            self.alive = Some(WallSecs::of(begin));
             if !self.series.excluded(day) {
                 self.emitted = self.emitted.saturating_add(per_day);
                 if plan.count.is_some_and(|c| self.emitted >= u64::from(c)) {
