@@ -283,9 +283,28 @@ impl Dates {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Instants(Dates);
 
+impl Default for Instants {
+    fn default() -> Self {
+        Instants::new()
+    }
+}
+
 impl Instants {
     pub(crate) fn new() -> Instants {
         Instants(Dates::new())
+    }
+
+    /// Instants that know the year of instant `secs` (Unix seconds) already: the walks of a list's
+    /// tasks about one window start from a copy.
+    pub(crate) fn near(secs: i64) -> Instants {
+        let mut instants = Instants::new();
+        let _ = instants.at(secs, 0);
+        instants
+    }
+
+    /// The dates they convert days with.
+    pub(super) fn dates(self) -> Dates {
+        self.0
     }
 
     /// The instant `secs` seconds and `nanos` nanoseconds after 1970-01-01T00:00:00Z: exactly

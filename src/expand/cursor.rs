@@ -165,7 +165,7 @@ impl<'a> Cursor<'a> {
             cycle: None,
             last_period: None,
             resolver: series.resolver.clone(),
-            dates: Dates::new(),
+            dates: series.instants.dates(),
             stride: plan.stride().filter(|_| series.fast_paths),
             fresh: true,
             steps_left: u64::MAX,
@@ -473,7 +473,8 @@ impl<'a> Cursor<'a> {
             let cycle = *self.cycle.get_or_insert_with(|| plan.cycle_seconds());
             let first = self.first_k;
             let alive = *self.alive.get_or_insert_with(|| {
-                plan.period_start(first).map_or(plan.start_wall, WallSecs::of)
+                plan.period_start(first)
+                    .map_or(plan.start_wall, WallSecs::of)
             });
             if begin - alive > cycle {
                 return false;

@@ -154,6 +154,8 @@ pub struct Series {
     fast_paths: bool,
     /// The zone's resolver each walk starts from: it may know the zone's offsets where the walk goes.
     resolver: Resolver,
+    /// The dates each walk starts from: they may know the year the walk is in.
+    instants: Instants,
 }
 
 impl Series {
@@ -188,31 +190,26 @@ impl Series {
         zone: Zone,
         fast_paths: bool,
     ) -> Result<Series, Error> {
-        let resolver = Resolver::new(zone);
-        let mut series = Series::begin(
-            Arc::new(recurrence),
-            zone.local(start),
-            zone,
-            resolver,
-            false,
-        )?;
+        let known = (Resolver::new(zone), Instants::new());
+        let mut series =
+            Series::begin(Arc::new(recurrence), zone.local(start), zone, known, false)?;
         series.fast_paths = fast_paths;
         Ok(series)
     }
 
     /// A task's series in one go: [`Series::new`] of a shared rule from the wall-clock time `start`
-    /// in `zone` (`resolver` resolving its wall-clock times), then [`Series::all_day`], [`Series::exdates`] and
+    /// in `zone` (`known`: a resolver of its wall-clock times and dates to start from), then [`Series::all_day`], [`Series::exdates`] and
     /// [`Series::holidays`] as given, with the same errors, planned once.
     pub(crate) fn of_task(
         recurrence: Arc<Recurrence>,
         start: NaiveDateTime,
         zone: Zone,
-        resolver: Resolver,
+        known: (Resolver, Instants),
         all_day: bool,
         exdates: &[NaiveDate],
         holidays: Option<&HolidayCalendar>,
     ) -> Result<Series, Error> {
-        let mut series = Series::begin(recurrence, start, zone, resolver, all_day)?;
+        let mut series = Series::begin(recurrence, start, zone, known, all_day)?;
         if !exdates.is_empty() {
             series.exdates = exdates.iter().map(|&d| plan::epoch_day(d)).collect();
             crate::sort::sort(&mut series.exdates);
@@ -229,7 +226,7 @@ impl Series {
         recurrence: Arc<Recurrence>,
         start: NaiveDateTime,
         zone: Zone,
-        resolver: Resolver,
+        (resolver, instants): (Resolver, Instants),
         all_day: bool,
     ) -> Result<Series, Error> {
         // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
@@ -253,6 +250,7 @@ impl Series {
             reachable: true,
             fast_paths: true,
             resolver,
+            instants,
         };
         series.replan();
         if let (Recurrence::Lunar(rule), None) = (&*series.recurrence, &series.lunar) {

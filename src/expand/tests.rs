@@ -274,7 +274,7 @@ proptest! {
             std::sync::Arc::new(rule),
             zone.local(start),
             zone,
-            crate::zone::Resolver::new(zone),
+            (crate::zone::Resolver::new(zone), super::Instants::new()),
             all_day,
             &exdates,
             Some(&calendar),

@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{ActionKind, Refusal, TaskError};
 use super::model::Name;
 use super::{policy, view, RepeatFrom, Task};
+use crate::expand::Instants;
 use crate::zone::Resolver;
 use crate::{
     format_instant, Error, LunarRule, Recurrence, RepeatFlag, Rule, Series, SkipDays, Until, Zone,
@@ -191,6 +192,8 @@ pub(crate) struct Schedule<'t> {
     recurrence: Arc<Recurrence>,
     /// Resolves wall-clock times of the zone, from what it learnt for other tasks.
     resolver: Resolver,
+    /// Converts instants to dates, from what it learnt for other tasks.
+    instants: Instants,
 }
 
 impl<'t> Schedule<'t> {
@@ -225,14 +228,15 @@ impl<'t> Schedule<'t> {
     /// zone, say), and the flag itself is not kept ([`Schedule::flag`] is `None`).
     pub(crate) fn with_rule(
         task: &'t Task,
-        read: impl FnOnce(&Task) -> Result<(Arc<Recurrence>, Zone, Resolver), Error>,
+        read: impl FnOnce(&Task) -> Result<(Arc<Recurrence>, Zone, Resolver, Instants), Error>,
     ) -> Result<Option<Schedule<'t>>, Error> {
         let Some(start) = task.start_date().or_else(|| task.due_date()) else {
             return Ok(None);
         };
-        let (recurrence, zone, resolver) = read(task)?;
+        let (recurrence, zone, resolver, instants) = read(task)?;
         let mut schedule = Schedule::anchored(task, start, None, recurrence, zone);
         schedule.resolver = resolver;
+        schedule.instants = instants;
         Ok(Some(schedule))
     }
 
@@ -268,6 +272,7 @@ impl<'t> Schedule<'t> {
             flag,
             recurrence,
             resolver: Resolver::new(zone),
+            instants: Instants::new(),
         }
     }
 
@@ -291,6 +296,11 @@ impl<'t> Schedule<'t> {
     /// A resolver for the zone, knowing what was learnt of it before.
     pub(crate) fn resolver(&self) -> Resolver {
         self.resolver.clone()
+    }
+
+    /// Instants to dates, knowing what was learnt before.
+    pub(crate) fn instants(&self) -> Instants {
+        self.instants
     }
 
     pub(crate) fn flag(&self) -> Option<&RepeatFlag> {
@@ -342,7 +352,7 @@ impl<'t> Schedule<'t> {
             recurrence,
             self.start_local(),
             self.zone,
-            self.resolver(),
+            (self.resolver(), self.instants),
             self.task.is_all_day(),
             self.task.ex_date_list(),
             self.task.holidays(),

@@ -59,6 +59,8 @@ pub(crate) struct RuleCache {
     not_recurring: Option<Arc<Recurrence>>,
     /// The instant (Unix seconds) the walks are about, if known.
     near: Option<i64>,
+    /// Dates of instants, knowing the year of `near`.
+    instants: Instants,
 }
 
 impl RuleCache {
@@ -66,6 +68,7 @@ impl RuleCache {
     pub(crate) fn near(t: DateTime<Utc>) -> RuleCache {
         RuleCache {
             near: Some(t.timestamp()),
+            instants: Instants::near(t.timestamp()),
             ..RuleCache::default()
         }
     }
@@ -73,7 +76,7 @@ impl RuleCache {
     /// The rule of `task`'s flag and the task's zone (with a resolver for it), each read once per
     /// text, in the order [`Schedule::of`] reads them (so that a task with two faults reports the
     /// same one).
-    fn read(&mut self, task: &Task) -> Result<(Arc<Recurrence>, Zone, Resolver), Error> {
+    fn read(&mut self, task: &Task) -> Result<(Arc<Recurrence>, Zone, Resolver, Instants), Error> {
         let rule = match task.repeat_flag() {
             None => Arc::clone(
                 self.not_recurring
@@ -89,7 +92,7 @@ impl RuleCache {
             },
         };
         let (zone, resolver) = self.zone_and_resolver(task)?;
-        Ok((rule, zone, resolver))
+        Ok((rule, zone, resolver, self.instants))
     }
 
     /// The task's zone, as [`Task::zone`] gives it, read once per zone name.
@@ -269,7 +272,7 @@ impl Due {
         });
         Due {
             resolver,
-            instants: Instants::new(),
+            instants: schedule.instants(),
             start: schedule.start(),
             local,
             distance,
