@@ -24,17 +24,60 @@ pub(super) fn name(index: u16) -> &'static str {
 }
 
 /// The index of the zone named exactly `name`.
+///
+/// A hash of the name picks a slot of an open-addressing index built on first use (a few
+/// microseconds, once per process); the name there, if any, is compared once. A binary search over
+/// the sorted names cost ten string comparisons, the largest single part of reading a zone name.
 pub(super) fn find(name: &str) -> Option<u16> {
-    let (mut lo, mut hi) = (0u16, u16::try_from(ZONES).ok()?);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match self::name(mid).cmp(name) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
+    let index = INDEX.get_or_init(build_index);
+    let mask = index.len() - 1;
+    let mut slot = hash(name.as_bytes()) & mask;
+    loop {
+        let entry = *index.get(slot)?;
+        if entry == EMPTY_SLOT {
+            return None;
         }
+        if self::name(entry) == name {
+            return Some(entry);
+        }
+        slot = (slot + 1) & mask;
     }
-    None
+}
+
+/// An index slot holding no zone.
+const EMPTY_SLOT: u16 = u16::MAX;
+
+/// The name index: each zone at the first free slot from its name's hash. At least twice as many
+/// slots as names, a power of two, so that probes are short and always meet a free slot.
+static INDEX: OnceLock<Box<[u16]>> = OnceLock::new();
+
+fn build_index() -> Box<[u16]> {
+    let slots = (ZONES * 2).next_power_of_two().max(2);
+    let mut index = vec![EMPTY_SLOT; slots].into_boxed_slice();
+    for zone in 0..len() {
+        let mut slot = hash(name(zone).as_bytes()) & (slots - 1);
+        while index[slot] != EMPTY_SLOT {
+            slot = (slot + 1) & (slots - 1);
+        }
+        index[slot] = zone;
+    }
+    index
+}
+
+/// FNV-1a over the name's bytes, eight at a time, its high bits folded into the low ones that pick
+/// the slot.
+fn hash(bytes: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x0100_0000_01b3);
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (h ^ (h >> 29) ^ (h >> 47)) as usize
 }
 
 /// Number of zones (names, links included) in the table.
@@ -168,5 +211,36 @@ impl Timeline {
             }
         }
         before_gap.unwrap_or_else(|| wall.saturating_sub(self.offset(wall)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name is found at its own index; names differing in case, truncated, extended or
+    /// empty are not found.
+    #[test]
+    fn the_index_finds_exactly_the_names() {
+        for zone in 0..len() {
+            let n = name(zone);
+            assert_eq!(find(n), Some(zone), "{n}");
+            // A shorter text is found only when it is itself a name (`Etc/GMT+1` and `Etc/GMT+10`).
+            let shorter = &n[..n.len() - 1];
+            assert_eq!(
+                find(shorter).map(name),
+                (0..len()).map(name).find(|m| *m == shorter)
+            );
+            assert_eq!(find(&format!("{n}/")), None, "{n}/");
+            if n.bytes().any(|b| b.is_ascii_lowercase()) {
+                assert_eq!(
+                    find(&n.to_ascii_lowercase()).map(name),
+                    None,
+                    "{n} lowercased"
+                );
+            }
+        }
+        assert_eq!(find(""), None);
+        assert_eq!(find("Mars/Olympus_Mons"), None);
     }
 }
