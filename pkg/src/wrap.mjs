@@ -1,8 +1,10 @@
 // The package's API over one instance of the wasm-bindgen glue (bindings/wasm/src/lib.rs).
 //
 // - Each function takes one of two ways into the module. The fast way, for plain values (what a
-//   user nearly always passes): the options one by one as strings, numbers and booleans, a task as
-//   its JSON.stringify text. The exact way, for anything else: the option object and the task as
+//   user nearly always passes): the options one by one as strings, numbers and booleans, tasks as
+//   their JSON.stringify text read by the core's text reader (Node's module, which has `taskText`)
+//   or as a tape of numbers and one text (the browsers' module, where that reader would not fit the
+//   size budget). The exact way, for anything else: the option object and the task as
 //   they are, read by the module as JSON.stringify reads them, so that what JSON cannot hold (a
 //   cycle, NaN, a BigInt) or an option of the wrong type gets the module's own message. Both ways
 //   read options with the same code in the module; this file only chooses the way, and never
@@ -160,6 +162,11 @@ function taskFast(glue, call, known, task, options) {
       date === EXACT || defaultTimeZone === EXACT) {
     return EXACT;
   }
+  if (glue.taskText) {
+    const json = jsonText(task);
+    if (json === undefined) return EXACT;
+    return glue.taskText(call, json, at, from, to, limit, id, idSeed, date, defaultTimeZone);
+  }
   const tape = [];
   const texts = [];
   if (!record(task, 0, tape, texts)) return EXACT;
@@ -193,6 +200,12 @@ function listFast(glue, call, tasks, options) {
     }
   }
   if (from === EXACT || to === EXACT || limit === EXACT || defaultTimeZone === EXACT) return EXACT;
+  if (glue.listText) {
+    const list = listed(tasks);
+    const json = list === undefined ? undefined : jsonText(list);
+    if (json === undefined) return EXACT;
+    return glue.listText(call, json, from, to, limit, defaultTimeZone, holidays);
+  }
   const tape = [];
   const texts = [];
   if (!record(tasks, 0, tape, texts)) return EXACT;
@@ -261,6 +274,83 @@ function record(value, depth, tape, texts) {
     tape[count]++;
   }
   return true;
+}
+
+/** How deep the JSON-text form takes values; deeper ones (a cycle, say) take the exact way. */
+const DEPTH = 100;
+const dateToJSON = datePrototype.toJSON;
+
+/**
+ * Whether JSON.stringify writes `value` as the exact way reads it (bindings/wasm/src/json.rs), so
+ * that the JSON-text form of the fast way (bindings/wasm/src/text.rs, in the Node module) may pass
+ * its text: strings, booleans, null, safe integers (-0 is written 0 both ways), arrays, plain objects
+ * and Dates, with members that JSON leaves out (undefined, functions, symbols) or writes as null
+ * (array holes and such elements). False for what the exact way reads otherwise or refuses with its
+ * own message: NaN and the infinities (JSON.stringify writes null), numbers that are not safe
+ * integers (the core reads their text, the exact way their value), BigInts, boxed primitives, class
+ * instances and objects with their own toJSON (which JSON.stringify calls with a key), values nested
+ * DEPTH levels deep or more (cycles among them). Strings are checked on the whole text (see
+ * `jsonText`). Inherited enumerable properties are checked as well: JSON leaves them out, so a bad
+ * one only sends the call the exact way.
+ */
+function plain(value, depth) {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+    case "undefined":
+    case "function":
+    case "symbol":
+      return true;
+    case "number":
+      return Number.isSafeInteger(value);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth >= DEPTH) return false;
+  if (Array.isArray(value)) {
+    if (typeof value.toJSON === "function") return false;
+    for (let i = 0; i < value.length; i++) if (!plain(value[i], depth + 1)) return false;
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === datePrototype && value.toJSON === dateToJSON) {
+    // Its ISO string, or null when invalid (a replaced toISOString could give anything).
+    const json = value.toJSON();
+    return json === null || typeof json === "string";
+  }
+  if (prototype !== objectPrototype || typeof value.toJSON === "function") return false;
+  for (const name in value) if (!plain(value[name], depth + 1)) return false;
+  return true;
+}
+
+/**
+ * The tasks of a list in one of its three forms (an array, one task, a sync answer whose
+ * `syncTaskBean.update` is the array) as an array, for the JSON-text form; undefined when the exact
+ * way must read the list, or a value of the list that is not `plain` (which the exact way would read,
+ * and might refuse, even outside the tasks).
+ */
+function listed(tasks) {
+  if (Array.isArray(tasks)) return tasks;
+  if (!plain(tasks, 0)) return undefined;
+  const bean = tasks.syncTaskBean;
+  if (bean === undefined || bean === null) return [tasks];
+  const update = isPlainObject(bean) ? bean.update : undefined;
+  return Array.isArray(update) ? update : undefined;
+}
+
+/**
+ * The JSON text of `value` for the JSON-text form, or undefined when the exact way must read it:
+ * `value` is not `plain`, or a string holds a lone surrogate, which JSON.stringify writes as an
+ * escape (`\udc00`) that the core refuses, where the exact way reads U+FFFD as every string passed
+ * to the module. A backslash followed by "ud" in a string also sends the call the exact way.
+ */
+function jsonText(value) {
+  if (value === undefined || !plain(value, 0)) return undefined;
+  const text = JSON.stringify(value);
+  return text.includes("\\ud") ? undefined : text;
 }
 
 /**
@@ -364,11 +454,17 @@ export function wrap(glue) {
     applyResponse(tasks, response) {
       let value;
       try {
-        const tape = [5, 2];
-        const texts = [];
-        if (Array.isArray(tasks) && isPlainObject(response) && plainObjects(tasks) &&
-            record(tasks, 1, tape, texts) && record(response, 1, tape, texts)) {
-          value = glue.applyResponseFast(tape, texts.join(""));
+        if (glue.applyResponseText) {
+          // The response is read as the exact way reads it.
+          const text = Array.isArray(tasks) && plainObjects(tasks) ? jsonText(tasks) : undefined;
+          if (text !== undefined) value = glue.applyResponseText(text, response);
+        } else {
+          const tape = [5, 2];
+          const texts = [];
+          if (Array.isArray(tasks) && isPlainObject(response) && plainObjects(tasks) &&
+              record(tasks, 1, tape, texts) && record(response, 1, tape, texts)) {
+            value = glue.applyResponseFast(tape, texts.join(""));
+          }
         }
         value ??= glue.applyResponseValues(tasks, response);
       } catch (error) {

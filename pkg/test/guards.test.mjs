@@ -1,5 +1,7 @@
-// The fast way passes a task only when a check in JavaScript (`record` in src/wrap.mjs) finds that
-// the module would read it as the exact way reads it (bindings/wasm/src/json.rs): as JSON.stringify
+// The fast way passes a task only when a check in JavaScript (`record` for the browsers' module's
+// tape, `plain` and `jsonText` for the Node module's JSON text, in src/wrap.mjs; the browser entry
+// below tests the first, the other entries the second) finds that the module would read it as the
+// exact way reads it (bindings/wasm/src/json.rs): as JSON.stringify
 // writes it, with the exact way's own message for what JSON cannot hold. These tests send values at
 // every edge of that check both ways and require the same answer or the same error: a task whose own
 // prototype is not Object.prototype, with options behind a toJSON, always takes the exact way (as in

@@ -51,10 +51,10 @@ test("the browsers' gzipped .wasm, full zone database included, stays within the
   assert.ok(size <= 175_000, `${size} bytes gzipped`);
 });
 
-test("Node's .wasm, built for speed, stays within its 230 KB budget", () => {
+test("Node's .wasm, built for speed with the JSON-text reader, stays within its 270 KB budget", () => {
   // 213,460 bytes when last measured (pkg/README "Size"): read from disk, never downloaded by a page.
   const size = gzipped(readFileSync(join(installedDir, "dist", "node", "ticktick_recur_bg.wasm")));
-  assert.ok(size <= 230_000, `${size} bytes gzipped`);
+  assert.ok(size <= 270_000, `${size} bytes gzipped`);
 });
 
 test("the package exports the API and no more", async () => {

@@ -56,10 +56,14 @@ fn build_index() -> Box<[u16]> {
     let mut index = vec![EMPTY_SLOT; slots].into_boxed_slice();
     for zone in 0..len() {
         let mut slot = hash(name(zone).as_bytes()) & (slots - 1);
-        while index[slot] != EMPTY_SLOT {
+        // There are more slots than names: a free one is always met.
+        while let Some(entry) = index.get_mut(slot) {
+            if *entry == EMPTY_SLOT {
+                *entry = zone;
+                break;
+            }
             slot = (slot + 1) & (slots - 1);
         }
-        index[slot] = zone;
     }
     index
 }

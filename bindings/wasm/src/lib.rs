@@ -23,7 +23,11 @@ mod error;
 mod json;
 mod list;
 mod options;
+// Each module carries one form of the fast way: the tape, or (Node's) JSON text.
+#[cfg(not(feature = "text-reader"))]
 mod tape;
+#[cfg(feature = "text-reader")]
+mod text;
 mod wire;
 
 use std::cell::RefCell;
@@ -165,6 +169,7 @@ pub fn task_values(call: TaskCall, task: JsValue, options: JsValue) -> JsValue {
 /// A function taking a task, the fast way: the task as a tape ([`tape`]), each option `undefined`
 /// unless the function takes it. Gives `undefined` when the tape cannot be read (the wrapper then
 /// takes the exact way).
+#[cfg(not(feature = "text-reader"))]
 #[wasm_bindgen(js_name = taskFast, skip_typescript)]
 #[allow(clippy::too_many_arguments, reason = "one argument per option")]
 pub fn task_fast(
@@ -194,14 +199,17 @@ pub fn task_fast(
     answer(|| run(call, TaskInput::Tape(tape, text), &options))
 }
 
-/// A task as it came: a JavaScript value, or a tape.
-enum TaskInput<'a> {
+/// A task as it came: a JavaScript value, a tape, or JSON text ([`text`]).
+pub(crate) enum TaskInput<'a> {
     Value(JsValue),
+    #[cfg(not(feature = "text-reader"))]
     Tape(&'a [f64], &'a str),
+    #[cfg(feature = "text-reader")]
+    Json(&'a str),
 }
 
 /// Runs a function taking a task: its options first, then the task, as the command line reads them.
-fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<JsValue, Failure> {
+pub(crate) fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<JsValue, Failure> {
     let action = match call {
         TaskCall::NextOccurrence => {
             let at = o.required_instant("at")?;
@@ -247,9 +255,12 @@ fn read_task(input: TaskInput, o: &dyn Options) -> Result<Task, Failure> {
     let zone = o.zone("defaultTimeZone")?.unwrap_or(Zone::UTC);
     let calendar = o.holidays("holidays")?;
     let task = match input {
+        #[cfg(not(feature = "text-reader"))]
         TaskInput::Tape(tape, text) => {
             Task::from_value(tape::value(tape, text).ok_or_else(Failure::exact_way)?)?
         }
+        #[cfg(feature = "text-reader")]
+        TaskInput::Json(text) => Task::from_json(text).map_err(|_| Failure::exact_way())?,
         TaskInput::Value(value) if value.is_undefined() => {
             return Err(TaskError::NotAnObject { got: "undefined" }.into())
         }
@@ -305,6 +316,7 @@ pub fn apply_response_values(tasks: JsValue, response: JsValue) -> JsValue {
 
 /// `applyResponse` the fast way: the tasks and the response as a tape of one array, `[tasks,
 /// response]`. Gives `undefined` when the tape cannot be read.
+#[cfg(not(feature = "text-reader"))]
 #[wasm_bindgen(js_name = applyResponseFast, skip_typescript)]
 pub fn apply_response_fast(tape: &[f64], text: &str) -> JsValue {
     answer(|| {
@@ -330,7 +342,7 @@ fn read_tasks(values: Vec<Value>) -> Result<Vec<Task>, Failure> {
 }
 
 /// `{"tasks": [...], "errors": {...}}`, each task written by the core as it writes batch bodies.
-fn apply_response(mut held: Vec<Task>, response: Value) -> Result<JsValue, Failure> {
+pub(crate) fn apply_response(mut held: Vec<Task>, response: Value) -> Result<JsValue, Failure> {
     let response = json::response(response)?;
     let errors = task::apply_response(&mut held, &response);
     let mut text = String::from("{\"tasks\":[");

@@ -16,8 +16,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::Failure;
-use crate::options::{Given, Object, Options};
-use crate::{answer, json, json_text, tape};
+#[cfg(not(feature = "text-reader"))]
+use crate::options::Given;
+use crate::options::{Object, Options};
+#[cfg(not(feature = "text-reader"))]
+use crate::tape;
+use crate::{answer, json, json_text};
 
 /// The functions of the API that take a task list.
 #[wasm_bindgen(skip_typescript)]
@@ -43,6 +47,7 @@ pub fn list_values(call: ListCall, tasks: JsValue, options: JsValue) -> JsValue 
 /// `agenda` or `reminders`, the fast way: the list as a tape, each option `undefined` when not
 /// given. Gives `undefined` when the tape cannot be read or a required option is missing (the
 /// wrapper then takes the exact way).
+#[cfg(not(feature = "text-reader"))]
 #[wasm_bindgen(js_name = listFast, skip_typescript)]
 #[allow(clippy::too_many_arguments, reason = "one argument per option")]
 pub fn list_fast(
@@ -72,7 +77,7 @@ pub fn list_fast(
 
 /// The window from the options `from`, `to` and `limit`, read in that order as the command line
 /// reads `--from`, `--to` and `--limit`.
-fn window(o: &dyn Options) -> Result<Window, Failure> {
+pub(crate) fn window(o: &dyn Options) -> Result<Window, Failure> {
     let from = o.required_instant("from")?;
     let to = o.required_instant("to")?;
     let limit = o.count("limit")?.unwrap_or(DEFAULT_LIMIT);
