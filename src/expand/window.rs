@@ -70,14 +70,26 @@ impl Series {
         let until = window.until.map(|t| UnixSecs(t.timestamp()));
         let mut left = window.limit;
         let mut walk = self.walk(window.after, Some(SEARCH_STEPS));
-        for occurrence in walk.by_ref() {
+        let mut take = |occurrence: Occurrence| -> Result<bool, E> {
             if until.is_some_and(|until| occurrence.utc > until) {
-                return Ok(());
+                return Ok(false);
             }
             each(occurrence)?;
             left -= 1;
-            if left == 0 {
-                return Ok(());
+            Ok(left > 0)
+        };
+        // A rule's walk is its cursor's: stepped here directly, the step is compiled into this loop.
+        if let Inner::Rule(cursor) = &mut walk.inner {
+            while let Some(occurrence) = cursor.next() {
+                if !take(occurrence)? {
+                    return Ok(());
+                }
+            }
+        } else {
+            for occurrence in walk.by_ref() {
+                if !take(occurrence)? {
+                    return Ok(());
+                }
             }
         }
         match &walk.inner {
