@@ -80,7 +80,7 @@ impl Series {
         };
         // A rule's walk is its cursor's: stepped here directly, the step is compiled into this loop.
         if let Inner::Rule(cursor) = &mut walk.inner {
-            while let Some(occurrence) = cursor.next() {
+            for occurrence in cursor.by_ref() {
                 if !take(occurrence)? {
                     return Ok(());
                 }
