@@ -105,31 +105,16 @@ impl<T: Keyed> Select<T> {
 }
 
 /// The entries at `places`, in that order (`places` holds each place at most once).
-fn take<T>(mut entries: Vec<T>, places: &[usize]) -> Vec<T> {
-    // Where each place's entry goes; the others go after them, and are cut.
-    let mut target = vec![usize::MAX; entries.len()];
-    for (to, &from) in places.iter().enumerate() {
-        if let Some(t) = target.get_mut(from) {
-            *t = to;
-        }
-    }
-    let unplaced = target.iter_mut().filter(|t| **t == usize::MAX);
-    for (next, t) in (places.len()..).zip(unplaced) {
-        *t = next;
-    }
-    // Each entry swapped to its place, one cycle of the permutation at a time.
-    for at in 0..entries.len() {
-        loop {
-            let to = target.get(at).copied().unwrap_or(at);
-            if to == at {
-                break;
-            }
-            entries.swap(at, to);
-            target.swap(at, to);
-        }
-    }
-    entries.truncate(places.len());
-    entries
+///
+/// Each entry is moved once into its place in the answer, read where it lies; an entry of an
+/// answer is large (80 to 128 bytes), so that one move is what counts.
+fn take<T>(entries: Vec<T>, places: &[usize]) -> Vec<T> {
+    // In place: an entry and its `Option` have one layout wherever `T` holds a reference.
+    let mut slots: Vec<Option<T>> = entries.into_iter().map(Some).collect();
+    places
+        .iter()
+        .filter_map(|&at| slots.get_mut(at).and_then(Option::take))
+        .collect()
 }
 
 /// The places of the `limit` smallest keys, in key order.

@@ -76,7 +76,7 @@ impl Task {
             Some(())
         })?;
         let store = Store {
-            text: Arc::new(text),
+            text: Arc::from(text),
             heap,
             parse: parse_text,
         };

@@ -106,7 +106,7 @@ pub(crate) enum Json {
 /// The text a task was read from, and its heap.
 #[derive(Clone)]
 pub(super) struct Store {
-    pub(super) text: Arc<String>,
+    pub(super) text: Arc<str>,
     pub(super) heap: Vec<Heap>,
     /// Turns JSON text this task keeps into a value: serde_json's reader for a task read from text,
     /// nothing for a task built from values, which keeps no text. Programs that never read task text
