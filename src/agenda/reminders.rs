@@ -57,10 +57,18 @@ pub struct ReminderEntry {
     order: u128,
     /// Which of the task's candidate reminders, in the order they were found.
     index: u64,
+    /// Where it comes from: one for all the entries of one reminder of one task, so that an entry
+    /// is 64 bytes and copies one reference.
+    origin: Arc<Origin>,
+    dates: TaskDates,
+}
+
+/// What the entries of one reminder of one task share.
+#[derive(Debug, PartialEq, Eq)]
+struct Origin {
     id: Option<Arc<str>>,
     reminder_id: Option<Arc<str>>,
     trigger: Option<Arc<str>>,
-    dates: TaskDates,
     source: ReminderSource,
 }
 
@@ -74,20 +82,20 @@ impl ReminderEntry {
     /// The task's `id`.
     #[must_use]
     pub fn id(&self) -> Option<&str> {
-        self.id.as_deref()
+        self.origin.id.as_deref()
     }
 
     /// The reminder's `id` (`None` for a snoozed reminder, a checklist item, or a reminder without
     /// one).
     #[must_use]
     pub fn reminder_id(&self) -> Option<&str> {
-        self.reminder_id.as_deref()
+        self.origin.reminder_id.as_deref()
     }
 
     /// The trigger, as the task gives it (`None` for a snoozed reminder and a checklist item).
     #[must_use]
     pub fn trigger(&self) -> Option<&str> {
-        self.trigger.as_deref()
+        self.origin.trigger.as_deref()
     }
 
     /// When the reminder fires.
@@ -106,7 +114,7 @@ impl ReminderEntry {
     /// What the reminder comes from.
     #[must_use]
     pub fn source(&self) -> ReminderSource {
-        self.source
+        self.origin.source
     }
 }
 
@@ -120,9 +128,9 @@ impl Keyed for ReminderEntry {
 impl Serialize for ReminderEntry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(6))?;
-        map.serialize_entry("id", &self.id.as_deref())?;
-        map.serialize_entry("reminderId", &self.reminder_id.as_deref())?;
-        map.serialize_entry("trigger", &self.trigger.as_deref())?;
+        map.serialize_entry("id", &self.id())?;
+        map.serialize_entry("reminderId", &self.reminder_id())?;
+        map.serialize_entry("trigger", &self.trigger())?;
         map.serialize_entry("fireTime", &format_instant(self.fire_time()))?;
         map.serialize_entry("startDate", &self.dates.start_date.map(format_instant))?;
         map.serialize_entry("dueDate", &self.dates.due_date.map(format_instant))?;
@@ -177,6 +185,8 @@ struct TaskTrigger {
     id: Option<Arc<str>>,
     text: Arc<str>,
     trigger: Trigger,
+    /// What its entries share, once one is kept.
+    origin: Option<Arc<Origin>>,
 }
 
 /// Builds a list of reminders task by task.
@@ -214,8 +224,8 @@ impl TriggerCache {
 struct Adding<'t> {
     task: &'t Task,
     position: usize,
-    /// The task's id, shared by its entries.
-    id: Option<Arc<str>>,
+    /// The task's id, shared by its entries, once one is kept.
+    id: Option<Option<Arc<str>>>,
     /// The next entry's index.
     next: u64,
 }
@@ -236,22 +246,18 @@ impl Adding<'_> {
         (order, index)
     }
 
-    fn entry(
-        &self,
-        key: Key,
-        dates: TaskDates,
-        source: ReminderSource,
-        trigger: Option<&TaskTrigger>,
-    ) -> ReminderEntry {
-        ReminderEntry {
-            order: key.0,
-            index: key.1,
-            id: self.id.clone(),
+    /// What the entries from `source` share: the task's id, and the trigger's id and text.
+    fn origin(&mut self, source: ReminderSource, trigger: Option<&TaskTrigger>) -> Arc<Origin> {
+        let task = self.task;
+        Arc::new(Origin {
+            id: self
+                .id
+                .get_or_insert_with(|| task.id().map(Arc::from))
+                .clone(),
             reminder_id: trigger.and_then(|t| t.id.clone()),
             trigger: trigger.map(|t| t.text.clone()),
-            dates,
             source,
-        }
+        })
     }
 }
 
@@ -277,7 +283,7 @@ impl RemindersBuilder {
         position: usize,
     ) -> Result<(), AgendaError> {
         let at = || TaskRef::new(form, position, task.id());
-        let triggers =
+        let mut triggers =
             read_triggers(task, &mut self.triggers).map_err(|(index, id, problem)| {
                 AgendaError::Reminder {
                     task: at(),
@@ -296,11 +302,11 @@ impl RemindersBuilder {
         let mut adding = Adding {
             task,
             position,
-            id: task.id().map(Arc::from),
+            id: None,
             next: 0,
         };
         if !triggers.is_empty() {
-            self.add_triggers(&mut adding, &triggers)
+            self.add_triggers(&mut adding, &mut triggers)
                 .map_err(|error| AgendaError::Task {
                     task: at(),
                     error: Box::new(error),
@@ -320,7 +326,15 @@ impl RemindersBuilder {
         {
             if self.in_window(t) {
                 let key = adding.key(order(t, adding.position), source);
-                self.select.push(adding.entry(key, current, source, None));
+                if self.select.admits(key) {
+                    let origin = adding.origin(source, None);
+                    self.select.push(ReminderEntry {
+                        order: key.0,
+                        index: key.1,
+                        origin,
+                        dates: current,
+                    });
+                }
             }
         }
         Ok(())
@@ -334,7 +348,7 @@ impl RemindersBuilder {
     fn add_triggers(
         &mut self,
         adding: &mut Adding<'_>,
-        triggers: &[TaskTrigger],
+        triggers: &mut [TaskTrigger],
     ) -> Result<(), Error> {
         let task = adding.task;
         let all_day = task.is_all_day();
@@ -364,7 +378,7 @@ impl RemindersBuilder {
                 let bound = select.bound();
                 let mut all_later = bound.is_some();
                 let mut dates: Option<TaskDates> = None;
-                for trigger in triggers {
+                for trigger in triggers.iter_mut() {
                     let fire = trigger.trigger.fire_time_with(
                         seen.start,
                         seen.seconds,
@@ -385,7 +399,19 @@ impl RemindersBuilder {
                         let key = adding.key(at, source);
                         if select.admits(key) {
                             let dates = *dates.get_or_insert_with(|| seen.dates());
-                            select.push(adding.entry(key, dates, source, Some(trigger)));
+                            let origin = match &trigger.origin {
+                                Some(origin) => Arc::clone(origin),
+                                None => {
+                                    let origin = adding.origin(source, Some(trigger));
+                                    Arc::clone(trigger.origin.insert(origin))
+                                }
+                            };
+                            select.push(ReminderEntry {
+                                order: key.0,
+                                index: key.1,
+                                origin,
+                                dates,
+                            });
                         }
                     }
                 }
@@ -477,6 +503,7 @@ fn read_triggers(
             id: id.as_deref().map(Arc::from),
             text,
             trigger,
+            origin: None,
         });
     }
     Ok(triggers)
@@ -494,7 +521,8 @@ fn read_plain_triggers(
     /// A validated JSON string's characters up to its closing quote, when it has no escape, and
     /// the text from that quote on.
     fn plain(rest: &str) -> Option<(&str, &str)> {
-        let end = rest.find(['"', '\\'])?;
+        // Byte by byte: both are ASCII, never part of another character.
+        let end = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
         match rest.as_bytes().get(end) {
             Some(b'"') => Some((rest.get(..end)?, rest.get(end..)?)),
             _ => None,
@@ -528,6 +556,7 @@ fn read_plain_triggers(
             id: Some(Arc::from(id)),
             text: shared,
             trigger,
+            origin: None,
         });
         match after.as_bytes().first() {
             Some(b',') => rest = after.get(1..).unwrap_or_default(),
@@ -626,6 +655,11 @@ fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
         return Vec::new();
     };
     let mut reminders = Vec::new();
+    // Without an escape, an item with a start has `"startDate":"` in the compact text; most lists
+    // have none, and need no walk through their items.
+    if !text.contains('\\') && !text.contains(r#""startDate":""#) {
+        return reminders;
+    }
     // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
     for (index, item) in elements(&text).enumerate() {
         let [status, start] = two_members(item, ["status", "startDate"]);
@@ -669,6 +703,27 @@ mod tests {
             let task = Task::from_json(&text).unwrap();
             let fired = reminders(std::slice::from_ref(&task), &window).unwrap();
             assert_eq!(fired.len(), usize::from(open), "status {status}");
+        }
+    }
+
+    /// An item's start is found however its key is written, and only as a key.
+    #[test]
+    fn checklist_starts_are_found_as_keys_only() {
+        let window = Window::new(
+            parse_instant("2026-03-01T00:00:00Z").unwrap(),
+            parse_instant("2026-03-31T23:59:59Z").unwrap(),
+        );
+        for (item, fires) in [
+            (r#"{"startDate": "2026-03-05T09:00:00Z"}"#, 1),
+            (r#"{"start\u0044ate": "2026-03-05T09:00:00Z"}"#, 1),
+            (r#"{"title": "\"startDate\":\"2026-03-05T09:00:00Z"}"#, 0),
+            (r#"{"title": "x", "startDate": null}"#, 0),
+            (r#"{"id": "i"}, {"startDate": "2026-03-06T09:00:00Z"}"#, 1),
+        ] {
+            let text = format!(r#"{{"id": "t", "items": [{item}]}}"#);
+            let task = Task::from_json(&text).unwrap();
+            let fired = reminders(std::slice::from_ref(&task), &window).unwrap();
+            assert_eq!(fired.len(), fires, "{item}");
         }
     }
 
