@@ -89,16 +89,17 @@ impl<T: Keyed> Select<T> {
         if self.entries.len() <= self.limit {
             return;
         }
-        let keys: Vec<Key> = self.entries.iter().map(Keyed::key).collect();
-        let kept = first(&keys, self.limit);
-        self.bound = kept.last().and_then(|&at| keys.get(at)).copied();
+        let kept = first(&self.entries, self.limit);
+        self.bound = kept
+            .last()
+            .and_then(|&at| self.entries.get(at))
+            .map(Keyed::key);
         self.entries = take(std::mem::take(&mut self.entries), &kept);
     }
 
     /// The first `limit` entries, in key order.
     pub(crate) fn finish(self) -> Vec<T> {
-        let keys: Vec<Key> = self.entries.iter().map(Keyed::key).collect();
-        let mut order = sorted(&keys);
+        let mut order = sorted(&self.entries);
         order.truncate(self.limit);
         take(self.entries, &order)
     }
@@ -117,71 +118,75 @@ fn take<T>(entries: Vec<T>, places: &[usize]) -> Vec<T> {
         .collect()
 }
 
-/// The places of the `limit` smallest keys, in key order.
-fn first(keys: &[Key], limit: usize) -> Vec<usize> {
-    let mut places: Vec<usize> = (0..keys.len()).collect();
+/// The places of the `limit` entries of smallest key, in key order.
+fn first<T: Keyed>(entries: &[T], limit: usize) -> Vec<usize> {
+    let key = |&at: &usize| entries.get(at).map(Keyed::key);
+    let mut places: Vec<usize> = (0..entries.len()).collect();
     if let Some(last) = limit.checked_sub(1).filter(|&l| l < places.len()) {
-        places.select_nth_unstable_by_key(last, |&at| keys.get(at));
+        places.select_nth_unstable_by_key(last, key);
     }
     places.truncate(limit);
-    places.sort_unstable_by_key(|&at| keys.get(at));
+    places.sort_unstable_by_key(key);
     places
 }
 
-/// The keys' places in key order.
+/// The entries' places in key order.
 ///
 /// The instants of an answer lie in one window, spread over it: they are first placed in at most as
-/// many buckets as keys by their instant (in one pass, stably), and each bucket, of a key or two, is
-/// then sorted by the whole key unless it already is (entries come task by task, each task's in its
-/// own order, so a bucket of one instant mostly is). The cost grows with the number of keys, not its
-/// logarithm. One function for every kind of entry: it sees only their keys.
-fn sorted(keys: &[Key]) -> Vec<usize> {
+/// many buckets as entries by their instant (in one pass, stably), and each bucket, of an entry or
+/// two, is then sorted by the whole key unless it already is (entries come task by task, each task's
+/// in its own order, so a bucket of one instant mostly is). The cost grows with the number of
+/// entries, not its logarithm. The keys are read from the entries where they lie, not copied out.
+fn sorted<T: Keyed>(entries: &[T]) -> Vec<usize> {
     // The instant's seconds and the first 20 bits of its nanoseconds (see [`order`]).
-    let coarse = |k: &Key| u64::try_from(k.0 >> 64).unwrap_or(u64::MAX);
-    let (Some(low), Some(high)) = (keys.iter().map(coarse).min(), keys.iter().map(coarse).max())
-    else {
+    let coarse = |e: &T| u64::try_from(e.key().0 >> 64).unwrap_or(u64::MAX);
+    let (Some(low), Some(high)) = (
+        entries.iter().map(coarse).min(),
+        entries.iter().map(coarse).max(),
+    ) else {
         return Vec::new();
     };
-    // A bucket is the instant with its last `shift` bits dropped: at most as many as keys.
+    // A bucket is the instant with its last `shift` bits dropped: at most as many as entries.
     let mut shift = 0;
-    while (high - low) >> shift >= keys.len() as u64 {
+    while (high - low) >> shift >= entries.len() as u64 {
         shift += 1;
     }
     let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
-    let bucket = |k: &Key| usize::try_from((coarse(k) - low) >> shift).unwrap_or(0);
-    // Counting sort by bucket: where each bucket begins.
-    let mut starts = vec![0usize; buckets + 1];
-    for k in keys {
-        if let Some(count) = starts.get_mut(bucket(k) + 1) {
+    let bucket = |e: &T| usize::try_from((coarse(e) - low) >> shift).unwrap_or(0);
+    // Counting sort by bucket: `ends[b]` is first where bucket `b` begins, then, once each entry is
+    // placed, where it ends (where bucket `b + 1` begins).
+    let mut ends = vec![0usize; buckets];
+    for e in entries {
+        if let Some(count) = ends.get_mut(bucket(e)) {
             *count += 1;
         }
     }
-    for i in 1..starts.len() {
-        let before = starts.get(i - 1).copied().unwrap_or(0);
-        if let Some(s) = starts.get_mut(i) {
-            *s += before;
-        }
+    let mut begin = 0;
+    for end in &mut ends {
+        let count = *end;
+        *end = begin;
+        begin += count;
     }
-    let mut next = starts.clone();
-    let mut order = vec![0usize; keys.len()];
-    for (at, k) in keys.iter().enumerate() {
-        if let Some(slot) = next.get_mut(bucket(k)) {
+    let mut order = vec![0usize; entries.len()];
+    for (at, e) in entries.iter().enumerate() {
+        if let Some(slot) = ends.get_mut(bucket(e)) {
             if let Some(o) = order.get_mut(*slot) {
                 *o = at;
             }
             *slot += 1;
         }
     }
-    for pair in starts.windows(2) {
-        if let [begin, end] = *pair {
-            if end - begin > 1 {
-                if let Some(run) = order.get_mut(begin..end) {
-                    if !run.is_sorted_by_key(|&at| keys.get(at)) {
-                        run.sort_unstable_by_key(|&at| keys.get(at));
-                    }
+    let key = |&at: &usize| entries.get(at).map(Keyed::key);
+    let mut begin = 0;
+    for &end in &ends {
+        if end - begin > 1 {
+            if let Some(run) = order.get_mut(begin..end) {
+                if !run.is_sorted_by_key(key) {
+                    run.sort_unstable_by_key(key);
                 }
             }
         }
+        begin = end;
     }
     order
 }
