@@ -112,10 +112,14 @@ impl<T: Keyed> Select<T> {
 fn take<T>(entries: Vec<T>, places: &[usize]) -> Vec<T> {
     // In place: an entry and its `Option` have one layout wherever `T` holds a reference.
     let mut slots: Vec<Option<T>> = entries.into_iter().map(Some).collect();
-    places
-        .iter()
-        .filter_map(|&at| slots.get_mut(at).and_then(Option::take))
-        .collect()
+    // Made to measure: a growing answer would be copied as it grows.
+    let mut taken = Vec::with_capacity(places.len());
+    taken.extend(
+        places
+            .iter()
+            .filter_map(|&at| slots.get_mut(at).and_then(Option::take)),
+    );
+    taken
 }
 
 /// The places of the `limit` entries of smallest key, in key order.
