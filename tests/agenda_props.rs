@@ -118,6 +118,8 @@ struct Spec {
     flag: Option<&'static str>,
     zone: &'static str,
     all_day: bool,
+    /// An all-day task whose current start is not its local midnight (a task moved between zones).
+    off_midnight: bool,
     start_hours: i64,
     due_hours: Option<i64>,
     due_only: bool,
@@ -138,6 +140,7 @@ fn spec() -> impl Strategy<Value = Spec> {
             -2000i64..6000,
             proptest::option::of(0i64..50),
             prop::bool::weighted(0.1),
+            prop::bool::weighted(0.2),
         ),
         (
             proptest::sample::select(&["0", "1", "2", "2"][..]),
@@ -150,12 +153,13 @@ fn spec() -> impl Strategy<Value = Spec> {
     )
         .prop_map(
             |(
-                (flag, zone, all_day, start_hours, due_hours, due_only),
+                (flag, zone, all_day, start_hours, due_hours, due_only, off_midnight),
                 (repeat_from, status, ex_date_day, triggers, snooze_hours, item_hours),
             )| Spec {
                 flag,
                 zone,
                 all_day,
+                off_midnight,
                 start_hours,
                 due_hours,
                 due_only,
@@ -178,11 +182,12 @@ fn local_midnight(zone: chrono_tz::Tz, t: DateTime<Utc>) -> DateTime<Utc> {
     resolve(zone, date.and_time(NaiveTime::MIN)).unwrap_or(t)
 }
 
-/// The task's JSON; an all-day task starts at local midnight, as TickTick writes it.
+/// The task's JSON; an all-day task starts at local midnight, as TickTick writes it, unless
+/// `off_midnight`.
 fn task_json(s: &Spec, i: usize) -> Value {
     let zone: chrono_tz::Tz = s.zone.parse().unwrap();
     let mut start = DateTime::from_timestamp(BASE + s.start_hours * 3600, 0).unwrap();
-    if s.all_day {
+    if s.all_day && !s.off_midnight {
         start = local_midnight(zone, start);
     }
     let due = s

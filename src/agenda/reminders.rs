@@ -19,11 +19,18 @@ use crate::task::{
 };
 use crate::{format_instant, parse_instant, Error, Zone};
 
-/// How far a fire time may stray from the start moved by the trigger's duration counted in exact
-/// seconds (days as 86,400): by the change of UTC offset between the two, at most the distance between
-/// the furthest offsets any zone has had (-15:56:08 to +15:13:42, 31 hours), and a margin. The
-/// occurrences asked for reach this much beyond what the durations alone would need.
-const SLACK_SECONDS: i64 = 36 * 3600;
+/// How far, in seconds, the occurrences whose reminders may fire in a window reach beyond what the
+/// triggers' durations alone need (days counted as 86,400 seconds), before and after it, for a task
+/// in `zone`.
+///
+/// A fire time strays from the start moved by the duration by the change of the zone's UTC offset
+/// between the two, and as much again where the day it lands on skips an hour (a gap): at most twice
+/// the zone's `spread` of offsets. An all-day task's reminders count from its local midnight, up to
+/// a day before its start (its current start may lie later in its day). And a margin of an hour.
+fn slack(zone: Zone, all_day: bool) -> (i64, i64) {
+    let before = 2 * zone.offset_spread() + 3600;
+    (before, before + if all_day { 86_400 } else { 0 })
+}
 
 /// Where the numbers of a task's snoozed reminder and checklist items begin, after its triggers'.
 const LATER: u64 = 1 << 62;
@@ -361,8 +368,9 @@ impl RemindersBuilder {
         });
         let (earliest, latest) =
             offsets.fold((i64::MAX, i64::MIN), |(lo, hi), o| (lo.min(o), hi.max(o)));
-        let from = shift(self.window.from, -latest.saturating_add(SLACK_SECONDS));
-        let to = shift(self.window.to, SLACK_SECONDS.saturating_sub(earliest));
+        let (before, after) = slack(zone, all_day);
+        let from = shift(self.window.from, -latest.saturating_add(before));
+        let to = shift(self.window.to, after.saturating_sub(earliest));
         let window = self.window;
         let select = &mut self.select;
         let mut clock = Clock::new(zone);

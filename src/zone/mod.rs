@@ -86,6 +86,12 @@ impl Zone {
     pub(crate) fn offset_seconds(&self, t: DateTime<Utc>) -> i64 {
         table::timeline(self.0).offset(t.timestamp())
     }
+
+    /// The largest difference between two UTC offsets the zone has ever had, in seconds: two
+    /// wall-clock times some distance apart are instants that distance apart, give or take this.
+    pub(crate) fn offset_spread(&self) -> i64 {
+        table::timeline(self.0).spread()
+    }
 }
 
 impl Default for Zone {

@@ -95,6 +95,8 @@ pub(super) fn len() -> u16 {
 pub(super) struct Timeline {
     times: Vec<i64>,
     offsets: Vec<i64>,
+    /// The largest offset less the smallest.
+    spread: i64,
 }
 
 /// A stretch of UTC time with one offset: `[begin, end)`.
@@ -112,6 +114,7 @@ pub(super) fn timeline(index: u16) -> &'static Timeline {
     static EMPTY: Timeline = Timeline {
         times: Vec::new(),
         offsets: Vec::new(),
+        spread: 0,
     };
     let Some(&t) = TIMELINE.get(usize::from(index)) else {
         return &EMPTY;
@@ -143,7 +146,12 @@ fn decode(t: usize) -> Timeline {
         offset += next();
         offsets.push(offset);
     }
-    Timeline { times, offsets }
+    let spread = offsets.iter().max().unwrap_or(&0) - offsets.iter().min().unwrap_or(&0);
+    Timeline {
+        times,
+        offsets,
+        spread,
+    }
 }
 
 fn varint(bytes: &mut impl Iterator<Item = u8>) -> u64 {
@@ -184,6 +192,11 @@ impl Timeline {
             end: self.times.get(i).copied().unwrap_or(i64::MAX),
             offset: self.offsets.get(i).copied().unwrap_or_default(),
         }
+    }
+
+    /// The largest difference between two of the zone's offsets, in seconds.
+    pub(super) fn spread(&self) -> i64 {
+        self.spread
     }
 
     /// The span containing instant `u` (Unix seconds).
