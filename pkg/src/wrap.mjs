@@ -82,7 +82,7 @@ const plainOptions = (options) =>
  * `expand` or `expandMillis` the fast way, or EXACT when it cannot take the options: not a plain
  * object, an option `expand` does not take, or a value of another type.
  */
-function expandFast(glue, flag, options, millis) {
+function expandFast(glue, scratch, flag, options, millis) {
   if (typeof flag !== "string" || !plainOptions(options)) return EXACT;
   let start, timeZone, allDay, after, until, limit, exDates;
   for (const name of Object.keys(options)) {
@@ -103,7 +103,74 @@ function expandFast(glue, flag, options, millis) {
       limit === EXACT || exDates === EXACT) {
     return EXACT;
   }
+  if (scratch !== undefined && !millis && exDates === undefined) {
+    const text = expandBytes(glue, scratch, flag, start, timeZone, after, until, allDay, limit);
+    if (text !== undefined) return text;
+  }
   return glue.expandFast(flag, start, timeZone, allDay, after, until, limit, exDates, millis);
+}
+
+/** How many times an instance was replaced (`recover`): a scratch's view from before is stale. */
+let resets = 0;
+
+/** What `expandBytes` marks an option not given with (bindings/wasm/src/bytes.rs). */
+const ABSENT = 0xffffffff;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Writes `value` (a string or undefined) into `memory` at `at` as UTF-8, as wasm-bindgen writes
+ * strings (a lone surrogate becomes U+FFFD): its length in bytes, or ABSENT when undefined. `memory`
+ * has room for three bytes per character.
+ */
+function put(memory, at, value) {
+  if (value === undefined) return ABSENT;
+  const length = value.length;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (code > 0x7f) {
+      const { written } = encoder.encodeInto(value.slice(i), memory.subarray(at + i, at + 3 * length));
+      return i + written;
+    }
+    memory[at + i] = code;
+  }
+  return length;
+}
+
+/** The characters of a string or undefined. */
+const chars = (value) => (value === undefined ? 0 : value.length);
+
+/**
+ * `expand` the byte form (bindings/wasm/src/bytes.rs, in Node's module): the strings written into
+ * the module's scratch, the answer read from it. The text of the answer, or undefined when the
+ * string form is to answer (a failure, or a call the fast way leaves to the exact way).
+ */
+function expandBytes(glue, scratch, flag, start, timeZone, after, until, allDay, limit) {
+  // Room for the strings, and for the answer of up to a few thousand instants.
+  const room = Math.max(3 * (flag.length + chars(start) + chars(timeZone) + chars(after) + chars(until)),
+    WIRE * Math.min(limit ?? 100, 4096), 1024);
+  if (scratch.resets !== resets || scratch.room < room) {
+    scratch.memory = glue.scratchMemory();
+    scratch.at = glue.scratch(room);
+    scratch.room = room;
+    scratch.resets = resets;
+    scratch.view = new Uint8Array(scratch.memory.buffer);
+  }
+  let view = scratch.view;
+  // A view of memory that has grown since is detached.
+  if (view.byteLength === 0) view = scratch.view = new Uint8Array(scratch.memory.buffer);
+  let at = scratch.at;
+  const f = put(view, at, flag);
+  const s = put(view, (at += f), start);
+  const z = put(view, (at += s === ABSENT ? 0 : s), timeZone);
+  const a = put(view, (at += z === ABSENT ? 0 : z), after);
+  const u = put(view, at + (a === ABSENT ? 0 : a), until);
+  const length = glue.expandBytes(f, s, z, a, u, allDay, limit);
+  if (length === -1) return undefined;
+  if (length === -2) return glue.expandOutput();
+  view = scratch.view;
+  if (view.byteLength === 0) view = scratch.view = new Uint8Array(scratch.memory.buffer);
+  return decoder.decode(view.subarray(scratch.at, scratch.at + length));
 }
 
 /** Characters of an instant in wire form whose year has four digits (bindings/wasm/src/wire.rs). */
@@ -359,6 +426,7 @@ function jsonText(value) {
  */
 function recover(glue, error) {
   glue.__wbg_reset_state();
+  resets++;
   if (error instanceof WebAssembly.RuntimeError) {
     return new Error(`internal error: ${error.message}`, { cause: error });
   }
@@ -385,10 +453,12 @@ function plainObjects(list) {
 
 /** The API over one instance of the glue. */
 export function wrap(glue) {
+  /** The byte form's scratch in the module's memory, when the module has that form. */
+  const scratch = glue.expandBytes ? { resets: -1, room: 0 } : undefined;
   /** A call into the module, the fast way when it can take the arguments, else the exact way. */
   function expand(flag, options, millis) {
     try {
-      const value = expandFast(glue, flag, options, millis);
+      const value = expandFast(glue, scratch, flag, options, millis);
       // Undefined when the fast way leaves the answer to the exact way (a missing option).
       return value === EXACT || value === undefined ? glue.expandValues(flag, options, millis) : value;
     } catch (error) {
