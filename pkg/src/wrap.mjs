@@ -137,6 +137,37 @@ function put(memory, at, value) {
   return length;
 }
 
+/**
+ * A view of the module's memory where the scratch (`scratch.at`) has at least `bytes` bytes, made so
+ * first when needed (bindings/wasm/src/bytes.rs).
+ */
+function room(glue, scratch, bytes) {
+  if (scratch.resets !== resets || scratch.room < bytes) {
+    // At least a kilobyte, and twice what the last call found too small.
+    const room = Math.max(bytes, 2 * scratch.room, 1024);
+    scratch.memory = glue.scratchMemory();
+    scratch.at = glue.scratch(room);
+    scratch.room = room;
+    scratch.resets = resets;
+    scratch.view = new Uint8Array(scratch.memory.buffer);
+  }
+  // A view of memory that has grown since is detached.
+  if (scratch.view.byteLength === 0) scratch.view = new Uint8Array(scratch.memory.buffer);
+  return scratch.view;
+}
+
+/** The longest JSON text passed through the scratch, which keeps its room: longer ones are passed as strings. */
+const SCRATCH_TEXT = 1 << 16;
+
+/**
+ * Writes `text` at the start of the scratch as UTF-8 in one `encodeInto` (the JSON text of tasks,
+ * without lone surrogates: see `jsonText`): its length in bytes.
+ */
+function putText(glue, scratch, text) {
+  const view = room(glue, scratch, 3 * text.length);
+  return encoder.encodeInto(text, view.subarray(scratch.at, scratch.at + 3 * text.length)).written;
+}
+
 /** The characters of a string or undefined. */
 const chars = (value) => (value === undefined ? 0 : value.length);
 
@@ -147,18 +178,8 @@ const chars = (value) => (value === undefined ? 0 : value.length);
  */
 function expandBytes(glue, scratch, flag, start, timeZone, after, until, allDay, limit) {
   // Room for the strings, and for the answer of up to a few thousand instants.
-  const room = Math.max(3 * (flag.length + chars(start) + chars(timeZone) + chars(after) + chars(until)),
-    WIRE * Math.min(limit ?? 100, 4096), 1024);
-  if (scratch.resets !== resets || scratch.room < room) {
-    scratch.memory = glue.scratchMemory();
-    scratch.at = glue.scratch(room);
-    scratch.room = room;
-    scratch.resets = resets;
-    scratch.view = new Uint8Array(scratch.memory.buffer);
-  }
-  let view = scratch.view;
-  // A view of memory that has grown since is detached.
-  if (view.byteLength === 0) view = scratch.view = new Uint8Array(scratch.memory.buffer);
+  let view = room(glue, scratch, Math.max(3 * (flag.length + chars(start) + chars(timeZone) + chars(after) +
+    chars(until)), WIRE * Math.min(limit ?? 100, 4096)));
   let at = scratch.at;
   const f = put(view, at, flag);
   const s = put(view, (at += f), start);
@@ -206,7 +227,7 @@ const TASK_OPTIONS = {
  * A function taking a task, the fast way (`call` of the module's TaskCall, `known` its options), or
  * EXACT when it cannot take the options or the task. Undefined when the module cannot read the tape.
  */
-function taskFast(glue, call, known, task, options) {
+function taskFast(glue, scratch, call, known, task, options) {
   if (!plainOptions(options) || !isPlainObject(task)) return EXACT;
   let at, from, to, limit, id, idSeed, date, defaultTimeZone;
   for (const name of Object.keys(options)) {
@@ -232,6 +253,10 @@ function taskFast(glue, call, known, task, options) {
   if (glue.taskText) {
     const json = jsonText(task);
     if (json === undefined) return EXACT;
+    if (scratch !== undefined && json.length <= SCRATCH_TEXT) {
+      const length = putText(glue, scratch, json);
+      return glue.taskBytes(call, length, at, from, to, limit, id, idSeed, date, defaultTimeZone);
+    }
     return glue.taskText(call, json, at, from, to, limit, id, idSeed, date, defaultTimeZone);
   }
   const tape = [];
@@ -474,7 +499,7 @@ export function wrap(glue) {
       [name](task, options) {
         let value;
         try {
-          value = taskFast(glue, call, known, task, options);
+          value = taskFast(glue, scratch, call, known, task, options);
           // Undefined when the fast way leaves the answer to the exact way (a missing option, a tape
           // the module cannot read).
           if (value === EXACT || value === undefined) value = glue.taskValues(call, task, options);

@@ -4,7 +4,8 @@
 // each input that way, the string way (the same options with an empty `exDates`) and the exact way
 // (the options behind a toJSON), and require the same answer or the same error: non-ASCII and lone
 // surrogates, texts longer than the buffer, answers longer than it, years of other widths, failures
-// of every kind, and calls after the instance was replaced.
+// of every kind, and calls after the instance was replaced. Functions taking a task pass its JSON
+// text through the same buffer (`taskBytes`): the same answers and errors as the exact way.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -71,6 +72,43 @@ glue.expandBytes = (...args) => {
   taken++;
   return expandBytes(...args);
 };
+/** How many calls passed a task's text through the scratch. */
+let tasksTaken = 0;
+const taskBytes = glue.taskBytes;
+glue.taskBytes = (...args) => {
+  tasksTaken++;
+  return taskBytes(...args);
+};
+
+const task = {
+  id: "696b8b6f2c6f3277d1cc4331",
+  title: "water the plants \u00e9\u{1F331}",
+  startDate: "2026-01-17T14:00:00.000+0000",
+  dueDate: "2026-01-17T15:00:00.000+0000",
+  timeZone: "Europe/Istanbul",
+  repeatFlag: "RRULE:FREQ=DAILY;INTERVAL=1",
+  repeatFrom: "2",
+  status: 0,
+  items: [{ id: "i1", status: 0, title: "one" }],
+  sortOrder: -3298535473152,
+};
+const close = { at, userId: 130208689, idSeed: "2c6f3277d1cc4341" };
+const taskCalls = [
+  ["complete", task, close],
+  ["wontDo", task, close],
+  ["nextOccurrence", task, { at }],
+  ["skip", task, { at }],
+  // Longer than the scratch takes: passed as a string.
+  ["complete", { ...task, content: "\u00e9".repeat(70000) }, close],
+  // Failures, of the task and of the options.
+  ["complete", { ...task, repeatFlag: "RRULE:FREQ=DAILY;BYDAY=XX" }, close],
+  ["complete", { ...task, startDate: 5 }, close],
+  ["complete", task, { ...close, idSeed: "xyz" }],
+  ["complete", task, { at }],
+  ["pin", {}, { at }],
+];
+/** The same task, read the exact way (not a plain object: its prototype is not Object.prototype). */
+const exactTask = (value) => Object.assign(Object.create(Object.create(Object.prototype)), value);
 
 for (const [how, api] of Object.entries(entries)) {
   test(`${how}: the byte form of expand agrees with the string form and the exact way`, () => {
@@ -88,12 +126,23 @@ for (const [how, api] of Object.entries(entries)) {
     assert.deepEqual(api.expand("RRULE:FREQ=DAILY;INTERVAL=1", next), ["2026-01-17T14:00:00.000+0000"]);
   });
 
+  test(`${how}: a task's text through the scratch gives what the exact way gives`, () => {
+    const before = tasksTaken;
+    for (const [name, value, options] of taskCalls) {
+      const bytes = outcome(() => api[name](value, options));
+      const exact = outcome(() => api[name](exactTask(value), exactOptions(options)));
+      assert.deepEqual(bytes, exact, `${name}(${JSON.stringify(value).slice(0, 60)}, ${JSON.stringify(options)})`);
+    }
+    assert.equal(tasksTaken - before, taskCalls.length - 1, "all but the longest task took the scratch");
+  });
+
   test(`${how}: the byte form works on after the instance is replaced`, () => {
     const expected = api.expand("FREQ=DAILY", { start: at, limit: 3 });
     for (const kind of ["panic", "unreachable"]) {
       assert.throws(() => traps[how](kind));
       assert.deepEqual(api.expand("FREQ=DAILY", { start: at, limit: 3 }), expected);
       assert.deepEqual(api.expand(`FREQ=DAILY;${long}`, { start: at, limit: 3 }), expected);
+      assert.deepEqual(api.complete(task, close), api.complete(exactTask(task), close));
     }
   });
 }

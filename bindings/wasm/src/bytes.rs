@@ -7,6 +7,10 @@
 //! `expand`'s text as [`crate::wire`] writes it (ASCII), is copied back into the scratch, where the
 //! JavaScript reads it; a text longer than the scratch is kept for [`expand_output`] instead.
 //!
+//! Functions taking a task take the same way in for its JSON text ([`task_bytes`]),
+//! which the JavaScript copies into the scratch in one `TextEncoder.encodeInto` instead of
+//! wasm-bindgen's copy character by character; their answers come back as the text forms give them.
+//!
 //! Everything else goes back to the other ways: a call that fails, or one the fast way leaves to the
 //! exact way, gives [`AGAIN`], and the JavaScript asks the string form (`expandFast`), whose answer
 //! or error is the one the user sees. Both read the options with the same code ([`crate::expand`]).
@@ -17,7 +21,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Failure;
 use crate::options::Options;
-use crate::wire;
+use crate::{wire, TaskCall};
 
 /// What [`expand_bytes`] gives when the call is to be asked again through the string form.
 const AGAIN: i32 = -1;
@@ -156,4 +160,37 @@ pub fn expand_bytes(
 #[wasm_bindgen(js_name = expandOutput, skip_typescript)]
 pub fn expand_output() -> String {
     OUTPUT.with_borrow(|text| String::from_utf8(text.clone()).unwrap_or_default())
+}
+
+/// A function taking a task, the byte form: the task's JSON text ([`crate::text`]) is the first
+/// `len` bytes of the scratch, the options come as in `taskText`. Gives what `taskText` gives.
+#[wasm_bindgen(js_name = taskBytes, skip_typescript)]
+#[allow(clippy::too_many_arguments, reason = "one argument per option")]
+pub fn task_bytes(
+    call: TaskCall,
+    len: usize,
+    at: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<u32>,
+    user_id: Option<f64>,
+    id_seed: Option<String>,
+    date: Option<String>,
+    default_time_zone: Option<String>,
+) -> JsValue {
+    SCRATCH.with_borrow(|bytes| match bytes.get(..len).map(std::str::from_utf8) {
+        Some(Ok(text)) => crate::text::task_text(
+            call,
+            text,
+            at,
+            from,
+            to,
+            limit,
+            user_id,
+            id_seed,
+            date,
+            default_time_zone,
+        ),
+        _ => JsValue::UNDEFINED,
+    })
 }
