@@ -74,6 +74,8 @@ function strings(value) {
   return value;
 }
 
+const hasOwn = Object.hasOwn;
+
 /** Whether `options` is an object the fast way can read (its values are checked one by one). */
 const plainOptions = (options) =>
   typeof options === "object" && options !== null && !Array.isArray(options) && typeof options.toJSON !== "function";
@@ -85,7 +87,10 @@ const plainOptions = (options) =>
 function expandFast(glue, scratch, flag, options, millis) {
   if (typeof flag !== "string" || !plainOptions(options)) return EXACT;
   let start, timeZone, allDay, after, until, limit, exDates;
-  for (const name of Object.keys(options)) {
+  // Its own enumerable names, as Object.keys gives them: a for-in loop reads values faster (V8
+  // caches where each is); an inherited name sends the call the exact way.
+  for (const name in options) {
+    if (!hasOwn(options, name)) return EXACT;
     const value = options[name];
     switch (name) {
       case "start": start = text(value); break;
@@ -137,6 +142,11 @@ function put(memory, at, value) {
   return length;
 }
 
+/** A view of `buffer`: a Node Buffer where there is one (it has `write`), else a Uint8Array. */
+const memoryView = typeof Buffer === "function" && typeof Buffer.from === "function"
+  ? (buffer) => Buffer.from(buffer)
+  : (buffer) => new Uint8Array(buffer);
+
 /**
  * A view of the module's memory where the scratch (`scratch.at`) has at least `bytes` bytes, made so
  * first when needed (bindings/wasm/src/bytes.rs).
@@ -149,10 +159,10 @@ function room(glue, scratch, bytes) {
     scratch.at = glue.scratch(room);
     scratch.room = room;
     scratch.resets = resets;
-    scratch.view = new Uint8Array(scratch.memory.buffer);
+    scratch.view = memoryView(scratch.memory.buffer);
   }
   // A view of memory that has grown since is detached.
-  if (scratch.view.byteLength === 0) scratch.view = new Uint8Array(scratch.memory.buffer);
+  if (scratch.view.byteLength === 0) scratch.view = memoryView(scratch.memory.buffer);
   return scratch.view;
 }
 
@@ -168,8 +178,8 @@ function putText(glue, scratch, text) {
   return encoder.encodeInto(text, view.subarray(scratch.at, scratch.at + 3 * text.length)).written;
 }
 
-/** The characters of a string or undefined. */
-const chars = (value) => (value === undefined ? 0 : value.length);
+/** The bytes of an ASCII string in the scratch, or ABSENT for undefined. */
+const bytes = (value) => (value === undefined ? ABSENT : value.length);
 
 /**
  * `expand` the byte form (bindings/wasm/src/bytes.rs, in Node's module): the strings written into
@@ -177,20 +187,30 @@ const chars = (value) => (value === undefined ? 0 : value.length);
  * string form is to answer (a failure, or a call the fast way leaves to the exact way).
  */
 function expandBytes(glue, scratch, flag, start, timeZone, after, until, allDay, limit) {
+  const all = flag + (start ?? "") + (timeZone ?? "") + (after ?? "") + (until ?? "");
   // Room for the strings, and for the answer of up to a few thousand instants.
-  let view = room(glue, scratch, Math.max(3 * (flag.length + chars(start) + chars(timeZone) + chars(after) +
-    chars(until)), WIRE * Math.min(limit ?? 100, 4096)));
-  let at = scratch.at;
-  const f = put(view, at, flag);
-  const s = put(view, (at += f), start);
-  const z = put(view, (at += s === ABSENT ? 0 : s), timeZone);
-  const a = put(view, (at += z === ABSENT ? 0 : z), after);
-  const u = put(view, at + (a === ABSENT ? 0 : a), until);
+  let view = room(glue, scratch, Math.max(3 * all.length, WIRE * Math.min(limit ?? 100, 4096)));
+  let f, s, z, a, u;
+  // Node's Buffer writes the strings in one call; as many bytes as characters means all ASCII.
+  if (view.write !== undefined && view.write(all, scratch.at) === all.length) {
+    f = flag.length;
+    s = bytes(start);
+    z = bytes(timeZone);
+    a = bytes(after);
+    u = bytes(until);
+  } else {
+    let at = scratch.at;
+    f = put(view, at, flag);
+    s = put(view, (at += f), start);
+    z = put(view, (at += s === ABSENT ? 0 : s), timeZone);
+    a = put(view, (at += z === ABSENT ? 0 : z), after);
+    u = put(view, at + (a === ABSENT ? 0 : a), until);
+  }
   const length = glue.expandBytes(f, s, z, a, u, allDay, limit);
   if (length === -1) return undefined;
   if (length === -2) return glue.expandOutput();
   view = scratch.view;
-  if (view.byteLength === 0) view = scratch.view = new Uint8Array(scratch.memory.buffer);
+  if (view.byteLength === 0) view = scratch.view = memoryView(scratch.memory.buffer);
   return decoder.decode(view.subarray(scratch.at, scratch.at + length));
 }
 

@@ -126,6 +126,29 @@ for (const [how, api] of Object.entries(entries)) {
     assert.deepEqual(api.expand("RRULE:FREQ=DAILY;INTERVAL=1", next), ["2026-01-17T14:00:00.000+0000"]);
   });
 
+  test(`${how}: expand reads only the options' own enumerable members, as the exact way does`, () => {
+    const flag = "FREQ=DAILY";
+    const inherited = Object.assign(Object.create({ limit: 5, start: "2020-01-01T00:00:00Z" }), { start: at, limit: 2 });
+    const onlyInherited = Object.create({ limit: 5, start: at });
+    const hidden = Object.defineProperty({ start: at }, "limit", { value: 7, enumerable: false });
+    const getter = { start: at, get limit() { return 3; } };
+    for (const options of [inherited, onlyInherited, hidden, getter]) {
+      const exact = outcome(() => api.expand(flag, exactOptions({ ...options })));
+      assert.deepEqual(outcome(() => api.expand(flag, options)), exact, JSON.stringify(options));
+    }
+    for (const [name, value] of [["limit", 9], ["start", "2020-01-01T00:00:00Z"], ["until", at]]) {
+      Object.defineProperty(Object.prototype, name, { value, enumerable: true, configurable: true, writable: true });
+      try {
+        const options = { start: at, limit: 3 };
+        delete options[name];
+        const exact = outcome(() => api.expand(flag, exactOptions({ ...options })));
+        assert.deepEqual(outcome(() => api.expand(flag, options)), exact, name);
+      } finally {
+        delete Object.prototype[name];
+      }
+    }
+  });
+
   test(`${how}: a task's text through the scratch gives what the exact way gives`, () => {
     const before = tasksTaken;
     for (const [name, value, options] of taskCalls) {
