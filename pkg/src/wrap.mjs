@@ -4,7 +4,10 @@
 //   user nearly always passes): the options one by one as strings, numbers and booleans, tasks as
 //   their JSON.stringify text read by the core's text reader (Node's module, which has `taskText`)
 //   or as a tape of numbers and one text (the browsers' module, where that reader would not fit the
-//   size budget). The exact way, for anything else: the option object and the task as
+//   size budget). In Node's module the fast way writes its texts into a buffer the module keeps
+//   (the scratch, bindings/wasm/src/bytes.rs) instead of passing strings: `expand`'s flag and
+//   string options (`expandBytes`, whose answer is read back from the scratch) and a task's JSON
+//   text (`taskBytes`). The exact way, for anything else: the option object and the task as
 //   they are, read by the module as JSON.stringify reads them, so that what JSON cannot hold (a
 //   cycle, NaN, a BigInt) or an option of the wrong type gets the module's own message. Both ways
 //   read options with the same code in the module; this file only chooses the way, and never
@@ -142,7 +145,10 @@ function put(memory, at, value) {
   return length;
 }
 
-/** A view of `buffer`: a Node Buffer where there is one (it has `write`), else a Uint8Array. */
+/**
+ * A view of `buffer`: a Node Buffer where there is one (it has `utf8Write` and `latin1Slice`), else a
+ * Uint8Array.
+ */
 const memoryView = typeof Buffer === "function" && typeof Buffer.from === "function"
   ? (buffer) => Buffer.from(buffer)
   : (buffer) => new Uint8Array(buffer);
@@ -170,11 +176,12 @@ function room(glue, scratch, bytes) {
 const SCRATCH_TEXT = 1 << 16;
 
 /**
- * Writes `text` at the start of the scratch as UTF-8 in one `encodeInto` (the JSON text of tasks,
+ * Writes `text` at the start of the scratch as UTF-8 in one call (the JSON text of tasks,
  * without lone surrogates: see `jsonText`): its length in bytes.
  */
 function putText(glue, scratch, text) {
   const view = room(glue, scratch, 3 * text.length);
+  if (view.utf8Write !== undefined) return view.utf8Write(text, scratch.at, 3 * text.length);
   return encoder.encodeInto(text, view.subarray(scratch.at, scratch.at + 3 * text.length)).written;
 }
 
@@ -191,8 +198,9 @@ function expandBytes(glue, scratch, flag, start, timeZone, after, until, allDay,
   // Room for the strings, and for the answer of up to a few thousand instants.
   let view = room(glue, scratch, Math.max(3 * all.length, WIRE * Math.min(limit ?? 100, 4096)));
   let f, s, z, a, u;
-  // Node's Buffer writes the strings in one call; as many bytes as characters means all ASCII.
-  if (view.write !== undefined && view.write(all, scratch.at) === all.length) {
+  // Node's Buffer writes the strings in one call (`utf8Write`, what `write` calls once it has checked
+  // its arguments); as many bytes as characters means all ASCII.
+  if (view.utf8Write !== undefined && view.utf8Write(all, scratch.at) === all.length) {
     f = flag.length;
     s = bytes(start);
     z = bytes(timeZone);
@@ -206,12 +214,14 @@ function expandBytes(glue, scratch, flag, start, timeZone, after, until, allDay,
     a = put(view, (at += z === ABSENT ? 0 : z), after);
     u = put(view, at + (a === ABSENT ? 0 : a), until);
   }
-  const length = glue.expandBytes(f, s, z, a, u, allDay, limit);
+  const length = scratch.expandBytes(f, s, z, a, u, allDay, limit);
   if (length === -1) return undefined;
-  if (length === -2) return glue.expandOutput();
+  if (length === -2) return scratch.expandOutput();
   view = scratch.view;
   if (view.byteLength === 0) view = scratch.view = memoryView(scratch.memory.buffer);
-  return decoder.decode(view.subarray(scratch.at, scratch.at + length));
+  // ASCII: Latin-1 reads it as UTF-8 does, and Node's Buffer reads Latin-1 fastest.
+  return view.latin1Slice !== undefined ? view.latin1Slice(scratch.at, scratch.at + length)
+    : decoder.decode(view.subarray(scratch.at, scratch.at + length));
 }
 
 /** Characters of an instant in wire form whose year has four digits (bindings/wasm/src/wire.rs). */
@@ -275,7 +285,7 @@ function taskFast(glue, scratch, call, known, task, options) {
     if (json === undefined) return EXACT;
     if (scratch !== undefined && json.length <= SCRATCH_TEXT) {
       const length = putText(glue, scratch, json);
-      return glue.taskBytes(call, length, at, from, to, limit, id, idSeed, date, defaultTimeZone);
+      return scratch.taskBytes(call, length, at, from, to, limit, id, idSeed, date, defaultTimeZone);
     }
     return glue.taskText(call, json, at, from, to, limit, id, idSeed, date, defaultTimeZone);
   }
@@ -499,7 +509,13 @@ function plainObjects(list) {
 /** The API over one instance of the glue. */
 export function wrap(glue) {
   /** The byte form's scratch in the module's memory, when the module has that form. */
-  const scratch = glue.expandBytes ? { resets: -1, room: 0 } : undefined;
+  const scratch = glue.expandBytes
+    ? {
+        resets: -1, room: 0, memory: undefined, at: 0, view: undefined,
+        // The module's functions, looked up once (the glue's exports are many).
+        expandBytes: glue.expandBytes, expandOutput: glue.expandOutput, taskBytes: glue.taskBytes,
+      }
+    : undefined;
   /** A call into the module, the fast way when it can take the arguments, else the exact way. */
   function expand(flag, options, millis) {
     try {

@@ -12,8 +12,6 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { installedDir, load, loadTrapHooks, scratch } from "./installed.mjs";
 
-const entries = await load();
-const traps = await loadTrapHooks();
 const at = "2026-01-17T13:16:24Z";
 const next = { start: "2000-01-01T15:00:00Z", timeZone: "Europe/Istanbul", after: "2026-01-17T00:00:00Z", limit: 1 };
 
@@ -64,21 +62,23 @@ const calls = [
 /** The same options, read the exact way (the module calls toJSON). */
 const exactOptions = (options) => ({ toJSON: () => options });
 
+// The glue both Node entries wrap, its byte form counted: patched before the entries load it (the
+// wrapper looks its functions up once).
 const glue = createRequire(join(scratch, "package.json"))(join(installedDir, "dist", "node", "ticktick_recur.js"));
-/** How many calls took the byte form (counted on the glue both Node entries call). */
+/** How many calls took the byte form of `expand`, and passed a task's text through the scratch. */
 let taken = 0;
-const expandBytes = glue.expandBytes;
+let tasksTaken = 0;
+const { expandBytes, taskBytes } = glue;
 glue.expandBytes = (...args) => {
   taken++;
   return expandBytes(...args);
 };
-/** How many calls passed a task's text through the scratch. */
-let tasksTaken = 0;
-const taskBytes = glue.taskBytes;
 glue.taskBytes = (...args) => {
   tasksTaken++;
   return taskBytes(...args);
 };
+const entries = await load();
+const traps = await loadTrapHooks();
 
 const task = {
   id: "696b8b6f2c6f3277d1cc4331",
