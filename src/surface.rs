@@ -161,16 +161,14 @@ impl<'a> ExpandRequest<'a> {
     /// The series the request expands: the flag parsed and validated, anchored at the start.
     fn series(&self) -> Result<Series, Error> {
         let recurrence = RepeatFlag::parse(self.flag)?.validate()?;
-        let mut series = Series::owning(recurrence, self.start, self.zone)?
-            .exdates(self.ex_dates.iter().copied());
-        // Only when asked: making a series all-day plans it again.
-        if self.all_day {
-            series = series.all_day(true);
-        }
-        if let Some(calendar) = &self.holidays {
-            series = series.holidays(calendar.clone());
-        }
-        Ok(series)
+        Series::of_request(
+            recurrence,
+            self.start,
+            self.zone,
+            self.all_day,
+            &self.ex_dates,
+            self.holidays.as_ref(),
+        )
     }
 
     /// Which occurrences the request asks for.

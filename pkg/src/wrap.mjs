@@ -4,7 +4,10 @@
 //   user nearly always passes): the options one by one as strings, numbers and booleans, tasks as
 //   their JSON.stringify text read by the core's text reader (Node's module, which has `taskText`)
 //   or as a tape of numbers and one text (the browsers' module, where that reader would not fit the
-//   size budget). The exact way, for anything else: the option object and the task as
+//   size budget). In Node's module the fast way writes its texts into a buffer the module keeps
+//   (the scratch, bindings/wasm/src/bytes.rs) instead of passing strings: `expand`'s flag and
+//   string options (`expandBytes`, whose answer is read back from the scratch) and a task's JSON
+//   text (`taskBytes`). The exact way, for anything else: the option object and the task as
 //   they are, read by the module as JSON.stringify reads them, so that what JSON cannot hold (a
 //   cycle, NaN, a BigInt) or an option of the wrong type gets the module's own message. Both ways
 //   read options with the same code in the module; this file only chooses the way, and never
@@ -74,6 +77,8 @@ function strings(value) {
   return value;
 }
 
+const hasOwn = Object.hasOwn;
+
 /** Whether `options` is an object the fast way can read (its values are checked one by one). */
 const plainOptions = (options) =>
   typeof options === "object" && options !== null && !Array.isArray(options) && typeof options.toJSON !== "function";
@@ -82,10 +87,13 @@ const plainOptions = (options) =>
  * `expand` or `expandMillis` the fast way, or EXACT when it cannot take the options: not a plain
  * object, an option `expand` does not take, or a value of another type.
  */
-function expandFast(glue, flag, options, millis) {
+function expandFast(glue, scratch, flag, options, millis) {
   if (typeof flag !== "string" || !plainOptions(options)) return EXACT;
   let start, timeZone, allDay, after, until, limit, exDates;
-  for (const name of Object.keys(options)) {
+  // Its own enumerable names, as Object.keys gives them: a for-in loop reads values faster (V8
+  // caches where each is); an inherited name sends the call the exact way.
+  for (const name in options) {
+    if (!hasOwn(options, name)) return EXACT;
     const value = options[name];
     switch (name) {
       case "start": start = text(value); break;
@@ -103,7 +111,117 @@ function expandFast(glue, flag, options, millis) {
       limit === EXACT || exDates === EXACT) {
     return EXACT;
   }
+  if (scratch !== undefined && !millis && exDates === undefined) {
+    const text = expandBytes(glue, scratch, flag, start, timeZone, after, until, allDay, limit);
+    if (text !== undefined) return text;
+  }
   return glue.expandFast(flag, start, timeZone, allDay, after, until, limit, exDates, millis);
+}
+
+/** How many times an instance was replaced (`recover`): a scratch's view from before is stale. */
+let resets = 0;
+
+/** What `expandBytes` marks an option not given with (bindings/wasm/src/bytes.rs). */
+const ABSENT = 0xffffffff;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Writes `value` (a string or undefined) into `memory` at `at` as UTF-8, as wasm-bindgen writes
+ * strings (a lone surrogate becomes U+FFFD): its length in bytes, or ABSENT when undefined. `memory`
+ * has room for three bytes per character.
+ */
+function put(memory, at, value) {
+  if (value === undefined) return ABSENT;
+  const length = value.length;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (code > 0x7f) {
+      const { written } = encoder.encodeInto(value.slice(i), memory.subarray(at + i, at + 3 * length));
+      return i + written;
+    }
+    memory[at + i] = code;
+  }
+  return length;
+}
+
+/**
+ * A view of `buffer`: a Node Buffer where there is one (it has `utf8Write` and `latin1Slice`), else a
+ * Uint8Array.
+ */
+const memoryView = typeof Buffer === "function" && typeof Buffer.from === "function"
+  ? (buffer) => Buffer.from(buffer)
+  : (buffer) => new Uint8Array(buffer);
+
+/**
+ * A view of the module's memory where the scratch (`scratch.at`) has at least `bytes` bytes, made so
+ * first when needed (bindings/wasm/src/bytes.rs).
+ */
+function room(glue, scratch, bytes) {
+  if (scratch.resets !== resets || scratch.room < bytes) {
+    // At least a kilobyte, and twice what the last call found too small.
+    const room = Math.max(bytes, 2 * scratch.room, 1024);
+    scratch.memory = glue.scratchMemory();
+    scratch.at = glue.scratch(room);
+    scratch.room = room;
+    scratch.resets = resets;
+    scratch.view = memoryView(scratch.memory.buffer);
+  }
+  // A view of memory that has grown since is detached.
+  if (scratch.view.byteLength === 0) scratch.view = memoryView(scratch.memory.buffer);
+  return scratch.view;
+}
+
+/** The longest JSON text passed through the scratch, which keeps its room: longer ones are passed as strings. */
+const SCRATCH_TEXT = 1 << 16;
+
+/**
+ * Writes `text` at the start of the scratch as UTF-8 in one call (the JSON text of tasks,
+ * without lone surrogates: see `jsonText`): its length in bytes.
+ */
+function putText(glue, scratch, text) {
+  const view = room(glue, scratch, 3 * text.length);
+  if (view.utf8Write !== undefined) return view.utf8Write(text, scratch.at, 3 * text.length);
+  return encoder.encodeInto(text, view.subarray(scratch.at, scratch.at + 3 * text.length)).written;
+}
+
+/** The bytes of an ASCII string in the scratch, or ABSENT for undefined. */
+const bytes = (value) => (value === undefined ? ABSENT : value.length);
+
+/**
+ * `expand` the byte form (bindings/wasm/src/bytes.rs, in Node's module): the strings written into
+ * the module's scratch, the answer read from it. The text of the answer, or undefined when the
+ * string form is to answer (a failure, or a call the fast way leaves to the exact way).
+ */
+function expandBytes(glue, scratch, flag, start, timeZone, after, until, allDay, limit) {
+  const all = flag + (start ?? "") + (timeZone ?? "") + (after ?? "") + (until ?? "");
+  // Room for the strings, and for the answer of up to a few thousand instants.
+  let view = room(glue, scratch, Math.max(3 * all.length, WIRE * Math.min(limit ?? 100, 4096)));
+  let f, s, z, a, u;
+  // Node's Buffer writes the strings in one call (`utf8Write`, what `write` calls once it has checked
+  // its arguments); as many bytes as characters means all ASCII.
+  if (view.utf8Write !== undefined && view.utf8Write(all, scratch.at) === all.length) {
+    f = flag.length;
+    s = bytes(start);
+    z = bytes(timeZone);
+    a = bytes(after);
+    u = bytes(until);
+  } else {
+    let at = scratch.at;
+    f = put(view, at, flag);
+    s = put(view, (at += f), start);
+    z = put(view, (at += s === ABSENT ? 0 : s), timeZone);
+    a = put(view, (at += z === ABSENT ? 0 : z), after);
+    u = put(view, at + (a === ABSENT ? 0 : a), until);
+  }
+  const length = scratch.expandBytes(f, s, z, a, u, allDay, limit);
+  if (length === -1) return undefined;
+  if (length === -2) return scratch.expandOutput();
+  view = scratch.view;
+  if (view.byteLength === 0) view = scratch.view = memoryView(scratch.memory.buffer);
+  // ASCII: Latin-1 reads it as UTF-8 does, and Node's Buffer reads Latin-1 fastest.
+  return view.latin1Slice !== undefined ? view.latin1Slice(scratch.at, scratch.at + length)
+    : decoder.decode(view.subarray(scratch.at, scratch.at + length));
 }
 
 /** Characters of an instant in wire form whose year has four digits (bindings/wasm/src/wire.rs). */
@@ -139,7 +257,7 @@ const TASK_OPTIONS = {
  * A function taking a task, the fast way (`call` of the module's TaskCall, `known` its options), or
  * EXACT when it cannot take the options or the task. Undefined when the module cannot read the tape.
  */
-function taskFast(glue, call, known, task, options) {
+function taskFast(glue, scratch, call, known, task, options) {
   if (!plainOptions(options) || !isPlainObject(task)) return EXACT;
   let at, from, to, limit, id, idSeed, date, defaultTimeZone;
   for (const name of Object.keys(options)) {
@@ -165,6 +283,10 @@ function taskFast(glue, call, known, task, options) {
   if (glue.taskText) {
     const json = jsonText(task);
     if (json === undefined) return EXACT;
+    if (scratch !== undefined && json.length <= SCRATCH_TEXT) {
+      const length = putText(glue, scratch, json);
+      return scratch.taskBytes(call, length, at, from, to, limit, id, idSeed, date, defaultTimeZone);
+    }
     return glue.taskText(call, json, at, from, to, limit, id, idSeed, date, defaultTimeZone);
   }
   const tape = [];
@@ -359,6 +481,7 @@ function jsonText(value) {
  */
 function recover(glue, error) {
   glue.__wbg_reset_state();
+  resets++;
   if (error instanceof WebAssembly.RuntimeError) {
     return new Error(`internal error: ${error.message}`, { cause: error });
   }
@@ -385,10 +508,18 @@ function plainObjects(list) {
 
 /** The API over one instance of the glue. */
 export function wrap(glue) {
+  /** The byte form's scratch in the module's memory, when the module has that form. */
+  const scratch = glue.expandBytes
+    ? {
+        resets: -1, room: 0, memory: undefined, at: 0, view: undefined,
+        // The module's functions, looked up once (the glue's exports are many).
+        expandBytes: glue.expandBytes, expandOutput: glue.expandOutput, taskBytes: glue.taskBytes,
+      }
+    : undefined;
   /** A call into the module, the fast way when it can take the arguments, else the exact way. */
   function expand(flag, options, millis) {
     try {
-      const value = expandFast(glue, flag, options, millis);
+      const value = expandFast(glue, scratch, flag, options, millis);
       // Undefined when the fast way leaves the answer to the exact way (a missing option).
       return value === EXACT || value === undefined ? glue.expandValues(flag, options, millis) : value;
     } catch (error) {
@@ -404,7 +535,7 @@ export function wrap(glue) {
       [name](task, options) {
         let value;
         try {
-          value = taskFast(glue, call, known, task, options);
+          value = taskFast(glue, scratch, call, known, task, options);
           // Undefined when the fast way leaves the answer to the exact way (a missing option, a tape
           // the module cannot read).
           if (value === EXACT || value === undefined) value = glue.taskValues(call, task, options);

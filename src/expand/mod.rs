@@ -173,15 +173,6 @@ impl Series {
         Series::with_fast_paths(recurrence.clone(), start, zone, true)
     }
 
-    /// [`Series::new`] with the recurrence handed over (nothing to copy).
-    pub(crate) fn owning(
-        recurrence: Recurrence,
-        start: DateTime<Utc>,
-        zone: Zone,
-    ) -> Result<Series, Error> {
-        Series::with_fast_paths(recurrence, start, zone, true)
-    }
-
     /// [`Series::new`], with the walks' fast path on or off (off only to test it against the general
     /// walk).
     fn with_fast_paths(
@@ -217,6 +208,35 @@ impl Series {
         }
         series.holidays = holidays.cloned();
         Ok(series)
+    }
+
+    /// The series of an [`ExpandRequest`](crate::ExpandRequest) in one go: [`Series::new`] of
+    /// `recurrence` (handed over), then [`Series::exdates`], [`Series::holidays`] and
+    /// [`Series::all_day`] as given, with the same errors, without moving the series from one to
+    /// the next.
+    pub(crate) fn of_request(
+        recurrence: Recurrence,
+        start: DateTime<Utc>,
+        zone: Zone,
+        all_day: bool,
+        exdates: &[NaiveDate],
+        holidays: Option<&HolidayCalendar>,
+    ) -> Result<Series, Error> {
+        let known = (Resolver::new(zone), Instants::new());
+        let mut series =
+            Series::begin(Arc::new(recurrence), zone.local(start), zone, known, false)?;
+        if !exdates.is_empty() {
+            series.exdates = exdates.iter().map(|&d| plan::epoch_day(d)).collect();
+            crate::sort::sort(&mut series.exdates);
+            series.exdates.dedup();
+        }
+        series.holidays = holidays.cloned();
+        // Only when asked: making a series all-day plans it again.
+        Ok(if all_day {
+            series.all_day(true)
+        } else {
+            series
+        })
     }
 
     /// The series of `recurrence` from the wall-clock time `start`, checked as [`Series::new`]

@@ -5,7 +5,9 @@
 //! ways in:
 //!
 //! - the fast way, for the common case of plain values: options come one by one as strings, numbers
-//!   and booleans, tasks as a tape of numbers and one text ([`tape`]);
+//!   and booleans, tasks as a tape of numbers and one text ([`tape`]), or in Node's module as their
+//!   JSON text (`text.rs`); Node's module also takes `expand`'s strings and a task's text through a
+//!   buffer it keeps, without passing strings across (`bytes.rs`);
 //! - the exact way, for anything else: the option object and the task as JavaScript values, read here
 //!   as `JSON.stringify` reads them, so that a value JSON cannot hold (a cycle, `NaN`, a `BigInt`)
 //!   gets its own message.
@@ -19,6 +21,9 @@
 //! unknown state: the wrapper then re-instantiates the module (`__wbg_reset_state`), so one bad call
 //! never poisons the next.
 
+// The byte form of `expand`, with the text reader in Node's module.
+#[cfg(feature = "text-reader")]
+mod bytes;
 mod error;
 mod json;
 mod list;
@@ -99,6 +104,44 @@ pub fn expand_fast(
 }
 
 fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure> {
+    let (request, limit) = request(flag, o)?;
+    // Instants as Unix milliseconds, or as one text of wire-form instants that the wrapper cuts
+    // ([`wire`]): one text conversion instead of one per instant. Room for the limit's worth, up to
+    // a few thousand.
+    let room = limit.min(4096);
+    if millis {
+        let mut times = Vec::with_capacity(room);
+        request.for_each(|o| times.push(o.timestamp_millis() as f64))?;
+        Ok(Float64Array::from(times.as_slice()).into())
+    } else {
+        let instants = wire::Instants::with_capacity(room);
+        Ok(wire_instants(request, instants)?.into_text().into())
+    }
+}
+
+/// The instants of `request` written after those of `instants` (one copy of the walk for the
+/// string form and the byte form of `expand`).
+fn wire_instants(
+    request: ExpandRequest<'_>,
+    mut instants: wire::Instants,
+) -> Result<wire::Instants, Failure> {
+    request.for_each(|o| instants.push(&o))?;
+    Ok(instants)
+}
+
+/// `expand`'s instants of `flag` in wire form, written after those of `instants`, with the options
+/// read as [`expand`] reads them.
+#[cfg(feature = "text-reader")]
+pub(crate) fn expand_wire(
+    flag: &str,
+    o: &dyn Options,
+    instants: wire::Instants,
+) -> Result<wire::Instants, Failure> {
+    wire_instants(request(flag, o)?.0, instants)
+}
+
+/// The request of `expand` and `expandMillis`, and its limit.
+fn request<'a>(flag: &'a str, o: &dyn Options) -> Result<(ExpandRequest<'a>, usize), Failure> {
     // Read in this order, which decides which error a call with several bad options gets.
     let start = o.required_instant("start")?;
     let zone = o.zone("timeZone")?.unwrap_or(Zone::UTC);
@@ -113,19 +156,7 @@ fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure>
         .limit(limit)
         .ex_dates(o.dates("exDates")?)
         .holidays(o.holidays("holidays")?);
-    // Instants as Unix milliseconds, or as one text of wire-form instants that the wrapper cuts
-    // ([`wire`]): one text conversion instead of one per instant. Room for the limit's worth, up to
-    // a few thousand.
-    let room = limit.min(4096);
-    if millis {
-        let mut times = Vec::with_capacity(room);
-        request.for_each(|o| times.push(o.timestamp_millis() as f64))?;
-        Ok(Float64Array::from(times.as_slice()).into())
-    } else {
-        let mut instants = wire::Instants::with_capacity(room);
-        request.for_each(|o| instants.push(&o))?;
-        Ok(instants.into_text().into())
-    }
+    Ok((request, limit))
 }
 
 /// The functions of the API that take a task.

@@ -45,6 +45,15 @@ impl Instants {
         }
     }
 
+    /// Instants written after what `text` holds, in its room.
+    #[cfg(feature = "text-reader")]
+    pub(crate) fn within(text: Vec<u8>) -> Instants {
+        Instants {
+            text,
+            ..Instants::default()
+        }
+    }
+
     /// Appends `instant`.
     pub(crate) fn push(&mut self, occurrence: &Occurrence) {
         let seconds = occurrence.timestamp();
@@ -89,6 +98,12 @@ impl Instants {
         };
         self.last = Some((seconds, text));
         text
+    }
+
+    /// The text's bytes (ASCII).
+    #[cfg(feature = "text-reader")]
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        self.text
     }
 
     /// The text: ASCII, so one byte per character.

@@ -32,6 +32,23 @@ pub(in crate::expand) struct DayFilter {
     pub(super) nth_in_month: bool,
 }
 
+/// The bit of the `n`-th weekday `wd` (0 for Monday) of `month`, counted from its end when `n` is
+/// negative, as [`DayFilter::candidates`] sets days; 0 when the month has no such day.
+fn nth_day(month: &MonthFacts, n: i8, wd: u32) -> u64 {
+    let first = 1 + (wd + 7 - month.first_weekday) % 7;
+    let last = first + (month.len - first) / 7 * 7;
+    let day = match n {
+        1.. => i64::from(first) + 7 * (i64::from(n) - 1),
+        ..=-1 => i64::from(last) - 7 * (-i64::from(n) - 1),
+        0 => return 0,
+    };
+    if (1..=i64::from(month.len)).contains(&day) {
+        1 << day
+    } else {
+        0
+    }
+}
+
 /// What the day filters need to know of a month, to test its days by arithmetic.
 #[derive(Debug, Clone, Copy)]
 pub(in crate::expand) struct MonthFacts {
@@ -149,11 +166,18 @@ impl DayFilter {
         if self.has_weekdays {
             /// Days 1, 8, 15, 22 and 29: a weekday's days when the month begins on it.
             const EVERY_SEVENTH: u64 = 0x1020_4081 << 1;
-            let on = Bits(self.weekdays.0 | self.nth_weekday_set.0)
-                .members(7)
-                .fold(0, |acc, wd| {
-                    acc | EVERY_SEVENTH << ((wd + 7 - month.first_weekday) % 7)
+            let every = |acc, wd| acc | EVERY_SEVENTH << ((wd + 7 - month.first_weekday) % 7);
+            let on = if self.nth_in_month {
+                // An n-th weekday of the month is one day of it, or none.
+                let nth = self.nth_weekdays.iter().fold(0, |acc, &(n, wd)| {
+                    acc | nth_day(month, n, wd.days_from_monday() as u32)
                 });
+                self.weekdays.members(7).fold(nth, every)
+            } else {
+                Bits(self.weekdays.0 | self.nth_weekday_set.0)
+                    .members(7)
+                    .fold(0, every)
+            };
             days &= on;
         }
         days

@@ -1,0 +1,196 @@
+//! The fast way's byte form of `expand`, in the module built for Node only (feature `text-reader`):
+//! no allocation and no JavaScript string crosses the boundary on the way in or out.
+//!
+//! The module keeps one buffer, the scratch ([`scratch`] gives its address, growing it first when
+//! asked). The package's JavaScript writes the flag and the string options into it back to back, as
+//! UTF-8 (as wasm-bindgen writes strings), and calls [`expand_bytes`] with their lengths. The answer,
+//! `expand`'s text as [`crate::wire`] writes it (ASCII), is copied back into the scratch, where the
+//! JavaScript reads it; a text longer than the scratch is kept for [`expand_output`] instead.
+//!
+//! Functions taking a task take the same way in for its JSON text ([`task_bytes`]),
+//! which the JavaScript copies into the scratch in one `TextEncoder.encodeInto` instead of
+//! wasm-bindgen's copy character by character; their answers come back as the text forms give them.
+//!
+//! Everything else goes back to the other ways: a call that fails, or one the fast way leaves to the
+//! exact way, gives [`AGAIN`], and the JavaScript asks the string form (`expandFast`), whose answer
+//! or error is the one the user sees. Both read the options with the same code ([`crate::expand`]).
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::error::Failure;
+use crate::options::Options;
+use crate::{wire, TaskCall};
+
+/// What [`expand_bytes`] gives when the call is to be asked again through the string form.
+const AGAIN: i32 = -1;
+/// What [`expand_bytes`] gives when the answer is longer than the scratch: [`expand_output`] has it.
+const LONG: i32 = -2;
+
+thread_local! {
+    /// The scratch: the strings of a call on the way in, its answer on the way out.
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The answer's text, kept between calls so that its room is allocated once.
+    static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The address of the scratch, made at least `len` bytes long first. The address holds until the
+/// next call of this function.
+#[wasm_bindgen(skip_typescript)]
+pub fn scratch(len: usize) -> *mut u8 {
+    SCRATCH.with_borrow_mut(|bytes| {
+        if bytes.len() < len {
+            bytes.resize(len, 0);
+        }
+        bytes.as_mut_ptr()
+    })
+}
+
+/// The module's memory, where the scratch is.
+#[wasm_bindgen(js_name = scratchMemory, skip_typescript)]
+pub fn scratch_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// `expand`'s options as the byte form gives them: strings borrowed from the scratch.
+#[derive(Debug, Default)]
+struct Texts<'a> {
+    start: Option<&'a str>,
+    time_zone: Option<&'a str>,
+    after: Option<&'a str>,
+    until: Option<&'a str>,
+    all_day: Option<bool>,
+    limit: Option<u32>,
+}
+
+impl Options for Texts<'_> {
+    fn string(&self, name: &str) -> Result<Option<&str>, Failure> {
+        Ok(match name {
+            "start" => self.start,
+            "timeZone" => self.time_zone,
+            "after" => self.after,
+            "until" => self.until,
+            _ => None,
+        })
+    }
+
+    fn missing(&self, _: &str) -> Failure {
+        Failure::exact_way()
+    }
+
+    fn flag(&self, _: &str) -> Result<bool, Failure> {
+        Ok(self.all_day.unwrap_or(false))
+    }
+
+    fn count(&self, _: &str) -> Result<Option<usize>, Failure> {
+        Ok(self.limit.map(|n| n as usize))
+    }
+
+    fn user_id(&self, _: &str) -> Result<Option<u64>, Failure> {
+        Ok(None)
+    }
+
+    fn dates(&self, _: &str) -> Result<Vec<chrono::NaiveDate>, Failure> {
+        Ok(Vec::new())
+    }
+}
+
+/// A length that marks an option as not given.
+const ABSENT: u32 = u32::MAX;
+
+/// `expand` (never `expandMillis`, never with `exDates` or `holidays`), the byte form: the flag and
+/// the options `start`, `timeZone`, `after` and `until` lie back to back in the scratch, each `len`
+/// bytes long, or [`ABSENT`]. Gives the length of the answer, now at the start of the scratch,
+/// [`LONG`] when it is longer than the scratch, or [`AGAIN`].
+#[wasm_bindgen(js_name = expandBytes, skip_typescript)]
+#[allow(clippy::too_many_arguments, reason = "one argument per option")]
+pub fn expand_bytes(
+    flag: u32,
+    start: u32,
+    time_zone: u32,
+    after: u32,
+    until: u32,
+    all_day: Option<bool>,
+    limit: Option<u32>,
+) -> i32 {
+    let written: Result<usize, Failure> = SCRATCH.with_borrow(|bytes| {
+        let mut rest: &[u8] = bytes;
+        let mut take = |len: u32| -> Result<Option<&str>, Failure> {
+            if len == ABSENT {
+                return Ok(None);
+            }
+            let (text, tail) = rest
+                .split_at_checked(len as usize)
+                .ok_or_else(Failure::exact_way)?;
+            rest = tail;
+            std::str::from_utf8(text)
+                .map(Some)
+                .map_err(|_| Failure::exact_way())
+        };
+        let flag = take(flag)?.ok_or_else(Failure::exact_way)?;
+        let options = Texts {
+            start: take(start)?,
+            time_zone: take(time_zone)?,
+            after: take(after)?,
+            until: take(until)?,
+            all_day,
+            limit,
+        };
+        OUTPUT.with_borrow_mut(|text| {
+            text.clear();
+            let instants = wire::Instants::within(std::mem::take(text));
+            *text = crate::expand_wire(flag, &options, instants)?.into_bytes();
+            Ok(text.len())
+        })
+    });
+    let Ok(len) = written else {
+        return AGAIN;
+    };
+    SCRATCH.with_borrow_mut(|bytes| match bytes.get_mut(..len) {
+        Some(room) => OUTPUT.with_borrow(|text| {
+            room.copy_from_slice(text);
+            i32::try_from(len).unwrap_or(LONG)
+        }),
+        None => LONG,
+    })
+}
+
+/// The answer of the last [`expand_bytes`] that gave [`LONG`].
+#[wasm_bindgen(js_name = expandOutput, skip_typescript)]
+pub fn expand_output() -> String {
+    OUTPUT.with_borrow(|text| String::from_utf8(text.clone()).unwrap_or_default())
+}
+
+/// A function taking a task, the byte form: the task's JSON text ([`crate::text`]) is the first
+/// `len` bytes of the scratch, the options come as in `taskText`. Gives what `taskText` gives.
+#[wasm_bindgen(js_name = taskBytes, skip_typescript)]
+#[allow(clippy::too_many_arguments, reason = "one argument per option")]
+pub fn task_bytes(
+    call: TaskCall,
+    len: usize,
+    at: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<u32>,
+    user_id: Option<f64>,
+    id_seed: Option<String>,
+    date: Option<String>,
+    default_time_zone: Option<String>,
+) -> JsValue {
+    SCRATCH.with_borrow(|bytes| match bytes.get(..len).map(std::str::from_utf8) {
+        Some(Ok(text)) => crate::text::task_text(
+            call,
+            text,
+            at,
+            from,
+            to,
+            limit,
+            user_id,
+            id_seed,
+            date,
+            default_time_zone,
+        ),
+        _ => JsValue::UNDEFINED,
+    })
+}
