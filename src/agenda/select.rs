@@ -89,7 +89,12 @@ impl<T: Keyed> Select<T> {
         if self.entries.len() <= self.limit {
             return;
         }
-        let kept = first(&self.entries, self.limit);
+        let entries = &self.entries;
+        let kept = first(
+            entries.len(),
+            &|at| entries.get(at).map(Keyed::key),
+            self.limit,
+        );
         self.bound = kept
             .last()
             .and_then(|&at| self.entries.get(at))
@@ -99,7 +104,9 @@ impl<T: Keyed> Select<T> {
 
     /// The first `limit` entries, in key order.
     pub(crate) fn finish(self) -> Vec<T> {
-        let mut order = sorted(&self.entries);
+        let entries = &self.entries;
+        let coarse: Vec<u64> = entries.iter().map(|e| coarse(e.key())).collect();
+        let mut order = sorted(&coarse, &|at| entries.get(at).map(Keyed::key));
         order.truncate(self.limit);
         take(self.entries, &order)
     }
@@ -108,7 +115,7 @@ impl<T: Keyed> Select<T> {
 /// The entries at `places`, in that order (`places` holds each place at most once).
 ///
 /// Each entry is moved once into its place in the answer, read where it lies; an entry of an
-/// answer is large (80 to 128 bytes), so that one move is what counts.
+/// answer is large (64 bytes), so that one move is what counts.
 fn take<T>(entries: Vec<T>, places: &[usize]) -> Vec<T> {
     // In place: an entry and its `Option` have one layout wherever `T` holds a reference.
     let mut slots: Vec<Option<T>> = entries.into_iter().map(Some).collect();
@@ -122,46 +129,50 @@ fn take<T>(entries: Vec<T>, places: &[usize]) -> Vec<T> {
     taken
 }
 
-/// The places of the `limit` entries of smallest key, in key order.
-fn first<T: Keyed>(entries: &[T], limit: usize) -> Vec<usize> {
-    let key = |&at: &usize| entries.get(at).map(Keyed::key);
-    let mut places: Vec<usize> = (0..entries.len()).collect();
+/// The places of the `limit` smallest of `count` entries, in key order, `key` giving an entry's.
+///
+/// The entries' keys are read where they lie, through `key`: one function for every kind of entry,
+/// compiled once.
+fn first(count: usize, key: &dyn Fn(usize) -> Option<Key>, limit: usize) -> Vec<usize> {
+    let mut places: Vec<usize> = (0..count).collect();
     if let Some(last) = limit.checked_sub(1).filter(|&l| l < places.len()) {
-        places.select_nth_unstable_by_key(last, key);
+        places.select_nth_unstable_by_key(last, |&at| key(at));
     }
     places.truncate(limit);
-    places.sort_unstable_by_key(key);
+    places.sort_unstable_by_key(|&at| key(at));
     places
 }
 
-/// The entries' places in key order.
+/// A key's instant: its seconds and the first 20 bits of its nanoseconds (see [`order`]).
+fn coarse(key: Key) -> u64 {
+    u64::try_from(key.0 >> 64).unwrap_or(u64::MAX)
+}
+
+/// The places of entries of instants `coarse` (see [`coarse`]) in key order, `key` giving an
+/// entry's whole key.
 ///
 /// The instants of an answer lie in one window, spread over it: they are first placed in at most as
 /// many buckets as entries by their instant (in one pass, stably), and each bucket, of an entry or
 /// two, is then sorted by the whole key unless it already is (entries come task by task, each task's
 /// in its own order, so a bucket of one instant mostly is). The cost grows with the number of
-/// entries, not its logarithm. The keys are read from the entries where they lie, not copied out.
-fn sorted<T: Keyed>(entries: &[T]) -> Vec<usize> {
-    // The instant's seconds and the first 20 bits of its nanoseconds (see [`order`]).
-    let coarse = |e: &T| u64::try_from(e.key().0 >> 64).unwrap_or(u64::MAX);
-    let (Some(low), Some(high)) = (
-        entries.iter().map(coarse).min(),
-        entries.iter().map(coarse).max(),
-    ) else {
+/// entries, not its logarithm. Whole keys are read where the entries lie, through `key`: one
+/// function for every kind of entry, compiled once.
+fn sorted(coarse: &[u64], key: &dyn Fn(usize) -> Option<Key>) -> Vec<usize> {
+    let (Some(&low), Some(&high)) = (coarse.iter().min(), coarse.iter().max()) else {
         return Vec::new();
     };
     // A bucket is the instant with its last `shift` bits dropped: at most as many as entries.
     let mut shift = 0;
-    while (high - low) >> shift >= entries.len() as u64 {
+    while (high - low) >> shift >= coarse.len() as u64 {
         shift += 1;
     }
     let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
-    let bucket = |e: &T| usize::try_from((coarse(e) - low) >> shift).unwrap_or(0);
+    let bucket = |c: u64| usize::try_from((c - low) >> shift).unwrap_or(0);
     // Counting sort by bucket: `ends[b]` is first where bucket `b` begins, then, once each entry is
     // placed, where it ends (where bucket `b + 1` begins).
     let mut ends = vec![0usize; buckets];
-    for e in entries {
-        if let Some(count) = ends.get_mut(bucket(e)) {
+    for &c in coarse {
+        if let Some(count) = ends.get_mut(bucket(c)) {
             *count += 1;
         }
     }
@@ -171,22 +182,21 @@ fn sorted<T: Keyed>(entries: &[T]) -> Vec<usize> {
         *end = begin;
         begin += count;
     }
-    let mut order = vec![0usize; entries.len()];
-    for (at, e) in entries.iter().enumerate() {
-        if let Some(slot) = ends.get_mut(bucket(e)) {
+    let mut order = vec![0usize; coarse.len()];
+    for (at, &c) in coarse.iter().enumerate() {
+        if let Some(slot) = ends.get_mut(bucket(c)) {
             if let Some(o) = order.get_mut(*slot) {
                 *o = at;
             }
             *slot += 1;
         }
     }
-    let key = |&at: &usize| entries.get(at).map(Keyed::key);
     let mut begin = 0;
     for &end in &ends {
         if end - begin > 1 {
             if let Some(run) = order.get_mut(begin..end) {
-                if !run.is_sorted_by_key(key) {
-                    run.sort_unstable_by_key(key);
+                if !run.is_sorted_by_key(|&at| key(at)) {
+                    run.sort_unstable_by_key(|&at| key(at));
                 }
             }
         }
