@@ -663,12 +663,6 @@ fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
         return Vec::new();
     };
     let mut reminders = Vec::new();
-    // Without an escape, an item with a start has `"startDate":"` in the compact text; most lists
-    // have none, and need no walk through their items.
-    let starts = |w: &[u8]| w == br#""startDate":""#;
-    if !text.contains('\\') && !text.as_bytes().windows(13).any(starts) {
-        return reminders;
-    }
     // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
     for (index, item) in elements(&text).enumerate() {
         let [status, start] = two_members(item, ["status", "startDate"]);
