@@ -111,6 +111,9 @@ impl Serialize for AgendaEntry {
 pub fn agenda(tasks: &[Task], window: &Window) -> Result<Vec<AgendaEntry>, AgendaError> {
     let mut builder = AgendaBuilder::new(window);
     for (position, task) in tasks.iter().enumerate() {
+        if let Some(next) = tasks.get(position + 1) {
+            next.warm();
+        }
         builder.add(task, ListForm::Array, position)?;
     }
     Ok(builder.finish())

@@ -181,6 +181,9 @@ impl Serialize for ReminderEntry {
 pub fn reminders(tasks: &[Task], window: &Window) -> Result<Vec<ReminderEntry>, AgendaError> {
     let mut builder = RemindersBuilder::new(window);
     for (position, task) in tasks.iter().enumerate() {
+        if let Some(next) = tasks.get(position + 1) {
+            next.warm();
+        }
         builder.add(task, ListForm::Array, position)?;
     }
     Ok(builder.finish())
