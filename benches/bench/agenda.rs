@@ -7,7 +7,9 @@
 //! clocks.
 //!
 //! - `agenda/10000_tasks_31_days`, `reminders/10000_tasks_31_days`: from tasks already read, every
-//!   entry of the window (no limit);
+//!   entry of the window (no limit), the list spread over the machine's threads (the default);
+//! - `agenda/10000_tasks_31_days_one_thread`, `reminders/10000_tasks_31_days_one_thread`: the same
+//!   on this thread only;
 //! - `agenda/10000_tasks_31_days_limit_10000`: the command line's default limit;
 //! - `task_list/read_10000`: the list's text to tasks (what the command line adds before the agenda);
 //! - `agenda/10000_tasks_31_days_text_to_text`, `reminders/10000_tasks_31_days_text_to_text`: the
@@ -20,6 +22,7 @@
 //! the reminders against each task's reminders merged by hand.
 
 use std::hint::black_box;
+use std::num::NonZeroUsize;
 
 use chrono::{DateTime, Utc};
 use criterion::Criterion;
@@ -123,6 +126,15 @@ pub fn benches(c: &mut Criterion) {
     group.bench_function("10000_tasks_31_days", |b| {
         b.iter(|| agenda(black_box(&tasks), black_box(&w)).unwrap())
     });
+    let one = w.with_threads(NonZeroUsize::MIN);
+    assert_eq!(agenda(&tasks, &one).unwrap(), agenda(&tasks, &w).unwrap());
+    assert_eq!(
+        reminders(&tasks, &one).unwrap(),
+        reminders(&tasks, &w).unwrap()
+    );
+    group.bench_function("10000_tasks_31_days_one_thread", |b| {
+        b.iter(|| agenda(black_box(&tasks), black_box(&one)).unwrap())
+    });
     group.bench_function("10000_tasks_31_days_limit_10000", |b| {
         b.iter(|| agenda(black_box(&tasks), black_box(&limited)).unwrap())
     });
@@ -151,6 +163,9 @@ pub fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("reminders");
     group.bench_function("10000_tasks_31_days", |b| {
         b.iter(|| reminders(black_box(&tasks), black_box(&w)).unwrap())
+    });
+    group.bench_function("10000_tasks_31_days_one_thread", |b| {
+        b.iter(|| reminders(black_box(&tasks), black_box(&one)).unwrap())
     });
     let reminders_text = serde_json::to_string(&reminders(&tasks, &w).unwrap()).unwrap();
     assert_eq!(text_to_text(&text, &w, false), reminders_text);

@@ -9,6 +9,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
 use super::select::{order_at, position_of, Key, Keyed, Select};
+use super::spread::build;
 use super::Window;
 use crate::format_instant;
 use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
@@ -109,14 +110,7 @@ impl Serialize for AgendaEntry {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn agenda(tasks: &[Task], window: &Window) -> Result<Vec<AgendaEntry>, AgendaError> {
-    let mut builder = AgendaBuilder::new(window);
-    for (position, task) in tasks.iter().enumerate() {
-        if let Some(next) = tasks.get(position + 1) {
-            next.warm();
-        }
-        builder.add(task, ListForm::Array, position)?;
-    }
-    Ok(builder.finish())
+    build::<AgendaBuilder, _>(tasks, window)
 }
 
 /// Builds an agenda task by task.
@@ -142,7 +136,9 @@ impl AgendaBuilder {
         form: ListForm,
         position: usize,
     ) -> Result<(), AgendaError> {
-        let Window { from, to, limit } = self.window;
+        let Window {
+            from, to, limit, ..
+        } = self.window;
         let all_day = task.is_all_day();
         let select = &mut self.select;
         let mut id: Option<Option<Arc<str>>> = None;
@@ -172,7 +168,8 @@ impl AgendaBuilder {
         })
     }
 
-    pub(crate) fn finish(self) -> Vec<AgendaEntry> {
-        self.select.finish()
+    /// What it gathered.
+    pub(crate) fn into_select(self) -> Select<AgendaEntry> {
+        self.select
     }
 }

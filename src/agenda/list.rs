@@ -2,6 +2,7 @@
 //! sync answer, whose `syncTaskBean.update` is the array.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -9,6 +10,7 @@ use serde_json::value::RawValue;
 use super::calendar::AgendaBuilder;
 use super::error::{AgendaError, TaskRef};
 use super::reminders::RemindersBuilder;
+use super::spread::{build, Tasks};
 use super::{AgendaEntry, ReminderEntry, Window};
 use crate::task::{Task, TaskError};
 use crate::{HolidayCalendar, Zone};
@@ -169,31 +171,24 @@ impl<'a> TaskList<'a> {
         self.iter().collect()
     }
 
-    /// The agenda of the list ([`agenda`](super::agenda)), each task read, added and dropped in turn.
+    /// The agenda of the list ([`agenda`](super::agenda)), each task read, added and dropped in turn
+    /// (a long list on several threads, as the window allows).
     ///
     /// # Errors
     ///
     /// As [`agenda`](super::agenda), and [`AgendaError::Task`] for a task that cannot be read.
     pub fn agenda(&self, window: &Window) -> Result<Vec<AgendaEntry>, AgendaError> {
-        let mut builder = AgendaBuilder::new(window);
-        for (position, task) in self.iter().enumerate() {
-            builder.add(&task?, self.form, position)?;
-        }
-        Ok(builder.finish())
+        build::<AgendaBuilder, _>(self, window)
     }
 
     /// The reminders of the list ([`reminders`](super::reminders)), each task read, added and dropped
-    /// in turn.
+    /// in turn (a long list on several threads, as the window allows).
     ///
     /// # Errors
     ///
     /// As [`reminders`](super::reminders), and [`AgendaError::Task`] for a task that cannot be read.
     pub fn reminders(&self, window: &Window) -> Result<Vec<ReminderEntry>, AgendaError> {
-        let mut builder = RemindersBuilder::new(window);
-        for (position, task) in self.iter().enumerate() {
-            builder.add(&task?, self.form, position)?;
-        }
-        Ok(builder.finish())
+        build::<RemindersBuilder, _>(self, window)
     }
 
     /// Reads the task at `position` (which exists).
@@ -269,5 +264,26 @@ fn json_kind(raw: &str) -> &'static str {
         Some(b't' | b'f') => "a boolean",
         Some(b'n') => "null",
         _ => "a number",
+    }
+}
+
+impl Tasks for TaskList<'_> {
+    fn count(&self) -> usize {
+        self.tasks.len()
+    }
+
+    fn form(&self) -> ListForm {
+        self.form
+    }
+
+    fn each(
+        &self,
+        run: Range<usize>,
+        each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
+    ) -> Result<(), AgendaError> {
+        for position in run {
+            each(&self.read(position)?, position)?;
+        }
+        Ok(())
     }
 }

@@ -43,8 +43,11 @@ mod error;
 mod list;
 mod reminders;
 mod select;
+mod spread;
 mod trigger;
 mod values;
+
+use std::num::NonZeroUsize;
 
 use chrono::{DateTime, Utc};
 
@@ -62,11 +65,18 @@ pub const DEFAULT_LIMIT: usize = 10_000;
 /// The window an agenda or a list of reminders covers: instants from `from` to `to`, both included,
 /// and at most `limit` entries (the earliest).
 ///
+/// A long list (thousands of tasks) is spread over several threads, each taking a run of
+/// consecutive tasks, at most `threads` of them: by default as many as the machine offers
+/// ([`std::thread::available_parallelism`]). The answer, and the error, are exactly those one thread
+/// gives. WebAssembly builds use one thread.
+///
 /// ```
+/// use std::num::NonZeroUsize;
 /// use ticktick_recur::{agenda::{Window, DEFAULT_LIMIT}, parse_instant};
 /// let w = Window::new(parse_instant("2026-03-01T00:00:00Z")?, parse_instant("2026-03-31T23:59:59Z")?);
-/// assert_eq!(w.limit, DEFAULT_LIMIT);
+/// assert_eq!((w.limit, w.threads), (DEFAULT_LIMIT, None));
 /// assert_eq!(w.with_limit(5).limit, 5);
+/// assert_eq!(w.with_threads(NonZeroUsize::MIN).threads, Some(NonZeroUsize::MIN)); // this thread only
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,16 +87,20 @@ pub struct Window {
     pub to: DateTime<Utc>,
     /// The most entries to give: the earliest ones, in order.
     pub limit: usize,
+    /// The most threads a long list is spread over; `None`: the machine's available parallelism.
+    pub threads: Option<NonZeroUsize>,
 }
 
 impl Window {
-    /// The window `[from, to]`, holding at most [`DEFAULT_LIMIT`] entries.
+    /// The window `[from, to]`, holding at most [`DEFAULT_LIMIT`] entries, spread over the machine's
+    /// threads.
     #[must_use]
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Window {
         Window {
             from,
             to,
             limit: DEFAULT_LIMIT,
+            threads: None,
         }
     }
 
@@ -94,5 +108,14 @@ impl Window {
     #[must_use]
     pub fn with_limit(self, limit: usize) -> Window {
         Window { limit, ..self }
+    }
+
+    /// The same window, spread over at most `threads` threads (one: this thread only).
+    #[must_use]
+    pub fn with_threads(self, threads: NonZeroUsize) -> Window {
+        Window {
+            threads: Some(threads),
+            ..self
+        }
     }
 }

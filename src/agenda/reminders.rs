@@ -11,6 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
 use super::select::{instant_of, order, order_at, position_of, Key, Keyed, Select};
+use super::spread::build;
 use super::trigger::{Clock, Trigger, TriggerError};
 use super::Window;
 use crate::task::{
@@ -179,14 +180,7 @@ impl Serialize for ReminderEntry {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn reminders(tasks: &[Task], window: &Window) -> Result<Vec<ReminderEntry>, AgendaError> {
-    let mut builder = RemindersBuilder::new(window);
-    for (position, task) in tasks.iter().enumerate() {
-        if let Some(next) = tasks.get(position + 1) {
-            next.warm();
-        }
-        builder.add(task, ListForm::Array, position)?;
-    }
-    Ok(builder.finish())
+    build::<RemindersBuilder, _>(tasks, window)
 }
 
 /// One trigger of a task, read.
@@ -281,8 +275,9 @@ impl RemindersBuilder {
         }
     }
 
-    pub(crate) fn finish(self) -> Vec<ReminderEntry> {
-        self.select.finish()
+    /// What it gathered.
+    pub(crate) fn into_select(self) -> Select<ReminderEntry> {
+        self.select
     }
 
     /// Adds the reminders of the task at `position`.

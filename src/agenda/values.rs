@@ -1,12 +1,15 @@
 //! Task lists given as JSON values rather than text (the npm package's way in): the same three forms
 //! and the same names for tasks in errors as [`TaskList`](super::TaskList).
 
+use std::ops::Range;
+
 use serde_json::Value;
 
 use super::calendar::AgendaBuilder;
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
 use super::reminders::RemindersBuilder;
+use super::spread::{build, Tasks};
 use super::{AgendaEntry, ReminderEntry, Window};
 use crate::task::Task;
 use crate::{HolidayCalendar, Zone};
@@ -125,11 +128,7 @@ impl TaskValues {
     ///
     /// As [`agenda`](super::agenda).
     pub fn agenda(&self, window: &Window) -> Result<Vec<AgendaEntry>, AgendaError> {
-        let mut builder = AgendaBuilder::new(window);
-        for (position, task) in self.tasks.iter().enumerate() {
-            builder.add(task, self.form, position)?;
-        }
-        Ok(builder.finish())
+        build::<AgendaBuilder, _>(self, window)
     }
 
     /// The reminders of the list ([`reminders`](super::reminders)), its tasks named in the list's
@@ -139,10 +138,24 @@ impl TaskValues {
     ///
     /// As [`reminders`](super::reminders).
     pub fn reminders(&self, window: &Window) -> Result<Vec<ReminderEntry>, AgendaError> {
-        let mut builder = RemindersBuilder::new(window);
-        for (position, task) in self.tasks.iter().enumerate() {
-            builder.add(task, self.form, position)?;
-        }
-        Ok(builder.finish())
+        build::<RemindersBuilder, _>(self, window)
+    }
+}
+
+impl Tasks for TaskValues {
+    fn count(&self) -> usize {
+        self.tasks.len()
+    }
+
+    fn form(&self) -> ListForm {
+        self.form
+    }
+
+    fn each(
+        &self,
+        run: Range<usize>,
+        each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
+    ) -> Result<(), AgendaError> {
+        self.tasks.as_slice().each(run, each)
     }
 }

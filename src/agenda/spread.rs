@@ -1,0 +1,131 @@
+//! A long list spread over threads: each thread takes a run of consecutive tasks with a builder of
+//! its own, and their answers, each in key order, are merged. Keys hold the task's position in the
+//! whole list, so the merged answer is exactly the one a single thread gives, and so is the error:
+//! runs are consecutive, so the first run that fails holds the first task that fails.
+//!
+//! WebAssembly has no threads here: there every list is one run, and none of the thread code
+//! ([`threads`]) is compiled.
+
+use std::ops::Range;
+
+use super::calendar::AgendaBuilder;
+use super::error::AgendaError;
+use super::list::ListForm;
+use super::reminders::RemindersBuilder;
+use super::select::{Keyed, Select};
+use super::Window;
+use crate::task::Task;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod threads;
+
+/// Tasks in list order, by position: already read, or read when their turn comes.
+pub(crate) trait Tasks: Sync {
+    /// How many tasks the list holds.
+    fn count(&self) -> usize;
+
+    /// How the list names its tasks in errors.
+    fn form(&self) -> ListForm;
+
+    /// Calls `each` with the task at every position of `run`, in order, until it fails.
+    fn each(
+        &self,
+        run: Range<usize>,
+        each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
+    ) -> Result<(), AgendaError>;
+}
+
+impl Tasks for [Task] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn form(&self) -> ListForm {
+        ListForm::Array
+    }
+
+    fn each(
+        &self,
+        run: Range<usize>,
+        each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
+    ) -> Result<(), AgendaError> {
+        for position in run {
+            let Some(task) = self.get(position) else {
+                break;
+            };
+            // Each task's memory lies elsewhere: the next one's is read while this one is worked.
+            if let Some(next) = self.get(position + 1) {
+                next.warm();
+            }
+            each(task, position)?;
+        }
+        Ok(())
+    }
+}
+
+/// Gathers the entries of tasks added one by one, and gives them in key order.
+pub(crate) trait Builder {
+    /// What it gathers.
+    type Entry: Keyed + Send;
+
+    /// A builder for `window`.
+    fn new(window: &Window) -> Self;
+
+    /// Adds the entries of `task`, at `position` of a list of the form `form`.
+    fn add(&mut self, task: &Task, form: ListForm, position: usize) -> Result<(), AgendaError>;
+
+    /// What it gathered.
+    fn into_select(self) -> Select<Self::Entry>;
+}
+
+impl Builder for AgendaBuilder {
+    type Entry = super::AgendaEntry;
+
+    fn new(window: &Window) -> Self {
+        AgendaBuilder::new(window)
+    }
+
+    fn add(&mut self, task: &Task, form: ListForm, position: usize) -> Result<(), AgendaError> {
+        AgendaBuilder::add(self, task, form, position)
+    }
+
+    fn into_select(self) -> Select<Self::Entry> {
+        AgendaBuilder::into_select(self)
+    }
+}
+
+impl Builder for RemindersBuilder {
+    type Entry = super::ReminderEntry;
+
+    fn new(window: &Window) -> Self {
+        RemindersBuilder::new(window)
+    }
+
+    fn add(&mut self, task: &Task, form: ListForm, position: usize) -> Result<(), AgendaError> {
+        RemindersBuilder::add(self, task, form, position)
+    }
+
+    fn into_select(self) -> Select<Self::Entry> {
+        RemindersBuilder::into_select(self)
+    }
+}
+
+/// The entries `B` builds from `tasks` in `window`, the list spread over as many threads as
+/// [`threads::threads`] allows.
+pub(crate) fn build<B: Builder, L: Tasks + ?Sized>(
+    tasks: &L,
+    window: &Window,
+) -> Result<Vec<B::Entry>, AgendaError> {
+    let run = |run: Range<usize>| {
+        let mut builder = B::new(window);
+        let form = tasks.form();
+        tasks.each(run, &mut |task, position| builder.add(task, form, position))?;
+        Ok(builder.into_select())
+    };
+    let count = tasks.count();
+    #[cfg(not(target_arch = "wasm32"))]
+    if let threads @ 2.. = threads::threads(count, window.threads) {
+        return threads::spread(count, threads, window.limit, &run);
+    }
+    Ok(run(0..count)?.finish())
+}
