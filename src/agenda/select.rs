@@ -104,17 +104,11 @@ impl<T: Keyed> Select<T> {
 
     /// The first `limit` entries, in key order.
     pub(crate) fn finish(self) -> Vec<T> {
-        let (entries, order) = self.ordered();
-        take(entries, &order)
-    }
-
-    /// The entries, and the places of the first `limit` of them in key order.
-    pub(crate) fn ordered(self) -> (Vec<T>, Vec<usize>) {
-        let entries = self.entries;
+        let entries = &self.entries;
         let coarse: Vec<u64> = entries.iter().map(|e| coarse(e.key())).collect();
         let mut order = sorted(&coarse, &|at| entries.get(at).map(Keyed::key));
         order.truncate(self.limit);
-        (entries, order)
+        take(self.entries, &order)
     }
 }
 

@@ -20,8 +20,8 @@ pub(super) fn threads(count: usize, most: Option<NonZeroUsize>) -> usize {
 }
 
 /// Runs `run` over `threads` consecutive runs of `0..count` at once (this thread takes the first),
-/// each run ordering its own entries, then merges them: the first `limit` entries in key order, or
-/// the first run's error.
+/// each run putting its own entries in order, then merges them: the first `limit` entries in key
+/// order, or the first run's error.
 pub(super) fn spread<T: Keyed + Send>(
     count: usize,
     threads: usize,
@@ -29,7 +29,8 @@ pub(super) fn spread<T: Keyed + Send>(
     run: &(dyn Fn(Range<usize>) -> Result<Select<T>, AgendaError> + Sync),
 ) -> Result<Vec<T>, AgendaError> {
     let bounds = |i: usize| count * i / threads..count * (i + 1) / threads;
-    let ordered = |i: usize| run(bounds(i)).map(Select::ordered);
+    // Each run's entries in order where they lie, so that the merge reads each run straight through.
+    let ordered = |i: usize| run(bounds(i)).map(Select::finish);
     let answers = std::thread::scope(|scope| {
         let others: Vec<_> = (1..threads)
             .map(|i| scope.spawn(move || ordered(i)))
@@ -49,72 +50,30 @@ pub(super) fn spread<T: Keyed + Send>(
     Ok(merge(parts, limit))
 }
 
-/// The first `limit` entries of `parts` in key order: each part its entries and the places of some
-/// of them in key order (as [`Select::ordered`] gives them). The parts hold the entries of different
-/// tasks, so that no two entries of different parts share an [`order`](crate::agenda::select::order). Each entry is moved once,
-/// from where it lies into its place in the answer.
-fn merge<T: Keyed>(parts: Vec<(Vec<T>, Vec<usize>)>, limit: usize) -> Vec<T> {
-    let total = parts.iter().map(|(_, order)| order.len()).sum::<usize>();
-    let mut merged = Vec::with_capacity(total.min(limit));
-    let mut heads: Vec<Head<T>> = parts.into_iter().map(Head::new).collect();
-    while merged.len() < limit {
-        // The part whose next entry comes first. Parts hold different tasks, so the instants and
-        // positions of their entries (`order`) alone tell which.
-        let mut first: Option<&mut Head<T>> = None;
-        for head in &mut heads {
-            if head.next.is_some_and(|(order, _)| {
-                first
-                    .as_ref()
-                    .and_then(|f| f.next)
-                    .is_none_or(|(best, _)| order < best)
-            }) {
-                first = Some(head);
+/// The first `limit` entries of `parts`, each in key order, in key order. The parts hold the entries
+/// of different tasks, so that no two entries of different parts share an
+/// [`order`](crate::agenda::select::order): it alone tells which comes first.
+fn merge<T: Keyed>(parts: Vec<Vec<T>>, limit: usize) -> Vec<T> {
+    let total = parts.iter().map(Vec::len).sum::<usize>().min(limit);
+    let mut merged = Vec::with_capacity(total);
+    let mut parts: Vec<_> = parts.into_iter().map(Vec::into_iter).collect();
+    while merged.len() < total {
+        // The part whose next entry comes first.
+        let mut first: Option<(u128, &mut std::vec::IntoIter<T>)> = None;
+        for part in &mut parts {
+            let Some((order, _)) = part.as_slice().first().map(Keyed::key) else {
+                continue;
+            };
+            if first.as_ref().is_none_or(|(best, _)| order < *best) {
+                first = Some((order, part));
             }
         }
-        let Some(entry) = first.and_then(Head::take) else {
+        let Some(next) = first.and_then(|(_, part)| part.next()) else {
             break;
         };
-        merged.push(entry);
+        merged.push(next);
     }
     merged
-}
-
-/// A part being merged: its entries not yet taken, and its next one in key order.
-struct Head<T> {
-    /// In place: an entry and its `Option` have one layout wherever `T` holds a reference.
-    slots: Vec<Option<T>>,
-    order: std::vec::IntoIter<usize>,
-    /// The first part of the key (the [`order`]) and the place of its next entry.
-    next: Option<(u128, usize)>,
-}
-
-impl<T: Keyed> Head<T> {
-    fn new((entries, order): (Vec<T>, Vec<usize>)) -> Head<T> {
-        let mut head = Head {
-            slots: entries.into_iter().map(Some).collect(),
-            order: order.into_iter(),
-            next: None,
-        };
-        head.advance();
-        head
-    }
-
-    /// Reads the key of the entry that comes next.
-    fn advance(&mut self) {
-        let slots = &self.slots;
-        self.next = self.order.find_map(|at| {
-            let (order, _) = slots.get(at)?.as_ref()?.key();
-            Some((order, at))
-        });
-    }
-
-    /// Takes the next entry.
-    fn take(&mut self) -> Option<T> {
-        let (_, at) = self.next?;
-        let entry = self.slots.get_mut(at).and_then(Option::take);
-        self.advance();
-        entry
-    }
 }
 
 #[cfg(test)]
@@ -133,13 +92,13 @@ mod tests {
 
     #[test]
     fn merging_keeps_the_first_entries_in_key_order() {
-        // Each part's entries as they came, and their places in key order.
+        // Each part's entries in key order, of tasks of its own.
         let parts = || {
             vec![
-                (vec![E(9, 0), E(1, 0), E(4, 0)], vec![1, 2, 0]),
-                (vec![], vec![]),
-                (vec![E(5, 0), E(6, 1), E(2, 0), E(6, 0)], vec![2, 0, 3, 1]),
-                (vec![E(3, 0)], vec![0]),
+                vec![E(1, 0), E(4, 0), E(9, 0)],
+                vec![],
+                vec![E(2, 0), E(5, 0), E(6, 0), E(6, 1)],
+                vec![E(3, 0)],
             ]
         };
         let all = [
