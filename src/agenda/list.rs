@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 use super::calendar::AgendaBuilder;
 use super::error::{AgendaError, TaskRef};
 use super::reminders::RemindersBuilder;
-use super::spread::{build, Tasks};
+use super::spread::{build, Failed, Tasks};
 use super::{AgendaEntry, ReminderEntry, Window};
 use crate::task::{Task, TaskError};
 use crate::{HolidayCalendar, Zone};
@@ -280,9 +280,10 @@ impl Tasks for TaskList<'_> {
         &self,
         run: Range<usize>,
         each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
-    ) -> Result<(), AgendaError> {
+    ) -> Result<(), Failed> {
         for position in run {
-            each(&self.read(position)?, position)?;
+            let task = self.read(position).map_err(|e| (position, e))?;
+            each(&task, position).map_err(|e| (position, e))?;
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
-//! A long list spread over threads: each thread takes a run of consecutive tasks with a builder of
-//! its own, and their answers, each in key order, are merged. Keys hold the task's position in the
-//! whole list, so the merged answer is exactly the one a single thread gives, and so is the error:
-//! runs are consecutive, so the first run that fails holds the first task that fails.
+//! A long list spread over threads: each thread takes runs of consecutive tasks, one after the other,
+//! into a builder of its own, and their answers, each in key order, are merged. Keys hold the task's
+//! position in the whole list, so the merged answer is exactly the one a single thread gives, and so
+//! is the error: the one of the failing task with the smallest position.
 //!
 //! WebAssembly has no threads here: there every list is one run, and none of the thread code
 //! ([`threads`]) is compiled.
@@ -19,6 +19,9 @@ use crate::task::Task;
 #[cfg(not(target_arch = "wasm32"))]
 mod threads;
 
+/// A task that failed: its position, and the error.
+pub(crate) type Failed = (usize, AgendaError);
+
 /// Tasks in list order, by position: already read, or read when their turn comes.
 pub(crate) trait Tasks: Sync {
     /// How many tasks the list holds.
@@ -28,11 +31,15 @@ pub(crate) trait Tasks: Sync {
     fn form(&self) -> ListForm;
 
     /// Calls `each` with the task at every position of `run`, in order, until it fails.
+    ///
+    /// # Errors
+    ///
+    /// The first task that fails (to be read, or in `each`), with its position.
     fn each(
         &self,
         run: Range<usize>,
         each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
-    ) -> Result<(), AgendaError>;
+    ) -> Result<(), Failed>;
 }
 
 impl Tasks for [Task] {
@@ -48,7 +55,7 @@ impl Tasks for [Task] {
         &self,
         run: Range<usize>,
         each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
-    ) -> Result<(), AgendaError> {
+    ) -> Result<(), Failed> {
         for position in run {
             let Some(task) = self.get(position) else {
                 break;
@@ -57,7 +64,7 @@ impl Tasks for [Task] {
             if let Some(next) = self.get(position + 1) {
                 next.warm();
             }
-            each(task, position)?;
+            each(task, position).map_err(|e| (position, e))?;
         }
         Ok(())
     }
@@ -116,10 +123,13 @@ pub(crate) fn build<B: Builder, L: Tasks + ?Sized>(
     tasks: &L,
     window: &Window,
 ) -> Result<Vec<B::Entry>, AgendaError> {
-    let run = |run: Range<usize>| {
+    // The entries of the tasks of `runs`, in a builder of its own.
+    let run = |runs: &mut dyn Iterator<Item = Range<usize>>| {
         let mut builder = B::new(window);
         let form = tasks.form();
-        tasks.each(run, &mut |task, position| builder.add(task, form, position))?;
+        for run in runs {
+            tasks.each(run, &mut |task, position| builder.add(task, form, position))?;
+        }
         Ok(builder.into_select())
     };
     let count = tasks.count();
@@ -127,5 +137,8 @@ pub(crate) fn build<B: Builder, L: Tasks + ?Sized>(
     if let threads @ 2.. = threads::threads(count, window.threads) {
         return threads::spread(count, threads, window.limit, &run);
     }
-    Ok(run(0..count)?.finish())
+    match run(&mut std::iter::once(0..count)) {
+        Ok(select) => Ok(select.finish()),
+        Err((_, error)) => Err(error),
+    }
 }

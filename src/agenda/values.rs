@@ -9,7 +9,7 @@ use super::calendar::AgendaBuilder;
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
 use super::reminders::RemindersBuilder;
-use super::spread::{build, Tasks};
+use super::spread::{build, Failed, Tasks};
 use super::{AgendaEntry, ReminderEntry, Window};
 use crate::task::Task;
 use crate::{HolidayCalendar, Zone};
@@ -155,7 +155,7 @@ impl Tasks for TaskValues {
         &self,
         run: Range<usize>,
         each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
-    ) -> Result<(), AgendaError> {
+    ) -> Result<(), Failed> {
         self.tasks.as_slice().each(run, each)
     }
 }

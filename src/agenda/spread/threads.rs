@@ -2,13 +2,19 @@
 
 use std::num::NonZeroUsize;
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use super::Failed;
 use crate::agenda::error::AgendaError;
 use crate::agenda::select::{Keyed, Select};
 
 /// The fewest tasks worth a thread of their own: about a millisecond of work, against the tens of
 /// microseconds a thread costs to start.
 const LEAST_PER_THREAD: usize = 1_000;
+
+/// How many consecutive tasks a thread takes at a time: runs small enough that threads slowed by
+/// other work on the machine take fewer of them, large enough that handing them out costs nothing.
+const RUN: usize = 250;
 
 /// How many threads a list of `count` tasks is spread over: at most `most` (by default the
 /// machine's available parallelism), each with at least [`LEAST_PER_THREAD`] tasks.
@@ -19,23 +25,45 @@ pub(super) fn threads(count: usize, most: Option<NonZeroUsize>) -> usize {
     most.min(count / LEAST_PER_THREAD)
 }
 
-/// Runs `run` over `threads` consecutive runs of `0..count` at once (this thread takes the first),
-/// each run putting its own entries in order, then merges them: the first `limit` entries in key
-/// order, or the first run's error.
+/// A thread's work: the entries of the tasks of the runs it is given, gathered.
+pub(super) type Work<'a, T> =
+    dyn Fn(&mut dyn Iterator<Item = Range<usize>>) -> Result<Select<T>, Failed> + Sync + 'a;
+
+/// Runs `run` on `threads` threads at once (this thread one of them), each taking runs of
+/// [`RUN`] consecutive tasks of `0..count` in turn until none is left, and putting its own entries in
+/// order; then merges them: the first `limit` entries in key order. Or the error of the failing task
+/// with the smallest position.
+///
+/// Runs are handed out in list order and a thread stops only between runs, so every run before the
+/// first failing task's is worked whole, and that task's error is among the errors met: once one is
+/// met, no run is handed out any more (each would begin after it).
 pub(super) fn spread<T: Keyed + Send>(
     count: usize,
     threads: usize,
     limit: usize,
-    run: &(dyn Fn(Range<usize>) -> Result<Select<T>, AgendaError> + Sync),
+    run: &Work<'_, T>,
 ) -> Result<Vec<T>, AgendaError> {
-    let bounds = |i: usize| count * i / threads..count * (i + 1) / threads;
-    // Each run's entries in order where they lie, so that the merge reads each run straight through.
-    let ordered = |i: usize| run(bounds(i)).map(Select::finish);
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = || {
+        let mut runs = std::iter::from_fn(|| {
+            if failed.load(Ordering::Relaxed) {
+                return None;
+            }
+            let start = next.fetch_add(RUN, Ordering::Relaxed);
+            (start < count).then(|| start..count.min(start + RUN))
+        });
+        // Each thread's entries in order where they lie, so that the merge reads each straight
+        // through.
+        let answer = run(&mut runs).map(Select::finish);
+        if answer.is_err() {
+            failed.store(true, Ordering::Relaxed);
+        }
+        answer
+    };
     let answers = std::thread::scope(|scope| {
-        let others: Vec<_> = (1..threads)
-            .map(|i| scope.spawn(move || ordered(i)))
-            .collect();
-        let mut answers = vec![ordered(0)];
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut answers = vec![work()];
         for other in others {
             // A thread that panicked passes its panic on, as the work would on this thread.
             answers.push(
@@ -46,8 +74,22 @@ pub(super) fn spread<T: Keyed + Send>(
         }
         answers
     });
-    let parts = answers.into_iter().collect::<Result<Vec<_>, _>>()?;
-    Ok(merge(parts, limit))
+    let mut parts = Vec::with_capacity(answers.len());
+    let mut first: Option<Failed> = None;
+    for answer in answers {
+        match answer {
+            Ok(part) => parts.push(part),
+            Err(failed) => {
+                if first.as_ref().is_none_or(|(at, _)| failed.0 < *at) {
+                    first = Some(failed);
+                }
+            }
+        }
+    }
+    match first {
+        Some((_, error)) => Err(error),
+        None => Ok(merge(parts, limit)),
+    }
 }
 
 /// The first `limit` entries of `parts`, each in key order, in key order. The parts hold the entries
@@ -128,40 +170,72 @@ mod tests {
         assert_eq!(threads(LEAST_PER_THREAD * 9, NonZeroUsize::new(1)), 1);
     }
 
-    /// The entries of the tasks at `run`, gathered as they come.
-    fn gathered(run: Range<usize>) -> Select<E> {
+    /// A builder's work over `runs`: each task's entry gathered, until a task of `failing` fails;
+    /// the runs it was given noted in `seen`.
+    fn work(
+        runs: &mut dyn Iterator<Item = Range<usize>>,
+        failing: &[usize],
+        seen: &std::sync::Mutex<Vec<Range<usize>>>,
+    ) -> Result<Select<E>, Failed> {
         let mut select = Select::new(usize::MAX);
-        for p in run {
-            select.push(E(p as u128 % 4, p as u64));
+        for run in runs {
+            seen.lock().unwrap().push(run.clone());
+            for p in run {
+                if failing.contains(&p) {
+                    let error = AgendaError::NotAList {
+                        got: "a failing task",
+                    };
+                    return Err((p, error));
+                }
+                select.push(E(p as u128 % 7, p as u64));
+            }
         }
-        select
+        Ok(select)
+    }
+
+    /// An error naming position `p`.
+    fn named(p: usize) -> AgendaError {
+        let got = match p {
+            3 => "3",
+            600 => "600",
+            1_998 => "1998",
+            _ => "another",
+        };
+        AgendaError::NotAList { got }
     }
 
     #[test]
-    fn runs_cover_the_list_and_the_first_failing_run_names_the_error() {
-        let count = 10;
-        let seen = std::sync::Mutex::new(Vec::new());
-        let run = |run: Range<usize>| -> Result<Select<E>, AgendaError> {
-            seen.lock().unwrap().push(run.clone());
-            if run.contains(&7) || run.contains(&3) {
-                let first = if run.contains(&3) { 3 } else { 7 };
-                return Err(AgendaError::NotAList {
-                    got: if first == 3 { "three" } else { "seven" },
-                });
-            }
-            Ok(gathered(run))
-        };
-        let error = spread(count, 4, usize::MAX, &run).unwrap_err();
-        assert!(matches!(error, AgendaError::NotAList { got: "three" }));
-        let mut runs = seen.into_inner().unwrap();
-        runs.sort_by_key(|r| r.start);
-        assert_eq!(runs, [0..2, 2..5, 5..7, 7..10]);
-        let mut expected: Vec<_> = (0..10).map(|p| (p as u128 % 4, p as u64)).collect();
+    fn runs_cover_the_list_once_and_the_first_failing_task_names_the_error() {
+        let count = 2_000;
+        let mut expected: Vec<_> = (0..count).map(|p| (p as u128 % 7, p as u64)).collect();
         expected.sort_unstable();
-        for limit in [usize::MAX, 10, 4, 1, 0] {
-            let all = spread(count, 3, limit, &|run| Ok(gathered(run))).unwrap();
-            let keys: Vec<_> = all.iter().map(|e| (e.0, e.1)).collect();
-            assert_eq!(keys, expected[..limit.min(10)], "limit {limit}");
+        for threads in [2, 3, 8] {
+            for limit in [usize::MAX, 2_000, 10, 1, 0] {
+                let seen = std::sync::Mutex::new(Vec::new());
+                let all = spread(count, threads, limit, &|runs| work(runs, &[], &seen)).unwrap();
+                let keys: Vec<_> = all.iter().map(|e| (e.0, e.1)).collect();
+                assert_eq!(keys, expected[..limit.min(count)], "limit {limit}");
+                let mut runs = seen.into_inner().unwrap();
+                runs.sort_by_key(|r| r.start);
+                let starts: Vec<_> = runs.iter().map(|r| r.start).collect();
+                assert_eq!(starts, (0..count).step_by(RUN).collect::<Vec<_>>());
+                assert!(runs.iter().all(|r| r.len() == RUN));
+            }
+            for (failing, first) in [
+                (vec![1_700, 600], "600"),
+                (vec![3], "3"),
+                (vec![1_999, 1_998], "1998"),
+            ] {
+                let seen = std::sync::Mutex::new(Vec::new());
+                let error = spread(count, threads, usize::MAX, &|runs| {
+                    work(runs, &failing, &seen).map_err(|(p, _)| (p, named(p)))
+                })
+                .unwrap_err();
+                assert!(
+                    matches!(error, AgendaError::NotAList { got } if got == first),
+                    "{failing:?}: {error}"
+                );
+            }
         }
     }
 }
