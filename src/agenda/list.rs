@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 use super::calendar::AgendaBuilder;
 use super::error::{AgendaError, TaskRef};
 use super::reminders::RemindersBuilder;
-use super::spread::{build, Failed, Tasks};
+use super::spread::{build, Tasks};
 use super::{AgendaEntry, ReminderEntry, Window};
 use crate::task::{Task, TaskError};
 use crate::{HolidayCalendar, Zone};
@@ -276,14 +276,12 @@ impl Tasks for TaskList<'_> {
         self.form
     }
 
-    fn each(
-        &self,
-        run: Range<usize>,
-        each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
-    ) -> Result<(), Failed> {
+    fn each<F>(&self, run: Range<usize>, mut each: F) -> Result<(), AgendaError>
+    where
+        F: FnMut(&Task, usize) -> Result<(), AgendaError>,
+    {
         for position in run {
-            let task = self.read(position).map_err(|e| (position, e))?;
-            each(&task, position).map_err(|e| (position, e))?;
+            each(&self.read(position)?, position)?;
         }
         Ok(())
     }

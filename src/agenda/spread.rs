@@ -1,7 +1,7 @@
 //! A long list spread over threads: each thread takes runs of consecutive tasks, one after the other,
 //! into a builder of its own, and their answers, each in key order, are merged. Keys hold the task's
 //! position in the whole list, so the merged answer is exactly the one a single thread gives, and so
-//! is the error: the one of the failing task with the smallest position.
+//! is the error: the one of the failing task with the smallest position (each error names its task).
 //!
 //! WebAssembly has no threads here: there every list is one run, and none of the thread code
 //! ([`threads`]) is compiled.
@@ -19,9 +19,6 @@ use crate::task::Task;
 #[cfg(not(target_arch = "wasm32"))]
 mod threads;
 
-/// A task that failed: its position, and the error.
-pub(crate) type Failed = (usize, AgendaError);
-
 /// Tasks in list order, by position: already read, or read when their turn comes.
 pub(crate) trait Tasks: Sync {
     /// How many tasks the list holds.
@@ -34,12 +31,10 @@ pub(crate) trait Tasks: Sync {
     ///
     /// # Errors
     ///
-    /// The first task that fails (to be read, or in `each`), with its position.
-    fn each(
-        &self,
-        run: Range<usize>,
-        each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
-    ) -> Result<(), Failed>;
+    /// The error of the first task that fails (to be read, or in `each`), which names it.
+    fn each<F>(&self, run: Range<usize>, each: F) -> Result<(), AgendaError>
+    where
+        F: FnMut(&Task, usize) -> Result<(), AgendaError>;
 }
 
 impl Tasks for [Task] {
@@ -51,11 +46,10 @@ impl Tasks for [Task] {
         ListForm::Array
     }
 
-    fn each(
-        &self,
-        run: Range<usize>,
-        each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
-    ) -> Result<(), Failed> {
+    fn each<F>(&self, run: Range<usize>, mut each: F) -> Result<(), AgendaError>
+    where
+        F: FnMut(&Task, usize) -> Result<(), AgendaError>,
+    {
         for position in run {
             let Some(task) = self.get(position) else {
                 break;
@@ -64,7 +58,7 @@ impl Tasks for [Task] {
             if let Some(next) = self.get(position + 1) {
                 next.warm();
             }
-            each(task, position).map_err(|e| (position, e))?;
+            each(task, position)?;
         }
         Ok(())
     }
@@ -123,22 +117,30 @@ pub(crate) fn build<B: Builder, L: Tasks + ?Sized>(
     tasks: &L,
     window: &Window,
 ) -> Result<Vec<B::Entry>, AgendaError> {
-    // The entries of the tasks of `runs`, in a builder of its own.
-    let run = |runs: &mut dyn Iterator<Item = Range<usize>>| {
-        let mut builder = B::new(window);
-        let form = tasks.form();
-        for run in runs {
-            tasks.each(run, &mut |task, position| builder.add(task, form, position))?;
-        }
-        Ok(builder.into_select())
-    };
     let count = tasks.count();
     #[cfg(not(target_arch = "wasm32"))]
     if let threads @ 2.. = threads::threads(count, window.threads) {
-        return threads::spread(count, threads, window.limit, &run);
+        // Each thread's runs, gathered by a builder of its own.
+        let work = |runs: &mut dyn Iterator<Item = Range<usize>>| {
+            let mut builder = B::new(window);
+            for run in runs {
+                add(tasks, &mut builder, run)?;
+            }
+            Ok(builder.into_select())
+        };
+        return threads::spread(count, threads, window.limit, &work);
     }
-    match run(&mut std::iter::once(0..count)) {
-        Ok(select) => Ok(select.finish()),
-        Err((_, error)) => Err(error),
-    }
+    let mut builder = B::new(window);
+    add(tasks, &mut builder, 0..count)?;
+    Ok(builder.into_select().finish())
+}
+
+/// Adds the tasks of `run` to `builder`.
+fn add<B: Builder, L: Tasks + ?Sized>(
+    tasks: &L,
+    builder: &mut B,
+    run: Range<usize>,
+) -> Result<(), AgendaError> {
+    let form = tasks.form();
+    tasks.each(run, |task, position| builder.add(task, form, position))
 }

@@ -9,7 +9,7 @@ use super::calendar::AgendaBuilder;
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
 use super::reminders::RemindersBuilder;
-use super::spread::{build, Failed, Tasks};
+use super::spread::{build, Tasks};
 use super::{AgendaEntry, ReminderEntry, Window};
 use crate::task::Task;
 use crate::{HolidayCalendar, Zone};
@@ -151,11 +151,10 @@ impl Tasks for TaskValues {
         self.form
     }
 
-    fn each(
-        &self,
-        run: Range<usize>,
-        each: &mut dyn FnMut(&Task, usize) -> Result<(), AgendaError>,
-    ) -> Result<(), Failed> {
+    fn each<F>(&self, run: Range<usize>, each: F) -> Result<(), AgendaError>
+    where
+        F: FnMut(&Task, usize) -> Result<(), AgendaError>,
+    {
         self.tasks.as_slice().each(run, each)
     }
 }

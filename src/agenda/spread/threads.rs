@@ -4,7 +4,6 @@ use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use super::Failed;
 use crate::agenda::error::AgendaError;
 use crate::agenda::select::{Keyed, Select};
 
@@ -27,7 +26,7 @@ pub(super) fn threads(count: usize, most: Option<NonZeroUsize>) -> usize {
 
 /// A thread's work: the entries of the tasks of the runs it is given, gathered.
 pub(super) type Work<'a, T> =
-    dyn Fn(&mut dyn Iterator<Item = Range<usize>>) -> Result<Select<T>, Failed> + Sync + 'a;
+    dyn Fn(&mut dyn Iterator<Item = Range<usize>>) -> Result<Select<T>, AgendaError> + Sync + 'a;
 
 /// Runs `run` on `threads` threads at once (this thread one of them), each taking runs of
 /// [`RUN`] consecutive tasks of `0..count` in turn until none is left, and putting its own entries in
@@ -75,20 +74,32 @@ pub(super) fn spread<T: Keyed + Send>(
         answers
     });
     let mut parts = Vec::with_capacity(answers.len());
-    let mut first: Option<Failed> = None;
+    let mut first: Option<AgendaError> = None;
     for answer in answers {
         match answer {
             Ok(part) => parts.push(part),
-            Err(failed) => {
-                if first.as_ref().is_none_or(|(at, _)| failed.0 < *at) {
-                    first = Some(failed);
+            Err(error) => {
+                if first
+                    .as_ref()
+                    .is_none_or(|f| position(&error) < position(f))
+                {
+                    first = Some(error);
                 }
             }
         }
     }
     match first {
-        Some((_, error)) => Err(error),
+        Some(error) => Err(error),
         None => Ok(merge(parts, limit)),
+    }
+}
+
+/// The position of the task an error names (0 for an error of the whole list, which a run does not
+/// meet).
+fn position(error: &AgendaError) -> usize {
+    match error {
+        AgendaError::Task { task, .. } | AgendaError::Reminder { task, .. } => task.position,
+        _ => 0,
     }
 }
 
@@ -121,7 +132,9 @@ fn merge<T: Keyed>(parts: Vec<Vec<T>>, limit: usize) -> Vec<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::agenda::error::TaskRef;
     use crate::agenda::select::Key;
+    use crate::agenda::ListForm;
 
     #[derive(Debug, PartialEq, Eq)]
     struct E(u128, u64);
@@ -170,44 +183,46 @@ mod tests {
         assert_eq!(threads(LEAST_PER_THREAD * 9, NonZeroUsize::new(1)), 1);
     }
 
+    /// The entry of the task at `p`: its instant one of seven, its position `p`, as in an
+    /// [`order`](crate::agenda::select::order).
+    fn entry(p: usize) -> E {
+        E((p as u128 % 7) << 64 | p as u128, 0)
+    }
+
     /// A builder's work over `runs`: each task's entry gathered, until a task of `failing` fails;
     /// the runs it was given noted in `seen`.
     fn work(
         runs: &mut dyn Iterator<Item = Range<usize>>,
         failing: &[usize],
         seen: &std::sync::Mutex<Vec<Range<usize>>>,
-    ) -> Result<Select<E>, Failed> {
+    ) -> Result<Select<E>, AgendaError> {
         let mut select = Select::new(usize::MAX);
         for run in runs {
             seen.lock().unwrap().push(run.clone());
             for p in run {
                 if failing.contains(&p) {
-                    let error = AgendaError::NotAList {
-                        got: "a failing task",
-                    };
-                    return Err((p, error));
+                    return Err(failure(p));
                 }
-                select.push(E(p as u128 % 7, p as u64));
+                select.push(entry(p));
             }
         }
         Ok(select)
     }
 
-    /// An error naming position `p`.
-    fn named(p: usize) -> AgendaError {
-        let got = match p {
-            3 => "3",
-            600 => "600",
-            1_998 => "1998",
-            _ => "another",
-        };
-        AgendaError::NotAList { got }
+    /// The error of the task at `p`.
+    fn failure(p: usize) -> AgendaError {
+        AgendaError::Task {
+            task: TaskRef::new(ListForm::Array, p, None),
+            error: Box::new(crate::Error::InvalidDate {
+                text: p.to_string(),
+            }),
+        }
     }
 
     #[test]
     fn runs_cover_the_list_once_and_the_first_failing_task_names_the_error() {
         let count = 2_000;
-        let mut expected: Vec<_> = (0..count).map(|p| (p as u128 % 7, p as u64)).collect();
+        let mut expected: Vec<_> = (0..count).map(|p| entry(p).key()).collect();
         expected.sort_unstable();
         for threads in [2, 3, 8] {
             for limit in [usize::MAX, 2_000, 10, 1, 0] {
@@ -222,19 +237,16 @@ mod tests {
                 assert!(runs.iter().all(|r| r.len() == RUN));
             }
             for (failing, first) in [
-                (vec![1_700, 600], "600"),
-                (vec![3], "3"),
-                (vec![1_999, 1_998], "1998"),
+                (vec![1_700, 600], 600),
+                (vec![3], 3),
+                (vec![1_999, 1_998], 1_998),
             ] {
                 let seen = std::sync::Mutex::new(Vec::new());
                 let error = spread(count, threads, usize::MAX, &|runs| {
-                    work(runs, &failing, &seen).map_err(|(p, _)| (p, named(p)))
+                    work(runs, &failing, &seen)
                 })
                 .unwrap_err();
-                assert!(
-                    matches!(error, AgendaError::NotAList { got } if got == first),
-                    "{failing:?}: {error}"
-                );
+                assert_eq!(position(&error), first, "{failing:?}: {error}");
             }
         }
     }
