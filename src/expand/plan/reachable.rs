@@ -30,14 +30,15 @@ impl Plan {
         i64::try_from(seconds).unwrap_or(i64::MAX)
     }
 
-    /// Whether every period, whole, holds a candidate: WEEKLY and MONTHLY rules whose only day
-    /// filter is `BYDAY` (any weekday, or for MONTHLY an ordinal from -4 to 4: every month has four
-    /// of each weekday), with a time of day, and nothing that removes candidates (`BYSETPOS`,
-    /// `TT_SKIP`, `TT_WORKDAY`). Such a rule meets a candidate within the two periods from its
-    /// start, wherever the calendar has them. `false` says nothing.
+    /// Whether every period, whole, holds a candidate: DAILY rules without a day filter, WEEKLY and
+    /// MONTHLY rules whose only day filter is `BYDAY` (any weekday, or for MONTHLY an ordinal from
+    /// -4 to 4: every month has four of each weekday), with a time of day, and nothing that removes
+    /// candidates (`BYSETPOS`, `TT_SKIP`, `TT_WORKDAY`). Such a rule meets a candidate within the
+    /// two periods from its start, wherever the calendar has them. `false` says nothing.
     pub(in crate::expand) fn occurs_every_period(&self) -> bool {
         let d = &self.days;
         let days = match self.freq {
+            Frequency::Daily => self.every_day(),
             Frequency::Weekly => d.weekdays_only(),
             Frequency::Monthly => {
                 d.months.is_none()
@@ -237,6 +238,8 @@ mod tests {
             "RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=WE;BYHOUR=9,17",
             "RRULE:FREQ=WEEKLY",
             "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,SU",
+            "RRULE:FREQ=DAILY;INTERVAL=1",
+            "RRULE:FREQ=DAILY;INTERVAL=3;BYHOUR=8,20",
         ] {
             assert!(plan(flag).occurs_every_period(), "{flag}");
         }
@@ -250,7 +253,9 @@ mod tests {
             "RRULE:FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13",
             "RRULE:FREQ=WEEKLY;BYMONTH=1",
             "RRULE:FREQ=YEARLY;BYDAY=MO",
-            "RRULE:FREQ=DAILY",
+            "RRULE:FREQ=DAILY;BYDAY=MO",
+            "RRULE:FREQ=DAILY;TT_SKIP=WEEKEND",
+            "RRULE:FREQ=HOURLY",
         ] {
             assert!(!plan(flag).occurs_every_period(), "{flag}");
         }
@@ -265,6 +270,8 @@ mod tests {
         fn the_probe_finds_rules_occurring_every_period(
             flag in prop_oneof![
                 day_rule(),
+                grid_rule(),
+                Just("RRULE:FREQ=DAILY".to_owned()),
                 (
                     prop::sample::select(vec!["MONTHLY", "WEEKLY"]),
                     proptest::sample::subsequence(
