@@ -288,15 +288,20 @@ impl Series {
             if !series.reachable {
                 return Err(never());
             }
-            let mut probe = Cursor::new(&series, plan, 0, None)
-                .unbounded()
-                .limited(SEARCH_STEPS);
-            if probe.next().is_none() {
-                return Err(if probe.exhausted() {
-                    series.search_limit()
-                } else {
-                    never()
-                });
+            // A rule every period of which holds a candidate meets one in the first two periods,
+            // in the calendar when the third begins in it: the probe would find it at once.
+            let surely = plan.occurs_every_period() && plan.period_start(2).is_some();
+            if !surely {
+                let mut probe = Cursor::new(&series, plan, 0, None)
+                    .unbounded()
+                    .limited(SEARCH_STEPS);
+                if probe.next().is_none() {
+                    return Err(if probe.exhausted() {
+                        series.search_limit()
+                    } else {
+                        never()
+                    });
+                }
             }
         }
         if all_day {

@@ -30,6 +30,34 @@ impl Plan {
         i64::try_from(seconds).unwrap_or(i64::MAX)
     }
 
+    /// Whether every period, whole, holds a candidate: DAILY rules without a day filter, WEEKLY and
+    /// MONTHLY rules whose only day filter is `BYDAY` (any weekday, or for MONTHLY an ordinal from
+    /// -4 to 4: every month has four of each weekday), with a time of day, and nothing that removes
+    /// candidates (`BYSETPOS`, `TT_SKIP`, `TT_WORKDAY`). Such a rule meets a candidate within the
+    /// two periods from its start, wherever the calendar has them. `false` says nothing.
+    pub(in crate::expand) fn occurs_every_period(&self) -> bool {
+        let d = &self.days;
+        let days = match self.freq {
+            Frequency::Daily => self.every_day(),
+            Frequency::Weekly => d.weekdays_only(),
+            Frequency::Monthly => {
+                d.months.is_none()
+                    && d.month_days.is_none()
+                    && d.year_days.is_empty()
+                    && d.week_nos.is_empty()
+                    && (d.weekdays != Bits(0)
+                        || d.nth_weekdays
+                            .iter()
+                            .any(|&(n, _)| n != 0 && (-4..=4).contains(&n)))
+            }
+            _ => false,
+        };
+        days && !self.times.is_empty()
+            && self.set_pos.is_empty()
+            && self.workday.is_none()
+            && !self.skip.any(false)
+    }
+
     /// Whether some BYSETPOS position can exist: a period holds at most (days in the longest period) x
     /// (times of day) candidates, one for a SECONDLY rule, so `BYSETPOS=3` on a one-candidate period
     /// selects nothing, ever.
@@ -188,12 +216,96 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::expand::civil::naive;
-    use crate::expand::plan::testing::grid_rule;
-    use crate::{Recurrence, RepeatFlag};
+    use crate::expand::civil::{date_of, naive, LAST_DAY};
+    use crate::expand::cursor::{Cursor, SEARCH_STEPS};
+    use crate::expand::plan::testing::{day_rule, grid_rule};
+    use crate::expand::Series;
+    use crate::{Recurrence, RepeatFlag, Zone};
+
+    fn plan(flag: &str) -> Plan {
+        let Ok(Recurrence::Rule(rule)) = flag.parse::<RepeatFlag>().and_then(|f| f.validate())
+        else {
+            panic!("{flag} is a valid rule");
+        };
+        Plan::new(&rule, naive(1_768_640_400), false)
+    }
+
+    #[test]
+    fn rules_occurring_every_period() {
+        for flag in [
+            "RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR",
+            "RRULE:FREQ=MONTHLY;BYDAY=4MO,5TU",
+            "RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=WE;BYHOUR=9,17",
+            "RRULE:FREQ=WEEKLY",
+            "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,SU",
+            "RRULE:FREQ=DAILY;INTERVAL=1",
+            "RRULE:FREQ=DAILY;INTERVAL=3;BYHOUR=8,20",
+        ] {
+            assert!(plan(flag).occurs_every_period(), "{flag}");
+        }
+        for flag in [
+            // Not every month has a fifth Friday, or a 31st.
+            "RRULE:FREQ=MONTHLY;BYDAY=5FR",
+            "RRULE:FREQ=MONTHLY",
+            "RRULE:FREQ=MONTHLY;BYDAY=-1FR;BYMONTH=2",
+            "RRULE:FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=2",
+            "RRULE:FREQ=MONTHLY;BYDAY=-1FR;TT_SKIP=WEEKEND",
+            "RRULE:FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13",
+            "RRULE:FREQ=WEEKLY;BYMONTH=1",
+            "RRULE:FREQ=YEARLY;BYDAY=MO",
+            "RRULE:FREQ=DAILY;BYDAY=MO",
+            "RRULE:FREQ=DAILY;TT_SKIP=WEEKEND",
+            "RRULE:FREQ=HOURLY",
+        ] {
+            assert!(!plan(flag).occurs_every_period(), "{flag}");
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+        /// A new series of a rule that occurs in every period, whose third period the calendar
+        /// has, is not probed for a first occurrence: the probe finds one, from any start.
+        #[test]
+        fn the_probe_finds_rules_occurring_every_period(
+            flag in prop_oneof![
+                day_rule(),
+                grid_rule(),
+                Just("RRULE:FREQ=DAILY".to_owned()),
+                (
+                    prop::sample::select(vec!["MONTHLY", "WEEKLY"]),
+                    proptest::sample::subsequence(
+                        vec!["MO", "1TU", "-1FR", "4WE", "-4TH", "5SA", "-5SU", "+2MO", "3SU"],
+                        1..3,
+                    ),
+                )
+                    .prop_map(|(freq, days)| format!("RRULE:FREQ={freq};BYDAY={}", days.join(","))),
+            ],
+            more in prop::sample::select(vec![
+                "", ";INTERVAL=5", ";INTERVAL=999999", ";BYHOUR=23;BYMINUTE=59", ";BYSECOND=60",
+                ";TT_SKIP=WEEKEND", ";BYSETPOS=-1", ";TT_WORKDAY=1",
+            ]),
+            day in prop_oneof![-25_000i64..50_000, LAST_DAY - 800..=LAST_DAY],
+            second in 0i64..86_400,
+        ) {
+            let flag = format!("{flag}{more}");
+            let Ok(recurrence) = flag.parse::<RepeatFlag>().and_then(|f| f.validate()) else {
+                return Ok(());
+            };
+            let Some(start) = date_of(day).map(|d| naive(d.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp() + second)) else {
+                return Ok(());
+            };
+            let Ok(series) = Series::new(&recurrence, start.and_utc(), Zone::UTC) else {
+                return Ok(());
+            };
+            let Some(plan) = series.plan.as_deref() else {
+                return Ok(());
+            };
+            if plan.occurs_every_period() && plan.period_start(2).is_some() {
+                let mut probe = Cursor::new(&series, plan, 0, None).unbounded().limited(SEARCH_STEPS);
+                prop_assert!(probe.next().is_some(), "{} from {}", flag, start);
+            }
+        }
 
         /// The grid analysis against brute force: with weekday filters alone, which period starts
         /// are allowed repeats every week, so walking the grid through `lcm(L, 1 week)` seconds
