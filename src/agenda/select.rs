@@ -34,24 +34,6 @@ pub(crate) fn instant_of(order: u128) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, nanos).unwrap_or_default()
 }
 
-/// An [`order`] kept as two halves, so that an entry holding one is aligned to 8 bytes, not 16: 56
-/// bytes where it would take 64.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Packed([u64; 2]);
-
-impl Packed {
-    #[inline]
-    pub(crate) fn new(order: u128) -> Packed {
-        Packed([(order >> 64) as u64, order as u64])
-    }
-
-    #[inline]
-    pub(crate) fn get(self) -> u128 {
-        let [high, low] = self.0;
-        (u128::from(high) << 64) | u128::from(low)
-    }
-}
-
 /// An entry's key: its [`order`], then its place among its task's entries.
 pub(crate) type Key = (u128, u64);
 
