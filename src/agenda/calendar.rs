@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
 use super::select::{order_at, position_of, Key, Keyed, Select};
-use super::spread::build;
+use super::spread::{build, Builder};
 use super::Window;
 use crate::format_instant;
 use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
@@ -120,8 +120,10 @@ pub(crate) struct AgendaBuilder {
     rules: RuleCache,
 }
 
-impl AgendaBuilder {
-    pub(crate) fn new(window: &Window) -> AgendaBuilder {
+impl Builder for AgendaBuilder {
+    type Entry = AgendaEntry;
+
+    fn new(window: &Window) -> AgendaBuilder {
         AgendaBuilder {
             window: *window,
             select: Select::new(window.limit),
@@ -130,12 +132,7 @@ impl AgendaBuilder {
     }
 
     /// Adds the occurrences of the task at `position`.
-    pub(crate) fn add(
-        &mut self,
-        task: &Task,
-        form: ListForm,
-        position: usize,
-    ) -> Result<(), AgendaError> {
+    fn add(&mut self, task: &Task, form: ListForm, position: usize) -> Result<(), AgendaError> {
         let Window {
             from, to, limit, ..
         } = self.window;
@@ -169,7 +166,7 @@ impl AgendaBuilder {
     }
 
     /// What it gathered.
-    pub(crate) fn into_select(self) -> Select<AgendaEntry> {
+    fn into_select(self) -> Select<AgendaEntry> {
         self.select
     }
 }

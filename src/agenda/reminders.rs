@@ -11,7 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{AgendaError, ReminderProblem, TaskRef};
 use super::list::ListForm;
 use super::select::{instant_of, order, order_at, position_of, Key, Keyed, Select};
-use super::spread::build;
+use super::spread::{build, Builder};
 use super::trigger::{Clock, Trigger, TriggerError};
 use super::Window;
 use crate::task::{
@@ -265,8 +265,10 @@ impl Adding<'_> {
     }
 }
 
-impl RemindersBuilder {
-    pub(crate) fn new(window: &Window) -> RemindersBuilder {
+impl Builder for RemindersBuilder {
+    type Entry = ReminderEntry;
+
+    fn new(window: &Window) -> RemindersBuilder {
         RemindersBuilder {
             window: *window,
             select: Select::new(window.limit),
@@ -276,17 +278,12 @@ impl RemindersBuilder {
     }
 
     /// What it gathered.
-    pub(crate) fn into_select(self) -> Select<ReminderEntry> {
+    fn into_select(self) -> Select<ReminderEntry> {
         self.select
     }
 
     /// Adds the reminders of the task at `position`.
-    pub(crate) fn add(
-        &mut self,
-        task: &Task,
-        form: ListForm,
-        position: usize,
-    ) -> Result<(), AgendaError> {
+    fn add(&mut self, task: &Task, form: ListForm, position: usize) -> Result<(), AgendaError> {
         let at = || TaskRef::new(form, position, task.id());
         let mut triggers =
             read_triggers(task, &mut self.triggers).map_err(|(index, id, problem)| {
@@ -344,7 +341,9 @@ impl RemindersBuilder {
         }
         Ok(())
     }
+}
 
+impl RemindersBuilder {
     fn in_window(&self, t: DateTime<Utc>) -> bool {
         (self.window.from..=self.window.to).contains(&t)
     }

@@ -8,10 +8,8 @@
 
 use std::ops::Range;
 
-use super::calendar::AgendaBuilder;
 use super::error::AgendaError;
 use super::list::ListForm;
-use super::reminders::RemindersBuilder;
 use super::select::{Keyed, Select};
 use super::Window;
 use crate::task::Task;
@@ -77,38 +75,6 @@ pub(crate) trait Builder {
 
     /// What it gathered.
     fn into_select(self) -> Select<Self::Entry>;
-}
-
-impl Builder for AgendaBuilder {
-    type Entry = super::AgendaEntry;
-
-    fn new(window: &Window) -> Self {
-        AgendaBuilder::new(window)
-    }
-
-    fn add(&mut self, task: &Task, form: ListForm, position: usize) -> Result<(), AgendaError> {
-        AgendaBuilder::add(self, task, form, position)
-    }
-
-    fn into_select(self) -> Select<Self::Entry> {
-        AgendaBuilder::into_select(self)
-    }
-}
-
-impl Builder for RemindersBuilder {
-    type Entry = super::ReminderEntry;
-
-    fn new(window: &Window) -> Self {
-        RemindersBuilder::new(window)
-    }
-
-    fn add(&mut self, task: &Task, form: ListForm, position: usize) -> Result<(), AgendaError> {
-        RemindersBuilder::add(self, task, form, position)
-    }
-
-    fn into_select(self) -> Select<Self::Entry> {
-        RemindersBuilder::into_select(self)
-    }
 }
 
 /// The entries `B` builds from `tasks` in `window`, the list spread over as many threads as
