@@ -3,11 +3,12 @@
 use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use crate::agenda::error::AgendaError;
 use crate::agenda::select::{Keyed, Select};
 
-/// The fewest tasks worth a thread of their own: about a millisecond of work, against the tens of
+/// The fewest tasks worth a thread of their own: a millisecond or two of work, against the tens of
 /// microseconds a thread costs to start.
 const LEAST_PER_THREAD: usize = 1_000;
 
@@ -18,10 +19,20 @@ const RUN: usize = 250;
 /// How many threads a list of `count` tasks is spread over: at most `most` (by default the
 /// machine's available parallelism), each with at least [`LEAST_PER_THREAD`] tasks.
 pub(super) fn threads(count: usize, most: Option<NonZeroUsize>) -> usize {
-    let most = most
-        .or_else(|| std::thread::available_parallelism().ok())
-        .map_or(1, NonZeroUsize::get);
-    most.min(count / LEAST_PER_THREAD)
+    let enough = count / LEAST_PER_THREAD;
+    if enough < 2 {
+        return enough;
+    }
+    // Asked of the system once: on Linux it reads the process's cgroup files.
+    static MACHINE: OnceLock<usize> = OnceLock::new();
+    let most = most.map_or_else(
+        || {
+            *MACHINE
+                .get_or_init(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
+        },
+        NonZeroUsize::get,
+    );
+    most.min(enough)
 }
 
 /// A thread's work: the entries of the tasks of the runs it is given, gathered.
