@@ -1,13 +1,14 @@
 //! The agenda: every occurrence of every task in a window, in order (BEHAVIOUR.md §8).
 
+use std::fmt;
 use std::ops::ControlFlow;
-use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
+use super::names::{Shared, Span, Writer};
 use super::select::{order_at, position_of, Key, Keyed, Select};
 use super::spread::{build, Builder};
 use super::Window;
@@ -18,14 +19,16 @@ use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
 ///
 /// Serialises as `{"id", "startDate", "dueDate", "isAllDay"}`, instants in TickTick's wire form and
 /// `null` for a date (or an id) the task does not have.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct AgendaEntry {
     /// The start and the position, for ordering ([`order`](super::select::order)).
     order: u128,
     /// Which of the task's occurrences, counting from 0.
     index: u32,
     all_day: bool,
-    id: Option<Arc<str>>,
+    /// The answer's task ids, and the row of this entry's task there.
+    names: Shared<Option<Span>>,
+    row: usize,
     /// Its `startDate` and `dueDate`: the start is one of them.
     dates: TaskDates,
 }
@@ -40,7 +43,12 @@ impl AgendaEntry {
     /// The task's `id`.
     #[must_use]
     pub fn id(&self) -> Option<&str> {
-        self.id.as_deref()
+        let names = self.names.get()?;
+        names
+            .row(self.row)
+            .copied()
+            .flatten()
+            .map(|id| names.text(id))
     }
 
     /// When the occurrence starts: its `startDate`, or its `dueDate` for a task without a start.
@@ -66,6 +74,28 @@ impl AgendaEntry {
     }
 }
 
+impl PartialEq for AgendaEntry {
+    fn eq(&self, other: &AgendaEntry) -> bool {
+        (self.order, self.index, self.all_day, self.dates)
+            == (other.order, other.index, other.all_day, other.dates)
+            && self.id() == other.id()
+    }
+}
+
+impl Eq for AgendaEntry {}
+
+impl fmt::Debug for AgendaEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AgendaEntry")
+            .field("position", &self.position())
+            .field("index", &self.index)
+            .field("id", &self.id())
+            .field("dates", &self.dates)
+            .field("all_day", &self.all_day)
+            .finish()
+    }
+}
+
 impl Keyed for AgendaEntry {
     #[inline]
     fn key(&self) -> Key {
@@ -76,7 +106,7 @@ impl Keyed for AgendaEntry {
 impl Serialize for AgendaEntry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(4))?;
-        map.serialize_entry("id", &self.id.as_deref())?;
+        map.serialize_entry("id", &self.id())?;
         map.serialize_entry("startDate", &self.dates.start_date.map(format_instant))?;
         map.serialize_entry("dueDate", &self.dates.due_date.map(format_instant))?;
         map.serialize_entry("isAllDay", &self.all_day)?;
@@ -118,6 +148,7 @@ pub(crate) struct AgendaBuilder {
     window: Window,
     select: Select<AgendaEntry>,
     rules: RuleCache,
+    names: Writer<Option<Span>>,
 }
 
 impl Builder for AgendaBuilder {
@@ -128,6 +159,7 @@ impl Builder for AgendaBuilder {
             window: *window,
             select: Select::new(window.limit),
             rules: RuleCache::near(window.from),
+            names: Writer::new(),
         }
     }
 
@@ -137,8 +169,10 @@ impl Builder for AgendaBuilder {
             from, to, limit, ..
         } = self.window;
         let all_day = task.is_all_day();
-        let select = &mut self.select;
-        let mut id: Option<Option<Arc<str>>> = None;
+        let (select, names) = (&mut self.select, &mut self.names);
+        names.begin_task();
+        // The task's row, once one of its entries is kept.
+        let mut row: Option<usize> = None;
         let mut index: u32 = 0;
         // No task gives more than `limit` of the first `limit` entries.
         let walked = visit_occurrences(task, Some(&mut self.rules), from, to, limit, |mut seen| {
@@ -147,12 +181,16 @@ impl Builder for AgendaBuilder {
                 u64::from(index),
             );
             if select.admits(key) {
-                let id = id.get_or_insert_with(|| task.id().map(Arc::from)).clone();
+                let row = *row.get_or_insert_with(|| {
+                    let id = task.id().map(|id| names.text(id));
+                    names.row(id)
+                });
                 select.push(AgendaEntry {
                     order: key.0,
                     index,
                     all_day,
-                    id,
+                    names: names.shared(),
+                    row,
                     dates: seen.dates(),
                 });
             }
@@ -167,6 +205,7 @@ impl Builder for AgendaBuilder {
 
     /// What it gathered.
     fn into_select(self) -> Select<AgendaEntry> {
+        self.names.finish();
         self.select
     }
 }

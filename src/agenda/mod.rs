@@ -41,6 +41,7 @@
 mod calendar;
 mod error;
 mod list;
+mod names;
 mod reminders;
 mod select;
 mod spread;

@@ -89,58 +89,43 @@ impl<T: Keyed> Select<T> {
         if self.entries.len() <= self.limit {
             return;
         }
-        let entries = &self.entries;
-        let kept = first(
-            entries.len(),
-            &|at| entries.get(at).map(Keyed::key),
-            self.limit,
-        );
-        self.bound = kept
-            .last()
-            .and_then(|&at| self.entries.get(at))
-            .map(Keyed::key);
-        self.entries = take(std::mem::take(&mut self.entries), &kept);
+        self.keep_first();
+        self.bound = self.entries.last().map(Keyed::key);
     }
 
     /// The first `limit` entries, in key order.
-    pub(crate) fn finish(self) -> Vec<T> {
+    pub(crate) fn finish(mut self) -> Vec<T> {
+        self.keep_first();
+        self.entries
+    }
+
+    /// Puts the entries in key order and keeps the first `limit`.
+    fn keep_first(&mut self) {
         let entries = &self.entries;
         let coarse: Vec<u64> = entries.iter().map(|e| coarse(e.key())).collect();
-        let mut order = sorted(&coarse, &|at| entries.get(at).map(Keyed::key));
-        order.truncate(self.limit);
-        take(self.entries, &order)
+        let order = sorted(&coarse, &|at| entries.get(at).map(Keyed::key));
+        permute(&mut self.entries, order);
+        self.entries.truncate(self.limit);
     }
 }
 
-/// The entries at `places`, in that order (`places` holds each place at most once).
-///
-/// Each entry is moved once into its place in the answer, read where it lies; an entry of an
-/// answer is large (64 bytes), so that one move is what counts.
-fn take<T>(entries: Vec<T>, places: &[usize]) -> Vec<T> {
-    // In place: an entry and its `Option` have one layout wherever `T` holds a reference.
-    let mut slots: Vec<Option<T>> = entries.into_iter().map(Some).collect();
-    // Made to measure: a growing answer would be copied as it grows.
-    let mut taken = Vec::with_capacity(places.len());
-    taken.extend(
-        places
-            .iter()
-            .filter_map(|&at| slots.get_mut(at).and_then(Option::take)),
-    );
-    taken
-}
-
-/// The places of the `limit` smallest of `count` entries, in key order, `key` giving an entry's.
-///
-/// The entries' keys are read where they lie, through `key`: one function for every kind of entry,
-/// compiled once.
-fn first(count: usize, key: &dyn Fn(usize) -> Option<Key>, limit: usize) -> Vec<usize> {
-    let mut places: Vec<usize> = (0..count).collect();
-    if let Some(last) = limit.checked_sub(1).filter(|&l| l < places.len()) {
-        places.select_nth_unstable_by_key(last, |&at| key(at));
+/// Puts `entries` in the order `order` gives (the place of the entry to put first, and so on: each
+/// place once), where they lie: a long answer needs no second copy of its memory (a second copy is
+/// memory the system gives afresh, page by page). Each cycle of the permutation is followed once,
+/// one swap for each entry it moves.
+fn permute<T>(entries: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        // The entry first at `start` moves along the cycle until its own place is reached.
+        while let Some(from) = order.get_mut(at).map(|o| std::mem::replace(o, DONE)) {
+            if from == DONE || from == start || from >= entries.len() {
+                break;
+            }
+            entries.swap(at, from);
+            at = from;
+        }
     }
-    places.truncate(limit);
-    places.sort_unstable_by_key(|&at| key(at));
-    places
 }
 
 /// A key's instant: its seconds and the first 20 bits of its nanoseconds (see [`order`]).
@@ -227,6 +212,34 @@ mod tests {
             expected.sort_unstable();
             expected.truncate(limit);
             assert_eq!(select.finish(), expected, "limit {limit}");
+        }
+    }
+
+    /// Every permutation of up to 6 entries, and long ones of many cycles, are put in order in place.
+    #[test]
+    fn entries_are_permuted_in_place() {
+        fn all(n: usize) -> Vec<Vec<usize>> {
+            if n == 0 {
+                return vec![Vec::new()];
+            }
+            let mut out = Vec::new();
+            for p in all(n - 1) {
+                for at in 0..=p.len() {
+                    let mut q = p.clone();
+                    q.insert(at, n - 1);
+                    out.push(q);
+                }
+            }
+            out
+        }
+        let mut orders: Vec<Vec<usize>> = (0..=6).flat_map(all).collect();
+        orders.push((0..1000).map(|i| (i * 7919) % 1000).collect());
+        orders.push((0..1000).rev().collect());
+        for order in orders {
+            let mut entries: Vec<String> = (0..order.len()).map(|i| i.to_string()).collect();
+            let expected: Vec<String> = order.iter().map(|i| i.to_string()).collect();
+            permute(&mut entries, order);
+            assert_eq!(entries, expected);
         }
     }
 

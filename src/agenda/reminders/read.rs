@@ -1,0 +1,480 @@
+//! What a task's reminders are: its triggers, its snoozed reminder and its checklist items' starts,
+//! read from its JSON text (BEHAVIOUR.md §8).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{DateTime, Utc};
+
+use crate::agenda::error::ReminderProblem;
+use crate::agenda::trigger::{Trigger, TriggerError};
+use crate::task::{
+    elements, members, string_chars, unescape, FieldProblem, Fnv, Name, Task, TaskError,
+};
+use crate::{parse_instant, Error};
+
+/// One trigger of a task, read.
+pub(super) struct TaskTrigger {
+    /// Its position in `reminders`.
+    pub(super) index: usize,
+    /// Its `id` and its text, in [`Triggers`]'s text.
+    id: Option<Range<usize>>,
+    text: Range<usize>,
+    pub(super) trigger: Trigger,
+    /// The row its entries share, once one is kept.
+    pub(super) row: Option<usize>,
+}
+
+/// The triggers of the task being added, read into memory kept from task to task: reading them
+/// allocates nothing once a few tasks are read.
+#[derive(Default)]
+pub(super) struct Triggers {
+    /// The triggers' ids and texts, one after the other.
+    text: String,
+    pub(super) list: Vec<TaskTrigger>,
+    cache: TriggerCache,
+}
+
+/// A trigger's id and text, read where [`Triggers`] keeps them.
+pub(super) struct Texts<'a>(&'a str);
+
+impl Texts<'_> {
+    /// The trigger's `id`.
+    pub(super) fn id(&self, trigger: &TaskTrigger) -> Option<&str> {
+        trigger.id.clone().and_then(|at| self.0.get(at))
+    }
+
+    /// The trigger as the task gives it.
+    pub(super) fn text(&self, trigger: &TaskTrigger) -> &str {
+        self.0.get(trigger.text.clone()).unwrap_or_default()
+    }
+}
+
+impl Triggers {
+    /// Reads `task`'s triggers in place of the last task's: each object's `id` and `trigger`, or a
+    /// trigger string as TickTick's Open API gives one; the first bad one as its position, id and
+    /// problem.
+    pub(super) fn read(
+        &mut self,
+        task: &Task,
+    ) -> Result<(), (usize, Option<String>, ReminderProblem)> {
+        self.list.clear();
+        self.text.clear();
+        let Some(json) = task.json_of(Name::Reminders) else {
+            return Ok(());
+        };
+        if self.read_plain(&json)? {
+            return Ok(());
+        }
+        self.list.clear();
+        self.text.clear();
+        // The task reader has checked the list: compact JSON, objects (without repeated keys) and
+        // strings.
+        for (index, element) in elements(&json).enumerate() {
+            let (id, trigger) = if element.starts_with('{') {
+                let [id, trigger] = two_members(element, ["id", "trigger"]);
+                (id.and_then(string), trigger)
+            } else {
+                (None, Some(element))
+            };
+            let fail = |problem| (index, id.as_deref().map(str::to_owned), problem);
+            let text = match trigger {
+                None | Some("null") => return Err(fail(ReminderProblem::MissingTrigger)),
+                Some(raw) => string(raw).ok_or_else(|| {
+                    fail(ReminderProblem::TriggerNotAString {
+                        got: raw.to_owned(),
+                    })
+                })?,
+            };
+            let trigger = self
+                .cache
+                .read(&text)
+                .map_err(|e| fail(ReminderProblem::InvalidTrigger(Box::new(e))))?;
+            self.push(index, id.as_deref(), &text, trigger);
+        }
+        Ok(())
+    }
+
+    /// The triggers read, and where their ids and texts lie.
+    pub(super) fn split(&mut self) -> (&mut [TaskTrigger], Texts<'_>) {
+        (&mut self.list, Texts(&self.text))
+    }
+
+    fn push(&mut self, index: usize, id: Option<&str>, text: &str, trigger: Trigger) {
+        let id = id.map(|id| self.keep(id));
+        let text = self.keep(text);
+        self.list.push(TaskTrigger {
+            index,
+            id,
+            text,
+            trigger,
+            row: None,
+        });
+    }
+
+    fn keep(&mut self, text: &str) -> Range<usize> {
+        let start = self.text.len();
+        self.text.push_str(text);
+        start..self.text.len()
+    }
+
+    /// The triggers of a list in the form TickTick writes, `[{"id":"...","trigger":"..."},...]`
+    /// with no escapes, read in one pass: `false` (and some triggers pushed) for any other form,
+    /// which [`Triggers::read`] then reads member by member. Each trigger read is the one that
+    /// reading gives, and so is the first bad one.
+    fn read_plain(&mut self, json: &str) -> Result<bool, (usize, Option<String>, ReminderProblem)> {
+        /// A validated JSON string's characters up to its closing quote, when it has no escape,
+        /// and the text from that quote on.
+        fn plain(rest: &str) -> Option<(&str, &str)> {
+            // Byte by byte: both are ASCII, never part of another character.
+            let end = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
+            match rest.as_bytes().get(end) {
+                Some(b'"') => Some((rest.get(..end)?, rest.get(end..)?)),
+                _ => None,
+            }
+        }
+        let Some(mut rest) = json.strip_prefix('[') else {
+            return Ok(false);
+        };
+        if rest == "]" {
+            return Ok(true);
+        }
+        for index in 0.. {
+            let Some((id, after)) = rest.strip_prefix(r#"{"id":""#).and_then(plain) else {
+                return Ok(false);
+            };
+            let Some((text, after)) = after.strip_prefix(r#"","trigger":""#).and_then(plain) else {
+                return Ok(false);
+            };
+            let Some(after) = after.strip_prefix("\"}") else {
+                return Ok(false);
+            };
+            let trigger = self.cache.read(text).map_err(|e| {
+                (
+                    index,
+                    Some(id.to_owned()),
+                    ReminderProblem::InvalidTrigger(Box::new(e)),
+                )
+            })?;
+            self.push(index, Some(id), text, trigger);
+            match after.as_bytes().first() {
+                Some(b',') => rest = after.get(1..).unwrap_or_default(),
+                Some(b']') if after.len() == 1 => return Ok(true),
+                _ => return Ok(false),
+            }
+        }
+        Ok(false)
+    }
+}
+
+/// Trigger texts already read for other tasks of a list: a list holds thousands of reminders and a
+/// dozen forms of trigger. At most [`TriggerCache::MOST`] texts are kept, so that its memory does
+/// not grow with the list.
+#[derive(Default)]
+struct TriggerCache(HashMap<Box<str>, Trigger, Fnv>);
+
+impl TriggerCache {
+    const MOST: usize = 256;
+
+    /// The trigger of `text`, read once per text.
+    fn read(&mut self, text: &str) -> Result<Trigger, TriggerError> {
+        if let Some(trigger) = self.0.get(text) {
+            return Ok(*trigger);
+        }
+        let trigger = text.parse::<Trigger>()?;
+        if self.0.len() < TriggerCache::MOST {
+            self.0.insert(text.into(), trigger);
+        }
+        Ok(trigger)
+    }
+}
+
+/// A JSON string's characters, escapes decoded; `None` for any other value (of compact, validated
+/// text).
+fn string(raw: &str) -> Option<Cow<'_, str>> {
+    string_chars(raw).map(unescape)
+}
+
+/// The values of two members by their names, in a compact, validated JSON object, in one walk.
+fn two_members<'a>(object: &'a str, names: [&str; 2]) -> [Option<&'a str>; 2] {
+    let mut found = [None, None];
+    for (key, value) in members(object) {
+        // Keys are compared as written unless they have escapes.
+        let key = if key.contains('\\') {
+            unescape(key)
+        } else {
+            Cow::Borrowed(key)
+        };
+        for (slot, name) in found.iter_mut().zip(names) {
+            if slot.is_none() && *key == *name {
+                *slot = Some(value);
+            }
+        }
+        if found.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    found
+}
+
+/// The task's snoozed reminder, `remindTime` (`null` and `""` mean none).
+pub(super) fn remind_time(task: &Task) -> Result<Option<DateTime<Utc>>, Error> {
+    let invalid = |problem| {
+        Error::Task(TaskError::InvalidField {
+            field: Name::RemindTime.as_str().to_owned(),
+            problem,
+        })
+    };
+    let Some(text) = task.json_of(Name::RemindTime) else {
+        return Ok(None);
+    };
+    if text == "null" {
+        return Ok(None);
+    }
+    match string(&text) {
+        Some(t) if t.is_empty() => Ok(None),
+        Some(t) => parse_instant(&t).map(Some).map_err(|_| {
+            invalid(FieldProblem::InvalidInstant {
+                text: t.into_owned(),
+            })
+        }),
+        None => Err(invalid(FieldProblem::WrongType {
+            expected: "an instant string",
+            got: text.into_owned(),
+        })),
+    }
+}
+
+/// Whether a checklist item's `status`, a JSON number the task reader has accepted as an integer, is
+/// 0 (BEHAVIOUR.md §8), read exactly from its text without a float parser.
+///
+/// The reader accepts a number whose nearest double is a whole number, so an accepted number is
+/// either one whose nearest double is 0 (`0`, `-0`, `0.0`, `0e5`, `1e-400`) or one of magnitude at
+/// least one half (it rounds to a whole number other than 0: `2`, `2.0`, `0.99999999999999999999`).
+/// Telling them apart needs only where the first digit other than 0 stands, and that digit.
+fn is_zero(number: &str) -> bool {
+    let number = number.strip_prefix('-').unwrap_or(number);
+    let (mantissa, exponent) = match number.find(['e', 'E']) {
+        Some(at) => (
+            number.get(..at).unwrap_or_default(),
+            number.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (number, ""),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The place of the first digit other than 0, as a power of ten before the exponent.
+    let first = whole
+        .bytes()
+        .position(|b| b != b'0')
+        .map(|i| (whole.len() - 1 - i) as i64)
+        .or_else(|| {
+            let i = fraction.bytes().position(|b| b != b'0')?;
+            Some(-1 - i as i64)
+        });
+    let Some(place) = first else {
+        return true;
+    };
+    let digit = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .find(|&b| b != b'0')
+        .unwrap_or(b'0');
+    // The exponent, saturated: its digits only matter up to far beyond any double's range.
+    let (negative, digits) = match exponent.as_bytes().first() {
+        Some(b'-') => (true, exponent.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, exponent.get(1..).unwrap_or_default()),
+        _ => (false, exponent),
+    };
+    let magnitude = digits.bytes().fold(0i64, |n, b| {
+        n.saturating_mul(10)
+            .saturating_add(i64::from(b.wrapping_sub(b'0')))
+    });
+    let place = if negative {
+        place.saturating_sub(magnitude)
+    } else {
+        place.saturating_add(magnitude)
+    };
+    // Below 0.1, or 0.1 to 0.5: below one half.
+    place < -1 || (place == -1 && digit < b'5')
+}
+
+/// When the task's checklist items remind: each open item's own `startDate` (`null` and `""` mean
+/// none), with the item's position.
+pub(super) fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
+    let Some(text) = task.json_of(Name::Items) else {
+        return Vec::new();
+    };
+    let mut reminders = Vec::new();
+    // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
+    for (index, item) in elements(&text).enumerate() {
+        let [status, start] = two_members(item, ["status", "startDate"]);
+        let open = status.is_none_or(|s| s == "null" || is_zero(s));
+        let start = start.and_then(string);
+        let start = start
+            .filter(|s| !s.is_empty())
+            .and_then(|s| parse_instant(&s).ok());
+        if let (true, Some(t)) = (open, start) {
+            reminders.push((index, t));
+        }
+    }
+    reminders
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::{reminders, AgendaError, Window};
+
+    /// A checklist item's `status` is 0 when its number's nearest double is 0, whatever form it is
+    /// written in, as the reader reads it; `1e-400` rounds to 0, so the item is open.
+    #[test]
+    fn checklist_status_zero_is_read_exactly() {
+        let window = Window::new(
+            parse_instant("2026-03-01T00:00:00Z").unwrap(),
+            parse_instant("2026-03-31T23:59:59Z").unwrap(),
+        );
+        for (status, open) in [
+            ("0", true),
+            ("0.0", true),
+            ("-0", true),
+            ("0e5", true),
+            ("1e-400", true),
+            ("2", false),
+            ("2.0", false),
+        ] {
+            let text = format!(
+                r#"{{"id": "t", "items": [{{"id": "i", "status": {status},
+                    "startDate": "2026-03-05T09:00:00Z"}}]}}"#
+            );
+            let task = Task::from_json(&text).unwrap();
+            let fired = reminders(std::slice::from_ref(&task), &window).unwrap();
+            assert_eq!(fired.len(), usize::from(open), "status {status}");
+        }
+    }
+
+    /// An item's start is found however its key is written, and only as a key.
+    #[test]
+    fn checklist_starts_are_found_as_keys_only() {
+        let window = Window::new(
+            parse_instant("2026-03-01T00:00:00Z").unwrap(),
+            parse_instant("2026-03-31T23:59:59Z").unwrap(),
+        );
+        for (item, fires) in [
+            (r#"{"startDate": "2026-03-05T09:00:00Z"}"#, 1),
+            (r#"{"start\u0044ate": "2026-03-05T09:00:00Z"}"#, 1),
+            (r#"{"title": "\"startDate\":\"2026-03-05T09:00:00Z"}"#, 0),
+            (r#"{"title": "x", "startDate": null}"#, 0),
+            (r#"{"id": "i"}, {"startDate": "2026-03-06T09:00:00Z"}"#, 1),
+        ] {
+            let text = format!(r#"{{"id": "t", "items": [{item}]}}"#);
+            let task = Task::from_json(&text).unwrap();
+            let fired = reminders(std::slice::from_ref(&task), &window).unwrap();
+            assert_eq!(fired.len(), fires, "{item}");
+        }
+    }
+
+    /// TickTick's own form of a reminders list, read in one pass, gives what reading it member by
+    /// member gives: the same entries, and the same first bad trigger with its position and id.
+    #[test]
+    fn the_plain_form_reads_as_the_general_form() {
+        let window = Window::new(
+            parse_instant("2026-03-01T00:00:00Z").unwrap(),
+            parse_instant("2026-03-31T23:59:59Z").unwrap(),
+        );
+        let lists: [&[(&str, &str)]; 5] = [
+            &[],
+            &[("r1", "TRIGGER:-PT30M")],
+            &[
+                ("r1", "TRIGGER:PT0S"),
+                ("r2", "TRIGGER:-P1DT15H0M0S"),
+                ("", "TRIGGER:-P1W"),
+            ],
+            &[
+                ("r1", "TRIGGER:-PT5M"),
+                ("r2", "TRIGGER:-PT5X"),
+                ("r3", "TRIGGER:P1M"),
+            ],
+            &[("r1", "TRIGGER:-PT1H"), ("r2", "TRIGGER:-PT1H")],
+        ];
+        for list in lists {
+            for all_day in [false, true] {
+                // The plain form, and the same members in another order, which the general reading
+                // takes.
+                let [plain, reordered] = [false, true].map(|swap| {
+                    let objects: Vec<String> = list
+                        .iter()
+                        .map(|(id, trigger)| {
+                            if swap {
+                                format!(r#"{{"trigger":"{trigger}","id":"{id}"}}"#)
+                            } else {
+                                format!(r#"{{"id":"{id}","trigger":"{trigger}"}}"#)
+                            }
+                        })
+                        .collect();
+                    let text = format!(
+                        r#"{{"id": "t", "startDate": "2026-03-02T08:00:00Z", "isAllDay": {all_day},
+                            "timeZone": "America/New_York", "repeatFlag": "RRULE:FREQ=WEEKLY",
+                            "reminders": [{}]}}"#,
+                        objects.join(",")
+                    );
+                    let task = Task::from_json(&text).unwrap();
+                    reminders(std::slice::from_ref(&task), &window)
+                });
+                assert_eq!(plain, reordered, "{list:?} {all_day}");
+            }
+        }
+        let task = Task::from_json(
+            r#"{"id": "t", "startDate": "2026-03-02T08:00:00Z",
+                "reminders": [{"id":"a","trigger":"TRIGGER:-PT5M"},{"id":"b","trigger":"TRIGGER:-PT5X"}]}"#,
+        )
+        .unwrap();
+        let err = reminders(std::slice::from_ref(&task), &window).unwrap_err();
+        assert!(
+            matches!(err, AgendaError::Reminder { index: 1, ref id, .. } if id.as_deref() == Some("b")),
+            "{err}"
+        );
+    }
+
+    /// The exact reading agrees with the number's nearest double for every form the reader accepts
+    /// as an integer.
+    #[test]
+    fn zero_agrees_with_the_nearest_double() {
+        let forms = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "0e5",
+            "0E-5",
+            "0.000e+99",
+            "1e-400",
+            "-1e-400",
+            "4e-324",
+            "2e-324",
+            "1e-99999999999999999999999",
+            "00",
+            "1",
+            "-1",
+            "2",
+            "2.0",
+            "10",
+            "0.5e1",
+            "5e-1",
+            "0.99999999999999999999",
+            "1e0",
+            "100e-2",
+            "12345678901234567890",
+            "1e99999999999999999999999",
+            "0.0000000000000000000000001e25",
+            "4.9e-1",
+        ];
+        for form in forms {
+            let Ok(x) = form.parse::<f64>() else { continue };
+            if x.fract() != 0.0 {
+                continue;
+            }
+            assert_eq!(is_zero(form), x == 0.0, "{form}");
+        }
+    }
+}
