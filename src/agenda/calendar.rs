@@ -204,6 +204,10 @@ impl Builder for AgendaBuilder {
     }
 
     /// What it gathered.
+    fn select(&mut self) -> &mut Select<Self::Entry> {
+        &mut self.select
+    }
+
     fn into_select(self) -> Select<AgendaEntry> {
         self.names.finish();
         self.select

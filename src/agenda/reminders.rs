@@ -302,6 +302,10 @@ impl Builder for RemindersBuilder {
     }
 
     /// What it gathered.
+    fn select(&mut self) -> &mut Select<Self::Entry> {
+        &mut self.select
+    }
+
     fn into_select(self) -> Select<ReminderEntry> {
         self.names.finish();
         self.select

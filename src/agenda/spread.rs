@@ -17,6 +17,10 @@ use crate::task::Task;
 #[cfg(not(target_arch = "wasm32"))]
 mod threads;
 
+/// How many tasks a builder adds before it makes room for the entries of the rest, at the rate of
+/// these ([`Select::expect`]).
+const FIRST: usize = 250;
+
 /// Tasks in list order, by position: already read, or read when their turn comes.
 pub(crate) trait Tasks: Sync {
     /// How many tasks the list holds.
@@ -75,6 +79,9 @@ pub(crate) trait Builder {
 
     /// What it gathered.
     fn into_select(self) -> Select<Self::Entry>;
+
+    /// What it gathers into.
+    fn select(&mut self) -> &mut Select<Self::Entry>;
 }
 
 /// The entries `B` builds from `tasks` in `window`, the list spread over as many threads as
@@ -89,15 +96,26 @@ pub(crate) fn build<B: Builder, L: Tasks + ?Sized>(
         // Each thread's runs, gathered by a builder of its own.
         let work = |runs: &mut dyn Iterator<Item = Range<usize>>| {
             let mut builder = B::new(window);
+            let mut first = true;
             for run in runs {
+                let len = run.len();
                 add(tasks, &mut builder, run)?;
+                // After its first run, room for about as many tasks as each thread takes.
+                if std::mem::take(&mut first) {
+                    builder
+                        .select()
+                        .expect(len, (count / threads).saturating_sub(len));
+                }
             }
             Ok(builder.into_select())
         };
         return threads::spread(count, threads, window.limit, &work);
     }
     let mut builder = B::new(window);
-    add(tasks, &mut builder, 0..count)?;
+    let first = count.min(FIRST);
+    add(tasks, &mut builder, 0..first)?;
+    builder.select().expect(first, count - first);
+    add(tasks, &mut builder, first..count)?;
     Ok(builder.into_select().finish())
 }
 
