@@ -114,29 +114,42 @@ fn position(error: &AgendaError) -> usize {
     }
 }
 
-/// The first `limit` entries of `parts`, each in key order, in key order. The parts hold the entries
-/// of different tasks, so that no two entries of different parts share an
+/// The first `limit` entries of `parts`, each in key order, in key order: merged two by two, a
+/// part with the next until one is left (one merge on a machine of two threads). The parts hold the
+/// entries of different tasks, so that no two entries of different parts share an
 /// [`order`](crate::agenda::select::order): it alone tells which comes first.
-fn merge<T: Keyed>(parts: Vec<Vec<T>>, limit: usize) -> Vec<T> {
-    let total = parts.iter().map(Vec::len).sum::<usize>().min(limit);
-    let mut merged = Vec::with_capacity(total);
-    let mut parts: Vec<_> = parts.into_iter().map(Vec::into_iter).collect();
-    while merged.len() < total {
-        // The part whose next entry comes first.
-        let mut first: Option<(u128, &mut std::vec::IntoIter<T>)> = None;
-        for part in &mut parts {
-            let Some((order, _)) = part.as_slice().first().map(Keyed::key) else {
-                continue;
-            };
-            if first.as_ref().is_none_or(|(best, _)| order < *best) {
-                first = Some((order, part));
-            }
+fn merge<T: Keyed>(mut parts: Vec<Vec<T>>, limit: usize) -> Vec<T> {
+    while parts.len() > 1 {
+        let mut pairs = parts.into_iter();
+        parts = Vec::new();
+        while let Some(a) = pairs.next() {
+            parts.push(match pairs.next() {
+                Some(b) => merge_two(a, b, limit),
+                None => a,
+            });
         }
-        let Some(next) = first.and_then(|(_, part)| part.next()) else {
-            break;
-        };
-        merged.push(next);
     }
+    let mut merged = parts.pop().unwrap_or_default();
+    merged.truncate(limit);
+    merged
+}
+
+/// The first `limit` entries of `a` and `b`, each in key order, in key order; each entry moved once.
+fn merge_two<T: Keyed>(a: Vec<T>, b: Vec<T>, limit: usize) -> Vec<T> {
+    let total = (a.len() + b.len()).min(limit);
+    let mut merged = Vec::with_capacity(total);
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
+    while merged.len() < total {
+        let next = match (a.as_slice().first(), b.as_slice().first()) {
+            (Some(x), Some(y)) if x.key().0 < y.key().0 => a.next(),
+            (Some(_), Some(_)) => b.next(),
+            _ => break,
+        };
+        merged.extend(next);
+    }
+    // One of them is done (or the limit reached): the rest of the other, at once.
+    let room = total - merged.len();
+    merged.extend(a.chain(b).take(room));
     merged
 }
 
@@ -182,6 +195,28 @@ mod tests {
         assert_eq!(keys(merge(parts(), 3)), all[..3]);
         assert!(merge(parts(), 0).is_empty());
         assert!(merge::<E>(vec![], 5).is_empty());
+        // One to six parts of entries spread among them, at every limit around their count.
+        for count in 1..=6u128 {
+            let parts: Vec<Vec<E>> = (0..count)
+                .map(|p| {
+                    (0..40u128)
+                        .filter(|i| (i * 7 + i / 3) % count == p)
+                        .map(|i| E(i, 0))
+                        .collect()
+                })
+                .collect();
+            for limit in [0, 1, 17, 39, 40, 41, usize::MAX] {
+                let expected: Vec<(u128, u64)> = (0..40u128).take(limit).map(|i| (i, 0)).collect();
+                let got = merge(
+                    parts
+                        .iter()
+                        .map(|p| p.iter().map(|e| E(e.0, e.1)).collect())
+                        .collect(),
+                    limit,
+                );
+                assert_eq!(keys(got), expected, "{count} parts, limit {limit}");
+            }
+        }
     }
 
     #[test]
