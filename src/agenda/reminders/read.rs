@@ -302,12 +302,20 @@ fn is_zero(number: &str) -> bool {
 /// When the task's checklist items remind: each open item's own `startDate` (`null` and `""` mean
 /// none), with the item's position.
 pub(super) fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
-    let Some(text) = task.json_of(Name::Items) else {
+    /// Whether compact JSON text may hold a member `startDate` whose value is a string: written so,
+    /// or with its name escaped.
+    fn may_start(text: &str) -> bool {
+        text.contains(r#""startDate":""#) || text.contains('\\')
+    }
+    let Some(text) = task.json_of(Name::Items).filter(|text| may_start(text)) else {
         return Vec::new();
     };
     let mut reminders = Vec::new();
     // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
     for (index, item) in elements(&text).enumerate() {
+        if !may_start(item) {
+            continue;
+        }
         let [status, start] = two_members(item, ["status", "startDate"]);
         let open = status.is_none_or(|s| s == "null" || is_zero(s));
         let start = start.and_then(string);
