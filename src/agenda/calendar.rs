@@ -203,11 +203,11 @@ impl Builder for AgendaBuilder {
         })
     }
 
-    /// What it gathered.
     fn select(&mut self) -> &mut Select<Self::Entry> {
         &mut self.select
     }
 
+    /// What it gathered, its names done.
     fn into_select(self) -> Select<AgendaEntry> {
         self.names.finish();
         self.select

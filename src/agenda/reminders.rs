@@ -199,8 +199,8 @@ impl Serialize for ReminderEntry {
 /// - Each trigger of `reminders` fires once for every occurrence of the task, the same occurrences
 ///   its calendar shows ([`occurrences`](crate::task::occurrences): exDates and skipped days have
 ///   none, a task repeating from its completion date only its current one), at the instant
-///   [`Trigger::fire_time`](super::Trigger::fire_time) gives, counted from the occurrence's start (its `startDate`, or its
-///   `dueDate` when it has no start).
+///   [`Trigger::fire_time`](super::Trigger::fire_time) gives, counted from the occurrence's start
+///   (its `startDate`, or its `dueDate` when it has no start).
 /// - `remindTime`, when set, is a snoozed reminder that fires once at that instant.
 /// - A checklist item with its own `startDate` reminds at that instant, unless it is checked off.
 /// - Closed tasks (`status` other than 0) do not remind.
@@ -301,11 +301,11 @@ impl Builder for RemindersBuilder {
         }
     }
 
-    /// What it gathered.
     fn select(&mut self) -> &mut Select<Self::Entry> {
         &mut self.select
     }
 
+    /// What it gathered, its names done.
     fn into_select(self) -> Select<ReminderEntry> {
         self.names.finish();
         self.select
