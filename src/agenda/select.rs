@@ -117,9 +117,8 @@ impl<T: Keyed> Select<T> {
 
     /// Puts the entries in key order and keeps the first `limit`.
     fn keep_first(&mut self) {
-        let entries = &self.entries;
-        let coarse: Vec<u64> = entries.iter().map(|e| coarse(e.key())).collect();
-        let order = sorted(&coarse, &|at| entries.get(at).map(Keyed::key));
+        let keys: Vec<Key> = self.entries.iter().map(Keyed::key).collect();
+        let order = sorted(&keys);
         permute(&mut self.entries, order);
         self.entries.truncate(self.limit);
     }
@@ -149,22 +148,21 @@ fn coarse(key: Key) -> u64 {
     u64::try_from(key.0 >> 64).unwrap_or(u64::MAX)
 }
 
-/// The places of entries of instants `coarse` (see [`coarse`]) in key order, `key` giving an
-/// entry's whole key.
+/// The places of `keys` in key order.
 ///
 /// The instants of an answer lie in one window, spread over it: they are first placed in at most as
-/// many buckets as entries by their instant (in one pass, stably), and each bucket, of an entry or
-/// two, is then sorted by the whole key unless it already is (entries come task by task, each task's
-/// in its own order, so a bucket of one instant mostly is). The cost grows with the number of
-/// entries, not its logarithm. Whole keys are read where the entries lie, through `key`: one
-/// function for every kind of entry, compiled once.
-fn sorted(coarse: &[u64], key: &dyn Fn(usize) -> Option<Key>) -> Vec<usize> {
-    let (Some(&low), Some(&high)) = (coarse.iter().min(), coarse.iter().max()) else {
+/// many buckets as entries by their instant ([`coarse`]; in one pass, stably), and each bucket, of
+/// an entry or two, is then sorted by the whole key unless it already is (entries come task by
+/// task, each task's in its own order, so a bucket of one instant mostly is). The cost grows with
+/// the number of entries, not its logarithm.
+fn sorted(keys: &[Key]) -> Vec<usize> {
+    let coarse = || keys.iter().map(|&k| coarse(k));
+    let (Some(low), Some(high)) = (coarse().min(), coarse().max()) else {
         return Vec::new();
     };
     // A bucket is the instant with its last `shift` bits dropped: at most as many as entries.
     let mut shift = 0;
-    while (high - low) >> shift >= coarse.len() as u64 {
+    while (high - low) >> shift >= keys.len() as u64 {
         shift += 1;
     }
     let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
@@ -172,7 +170,7 @@ fn sorted(coarse: &[u64], key: &dyn Fn(usize) -> Option<Key>) -> Vec<usize> {
     // Counting sort by bucket: `ends[b]` is first where bucket `b` begins, then, once each entry is
     // placed, where it ends (where bucket `b + 1` begins).
     let mut ends = vec![0usize; buckets];
-    for &c in coarse {
+    for c in coarse() {
         if let Some(count) = ends.get_mut(bucket(c)) {
             *count += 1;
         }
@@ -183,8 +181,8 @@ fn sorted(coarse: &[u64], key: &dyn Fn(usize) -> Option<Key>) -> Vec<usize> {
         *end = begin;
         begin += count;
     }
-    let mut order = vec![0usize; coarse.len()];
-    for (at, &c) in coarse.iter().enumerate() {
+    let mut order = vec![0usize; keys.len()];
+    for (at, c) in coarse().enumerate() {
         if let Some(slot) = ends.get_mut(bucket(c)) {
             if let Some(o) = order.get_mut(*slot) {
                 *o = at;
@@ -192,6 +190,7 @@ fn sorted(coarse: &[u64], key: &dyn Fn(usize) -> Option<Key>) -> Vec<usize> {
             *slot += 1;
         }
     }
+    let key = |at: usize| keys.get(at);
     let mut begin = 0;
     for &end in &ends {
         if end - begin > 1 {
