@@ -46,6 +46,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use error::Failure;
+
+/// The module's allocator: Talc, made for WebAssembly, in place of Rust's default (dlmalloc).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use options::{Given, Object, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
