@@ -43,7 +43,9 @@ pub(crate) trait Keyed {
     fn key(&self) -> Key;
 }
 
-/// Keeps the `limit` entries of smallest key among those pushed.
+/// Keeps the `limit` entries of smallest key among those pushed. Entries of one
+/// [`order`] (one task's at one instant) are pushed in the order of their keys, as each task's entries
+/// come in its own order: ordering then reads orders alone.
 pub(crate) struct Select<T: Keyed> {
     limit: usize,
     entries: Vec<T>,
@@ -117,9 +119,13 @@ impl<T: Keyed> Select<T> {
 
     /// Puts the entries in key order and keeps the first `limit`.
     fn keep_first(&mut self) {
-        let keys: Vec<Key> = self.entries.iter().map(Keyed::key).collect();
-        let order = sorted(&keys);
+        let orders: Vec<u128> = self.entries.iter().map(|e| e.key().0).collect();
+        let order = sorted(&orders);
         permute(&mut self.entries, order);
+        debug_assert!(
+            self.entries.is_sorted_by_key(Keyed::key),
+            "entries of one order are pushed in the order of their keys"
+        );
         self.entries.truncate(self.limit);
     }
 }
@@ -143,26 +149,28 @@ fn permute<T>(entries: &mut [T], mut order: Vec<usize>) {
     }
 }
 
-/// A key's instant: its seconds and the first 20 bits of its nanoseconds (see [`order`]).
-fn coarse(key: Key) -> u64 {
-    u64::try_from(key.0 >> 64).unwrap_or(u64::MAX)
+/// An [`order`]'s instant: its seconds and the first 20 bits of its nanoseconds.
+fn coarse(order: u128) -> u64 {
+    u64::try_from(order >> 64).unwrap_or(u64::MAX)
 }
 
-/// The places of `keys` in key order.
+/// The places of entries of orders `orders` (see [`order`]) in key order, for entries pushed as a
+/// [`Select`] takes them: those of one order (one task's at one instant) in the order of their keys.
 ///
-/// The instants of an answer lie in one window, spread over it: they are first placed in at most as
-/// many buckets as entries by their instant ([`coarse`]; in one pass, stably), and each bucket, of
-/// an entry or two, is then sorted by the whole key unless it already is (entries come task by
-/// task, each task's in its own order, so a bucket of one instant mostly is). The cost grows with
-/// the number of entries, not its logarithm.
-fn sorted(keys: &[Key]) -> Vec<usize> {
-    let coarse = || keys.iter().map(|&k| coarse(k));
+/// The instants of an answer lie in one window, spread over it: the entries are first placed in at
+/// most as many buckets as entries by their instant ([`coarse`]; in one pass, stably), and each
+/// bucket, of an entry or two, is then sorted by order, then by place, unless it already is (entries
+/// come task by task, each task's in its own order, so a bucket of one instant mostly is). The cost
+/// grows with the number of entries, not its logarithm. The orders are read from one list of 16
+/// bytes each, which ordering reads again and again, rather than from the entries where they lie.
+fn sorted(orders: &[u128]) -> Vec<usize> {
+    let coarse = || orders.iter().map(|&o| coarse(o));
     let (Some(low), Some(high)) = (coarse().min(), coarse().max()) else {
         return Vec::new();
     };
     // A bucket is the instant with its last `shift` bits dropped: at most as many as entries.
     let mut shift = 0;
-    while (high - low) >> shift >= keys.len() as u64 {
+    while (high - low) >> shift >= orders.len() as u64 {
         shift += 1;
     }
     let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
@@ -181,7 +189,7 @@ fn sorted(keys: &[Key]) -> Vec<usize> {
         *end = begin;
         begin += count;
     }
-    let mut order = vec![0usize; keys.len()];
+    let mut order = vec![0usize; orders.len()];
     for (at, c) in coarse().enumerate() {
         if let Some(slot) = ends.get_mut(bucket(c)) {
             if let Some(o) = order.get_mut(*slot) {
@@ -190,7 +198,7 @@ fn sorted(keys: &[Key]) -> Vec<usize> {
             *slot += 1;
         }
     }
-    let key = |at: usize| keys.get(at);
+    let key = |at: usize| (orders.get(at), at);
     let mut begin = 0;
     for &end in &ends {
         if end - begin > 1 {
