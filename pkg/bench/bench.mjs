@@ -23,12 +23,7 @@
 // at most about 5 s), then three batches of calls lasting at least 100 ms each (at least one call).
 // The figure is the median over the rounds of the median batch's time of one call. The time is
 // the process's CPU time (process.cpuUsage), which leaves out time spent waiting for a core on a busy
-// machine; `-- --wall` measures wall-clock time instead. Every library's process runs with V8's
-// `--single-threaded`: its garbage is collected, and its code compiled, on the thread that makes the
-// calls, so that the CPU time counts that work once. With V8's helper threads, the CPU time also
-// counted whatever they did at the same time (collecting in parallel, compiling a WebAssembly
-// module's hot functions for seconds after the warm-up found the calls steady): five fresh processes
-// gave 2.6 to 36 µs for ticktick-recur's next MONTHLY, 2.8 to 4.6 µs with the flag.
+// machine; `-- --wall` measures wall-clock time instead.
 process.env.TZ = "UTC";
 
 const assert = (await import("node:assert/strict")).default;
@@ -88,8 +83,7 @@ function race(work, count) {
   const samples = Array.from({ length: count }, () => []);
   for (let round = 0; round < rounds; round++) {
     for (let library = 0; library < count; library++) {
-      const args = ["--single-threaded", fileURLToPath(import.meta.url), "--child", String(work), String(library),
-        ...process.argv.slice(2)];
+      const args = [fileURLToPath(import.meta.url), "--child", String(work), String(library), ...process.argv.slice(2)];
       samples[library].push(Number(execFileSync(process.execPath, args, { encoding: "utf8" })));
     }
   }
