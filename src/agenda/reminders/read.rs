@@ -334,14 +334,19 @@ mod tests {
     use super::*;
     use crate::agenda::{reminders, AgendaError, Window};
 
+    /// March 2026.
+    fn march() -> Window {
+        Window::new(
+            parse_instant("2026-03-01T00:00:00Z").unwrap(),
+            parse_instant("2026-03-31T23:59:59Z").unwrap(),
+        )
+    }
+
     /// A checklist item's `status` is 0 when its number's nearest double is 0, whatever form it is
     /// written in, as the reader reads it; `1e-400` rounds to 0, so the item is open.
     #[test]
     fn checklist_status_zero_is_read_exactly() {
-        let window = Window::new(
-            parse_instant("2026-03-01T00:00:00Z").unwrap(),
-            parse_instant("2026-03-31T23:59:59Z").unwrap(),
-        );
+        let window = march();
         for (status, open) in [
             ("0", true),
             ("0.0", true),
@@ -364,10 +369,7 @@ mod tests {
     /// An item's start is found however its key is written, and only as a key.
     #[test]
     fn checklist_starts_are_found_as_keys_only() {
-        let window = Window::new(
-            parse_instant("2026-03-01T00:00:00Z").unwrap(),
-            parse_instant("2026-03-31T23:59:59Z").unwrap(),
-        );
+        let window = march();
         for (item, fires) in [
             (r#"{"startDate": "2026-03-05T09:00:00Z"}"#, 1),
             (r#"{"start\u0044ate": "2026-03-05T09:00:00Z"}"#, 1),
@@ -386,10 +388,7 @@ mod tests {
     /// member gives: the same entries, and the same first bad trigger with its position and id.
     #[test]
     fn the_plain_form_reads_as_the_general_form() {
-        let window = Window::new(
-            parse_instant("2026-03-01T00:00:00Z").unwrap(),
-            parse_instant("2026-03-31T23:59:59Z").unwrap(),
-        );
+        let window = march();
         let lists: [&[(&str, &str)]; 5] = [
             &[],
             &[("r1", "TRIGGER:-PT30M")],
