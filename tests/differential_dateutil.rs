@@ -14,10 +14,10 @@
 //! a gap the offset in force before the gap (it moves forward by the gap's length) and a time in a fold
 //! its earlier instant: exactly our policy, so every case must agree. Starts are instants in our API
 //! (TickTick's `startDate`), so the generator only draws starts that exist once in their zone (a start
-//! in a gap has no wall-clock time of its own to keep; see `differential_rrule.rs`). Starts lie in
+//! in a gap has no wall-clock time of its own to keep; see `differential_rrule/`). Starts lie in
 //! 1971-2035 and only occurrences before 2038 are compared: past the last transition chrono-tz lists
 //! (2099) it keeps the last offset, while zoneinfo extends the zone's rule. The random rules avoid the readings where
-//! dateutil departs from RFC 5545 (see `tests/data/README.md` and `differential_rrule.rs`: mixed plain
+//! dateutil departs from RFC 5545 (see `tests/data/README.md` and `differential_rrule/`: mixed plain
 //! and ordinal BYDAY, WEEKLY BYSETPOS before WKST, week 1 named as -52/-53). Named cases pin that rules
 //! which can never occur are answered promptly with `NeverOccurs`.
 
@@ -139,7 +139,7 @@ fn random_spec(rng: &mut Rng, freqs: &[Freq]) -> Spec {
         by_month_day: rng.set(0.3, 3, |r| r.signed(1, 31) as i8),
         by_year_day: rng.set(0.15, 3, |r| r.signed(1, 366) as i16),
         // Negative week numbers within -51..=-1: dateutil misses week 1 named as -52 or -53 (see
-        // differential_rrule.rs).
+        // differential_rrule/named.rs).
         by_week_no: rng.set(0.15, 2, |r| {
             if r.chance(0.5) {
                 1 + r.below(53) as i8

@@ -214,7 +214,7 @@ impl Spec {
         };
         // Plain and ordinal entries are not mixed: python-dateutil and the rrule crate intersect them
         // (`BYDAY=MO,-1MO` is the last Monday), we take their union as RFC 5545 lists mean (every
-        // Monday); `differential_rrule.rs` has the named case. With ordinals, the plain entries go.
+        // Monday); `differential_rrule/` has the named case. With ordinals, the plain entries go.
         let ordinal_entries = ordinals.is_some() && self.by_day.iter().any(|(n, _)| n.is_some());
         let days: Vec<String> = self
             .by_day
