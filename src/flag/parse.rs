@@ -35,76 +35,14 @@ impl RepeatFlag {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<RepeatFlag, FlagError> {
-        let error = |offset, kind| FlagError::new(text, offset, kind);
-        // An ASCII control character is one byte, and no byte of a longer UTF-8 character is one.
-        if let Some(at) = text.bytes().position(|b| b.is_ascii_control()) {
-            let ch = text
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .unwrap_or_default();
-            return Err(error(at, FlagErrorKind::ControlCharacter { ch }));
-        }
-        if text.is_empty() {
-            return Ok(RepeatFlag {
-                text: String::new(),
-                kind: FlagKind::None,
-                parts: Vec::new(),
-            });
-        }
-        let (mut kind, body) = match prefix(text) {
-            Ok(found) => found,
-            Err(prefix) => {
-                let prefix = prefix.to_owned();
-                return Err(error(0, FlagErrorKind::UnknownPrefix { prefix }));
-            }
-        };
-
         let mut parts: Vec<Part> =
             Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
-        let mut keys = Keys::default();
-        let mut rest = text.get(body..).unwrap_or_default();
-        let mut next_at = body;
-        // The `;`-separated segments: a byte search, cheaper than a `str` pattern on such short text.
-        while !rest.is_empty() {
-            let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
-            let (segment, tail) = rest.split_at(end);
-            rest = tail.get(1..).unwrap_or_default();
-            let at = next_at;
-            next_at += end + 1;
-            if segment.is_empty() {
-                continue;
-            }
-            let eq = match segment.bytes().position(|b| b == b'=') {
-                Some(0) | None => {
-                    let part = segment.to_owned();
-                    return Err(error(at, FlagErrorKind::MalformedPart { part }));
-                }
-                Some(eq) => eq,
-            };
-            let key = &segment[..eq];
-            if !keys.insert(key, parts.iter().map(|p| &text[p.key.clone()])) {
-                let key = key.to_owned();
-                return Err(error(at, FlagErrorKind::DuplicateKey { key }));
-            }
-            parts.push(Part {
-                key: at..at + eq,
-                value: at + eq + 1..at + segment.len(),
-            });
-        }
-
-        let flag = RepeatFlag {
+        let kind = split(text, &mut parts)?;
+        Ok(RepeatFlag {
             text: text.to_owned(),
             kind,
             parts,
-        };
-        if kind == FlagKind::RRule
-            && flag
-                .get("FREQ")
-                .is_some_and(|v| v.eq_ignore_ascii_case("NONE"))
-        {
-            kind = FlagKind::None;
-        }
-        Ok(RepeatFlag { kind, ..flag })
+        })
     }
 
     /// The flag with its `COUNT` value replaced in place by `count`; every other byte unchanged.
@@ -163,7 +101,7 @@ impl RepeatFlag {
 
     /// The byte offset where the parts begin: just after the prefix's `:`, or 0 for a bare RRULE.
     pub(crate) fn body_start(&self) -> usize {
-        prefix(&self.text).map_or(0, |(_, body)| body)
+        body_start(&self.text)
     }
 
     /// Replaces the value of the first part named `key` by `value`, shifting the later parts' ranges.
@@ -211,6 +149,139 @@ impl RepeatFlag {
             parts,
         })
     }
+}
+
+/// The byte offset where the parts of the flag `text` begin: just after the prefix's `:`, or 0 for a
+/// bare RRULE.
+pub(crate) fn body_start(text: &str) -> usize {
+    prefix(text).map_or(0, |(_, body)| body)
+}
+
+/// Where [`split`] puts the parts it finds, in order.
+pub(crate) trait PartList {
+    /// Appends a part.
+    fn push(&mut self, part: Part);
+    /// The parts so far.
+    fn as_slice(&self) -> &[Part];
+}
+
+impl PartList for Vec<Part> {
+    fn push(&mut self, part: Part) {
+        Vec::push(self, part);
+    }
+
+    fn as_slice(&self) -> &[Part] {
+        self
+    }
+}
+
+/// A flag's parts without a heap allocation while they are few (a flag has a handful), in a
+/// [`Vec`] once there are more: for a flag read once and thrown away
+/// ([`crate::rule::validate_text`]).
+#[derive(Debug, Default)]
+pub(crate) struct FewParts {
+    len: usize,
+    inline: [Part; FewParts::INLINE],
+    more: Vec<Part>,
+}
+
+impl FewParts {
+    /// Up to this many parts are kept inline.
+    const INLINE: usize = 12;
+}
+
+impl PartList for FewParts {
+    fn push(&mut self, part: Part) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) if self.more.is_empty() => {
+                *slot = part;
+                self.len += 1;
+            }
+            _ => {
+                if self.more.is_empty() {
+                    self.more.extend(self.inline.iter().cloned());
+                }
+                self.more.push(part);
+            }
+        }
+    }
+
+    fn as_slice(&self) -> &[Part] {
+        if self.more.is_empty() {
+            self.inline.get(..self.len).unwrap_or_default()
+        } else {
+            &self.more
+        }
+    }
+}
+
+/// Splits `text` into its prefix and `KEY=VALUE` parts, appended to `parts`: what
+/// [`RepeatFlag::parse`] does, with its errors, without keeping the text. Gives the flag's kind
+/// ([`FlagKind::None`] for `""` and `FREQ=NONE`).
+pub(crate) fn split(text: &str, parts: &mut impl PartList) -> Result<FlagKind, FlagError> {
+    let error = |offset, kind| FlagError::new(text, offset, kind);
+    // An ASCII control character is one byte, and no byte of a longer UTF-8 character is one.
+    if let Some(at) = text.bytes().position(|b| b.is_ascii_control()) {
+        let ch = text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or_default();
+        return Err(error(at, FlagErrorKind::ControlCharacter { ch }));
+    }
+    if text.is_empty() {
+        return Ok(FlagKind::None);
+    }
+    let (kind, body) = match prefix(text) {
+        Ok(found) => found,
+        Err(prefix) => {
+            let prefix = prefix.to_owned();
+            return Err(error(0, FlagErrorKind::UnknownPrefix { prefix }));
+        }
+    };
+
+    let mut keys = Keys::default();
+    let mut rest = text.get(body..).unwrap_or_default();
+    let mut next_at = body;
+    // The `;`-separated segments: a byte search, cheaper than a `str` pattern on such short text.
+    while !rest.is_empty() {
+        let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
+        let (segment, tail) = rest.split_at(end);
+        rest = tail.get(1..).unwrap_or_default();
+        let at = next_at;
+        next_at += end + 1;
+        if segment.is_empty() {
+            continue;
+        }
+        let eq = match segment.bytes().position(|b| b == b'=') {
+            Some(0) | None => {
+                let part = segment.to_owned();
+                return Err(error(at, FlagErrorKind::MalformedPart { part }));
+            }
+            Some(eq) => eq,
+        };
+        let key = &segment[..eq];
+        if !keys.insert(key, parts.as_slice().iter().map(|p| &text[p.key.clone()])) {
+            let key = key.to_owned();
+            return Err(error(at, FlagErrorKind::DuplicateKey { key }));
+        }
+        parts.push(Part {
+            key: at..at + eq,
+            value: at + eq + 1..at + segment.len(),
+        });
+    }
+
+    let freq_none = || {
+        parts
+            .as_slice()
+            .iter()
+            .find(|p| text[p.key.clone()].eq_ignore_ascii_case("FREQ"))
+            .is_some_and(|p| text[p.value.clone()].eq_ignore_ascii_case("NONE"))
+    };
+    Ok(if kind == FlagKind::RRule && freq_none() {
+        FlagKind::None
+    } else {
+        kind
+    })
 }
 
 /// The keys met so far, ASCII case-insensitive: compared one by one while they are few (a flag has a

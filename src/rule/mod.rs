@@ -9,7 +9,7 @@ mod validate;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-pub(crate) use validate::validate;
+pub(crate) use validate::{validate, validate_text};
 
 /// How often a rule repeats (RFC 5545 `FREQ`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -4,7 +4,7 @@
 
 use super::values::{integer, weekday, BadInteger, FREQUENCIES};
 use super::{Checker, MAX_INTERVAL};
-use crate::flag::{FlagError, FlagErrorKind};
+use crate::flag::{body_start, FlagError, FlagErrorKind};
 use crate::rule::{Frequency, WeekdayNum};
 
 /// The `expected` text for an empty entry in a comma-separated list.
@@ -21,8 +21,8 @@ pub(super) struct Field<'a> {
 
 impl<'a> Checker<'a> {
     pub(super) fn fields(&self) -> impl Iterator<Item = Field<'a>> + 'a {
-        let text: &'a str = self.flag.as_str();
-        self.flag.parts.iter().map(move |p| Field {
+        let text: &'a str = self.text;
+        self.parts.iter().map(move |p| Field {
             key: &text[p.key.clone()],
             key_at: p.key.start,
             value: &text[p.value.clone()],
@@ -38,11 +38,11 @@ impl<'a> Checker<'a> {
     /// The part named `key`, or [`FlagErrorKind::MissingKey`] at the start of the parts.
     pub(super) fn require(&self, key: &'static str) -> Result<Field<'a>, FlagError> {
         self.find(key)
-            .ok_or_else(|| self.error(self.flag.body_start(), FlagErrorKind::MissingKey { key }))
+            .ok_or_else(|| self.error(body_start(self.text), FlagErrorKind::MissingKey { key }))
     }
 
     pub(super) fn error(&self, at: usize, kind: FlagErrorKind) -> FlagError {
-        FlagError::new(self.flag.as_str(), at, kind)
+        FlagError::new(self.text, at, kind)
     }
 
     pub(super) fn invalid(
