@@ -26,7 +26,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::civil::{epoch_day, Dates, EpochDay, UnixSecs, WallSecs, DAY, HOUR};
+use super::civil::{epoch_day, Dates, EpochDay, PeriodDays, UnixSecs, WallSecs, DAY, HOUR};
 use super::holidays::weekday;
 use super::plan::{Plan, Stride};
 use super::{Occurrence, Series};
@@ -101,7 +101,7 @@ pub(super) struct Cursor<'a> {
     k: i64,
     /// The current period's candidates, ascending: see [`Layout`].
     layout: Layout,
-    period_days: Vec<EpochDay>,
+    period_days: PeriodDays,
     walls: Vec<WallSecs>,
     /// The flat index of the current period's next candidate.
     pos: usize,
@@ -151,7 +151,7 @@ impl<'a> Cursor<'a> {
             mode: Mode::Series,
             k,
             layout: Layout::Listed,
-            period_days: Vec::new(),
+            period_days: PeriodDays::new(),
             walls: Vec::new(),
             pos: 0,
             days: Vec::new(),

@@ -27,7 +27,7 @@ use bits::Bits;
 use day_filter::DayFilter;
 
 use super::skip::SkipMasks;
-use crate::rule::{Frequency, Rule, Until, Weekday, Workday};
+use crate::rule::{Few, Frequency, Rule, Until, Weekday, Workday};
 
 pub(super) use fast_paths::Stride;
 // The civil-time arithmetic, where the series has always found it.
@@ -46,7 +46,7 @@ pub(super) struct Plan {
     pub(super) minutes: Bits,
     pub(super) seconds: Bits,
     /// Every time of day a day-based period expands to, as seconds from midnight, ascending.
-    pub(super) times: Vec<i64>,
+    pub(super) times: Few<i64, 2>,
     /// The start as a wall-clock time.
     pub(super) start_wall: WallSecs,
     /// The last wall-clock second `UNTIL` allows (a date-only `UNTIL` allows its whole day).
@@ -112,13 +112,13 @@ impl Plan {
         if implied(Frequency::Weekly) {
             weekdays = Bits::of([start.weekday().num_days_from_monday()]);
         }
-        let nth_weekdays: Vec<(i8, Weekday)> = if allows_ordinals {
+        let nth_weekdays: Few<(i8, Weekday), 2> = if allows_ordinals {
             rule.by_day
                 .iter()
                 .filter_map(|w| w.ordinal.map(|n| (n, w.weekday)))
                 .collect()
         } else {
-            Vec::new()
+            Few::new()
         };
         let days = DayFilter {
             months: (months != Bits(0)).then_some(months),
@@ -158,7 +158,7 @@ impl Plan {
             if let (Some(h), Some(m), Some(s)) =
                 (hours.single(24), minutes.single(60), seconds.single(60))
             {
-                vec![i64::from(h * 3_600 + m * 60 + s)]
+                Few::from_iter([i64::from(h * 3_600 + m * 60 + s)])
             } else {
                 hours
                     .members(24)
@@ -172,7 +172,7 @@ impl Plan {
                     .collect()
             }
         } else {
-            Vec::new()
+            Few::new()
         };
 
         let start_day = i64::from(start.date().num_days_from_ce());

@@ -5,10 +5,12 @@
 //! downstream re-checks ranges or combinations.
 
 mod display;
+mod few;
 mod validate;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub(crate) use few::{Blank, Few};
 pub(crate) use validate::{validate, validate_text};
 
 /// How often a rule repeats (RFC 5545 `FREQ`).

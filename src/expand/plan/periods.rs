@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use super::day_filter::MonthFacts;
 use super::Plan;
 use crate::expand::civil::{
-    day, days_in_month, days_in_year, epoch_day, in_calendar, EpochDay, HOUR, LAST_DAY, MINUTE,
+    day, days_in_month, days_in_year, epoch_day, in_calendar, EpochDay, PeriodDays, HOUR, LAST_DAY,
+    MINUTE,
 };
 use crate::expand::holidays::weekday;
 use crate::rule::Frequency;
@@ -108,7 +109,7 @@ impl Plan {
     pub(in crate::expand) fn matching_week_days(
         &self,
         first: EpochDay,
-        out: &mut Vec<EpochDay>,
+        out: &mut PeriodDays,
     ) -> Option<u64> {
         if self.freq != Frequency::Weekly || !self.days.weekdays_only() {
             return None;
@@ -128,14 +129,10 @@ impl Plan {
     /// appended to `out`; and how many days the period has (in the months
     /// BYMONTH allows): the same days [`Plan::period_days`] lists, tested month by month by
     /// arithmetic.
-    pub(in crate::expand) fn matching_days(
-        &self,
-        first: NaiveDate,
-        out: &mut Vec<EpochDay>,
-    ) -> u64 {
+    pub(in crate::expand) fn matching_days(&self, first: NaiveDate, out: &mut PeriodDays) -> u64 {
         let mut month = MonthFacts::containing(first);
         let days = &self.days;
-        let push_month = |month: &MonthFacts, from: u32, to: u32, out: &mut Vec<EpochDay>| {
+        let push_month = |month: &MonthFacts, from: u32, to: u32, out: &mut PeriodDays| {
             // Days `from..=to`, of those the cheap filters leave.
             let mut left = days.candidates(month) & (((1u64 << (to + 1 - from)) - 1) << from);
             while left != 0 {
@@ -244,7 +241,7 @@ mod tests {
                 let start = date_of(start).unwrap_or_default().and_hms_opt(9, 0, 0).unwrap_or_default();
                 let plan = Plan::new(&rule, start, false);
                 let Some(first) = plan.period_start(k).map(|t| t.date()) else { return Ok(()) };
-                let (mut by_weekday, mut by_month) = (Vec::new(), Vec::new());
+                let (mut by_weekday, mut by_month) = (PeriodDays::new(), PeriodDays::new());
                 let examined = plan.matching_week_days(EpochDay::of(first), &mut by_weekday);
                 prop_assert_eq!(examined, Some(plan.matching_days(first, &mut by_month)));
                 prop_assert_eq!(by_weekday, by_month, "{}", flag);
@@ -269,9 +266,9 @@ mod tests {
                 plan.period_days(first, &mut days);
                 let expected: Vec<EpochDay> =
                     days.iter().filter(|&&d| plan.days.matches(d)).map(|&d| EpochDay::of(d)).collect();
-                let mut matching = Vec::new();
+                let mut matching = PeriodDays::new();
                 let examined = plan.matching_days(first, &mut matching);
-                prop_assert_eq!(matching, expected, "{} period {} from {}", flag, k, first);
+                prop_assert_eq!(matching.to_vec(), expected, "{} period {} from {}", flag, k, first);
                 prop_assert_eq!(examined, days.len() as u64);
             }
         }
@@ -288,10 +285,10 @@ mod tests {
         };
         let first = NaiveDate::MAX - chrono::Days::new(3);
         let plan = Plan::new(&rule, first.and_hms_opt(0, 0, 0).unwrap(), false);
-        let mut days = Vec::new();
+        let mut days = PeriodDays::new();
         assert_eq!(plan.matching_days(first, &mut days), 4);
         assert_eq!(
-            days,
+            days.to_vec(),
             (LAST_DAY - 3..=LAST_DAY).map(EpochDay).collect::<Vec<_>>()
         );
     }
