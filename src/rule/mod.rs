@@ -152,7 +152,7 @@ pub struct Rule {
     pub(crate) by_second: Vec<u8>,
     pub(crate) by_minute: Vec<u8>,
     pub(crate) by_hour: Vec<u8>,
-    pub(crate) by_day: Vec<WeekdayNum>,
+    pub(crate) by_day: Few<WeekdayNum, 6>,
     pub(crate) by_month_day: Vec<i8>,
     pub(crate) by_year_day: Vec<i16>,
     pub(crate) by_week_no: Vec<i8>,

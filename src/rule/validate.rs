@@ -74,7 +74,7 @@ mod testing {
     use chrono::{NaiveDate, NaiveDateTime};
 
     use crate::flag::{FlagError, RepeatFlag};
-    use crate::rule::{Frequency, Recurrence, Rule, SkipDays, Weekday, WeekdayNum};
+    use crate::rule::{Few, Frequency, Recurrence, Rule, SkipDays, Weekday, WeekdayNum};
 
     pub(super) fn recurrence(text: &str) -> Recurrence {
         RepeatFlag::parse(text)
@@ -107,7 +107,7 @@ mod testing {
             by_second: vec![],
             by_minute: vec![],
             by_hour: vec![],
-            by_day: vec![],
+            by_day: Few::new(),
             by_month_day: vec![],
             by_year_day: vec![],
             by_week_no: vec![],
