@@ -173,6 +173,13 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// A walk that resolves instants with `resolver` (the series' zone's), which may know the zone's
+    /// offsets where the walk begins.
+    pub(super) fn resolving_with(mut self, resolver: Resolver) -> Self {
+        self.resolver = resolver;
+        self
+    }
+
     /// A walk that begins at period `k` with the `emitted` occurrences of the periods before it
     /// already counted toward COUNT.
     pub(super) fn counted(mut self, emitted: u64) -> Self {
