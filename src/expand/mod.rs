@@ -337,7 +337,7 @@ impl Series {
 
     fn replan(&mut self) {
         self.plan = match &*self.recurrence {
-            Recurrence::Rule(rule) => Some(Box::new(Plan::new(rule, self.start, self.all_day))),
+            Recurrence::Rule(rule) => Some(Plan::boxed(rule, self.start, self.all_day)),
             _ => None,
         };
         self.lunar = match &*self.recurrence {
@@ -641,10 +641,12 @@ impl Series {
 
     /// [`Series::scan_from`] with `resolver`, which then knows the zone's offsets at `t`.
     fn scan_from_with(&self, t: DateTime<Utc>, resolver: &mut Resolver) -> NaiveDateTime {
+        /// The calendar's first second.
+        const FIRST: i64 = DateTime::<Utc>::MIN_UTC.timestamp();
         let u = t.timestamp();
         // 25 hours before `t`, when the calendar has it.
         let before = u - 25 * 3_600;
-        let day_before = if before >= DateTime::<Utc>::MIN_UTC.timestamp() {
+        let day_before = if before >= FIRST {
             resolver.offset(before)
         } else {
             resolver.offset(u)

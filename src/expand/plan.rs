@@ -72,7 +72,15 @@ pub(super) struct Plan {
 }
 
 impl Plan {
+    /// [`Plan::boxed`], by value (for tests of the plan alone).
+    #[cfg(test)]
     pub(super) fn new(rule: &Rule, start: NaiveDateTime, all_day: bool) -> Plan {
+        *Plan::boxed(rule, start, all_day)
+    }
+
+    /// The plan of `rule` from `start` (at midnight when `all_day`), on the heap, where a series
+    /// keeps it: made there, not moved there.
+    pub(super) fn boxed(rule: &Rule, start: NaiveDateTime, all_day: bool) -> Box<Plan> {
         let freq = rule.freq;
         let no_day_parts = rule.by_week_no.is_empty()
             && rule.by_year_day.is_empty()
@@ -193,7 +201,7 @@ impl Plan {
             _ => Some(start),
         }
         .unwrap_or(start);
-        let mut plan = Plan {
+        let mut plan = Box::new(Plan {
             freq,
             interval: i64::from(rule.interval),
             start,
@@ -222,13 +230,13 @@ impl Plan {
             origin_time: origin_time.with_nanosecond(0).unwrap_or(origin_time),
             stride: None,
             allowed: OnceLock::new(),
-        };
+        });
         plan.stride = plan.find_stride();
         plan
     }
 
     /// Makes this plan (of a timed series) the plan of the all-day series that starts at midnight of
-    /// the same date: exactly what [`Plan::new`] makes of the rule with `all_day` set, without
+    /// the same date: exactly what [`Plan::boxed`] makes of the rule with `all_day` set, without
     /// reading the rule again. The day filters, which follow the start's date alone, stay.
     pub(super) fn at_midnight(&mut self) {
         let midnight = self.start.date().and_time(chrono::NaiveTime::MIN);

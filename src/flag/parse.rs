@@ -313,6 +313,10 @@ impl Keys {
 
 /// The flag's grammar and the byte offset its parts start at, or the unknown prefix.
 fn prefix(text: &str) -> Result<(FlagKind, usize), &str> {
+    // The form nearly every flag has.
+    if text.as_bytes().starts_with(b"RRULE:") {
+        return Ok((FlagKind::RRule, 6));
+    }
     // The first `:` or `=`: a prefix ends at a `:` met first.
     let colon = match text.bytes().position(|b| b == b':' || b == b'=') {
         Some(at) if text.as_bytes().get(at) == Some(&b':') => at,

@@ -1,7 +1,7 @@
 //! The day filter: which days a rule keeps.
 //!
 //! `BYMONTH`, `BYMONTHDAY`, `BYYEARDAY`, `BYDAY` (with and without ordinals) and `BYWEEKNO`, and the
-//! values RFC 5545 implies from the start when a rule gives none ([`Plan::new`](super::Plan::new)),
+//! values RFC 5545 implies from the start when a rule gives none ([`Plan::boxed`](super::Plan::boxed)),
 //! tested a candidate day at a time by arithmetic on the facts of its month, without building a
 //! date. `TT_SKIP` and `TT_WORKDAY` are applied by the walk
 //! ([`Cursor`](crate::expand::cursor::Cursor)), which has the holiday calendar.
