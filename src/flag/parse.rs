@@ -187,7 +187,7 @@ pub(crate) struct FewParts {
 
 impl FewParts {
     /// Up to this many parts are kept inline.
-    const INLINE: usize = 12;
+    const INLINE: usize = 8;
 }
 
 impl PartList for FewParts {
@@ -221,7 +221,7 @@ impl PartList for FewParts {
 pub(crate) fn split(text: &str, parts: &mut impl PartList) -> Result<FlagKind, FlagError> {
     let error = |offset, kind| FlagError::new(text, offset, kind);
     // An ASCII control character is one byte, and no byte of a longer UTF-8 character is one.
-    if let Some(at) = text.bytes().position(|b| b.is_ascii_control()) {
+    if let Some(at) = first_control(text.as_bytes()) {
         let ch = text
             .get(at..)
             .and_then(|rest| rest.chars().next())
@@ -282,6 +282,31 @@ pub(crate) fn split(text: &str, parts: &mut impl PartList) -> Result<FlagKind, F
     } else {
         kind
     })
+}
+
+/// The offset of the first ASCII control character (below 0x20, or 0x7F) in `bytes`, looked for
+/// eight bytes at a time: a flag is checked for them whole before anything else.
+fn first_control(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        // A byte below 0x20, or one equal to 0x7F, sets its high bit here (the test may flag a
+        // word without one, never miss one).
+        let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
+        let del = word ^ (ONES * 0x7F);
+        let del = del.wrapping_sub(ONES) & !del & HIGH_BITS;
+        if below | del != 0 {
+            if let Some(i) = chunk.iter().position(u8::is_ascii_control) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder().iter().position(u8::is_ascii_control);
+    rest.map(|i| at + i)
 }
 
 /// The keys met so far, ASCII case-insensitive: compared one by one while they are few (a flag has a
@@ -489,6 +514,30 @@ mod tests {
         let err = RepeatFlag::parse("RRULE:FREQ=DAILY;COUNT=2;count=3").unwrap_err();
         assert_eq!(err.offset(), 25);
         insta::assert_snapshot!(err.to_string(), @r#"invalid repeatFlag "RRULE:FREQ=DAILY;COUNT=2;count=3" at byte 25: count appears more than once"#);
+    }
+
+    #[test]
+    fn control_characters_are_found_wherever_they_are() {
+        for len in 0..40 {
+            for bad in (0u8..0x20).chain([0x7F]) {
+                for at in 0..len {
+                    let mut text = vec![b'A'; len];
+                    text[at] = bad;
+                    // A later control character, and bytes around the ASCII ones, change nothing.
+                    if at + 2 < len {
+                        text[at + 2] = 0x01;
+                    }
+                    if at > 0 {
+                        text[at - 1] = 0x7E;
+                    }
+                    assert_eq!(first_control(&text), Some(at), "{text:?}");
+                }
+            }
+            let clean: Vec<u8> = (0..len).map(|i| 0x20 + (i * 37 % 0x5F) as u8).collect();
+            assert_eq!(first_control(&clean), None, "{clean:?}");
+            let high: Vec<u8> = (0..len).map(|i| 0x80 + (i * 29 % 0x80) as u8).collect();
+            assert_eq!(first_control(&high), None, "{high:?}");
+        }
     }
 
     #[test]
