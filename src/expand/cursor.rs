@@ -128,6 +128,9 @@ pub(super) struct Cursor<'a> {
     cycle: Option<i64>,
     /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
     last_period: Option<(i64, EpochDay)>,
+    /// The date of the last period's first day when it was worked out from the calendar, so that
+    /// expanding the period need not convert the day back.
+    first_date: Option<(EpochDay, NaiveDate)>,
     resolver: Resolver,
     /// Converts the days of the occurrences made into dates.
     dates: Dates,
@@ -164,6 +167,7 @@ impl<'a> Cursor<'a> {
             first_k: k,
             cycle: None,
             last_period: None,
+            first_date: None,
             resolver: series.resolver.clone(),
             dates: series.instants.dates(),
             stride: plan.stride().filter(|_| series.fast_paths),
@@ -503,7 +507,10 @@ impl<'a> Cursor<'a> {
                 if !self.spend(CALENDAR_STEPS) {
                     return None;
                 }
-                EpochDay::of(self.plan.period_start(k)?.date())
+                let date = self.plan.period_start(k)?.date();
+                let day = EpochDay::of(date);
+                self.first_date = Some((day, date));
+                day
             }
         };
         self.last_period = Some((k, first));
@@ -524,7 +531,8 @@ impl<'a> Cursor<'a> {
                 return;
             }
         }
-        let Some(first) = first.date() else {
+        let known = self.first_date.filter(|&(day, _)| day == first);
+        let Some(first) = known.map(|(_, date)| date).or_else(|| first.date()) else {
             return;
         };
         if plan.freq == Frequency::Daily && !plan.days.matches(first) {
