@@ -218,7 +218,7 @@ impl PartList for FewParts {
 /// Splits `text` into its prefix and `KEY=VALUE` parts, appended to `parts`: what
 /// [`RepeatFlag::parse`] does, with its errors, without keeping the text. Gives the flag's kind
 /// ([`FlagKind::None`] for `""` and `FREQ=NONE`).
-pub(crate) fn split(text: &str, parts: &mut impl PartList) -> Result<FlagKind, FlagError> {
+pub(crate) fn split(text: &str, parts: &mut dyn PartList) -> Result<FlagKind, FlagError> {
     let error = |offset, kind| FlagError::new(text, offset, kind);
     // An ASCII control character is one byte, and no byte of a longer UTF-8 character is one.
     if let Some(at) = first_control(text.as_bytes()) {

@@ -4,7 +4,7 @@
 
 use super::values::{integer, weekday, BadInteger, FREQUENCIES};
 use super::{Checker, MAX_INTERVAL};
-use crate::flag::{body_start, FlagError, FlagErrorKind};
+use crate::flag::{body_start, FlagError, FlagErrorKind, Part};
 use crate::rule::{Frequency, WeekdayNum};
 
 /// The `expected` text for an empty entry in a comma-separated list.
@@ -41,6 +41,16 @@ impl<'a> Iterator for Items<'a> {
     }
 }
 
+/// The part `p` of the flag `text`.
+fn field<'a>(text: &'a str, p: &Part) -> Field<'a> {
+    Field {
+        key: &text[p.key.clone()],
+        key_at: p.key.start,
+        value: &text[p.value.clone()],
+        value_at: p.value.start,
+    }
+}
+
 /// One `KEY=VALUE` part, with the byte offsets of its key and value in the whole flag.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Field<'a> {
@@ -53,19 +63,20 @@ pub(super) struct Field<'a> {
 impl<'a> Checker<'a> {
     pub(super) fn fields(&self) -> impl Iterator<Item = Field<'a>> + 'a {
         let text: &'a str = self.text;
-        self.parts.iter().map(move |p| Field {
-            key: &text[p.key.clone()],
-            key_at: p.key.start,
-            value: &text[p.value.clone()],
-            value_at: p.value.start,
-        })
+        self.parts.iter().map(move |p| field(text, p))
     }
 
     /// The part named `key` (keys are unique: the parser refuses duplicates).
     pub(super) fn find(&self, key: &str) -> Option<Field<'a>> {
-        // Lengths first: most keys differ in theirs.
-        self.fields()
-            .find(|f| f.key.len() == key.len() && f.key.eq_ignore_ascii_case(key))
+        // Lengths first, on bytes: most keys differ in theirs.
+        let bytes = self.text.as_bytes();
+        let part = self.parts.iter().find(|p| {
+            p.key.len() == key.len()
+                && bytes
+                    .get(p.key.clone())
+                    .is_some_and(|k| k.eq_ignore_ascii_case(key.as_bytes()))
+        })?;
+        Some(field(self.text, part))
     }
 
     /// The part named `key`, or [`FlagErrorKind::MissingKey`] at the start of the parts.
