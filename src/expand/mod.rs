@@ -290,7 +290,7 @@ impl Series {
             }
             // A rule every period of which holds a candidate meets one in the first two periods,
             // in the calendar when the third begins in it: the probe would find it at once.
-            let surely = plan.occurs_every_period() && plan.period_start(2).is_some();
+            let surely = plan.occurs_every_period() && plan.has_period(2);
             if !surely {
                 let mut probe = Cursor::new(&series, plan, 0, None)
                     .unbounded()

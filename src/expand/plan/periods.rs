@@ -49,6 +49,24 @@ impl Plan {
         }
     }
 
+    /// Whether the calendar has the start of period `k`: `period_start(k).is_some()`, without
+    /// building the date for YEARLY and MONTHLY rules (the first of every month of a year in the
+    /// calendar's range is in the calendar).
+    pub(in crate::expand) fn has_period(&self, k: i64) -> bool {
+        let year = match self.freq {
+            Frequency::Yearly => k
+                .checked_mul(self.interval)
+                .and_then(|step| i64::from(self.start.year()).checked_add(step)),
+            Frequency::Monthly => k
+                .checked_mul(self.interval)
+                .and_then(|step| self.origin_month.checked_add(step))
+                .map(|m| m.div_euclid(12)),
+            _ => return self.period_start(k).is_some(),
+        };
+        let range = i64::from(NaiveDate::MIN.year())..=i64::from(NaiveDate::MAX.year());
+        year.is_some_and(|year| range.contains(&year))
+    }
+
     /// The wall-clock time period `k` begins at; `None` beyond the calendar's range.
     pub(in crate::expand) fn period_start(&self, k: i64) -> Option<NaiveDateTime> {
         let step = k.checked_mul(self.interval)?;
@@ -223,6 +241,26 @@ mod tests {
 
         proptest! {
             #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+            /// Whether the calendar has a period's start is what building that start says.
+            #[test]
+            fn has_period_is_whether_the_period_starts_in_the_calendar(
+                freq in prop::sample::select(vec!["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY"]),
+                interval in prop_oneof![1u32..30, 999_000u32..=1_000_000],
+                start in prop_oneof![-25_000i64..50_000, LAST_DAY - 800..=LAST_DAY],
+                k in prop_oneof![0i64..4, 0i64..3_000_000, i64::MAX - 3..=i64::MAX],
+            ) {
+                let flag = format!("RRULE:FREQ={freq};INTERVAL={interval}");
+                let Ok(Recurrence::Rule(rule)) = flag.parse::<RepeatFlag>().and_then(|f| f.validate())
+                else {
+                    return Ok(());
+                };
+                let Some(start) = date_of(start).and_then(|d| d.and_hms_opt(9, 0, 0)) else {
+                    return Ok(());
+                };
+                let plan = Plan::new(&rule, start, false);
+                prop_assert_eq!(plan.has_period(k), plan.period_start(k).is_some(), "{} period {}", flag, k);
+            }
 
             /// A week's days by their weekdays alone are the ones tested month by month.
             #[test]
