@@ -252,8 +252,10 @@ impl<'a> Checker<'a> {
     /// One `BYDAY` entry: `[+|-][n]XX` with `n` in `1..=53`.
     pub(super) fn weekday_num(&self, text: &'a str, at: usize) -> Result<WeekdayNum, FlagError> {
         const EXPECTED: &str = "a weekday such as MO, 1MO or -1FR";
+        // A byte search: the first byte of any other character is none of these.
         let code_at = text
-            .find(|c: char| !(c.is_ascii_digit() || c == '+' || c == '-'))
+            .bytes()
+            .position(|b| !(b.is_ascii_digit() || b == b'+' || b == b'-'))
             .unwrap_or(text.len());
         let (ordinal, code) = text.split_at(code_at);
         if code.is_empty() {
@@ -267,6 +269,7 @@ impl<'a> Checker<'a> {
             None
         } else {
             let n = match integer(ordinal) {
+                Ok(n) if n != 0 && (-53..=53).contains(&n) => n,
                 Err(BadInteger::NotInteger) => {
                     return Err(self.invalid("BYDAY", text, at, EXPECTED))
                 }
