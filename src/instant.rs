@@ -165,7 +165,7 @@ fn rfc3339(text: &str) -> Option<DateTime<Utc>> {
     };
     let two = |a: u8, b: u8| Some(digit(a)? * 10 + digit(b)?);
     let year = two(y0, y1)? * 100 + two(y2, y3)?;
-    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, two(mo0, mo1)?, two(d0, d1)?)?;
+    let date = NaiveDate::from_ymd_opt(year as i32, two(mo0, mo1)?, two(d0, d1)?)?;
     let (hour, minute) = (two(h0, h1)?, two(mi0, mi1)?);
     // The first 19 bytes are ASCII.
     let rest = text.get(19..)?;
@@ -173,10 +173,38 @@ fn rfc3339(text: &str) -> Option<DateTime<Utc>> {
         Some(fraction) => fraction_nanos(fraction)?,
         None => (0, rest),
     };
-    let time = clock_time(hour, minute, two(s0, s1)?, nano)?;
     let (offset, rest) = utc_offset(rest, true)?;
     rest.is_empty().then_some(())?;
-    at_offset(date.and_time(time), offset)
+    at_offset_seconds(date, hour, minute, two(s0, s1)?, nano, offset)
+}
+
+/// What `at_offset(date.and_time(clock_time(hour, minute, second, nano)?), offset)` gives, by
+/// arithmetic on the seconds of the day: the clock time checked as [`clock_time`] checks it (second
+/// 60 a leap second), the offset as [`at_offset`] (under a day), the date moved by a day at most. A
+/// leap second stays one: offsets are whole minutes, so its instant's second is 59 too.
+fn at_offset_seconds(
+    date: NaiveDate,
+    hour: u32,
+    minute: u32,
+    second: u32,
+    nano: u32,
+    offset: i32,
+) -> Option<DateTime<Utc>> {
+    if hour > 23 || minute > 59 || second > 60 || nano >= 1_000_000_000 || offset.abs() >= 86_400 {
+        return None;
+    }
+    let (second, nano) = match second {
+        60 => (59, nano + 1_000_000_000),
+        _ => (second, nano),
+    };
+    let clock = (hour * 3_600 + minute * 60 + second) as i32 - offset;
+    let (date, clock) = match clock {
+        ..0 => (date.pred_opt()?, clock + 86_400),
+        86_400.. => (date.succ_opt()?, clock - 86_400),
+        _ => (date, clock),
+    };
+    let time = NaiveTime::from_num_seconds_from_midnight_opt(u32::try_from(clock).ok()?, nano)?;
+    Some(date.and_time(time).and_utc())
 }
 
 /// TickTick's wire form with any offset and fraction, exactly as chrono's
@@ -254,8 +282,18 @@ fn clock_time(hour: u32, minute: u32, second: u32, nano: u32) -> Option<NaiveTim
 /// number of colons and whitespace), two digits of minutes below 60.
 fn utc_offset(s: &str, rfc3339: bool) -> Option<(i32, &str)> {
     if rfc3339 {
-        if let Some(rest) = s.strip_prefix(['Z', 'z']) {
-            return Some((0, rest));
+        // The ASCII forms, byte by byte: `Z`, `z`, `+hh:mm`, `-hh:mm`.
+        match *s.as_bytes() {
+            [b'Z' | b'z', ..] => return Some((0, s.get(1..)?)),
+            [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1, ..] => {
+                let (hours, minutes) = (digit(h0)? * 10 + digit(h1)?, digit(m0)? * 10 + digit(m1)?);
+                if minutes > 59 {
+                    return None;
+                }
+                let seconds = (hours * 3600 + minutes * 60) as i32;
+                return Some((if sign == b'-' { -seconds } else { seconds }, s.get(6..)?));
+            }
+            _ => {}
         }
     }
     let (negative, s) = match s.strip_prefix(['+', '-', '\u{2212}']) {

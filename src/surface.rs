@@ -9,7 +9,7 @@ use std::fmt::Display;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{Error, HolidayCalendar, Occurrence, RepeatFlag, Series, Window, Zone};
+use crate::{Error, HolidayCalendar, Occurrence, Series, Window, Zone};
 
 /// How many occurrences an [`ExpandRequest`] gives unless told otherwise (`expand --limit`'s
 /// default).
@@ -160,7 +160,7 @@ impl<'a> ExpandRequest<'a> {
 
     /// The series the request expands: the flag parsed and validated, anchored at the start.
     fn series(&self) -> Result<Series, Error> {
-        let recurrence = RepeatFlag::parse(self.flag)?.validate()?;
+        let recurrence = crate::rule::validate_text(self.flag)?;
         Series::of_request(
             recurrence,
             self.start,

@@ -95,6 +95,13 @@ impl std::ops::Sub for WallSecs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(super) struct EpochDay(pub(super) i64);
 
+impl crate::rule::Blank for EpochDay {
+    const BLANK: Self = EpochDay(0);
+}
+
+/// The matching days of a period: a month's few inline, a year's on the heap.
+pub(super) type PeriodDays = crate::rule::Few<EpochDay, 8>;
+
 impl EpochDay {
     /// The day of date `d`.
     #[inline]

@@ -26,7 +26,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::civil::{epoch_day, Dates, EpochDay, UnixSecs, WallSecs, DAY, HOUR};
+use super::civil::{epoch_day, Dates, EpochDay, PeriodDays, UnixSecs, WallSecs, DAY, HOUR};
 use super::holidays::weekday;
 use super::plan::{Plan, Stride};
 use super::{Occurrence, Series};
@@ -101,7 +101,7 @@ pub(super) struct Cursor<'a> {
     k: i64,
     /// The current period's candidates, ascending: see [`Layout`].
     layout: Layout,
-    period_days: Vec<EpochDay>,
+    period_days: PeriodDays,
     walls: Vec<WallSecs>,
     /// The flat index of the current period's next candidate.
     pos: usize,
@@ -128,6 +128,9 @@ pub(super) struct Cursor<'a> {
     cycle: Option<i64>,
     /// The last period expanded and its first day, to step DAILY and WEEKLY periods cheaply.
     last_period: Option<(i64, EpochDay)>,
+    /// The date of the last period's first day when it was worked out from the calendar, so that
+    /// expanding the period need not convert the day back.
+    first_date: Option<(EpochDay, NaiveDate)>,
     resolver: Resolver,
     /// Converts the days of the occurrences made into dates.
     dates: Dates,
@@ -151,7 +154,7 @@ impl<'a> Cursor<'a> {
             mode: Mode::Series,
             k,
             layout: Layout::Listed,
-            period_days: Vec::new(),
+            period_days: PeriodDays::new(),
             walls: Vec::new(),
             pos: 0,
             days: Vec::new(),
@@ -164,6 +167,7 @@ impl<'a> Cursor<'a> {
             first_k: k,
             cycle: None,
             last_period: None,
+            first_date: None,
             resolver: series.resolver.clone(),
             dates: series.instants.dates(),
             stride: plan.stride().filter(|_| series.fast_paths),
@@ -171,6 +175,13 @@ impl<'a> Cursor<'a> {
             steps_left: u64::MAX,
             steps_per_search: u64::MAX,
         }
+    }
+
+    /// A walk that resolves instants with `resolver` (the series' zone's), which may know the zone's
+    /// offsets where the walk begins.
+    pub(super) fn resolving_with(mut self, resolver: Resolver) -> Self {
+        self.resolver = resolver;
+        self
     }
 
     /// A walk that begins at period `k` with the `emitted` occurrences of the periods before it
@@ -496,7 +507,10 @@ impl<'a> Cursor<'a> {
                 if !self.spend(CALENDAR_STEPS) {
                     return None;
                 }
-                EpochDay::of(self.plan.period_start(k)?.date())
+                let date = self.plan.period_start(k)?.date();
+                let day = EpochDay::of(date);
+                self.first_date = Some((day, date));
+                day
             }
         };
         self.last_period = Some((k, first));
@@ -517,7 +531,8 @@ impl<'a> Cursor<'a> {
                 return;
             }
         }
-        let Some(first) = first.date() else {
+        let known = self.first_date.filter(|&(day, _)| day == first);
+        let Some(first) = known.map(|(_, date)| date).or_else(|| first.date()) else {
             return;
         };
         if plan.freq == Frequency::Daily && !plan.days.matches(first) {

@@ -290,7 +290,7 @@ impl Series {
             }
             // A rule every period of which holds a candidate meets one in the first two periods,
             // in the calendar when the third begins in it: the probe would find it at once.
-            let surely = plan.occurs_every_period() && plan.period_start(2).is_some();
+            let surely = plan.occurs_every_period() && plan.has_period(2);
             if !surely {
                 let mut probe = Cursor::new(&series, plan, 0, None)
                     .unbounded()
@@ -337,7 +337,7 @@ impl Series {
 
     fn replan(&mut self) {
         self.plan = match &*self.recurrence {
-            Recurrence::Rule(rule) => Some(Box::new(Plan::new(rule, self.start, self.all_day))),
+            Recurrence::Rule(rule) => Some(Plan::boxed(rule, self.start, self.all_day)),
             _ => None,
         };
         self.lunar = match &*self.recurrence {
@@ -517,9 +517,13 @@ impl Series {
             (Recurrence::Rule(_), Some(plan)) => {
                 let mut cursor = match after {
                     Some(t) => {
-                        let scan = self.scan_from(t);
+                        let mut resolver = self.resolver.clone();
+                        let scan = self.scan_from_with(t, &mut resolver);
+                        // The zone's offsets around `t` are where the walk begins.
+                        resolver.reuse_span();
                         let (k, emitted) = self.jump(plan, scan);
                         Cursor::new(self, plan, k, after_utc)
+                            .resolving_with(resolver)
                             .counted(emitted)
                             .scanning_from(WallSecs::of(scan))
                     }
@@ -632,11 +636,22 @@ impl Series {
     /// that ended less than a gap's length ago: they are shifted forward past it. Starting one gap
     /// length earlier covers them.
     fn scan_from(&self, t: DateTime<Utc>) -> NaiveDateTime {
-        let mut resolver = self.resolver.clone();
-        let now = resolver.offset(t.timestamp());
-        let day_before = t
-            .checked_sub_signed(TimeDelta::hours(25))
-            .map_or(now, |b| resolver.offset(b.timestamp()));
+        self.scan_from_with(t, &mut self.resolver.clone())
+    }
+
+    /// [`Series::scan_from`] with `resolver`, which then knows the zone's offsets at `t`.
+    fn scan_from_with(&self, t: DateTime<Utc>, resolver: &mut Resolver) -> NaiveDateTime {
+        /// The calendar's first second.
+        const FIRST: i64 = DateTime::<Utc>::MIN_UTC.timestamp();
+        let u = t.timestamp();
+        // 25 hours before `t`, when the calendar has it.
+        let before = u - 25 * 3_600;
+        let day_before = if before >= FIRST {
+            resolver.offset(before)
+        } else {
+            resolver.offset(u)
+        };
+        let now = resolver.offset(u);
         // The wall-clock time at `t` (its offset `now`), less the gap.
         let shift = now - (now - day_before).max(0);
         crate::zone::shifted(t, shift)

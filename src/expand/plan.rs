@@ -27,7 +27,7 @@ use bits::Bits;
 use day_filter::DayFilter;
 
 use super::skip::SkipMasks;
-use crate::rule::{Frequency, Rule, Until, Weekday, Workday};
+use crate::rule::{Few, Frequency, Rule, Until, Weekday, Workday};
 
 pub(super) use fast_paths::Stride;
 // The civil-time arithmetic, where the series has always found it.
@@ -46,7 +46,7 @@ pub(super) struct Plan {
     pub(super) minutes: Bits,
     pub(super) seconds: Bits,
     /// Every time of day a day-based period expands to, as seconds from midnight, ascending.
-    pub(super) times: Vec<i64>,
+    pub(super) times: Few<i64, 2>,
     /// The start as a wall-clock time.
     pub(super) start_wall: WallSecs,
     /// The last wall-clock second `UNTIL` allows (a date-only `UNTIL` allows its whole day).
@@ -72,7 +72,15 @@ pub(super) struct Plan {
 }
 
 impl Plan {
+    /// [`Plan::boxed`], by value (for tests of the plan alone).
+    #[cfg(test)]
     pub(super) fn new(rule: &Rule, start: NaiveDateTime, all_day: bool) -> Plan {
+        *Plan::boxed(rule, start, all_day)
+    }
+
+    /// The plan of `rule` from `start` (at midnight when `all_day`), on the heap, where a series
+    /// keeps it: made there, not moved there.
+    pub(super) fn boxed(rule: &Rule, start: NaiveDateTime, all_day: bool) -> Box<Plan> {
         let freq = rule.freq;
         let no_day_parts = rule.by_week_no.is_empty()
             && rule.by_year_day.is_empty()
@@ -112,13 +120,13 @@ impl Plan {
         if implied(Frequency::Weekly) {
             weekdays = Bits::of([start.weekday().num_days_from_monday()]);
         }
-        let nth_weekdays: Vec<(i8, Weekday)> = if allows_ordinals {
+        let nth_weekdays: Few<(i8, Weekday), 2> = if allows_ordinals {
             rule.by_day
                 .iter()
                 .filter_map(|w| w.ordinal.map(|n| (n, w.weekday)))
                 .collect()
         } else {
-            Vec::new()
+            Few::new()
         };
         let days = DayFilter {
             months: (months != Bits(0)).then_some(months),
@@ -158,7 +166,7 @@ impl Plan {
             if let (Some(h), Some(m), Some(s)) =
                 (hours.single(24), minutes.single(60), seconds.single(60))
             {
-                vec![i64::from(h * 3_600 + m * 60 + s)]
+                Few::from_iter([i64::from(h * 3_600 + m * 60 + s)])
             } else {
                 hours
                     .members(24)
@@ -172,7 +180,7 @@ impl Plan {
                     .collect()
             }
         } else {
-            Vec::new()
+            Few::new()
         };
 
         let start_day = i64::from(start.date().num_days_from_ce());
@@ -193,7 +201,7 @@ impl Plan {
             _ => Some(start),
         }
         .unwrap_or(start);
-        let mut plan = Plan {
+        let mut plan = Box::new(Plan {
             freq,
             interval: i64::from(rule.interval),
             start,
@@ -222,13 +230,13 @@ impl Plan {
             origin_time: origin_time.with_nanosecond(0).unwrap_or(origin_time),
             stride: None,
             allowed: OnceLock::new(),
-        };
+        });
         plan.stride = plan.find_stride();
         plan
     }
 
     /// Makes this plan (of a timed series) the plan of the all-day series that starts at midnight of
-    /// the same date: exactly what [`Plan::new`] makes of the rule with `all_day` set, without
+    /// the same date: exactly what [`Plan::boxed`] makes of the rule with `all_day` set, without
     /// reading the rule again. The day filters, which follow the start's date alone, stay.
     pub(super) fn at_midnight(&mut self) {
         let midnight = self.start.date().and_time(chrono::NaiveTime::MIN);

@@ -9,6 +9,7 @@ mod parse;
 use std::ops::Range;
 
 pub use error::{FlagError, FlagErrorKind};
+pub(crate) use parse::{body_start, split, FewParts, PartList};
 
 /// Which grammar a `repeatFlag` uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,7 +25,7 @@ pub enum FlagKind {
 }
 
 /// One `KEY=VALUE` part of a flag, as byte ranges into the flag's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Part {
     pub(crate) key: Range<usize>,
     pub(crate) value: Range<usize>,

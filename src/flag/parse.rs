@@ -35,76 +35,14 @@ impl RepeatFlag {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<RepeatFlag, FlagError> {
-        let error = |offset, kind| FlagError::new(text, offset, kind);
-        // An ASCII control character is one byte, and no byte of a longer UTF-8 character is one.
-        if let Some(at) = text.bytes().position(|b| b.is_ascii_control()) {
-            let ch = text
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .unwrap_or_default();
-            return Err(error(at, FlagErrorKind::ControlCharacter { ch }));
-        }
-        if text.is_empty() {
-            return Ok(RepeatFlag {
-                text: String::new(),
-                kind: FlagKind::None,
-                parts: Vec::new(),
-            });
-        }
-        let (mut kind, body) = match prefix(text) {
-            Ok(found) => found,
-            Err(prefix) => {
-                let prefix = prefix.to_owned();
-                return Err(error(0, FlagErrorKind::UnknownPrefix { prefix }));
-            }
-        };
-
         let mut parts: Vec<Part> =
             Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
-        let mut keys = Keys::default();
-        let mut rest = text.get(body..).unwrap_or_default();
-        let mut next_at = body;
-        // The `;`-separated segments: a byte search, cheaper than a `str` pattern on such short text.
-        while !rest.is_empty() {
-            let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
-            let (segment, tail) = rest.split_at(end);
-            rest = tail.get(1..).unwrap_or_default();
-            let at = next_at;
-            next_at += end + 1;
-            if segment.is_empty() {
-                continue;
-            }
-            let eq = match segment.bytes().position(|b| b == b'=') {
-                Some(0) | None => {
-                    let part = segment.to_owned();
-                    return Err(error(at, FlagErrorKind::MalformedPart { part }));
-                }
-                Some(eq) => eq,
-            };
-            let key = &segment[..eq];
-            if !keys.insert(key, parts.iter().map(|p| &text[p.key.clone()])) {
-                let key = key.to_owned();
-                return Err(error(at, FlagErrorKind::DuplicateKey { key }));
-            }
-            parts.push(Part {
-                key: at..at + eq,
-                value: at + eq + 1..at + segment.len(),
-            });
-        }
-
-        let flag = RepeatFlag {
+        let kind = split(text, &mut parts)?;
+        Ok(RepeatFlag {
             text: text.to_owned(),
             kind,
             parts,
-        };
-        if kind == FlagKind::RRule
-            && flag
-                .get("FREQ")
-                .is_some_and(|v| v.eq_ignore_ascii_case("NONE"))
-        {
-            kind = FlagKind::None;
-        }
-        Ok(RepeatFlag { kind, ..flag })
+        })
     }
 
     /// The flag with its `COUNT` value replaced in place by `count`; every other byte unchanged.
@@ -163,7 +101,7 @@ impl RepeatFlag {
 
     /// The byte offset where the parts begin: just after the prefix's `:`, or 0 for a bare RRULE.
     pub(crate) fn body_start(&self) -> usize {
-        prefix(&self.text).map_or(0, |(_, body)| body)
+        body_start(&self.text)
     }
 
     /// Replaces the value of the first part named `key` by `value`, shifting the later parts' ranges.
@@ -213,6 +151,164 @@ impl RepeatFlag {
     }
 }
 
+/// The byte offset where the parts of the flag `text` begin: just after the prefix's `:`, or 0 for a
+/// bare RRULE.
+pub(crate) fn body_start(text: &str) -> usize {
+    prefix(text).map_or(0, |(_, body)| body)
+}
+
+/// Where [`split`] puts the parts it finds, in order.
+pub(crate) trait PartList {
+    /// Appends a part.
+    fn push(&mut self, part: Part);
+    /// The parts so far.
+    fn as_slice(&self) -> &[Part];
+}
+
+impl PartList for Vec<Part> {
+    fn push(&mut self, part: Part) {
+        Vec::push(self, part);
+    }
+
+    fn as_slice(&self) -> &[Part] {
+        self
+    }
+}
+
+/// A flag's parts without a heap allocation while they are few (a flag has a handful), in a
+/// [`Vec`] once there are more: for a flag read once and thrown away
+/// ([`crate::rule::validate_text`]).
+#[derive(Debug, Default)]
+pub(crate) struct FewParts {
+    len: usize,
+    inline: [Part; FewParts::INLINE],
+    more: Vec<Part>,
+}
+
+impl FewParts {
+    /// Up to this many parts are kept inline.
+    const INLINE: usize = 8;
+}
+
+impl PartList for FewParts {
+    fn push(&mut self, part: Part) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) if self.more.is_empty() => {
+                *slot = part;
+                self.len += 1;
+            }
+            _ => {
+                if self.more.is_empty() {
+                    self.more.extend(self.inline.iter().cloned());
+                }
+                self.more.push(part);
+            }
+        }
+    }
+
+    fn as_slice(&self) -> &[Part] {
+        if self.more.is_empty() {
+            self.inline.get(..self.len).unwrap_or_default()
+        } else {
+            &self.more
+        }
+    }
+}
+
+/// Splits `text` into its prefix and `KEY=VALUE` parts, appended to `parts`: what
+/// [`RepeatFlag::parse`] does, with its errors, without keeping the text. Gives the flag's kind
+/// ([`FlagKind::None`] for `""` and `FREQ=NONE`).
+pub(crate) fn split(text: &str, parts: &mut dyn PartList) -> Result<FlagKind, FlagError> {
+    let error = |offset, kind| FlagError::new(text, offset, kind);
+    // An ASCII control character is one byte, and no byte of a longer UTF-8 character is one.
+    if let Some(at) = first_control(text.as_bytes()) {
+        let ch = text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or_default();
+        return Err(error(at, FlagErrorKind::ControlCharacter { ch }));
+    }
+    if text.is_empty() {
+        return Ok(FlagKind::None);
+    }
+    let (kind, body) = match prefix(text) {
+        Ok(found) => found,
+        Err(prefix) => {
+            let prefix = prefix.to_owned();
+            return Err(error(0, FlagErrorKind::UnknownPrefix { prefix }));
+        }
+    };
+
+    let mut keys = Keys::default();
+    let mut rest = text.get(body..).unwrap_or_default();
+    let mut next_at = body;
+    // The `;`-separated segments: a byte search, cheaper than a `str` pattern on such short text.
+    while !rest.is_empty() {
+        let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
+        let (segment, tail) = rest.split_at(end);
+        rest = tail.get(1..).unwrap_or_default();
+        let at = next_at;
+        next_at += end + 1;
+        if segment.is_empty() {
+            continue;
+        }
+        let eq = match segment.bytes().position(|b| b == b'=') {
+            Some(0) | None => {
+                let part = segment.to_owned();
+                return Err(error(at, FlagErrorKind::MalformedPart { part }));
+            }
+            Some(eq) => eq,
+        };
+        let key = &segment[..eq];
+        if !keys.insert(key, parts.as_slice().iter().map(|p| &text[p.key.clone()])) {
+            let key = key.to_owned();
+            return Err(error(at, FlagErrorKind::DuplicateKey { key }));
+        }
+        parts.push(Part {
+            key: at..at + eq,
+            value: at + eq + 1..at + segment.len(),
+        });
+    }
+
+    let freq_none = || {
+        parts
+            .as_slice()
+            .iter()
+            .find(|p| text[p.key.clone()].eq_ignore_ascii_case("FREQ"))
+            .is_some_and(|p| text[p.value.clone()].eq_ignore_ascii_case("NONE"))
+    };
+    Ok(if kind == FlagKind::RRule && freq_none() {
+        FlagKind::None
+    } else {
+        kind
+    })
+}
+
+/// The offset of the first ASCII control character (below 0x20, or 0x7F) in `bytes`, looked for
+/// eight bytes at a time: a flag is checked for them whole before anything else.
+fn first_control(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        // A byte below 0x20, or one equal to 0x7F, sets its high bit here (the test may flag a
+        // word without one, never miss one).
+        let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
+        let del = word ^ (ONES * 0x7F);
+        let del = del.wrapping_sub(ONES) & !del & HIGH_BITS;
+        if below | del != 0 {
+            if let Some(i) = chunk.iter().position(u8::is_ascii_control) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder().iter().position(u8::is_ascii_control);
+    rest.map(|i| at + i)
+}
+
 /// The keys met so far, ASCII case-insensitive: compared one by one while they are few (a flag has a
 /// handful), hashed once there are many, so that a flag of a million parts is checked in linear time.
 #[derive(Default)]
@@ -242,6 +338,10 @@ impl Keys {
 
 /// The flag's grammar and the byte offset its parts start at, or the unknown prefix.
 fn prefix(text: &str) -> Result<(FlagKind, usize), &str> {
+    // The form nearly every flag has.
+    if text.as_bytes().starts_with(b"RRULE:") {
+        return Ok((FlagKind::RRule, 6));
+    }
     // The first `:` or `=`: a prefix ends at a `:` met first.
     let colon = match text.bytes().position(|b| b == b':' || b == b'=') {
         Some(at) if text.as_bytes().get(at) == Some(&b':') => at,
@@ -414,6 +514,30 @@ mod tests {
         let err = RepeatFlag::parse("RRULE:FREQ=DAILY;COUNT=2;count=3").unwrap_err();
         assert_eq!(err.offset(), 25);
         insta::assert_snapshot!(err.to_string(), @r#"invalid repeatFlag "RRULE:FREQ=DAILY;COUNT=2;count=3" at byte 25: count appears more than once"#);
+    }
+
+    #[test]
+    fn control_characters_are_found_wherever_they_are() {
+        for len in 0..40 {
+            for bad in (0u8..0x20).chain([0x7F]) {
+                for at in 0..len {
+                    let mut text = vec![b'A'; len];
+                    text[at] = bad;
+                    // A later control character, and bytes around the ASCII ones, change nothing.
+                    if at + 2 < len {
+                        text[at + 2] = 0x01;
+                    }
+                    if at > 0 {
+                        text[at - 1] = 0x7E;
+                    }
+                    assert_eq!(first_control(&text), Some(at), "{text:?}");
+                }
+            }
+            let clean: Vec<u8> = (0..len).map(|i| 0x20 + (i * 37 % 0x5F) as u8).collect();
+            assert_eq!(first_control(&clean), None, "{clean:?}");
+            let high: Vec<u8> = (0..len).map(|i| 0x80 + (i * 29 % 0x80) as u8).collect();
+            assert_eq!(first_control(&high), None, "{high:?}");
+        }
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! downstream re-checks ranges or combinations.
 
 mod display;
+mod few;
 mod validate;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-pub(crate) use validate::validate;
+pub(crate) use few::{Blank, Few};
+pub(crate) use validate::{validate, validate_text};
 
 /// How often a rule repeats (RFC 5545 `FREQ`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -150,7 +152,7 @@ pub struct Rule {
     pub(crate) by_second: Vec<u8>,
     pub(crate) by_minute: Vec<u8>,
     pub(crate) by_hour: Vec<u8>,
-    pub(crate) by_day: Vec<WeekdayNum>,
+    pub(crate) by_day: Few<WeekdayNum, 6>,
     pub(crate) by_month_day: Vec<i8>,
     pub(crate) by_year_day: Vec<i16>,
     pub(crate) by_week_no: Vec<i8>,

@@ -25,7 +25,7 @@ mod rrule;
 mod values;
 
 use super::Recurrence;
-use crate::flag::{FlagError, FlagKind, RepeatFlag};
+use crate::flag::{split, FewParts, FlagError, FlagKind, Part, PartList, RepeatFlag};
 
 /// The largest `INTERVAL` accepted, for every frequency.
 ///
@@ -37,8 +37,21 @@ pub(crate) const MAX_INTERVAL: u32 = 1_000_000;
 
 /// Checks a parsed flag and produces what it means.
 pub(crate) fn validate(flag: &RepeatFlag) -> Result<Recurrence, FlagError> {
-    let checker = Checker { flag };
-    match flag.kind() {
+    check(flag.as_str(), flag.kind(), &flag.parts)
+}
+
+/// [`RepeatFlag::parse`] then [`RepeatFlag::validate`], with their errors, for a flag read once:
+/// its parts stay on the stack and its text is not copied.
+pub(crate) fn validate_text(text: &str) -> Result<Recurrence, FlagError> {
+    let mut parts = FewParts::default();
+    let kind = split(text, &mut parts)?;
+    check(text, kind, parts.as_slice())
+}
+
+/// Checks the flag `text` of grammar `kind`, split into `parts`.
+fn check(text: &str, kind: FlagKind, parts: &[Part]) -> Result<Recurrence, FlagError> {
+    let checker = Checker { text, parts };
+    match kind {
         FlagKind::None => Ok(Recurrence::NotRecurring),
         FlagKind::RRule => checker.rrule().map(Recurrence::Rule),
         FlagKind::ERule => checker.erule(),
@@ -48,7 +61,10 @@ pub(crate) fn validate(flag: &RepeatFlag) -> Result<Recurrence, FlagError> {
 
 /// Checks one flag; every error it makes names that flag.
 struct Checker<'a> {
-    flag: &'a RepeatFlag,
+    /// The flag's text.
+    text: &'a str,
+    /// Its `KEY=VALUE` parts, in order.
+    parts: &'a [Part],
 }
 
 /// Shorthands for the tests of every check: a flag's meaning, its rule, its error, and the values
@@ -58,7 +74,7 @@ mod testing {
     use chrono::{NaiveDate, NaiveDateTime};
 
     use crate::flag::{FlagError, RepeatFlag};
-    use crate::rule::{Frequency, Recurrence, Rule, SkipDays, Weekday, WeekdayNum};
+    use crate::rule::{Few, Frequency, Recurrence, Rule, SkipDays, Weekday, WeekdayNum};
 
     pub(super) fn recurrence(text: &str) -> Recurrence {
         RepeatFlag::parse(text)
@@ -91,7 +107,7 @@ mod testing {
             by_second: vec![],
             by_minute: vec![],
             by_hour: vec![],
-            by_day: vec![],
+            by_day: Few::new(),
             by_month_day: vec![],
             by_year_day: vec![],
             by_week_no: vec![],
@@ -131,6 +147,31 @@ mod testing {
 mod tests {
     use super::testing::recurrence;
     use super::*;
+
+    #[test]
+    fn reading_a_flag_once_agrees_with_parsing_it() {
+        let many = (0..30).map(|i| format!(";X-{i}=v")).collect::<String>();
+        for text in [
+            "",
+            "RRULE:FREQ=NONE",
+            "RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR",
+            "FREQ=DAILY;;INTERVAL=2;",
+            "ERULE:NAME=CUSTOM;BYDATE=20260319,20260320",
+            "LUNAR:FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=15",
+            "RRULE:FREQ=DAILY;COUNT",
+            "RRULE:FREQ=DAILY;COUNT=2;count=3",
+            "XRULE:FREQ=DAILY",
+            "RRULE:FREQ=WEEKLY;BYMONTHDAY=1",
+            "RRULE:INTERVAL=2",
+            "RRULE:FREQ=DAILY\0",
+            &format!("RRULE:FREQ=DAILY{many};COUNT=3"),
+            &format!("RRULE:FREQ=DAILY{many};x-29=again"),
+            &format!("RRULE:FREQ=DAILY{many};BYDAY=XX"),
+        ] {
+            let parsed = RepeatFlag::parse(text).and_then(|flag| flag.validate());
+            assert_eq!(validate_text(text), parsed, "{text}");
+        }
+    }
 
     #[test]
     fn not_recurring() {

@@ -191,6 +191,16 @@ impl Resolver {
         self.span.offset
     }
 
+    /// Lets [`Resolver::instant`] use the span [`Resolver::offset`] found last, as if it had resolved
+    /// a wall-clock time there itself, unless it knows a span of its own.
+    pub(crate) fn reuse_span(&mut self) {
+        if self.begin > self.end && self.span.begin <= self.span.end {
+            self.begin = self.span.begin.saturating_add(table::REACH);
+            self.end = self.span.end.saturating_sub(table::REACH);
+            self.offset = self.span.offset;
+        }
+    }
+
     /// The same as [`Zone::instant`], on wall-clock seconds since 1970-01-01T00:00:00 of the zone's
     /// clock, giving Unix seconds.
     #[inline]

@@ -1,7 +1,7 @@
 //! The day filter: which days a rule keeps.
 //!
 //! `BYMONTH`, `BYMONTHDAY`, `BYYEARDAY`, `BYDAY` (with and without ordinals) and `BYWEEKNO`, and the
-//! values RFC 5545 implies from the start when a rule gives none ([`Plan::new`](super::Plan::new)),
+//! values RFC 5545 implies from the start when a rule gives none ([`Plan::boxed`](super::Plan::boxed)),
 //! tested a candidate day at a time by arithmetic on the facts of its month, without building a
 //! date. `TT_SKIP` and `TT_WORKDAY` are applied by the walk
 //! ([`Cursor`](crate::expand::cursor::Cursor)), which has the holiday calendar.
@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::bits::Bits;
 use crate::expand::civil::{days_in_month, days_in_year, epoch_day, EPOCH_CE_DAY};
-use crate::rule::Weekday;
+use crate::rule::{Few, Weekday};
 
 /// The day-level filters of a rule, tested one candidate day at a time.
 #[derive(Debug, Clone)]
@@ -23,7 +23,7 @@ pub(in crate::expand) struct DayFilter {
     /// Weekdays without an ordinal, bit 0 for Monday.
     pub(super) weekdays: Bits,
     /// `(ordinal, weekday)` entries of `BYDAY`, for MONTHLY and YEARLY, and the weekdays they name.
-    pub(super) nth_weekdays: Vec<(i8, Weekday)>,
+    pub(super) nth_weekdays: Few<(i8, Weekday), 2>,
     pub(super) nth_weekday_set: Bits,
     pub(super) has_weekdays: bool,
     pub(super) week_nos: Vec<i8>,

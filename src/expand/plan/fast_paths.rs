@@ -114,7 +114,7 @@ impl Plan {
     /// with no day filter and one time of day, WEEKLY on one weekday at one time, sub-daily rules
     /// with one candidate per period and no day, hour (or minute, second) filter. TickTick's own
     /// schedules are nearly all of this kind, and the walk steps them by addition
-    /// ([`Cursor`](crate::expand::cursor::Cursor)). Worked out once, by [`Plan::new`]
+    /// ([`Cursor`](crate::expand::cursor::Cursor)). Worked out once, by [`Plan::boxed`]
     /// ([`Plan::stride`]).
     ///
     /// Not with BYSETPOS or TT_WORKDAY, nor with TT_SKIP=WEEKEND or OFFICIAL_WORKDAY when the step is

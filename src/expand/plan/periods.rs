@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use super::day_filter::MonthFacts;
 use super::Plan;
 use crate::expand::civil::{
-    day, days_in_month, days_in_year, epoch_day, in_calendar, EpochDay, HOUR, LAST_DAY, MINUTE,
+    day, days_in_month, days_in_year, epoch_day, in_calendar, EpochDay, PeriodDays, HOUR, LAST_DAY,
+    MINUTE,
 };
 use crate::expand::holidays::weekday;
 use crate::rule::Frequency;
@@ -46,6 +47,24 @@ impl Plan {
         } else {
             k
         }
+    }
+
+    /// Whether the calendar has the start of period `k`: `period_start(k).is_some()`, without
+    /// building the date for YEARLY and MONTHLY rules (the first of every month of a year in the
+    /// calendar's range is in the calendar).
+    pub(in crate::expand) fn has_period(&self, k: i64) -> bool {
+        let year = match self.freq {
+            Frequency::Yearly => k
+                .checked_mul(self.interval)
+                .and_then(|step| i64::from(self.start.year()).checked_add(step)),
+            Frequency::Monthly => k
+                .checked_mul(self.interval)
+                .and_then(|step| self.origin_month.checked_add(step))
+                .map(|m| m.div_euclid(12)),
+            _ => return self.period_start(k).is_some(),
+        };
+        let range = i64::from(NaiveDate::MIN.year())..=i64::from(NaiveDate::MAX.year());
+        year.is_some_and(|year| range.contains(&year))
     }
 
     /// The wall-clock time period `k` begins at; `None` beyond the calendar's range.
@@ -108,7 +127,7 @@ impl Plan {
     pub(in crate::expand) fn matching_week_days(
         &self,
         first: EpochDay,
-        out: &mut Vec<EpochDay>,
+        out: &mut PeriodDays,
     ) -> Option<u64> {
         if self.freq != Frequency::Weekly || !self.days.weekdays_only() {
             return None;
@@ -128,14 +147,10 @@ impl Plan {
     /// appended to `out`; and how many days the period has (in the months
     /// BYMONTH allows): the same days [`Plan::period_days`] lists, tested month by month by
     /// arithmetic.
-    pub(in crate::expand) fn matching_days(
-        &self,
-        first: NaiveDate,
-        out: &mut Vec<EpochDay>,
-    ) -> u64 {
+    pub(in crate::expand) fn matching_days(&self, first: NaiveDate, out: &mut PeriodDays) -> u64 {
         let mut month = MonthFacts::containing(first);
         let days = &self.days;
-        let push_month = |month: &MonthFacts, from: u32, to: u32, out: &mut Vec<EpochDay>| {
+        let push_month = |month: &MonthFacts, from: u32, to: u32, out: &mut PeriodDays| {
             // Days `from..=to`, of those the cheap filters leave.
             let mut left = days.candidates(month) & (((1u64 << (to + 1 - from)) - 1) << from);
             while left != 0 {
@@ -227,6 +242,26 @@ mod tests {
         proptest! {
             #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
 
+            /// Whether the calendar has a period's start is what building that start says.
+            #[test]
+            fn has_period_is_whether_the_period_starts_in_the_calendar(
+                freq in prop::sample::select(vec!["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY"]),
+                interval in prop_oneof![1u32..30, 999_000u32..=1_000_000],
+                start in prop_oneof![-25_000i64..50_000, LAST_DAY - 800..=LAST_DAY],
+                k in prop_oneof![0i64..4, 0i64..3_000_000, i64::MAX - 3..=i64::MAX],
+            ) {
+                let flag = format!("RRULE:FREQ={freq};INTERVAL={interval}");
+                let Ok(Recurrence::Rule(rule)) = flag.parse::<RepeatFlag>().and_then(|f| f.validate())
+                else {
+                    return Ok(());
+                };
+                let Some(start) = date_of(start).and_then(|d| d.and_hms_opt(9, 0, 0)) else {
+                    return Ok(());
+                };
+                let plan = Plan::new(&rule, start, false);
+                prop_assert_eq!(plan.has_period(k), plan.period_start(k).is_some(), "{} period {}", flag, k);
+            }
+
             /// A week's days by their weekdays alone are the ones tested month by month.
             #[test]
             fn week_days_are_the_matching_days(
@@ -244,7 +279,7 @@ mod tests {
                 let start = date_of(start).unwrap_or_default().and_hms_opt(9, 0, 0).unwrap_or_default();
                 let plan = Plan::new(&rule, start, false);
                 let Some(first) = plan.period_start(k).map(|t| t.date()) else { return Ok(()) };
-                let (mut by_weekday, mut by_month) = (Vec::new(), Vec::new());
+                let (mut by_weekday, mut by_month) = (PeriodDays::new(), PeriodDays::new());
                 let examined = plan.matching_week_days(EpochDay::of(first), &mut by_weekday);
                 prop_assert_eq!(examined, Some(plan.matching_days(first, &mut by_month)));
                 prop_assert_eq!(by_weekday, by_month, "{}", flag);
@@ -269,9 +304,9 @@ mod tests {
                 plan.period_days(first, &mut days);
                 let expected: Vec<EpochDay> =
                     days.iter().filter(|&&d| plan.days.matches(d)).map(|&d| EpochDay::of(d)).collect();
-                let mut matching = Vec::new();
+                let mut matching = PeriodDays::new();
                 let examined = plan.matching_days(first, &mut matching);
-                prop_assert_eq!(matching, expected, "{} period {} from {}", flag, k, first);
+                prop_assert_eq!(matching.to_vec(), expected, "{} period {} from {}", flag, k, first);
                 prop_assert_eq!(examined, days.len() as u64);
             }
         }
@@ -288,10 +323,10 @@ mod tests {
         };
         let first = NaiveDate::MAX - chrono::Days::new(3);
         let plan = Plan::new(&rule, first.and_hms_opt(0, 0, 0).unwrap(), false);
-        let mut days = Vec::new();
+        let mut days = PeriodDays::new();
         assert_eq!(plan.matching_days(first, &mut days), 4);
         assert_eq!(
-            days,
+            days.to_vec(),
             (LAST_DAY - 3..=LAST_DAY).map(EpochDay).collect::<Vec<_>>()
         );
     }

@@ -4,11 +4,52 @@
 
 use super::values::{integer, weekday, BadInteger, FREQUENCIES};
 use super::{Checker, MAX_INTERVAL};
-use crate::flag::{FlagError, FlagErrorKind};
+use crate::flag::{body_start, FlagError, FlagErrorKind, Part};
 use crate::rule::{Frequency, WeekdayNum};
 
 /// The `expected` text for an empty entry in a comma-separated list.
 pub(super) const LIST: &str = "a comma-separated list without empty entries";
+
+/// The comma-separated entries of a value, each with its byte offset in the flag: a byte search
+/// (`,` is ASCII, so every entry lies on character boundaries), cheaper on such short text than a
+/// `str` pattern.
+struct Items<'a> {
+    /// What is left, `None` after the last entry.
+    rest: Option<&'a str>,
+    /// The byte offset of `rest`.
+    at: usize,
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<(&'a str, usize)> {
+        let rest = self.rest?;
+        let here = self.at;
+        match rest.bytes().position(|b| b == b',') {
+            Some(comma) => {
+                let (item, tail) = rest.split_at(comma);
+                self.rest = tail.get(1..);
+                self.at += comma + 1;
+                Some((item, here))
+            }
+            None => {
+                self.rest = None;
+                Some((rest, here))
+            }
+        }
+    }
+}
+
+/// The part `p` of the flag `text`.
+fn field<'a>(text: &'a str, p: &Part) -> Field<'a> {
+    Field {
+        key: &text[p.key.clone()],
+        key_at: p.key.start,
+        value: &text[p.value.clone()],
+        value_at: p.value.start,
+    }
+}
 
 /// One `KEY=VALUE` part, with the byte offsets of its key and value in the whole flag.
 #[derive(Debug, Clone, Copy)]
@@ -21,28 +62,31 @@ pub(super) struct Field<'a> {
 
 impl<'a> Checker<'a> {
     pub(super) fn fields(&self) -> impl Iterator<Item = Field<'a>> + 'a {
-        let text: &'a str = self.flag.as_str();
-        self.flag.parts.iter().map(move |p| Field {
-            key: &text[p.key.clone()],
-            key_at: p.key.start,
-            value: &text[p.value.clone()],
-            value_at: p.value.start,
-        })
+        let text: &'a str = self.text;
+        self.parts.iter().map(move |p| field(text, p))
     }
 
     /// The part named `key` (keys are unique: the parser refuses duplicates).
     pub(super) fn find(&self, key: &str) -> Option<Field<'a>> {
-        self.fields().find(|f| f.key.eq_ignore_ascii_case(key))
+        // Lengths first, on bytes: most keys differ in theirs.
+        let bytes = self.text.as_bytes();
+        let part = self.parts.iter().find(|p| {
+            p.key.len() == key.len()
+                && bytes
+                    .get(p.key.clone())
+                    .is_some_and(|k| k.eq_ignore_ascii_case(key.as_bytes()))
+        })?;
+        Some(field(self.text, part))
     }
 
     /// The part named `key`, or [`FlagErrorKind::MissingKey`] at the start of the parts.
     pub(super) fn require(&self, key: &'static str) -> Result<Field<'a>, FlagError> {
         self.find(key)
-            .ok_or_else(|| self.error(self.flag.body_start(), FlagErrorKind::MissingKey { key }))
+            .ok_or_else(|| self.error(body_start(self.text), FlagErrorKind::MissingKey { key }))
     }
 
     pub(super) fn error(&self, at: usize, kind: FlagErrorKind) -> FlagError {
-        FlagError::new(self.flag.as_str(), at, kind)
+        FlagError::new(self.text, at, kind)
     }
 
     pub(super) fn invalid(
@@ -136,13 +180,9 @@ impl<'a> Checker<'a> {
         key: &str,
         field: Field<'a>,
     ) -> Result<impl Iterator<Item = (&'a str, usize)> + 'a, FlagError> {
-        let entries = move || {
-            let mut at = field.value_at;
-            field.value.split(',').map(move |item| {
-                let here = at;
-                at += item.len() + 1;
-                (item, here)
-            })
+        let entries = move || Items {
+            rest: Some(field.value),
+            at: field.value_at,
         };
         if let Some((_, at)) = entries().find(|(item, _)| item.is_empty()) {
             return Err(self.invalid(key, field.value, at, LIST));
@@ -212,8 +252,10 @@ impl<'a> Checker<'a> {
     /// One `BYDAY` entry: `[+|-][n]XX` with `n` in `1..=53`.
     pub(super) fn weekday_num(&self, text: &'a str, at: usize) -> Result<WeekdayNum, FlagError> {
         const EXPECTED: &str = "a weekday such as MO, 1MO or -1FR";
+        // A byte search: the first byte of any other character is none of these.
         let code_at = text
-            .find(|c: char| !(c.is_ascii_digit() || c == '+' || c == '-'))
+            .bytes()
+            .position(|b| !(b.is_ascii_digit() || b == b'+' || b == b'-'))
             .unwrap_or(text.len());
         let (ordinal, code) = text.split_at(code_at);
         if code.is_empty() {
@@ -227,6 +269,7 @@ impl<'a> Checker<'a> {
             None
         } else {
             let n = match integer(ordinal) {
+                Ok(n) if n != 0 && (-53..=53).contains(&n) => n,
                 Err(BadInteger::NotInteger) => {
                     return Err(self.invalid("BYDAY", text, at, EXPECTED))
                 }

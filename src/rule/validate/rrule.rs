@@ -6,7 +6,7 @@ use super::parts::Field;
 use super::values::{freq_name, integer, until, weekday};
 use super::{Checker, MAX_INTERVAL};
 use crate::flag::{FlagError, FlagErrorKind};
-use crate::rule::{Frequency, Rule, SkipDays, Weekday, WeekdayNum, Workday};
+use crate::rule::{Few, Frequency, Rule, SkipDays, Weekday, WeekdayNum, Workday};
 
 /// The RRULE keys this crate interprets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,7 @@ impl Checker<'_> {
             by_second: Vec::new(),
             by_minute: Vec::new(),
             by_hour: Vec::new(),
-            by_day: Vec::new(),
+            by_day: Few::new(),
             by_month_day: Vec::new(),
             by_year_day: Vec::new(),
             by_week_no: Vec::new(),
@@ -287,7 +287,7 @@ mod tests {
             Rule {
                 week_start: Weekday::Sunday,
                 until: Some(Until::Date(date(2026, 2, 27))),
-                by_day: vec![day(Weekday::Saturday)],
+                by_day: Few::from(vec![day(Weekday::Saturday)]),
                 ..base(Frequency::Weekly)
             }
         );
@@ -415,7 +415,7 @@ mod tests {
         assert_eq!(
             rule("RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR"),
             Rule {
-                by_day: vec![nth(-1, Weekday::Friday)],
+                by_day: Few::from(vec![nth(-1, Weekday::Friday)]),
                 ..base(Frequency::Monthly)
             }
         );
