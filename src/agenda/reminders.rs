@@ -9,9 +9,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
 use super::names::{Shared, Span, Writer};
-use super::select::{instant_of, order, order_at, position_of, Key, Keyed, Select};
+use super::select::{instant_of, order, order_of, position_of, Key, Keyed, Select};
 use super::spread::{build, Builder};
-use super::trigger::Clock;
+use super::trigger::{Applied, Clock};
 use super::Window;
 use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
 use crate::{format_instant, Error, Zone};
@@ -234,6 +234,8 @@ pub(crate) struct RemindersBuilder {
     select: Select<ReminderEntry>,
     rules: RuleCache,
     triggers: Triggers,
+    /// The triggers of the task being added, as they apply to it.
+    applied: Vec<Applied>,
     names: Writer<Origin>,
 }
 
@@ -297,6 +299,7 @@ impl Builder for RemindersBuilder {
             select: Select::new(window.limit),
             rules: RuleCache::near(window.from),
             triggers: Triggers::default(),
+            applied: Vec::new(),
             names: Writer::new(),
         }
     }
@@ -384,18 +387,20 @@ impl RemindersBuilder {
         let all_day = task.is_all_day();
         let zone: Zone = self.rules.zone(task)?;
         let (triggers, texts) = self.triggers.split();
+        let applied = &mut self.applied;
+        applied.clear();
+        applied.extend(triggers.iter().map(|t| t.trigger.applied(all_day)));
         // Occurrences whose fire times may fall in the window: a fire time is the start moved by the
         // trigger's offset, of nominal days (give or take a change of offset) and exact seconds.
-        let offsets = triggers.iter().map(|t| {
-            let (days, seconds) = t.trigger.offset(all_day);
-            days.saturating_mul(86_400).saturating_add(seconds)
+        let (earliest, latest) = applied.iter().fold((i64::MAX, i64::MIN), |(lo, hi), a| {
+            (lo.min(a.reach()), hi.max(a.reach()))
         });
-        let (earliest, latest) =
-            offsets.fold((i64::MAX, i64::MIN), |(lo, hi), o| (lo.min(o), hi.max(o)));
         let (before, after) = slack(zone, all_day);
         let from = shift(self.window.from, -latest.saturating_add(before));
         let to = shift(self.window.to, after.saturating_sub(earliest));
-        let window = self.window;
+        // The window's ends as Unix seconds and nanoseconds, which fire times are compared with.
+        let ends = |t: DateTime<Utc>| (t.timestamp(), t.timestamp_subsec_nanos());
+        let window = ends(self.window.from)..=ends(self.window.to);
         let (select, names) = (&mut self.select, &mut self.names);
         let mut clock = Clock::new(zone);
         visit_occurrences(
@@ -410,24 +415,18 @@ impl RemindersBuilder {
                 let bound = select.bound();
                 let mut all_later = bound.is_some();
                 let mut dates: Option<TaskDates> = None;
-                for trigger in triggers.iter_mut() {
-                    let fire = trigger.trigger.fire_time_with(
-                        seen.start,
-                        seen.seconds,
-                        zone,
-                        all_day,
-                        &mut clock,
-                    );
-                    let Some((fire, seconds)) = fire else {
+                for (trigger, applied) in triggers.iter_mut().zip(applied.iter()) {
+                    let Some(fire) = applied.fire(seen.start, seen.seconds, zone, &mut clock)
+                    else {
                         continue;
                     };
                     // Any entry of a later task at this fire time orders after it.
-                    all_later &= bound.is_some_and(|(b, _)| order_at(seconds, fire, 0) > b);
-                    if (window.from..=window.to).contains(&fire) {
+                    all_later &= bound.is_some_and(|(b, _)| order_of(fire.0, fire.1, 0) > b);
+                    if window.contains(&fire) {
                         let source = ReminderSource::Trigger {
                             index: trigger.index,
                         };
-                        let at = order_at(seconds, fire, adding.position);
+                        let at = order_of(fire.0, fire.1, adding.position);
                         let key = adding.key(at, source);
                         if select.admits(key) {
                             let dates = *dates.get_or_insert_with(|| seen.dates());

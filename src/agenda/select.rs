@@ -13,9 +13,15 @@ pub(crate) fn order(t: DateTime<Utc>, position: usize) -> u128 {
 /// [`order`], `t`'s Unix seconds `seconds` given.
 #[inline]
 pub(crate) fn order_at(seconds: i64, t: DateTime<Utc>, position: usize) -> u128 {
+    order_of(seconds, t.timestamp_subsec_nanos(), position)
+}
+
+/// [`order`] of the instant `seconds` and `nanos` after 1970 (an instant chrono holds).
+#[inline]
+pub(crate) fn order_of(seconds: i64, nanos: u32, position: usize) -> u128 {
     let seconds = i128::from(seconds) + (1 << 43);
     let seconds = u128::try_from(seconds).unwrap_or(0) & ((1 << 44) - 1);
-    let nanos = u128::from(t.timestamp_subsec_nanos()) & ((1 << 31) - 1);
+    let nanos = u128::from(nanos) & ((1 << 31) - 1);
     let position = (position as u128).min((1 << 53) - 1);
     (seconds << 84) | (nanos << 53) | position
 }
