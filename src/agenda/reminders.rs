@@ -385,7 +385,7 @@ impl RemindersBuilder {
     fn add_triggers(&mut self, adding: &mut Adding<'_>) -> Result<(), Error> {
         let task = adding.task;
         let all_day = task.is_all_day();
-        let zone: Zone = self.rules.zone(task)?;
+        let (zone, resolver) = self.rules.zone_for_walk(task)?;
         let (triggers, texts) = self.triggers.split();
         let applied = &mut self.applied;
         applied.clear();
@@ -402,7 +402,7 @@ impl RemindersBuilder {
         let ends = |t: DateTime<Utc>| (t.timestamp(), t.timestamp_subsec_nanos());
         let window = ends(self.window.from)..=ends(self.window.to);
         let (select, names) = (&mut self.select, &mut self.names);
-        let mut clock = Clock::new(zone);
+        let mut clock = Clock::with(resolver);
         visit_occurrences(
             task,
             Some(&mut self.rules),

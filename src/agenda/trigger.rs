@@ -451,9 +451,12 @@ pub(crate) struct Clock {
 
 impl Clock {
     pub(crate) fn new(zone: Zone) -> Clock {
-        Clock {
-            resolver: Resolver::new(zone),
-        }
+        Clock::with(Resolver::new(zone))
+    }
+
+    /// A clock reading offsets with `resolver` (of the zone), which may know some already.
+    pub(crate) fn with(resolver: Resolver) -> Clock {
+        Clock { resolver }
     }
 }
 

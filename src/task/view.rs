@@ -59,6 +59,9 @@ pub(crate) struct RuleCache {
     not_recurring: Option<Arc<Recurrence>>,
     /// The instant (Unix seconds) the walks are about, if known.
     near: Option<i64>,
+    /// The zone of the task about to be walked, read already ([`RuleCache::zone_for_walk`]): the
+    /// next walk takes it, whichever task it walks.
+    given: Option<(Zone, Resolver)>,
     /// Dates of instants, knowing the year of `near`.
     instants: Instants,
 }
@@ -76,7 +79,11 @@ impl RuleCache {
     /// The rule of `task`'s flag and the task's zone (with a resolver for it), each read once per
     /// text, in the order [`Schedule::of`] reads them (so that a task with two faults reports the
     /// same one).
-    fn read(&mut self, task: &Task) -> Result<(Arc<Recurrence>, Zone, Resolver, Instants), Error> {
+    fn read(
+        &mut self,
+        task: &Task,
+        given: Option<(Zone, Resolver)>,
+    ) -> Result<(Arc<Recurrence>, Zone, Resolver, Instants), Error> {
         let rule = match task.repeat_flag() {
             None => Arc::clone(
                 self.not_recurring
@@ -91,13 +98,19 @@ impl RuleCache {
                 }
             },
         };
-        let (zone, resolver) = self.zone_and_resolver(task)?;
+        let (zone, resolver) = match given {
+            Some(given) => given,
+            None => self.zone_and_resolver(task)?,
+        };
         Ok((rule, zone, resolver, self.instants))
     }
 
-    /// The task's zone, as [`Task::zone`] gives it, read once per zone name.
-    pub(crate) fn zone(&mut self, task: &Task) -> Result<Zone, Error> {
-        Ok(self.zone_and_resolver(task)?.0)
+    /// The task's zone, as [`Task::zone`] gives it, read once per zone name, with a resolver for it;
+    /// kept for the next walk ([`visit_occurrences`]), which is then the task's own.
+    pub(crate) fn zone_for_walk(&mut self, task: &Task) -> Result<(Zone, Resolver), Error> {
+        let (zone, resolver) = self.zone_and_resolver(task)?;
+        self.given = Some((zone, resolver.clone()));
+        Ok((zone, resolver))
     }
 
     /// The task's zone and a resolver for it.
@@ -157,7 +170,8 @@ pub(crate) type Fnv = BuildHasherDefault<FnvHasher>;
 
 /// The occurrences of `task` that start in `[from, to]`, at most `limit` of them, in the order
 /// [`occurrences`](super::occurrences) lists them, each given to `visit` until it breaks. `rules`,
-/// when given, supplies rules read for other tasks.
+/// when given, supplies rules read for other tasks, and the task's zone when it was read for this
+/// walk ([`RuleCache::zone_for_walk`]).
 pub(crate) fn visit_occurrences(
     task: &Task,
     rules: Option<&mut RuleCache>,
@@ -167,7 +181,10 @@ pub(crate) fn visit_occurrences(
     mut visit: impl FnMut(Seen<'_, '_>) -> ControlFlow<()>,
 ) -> Result<(), Error> {
     let schedule = match rules {
-        Some(rules) => Schedule::with_rule(task, |t| rules.read(t))?,
+        Some(rules) => {
+            let given = rules.given.take();
+            Schedule::with_rule(task, |t| rules.read(t, given))?
+        }
         None => Schedule::of(task)?,
     };
     let Some(schedule) = schedule else {
