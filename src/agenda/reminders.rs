@@ -236,6 +236,9 @@ pub(crate) struct RemindersBuilder {
     triggers: Triggers,
     /// The triggers of the task being added, as they apply to it.
     applied: Vec<Applied>,
+    /// The window's start and end moved back and on by the tasks' reaches.
+    before: Box<Reaches>,
+    after: Box<Reaches>,
     names: Writer<Origin>,
 }
 
@@ -300,6 +303,8 @@ impl Builder for RemindersBuilder {
             rules: RuleCache::near(window.from),
             triggers: Triggers::default(),
             applied: Vec::new(),
+            before: Box::new(Reaches::new()),
+            after: Box::new(Reaches::new()),
             names: Writer::new(),
         }
     }
@@ -396,8 +401,12 @@ impl RemindersBuilder {
             (lo.min(a.reach()), hi.max(a.reach()))
         });
         let (before, after) = slack(zone, all_day);
-        let from = shift(self.window.from, -latest.saturating_add(before));
-        let to = shift(self.window.to, after.saturating_sub(earliest));
+        let from = self
+            .before
+            .shift(self.window.from, -latest.saturating_add(before));
+        let to = self
+            .after
+            .shift(self.window.to, after.saturating_sub(earliest));
         // The window's ends as Unix seconds and nanoseconds, which fire times are compared with.
         let ends = |t: DateTime<Utc>| (t.timestamp(), t.timestamp_subsec_nanos());
         let window = ends(self.window.from)..=ends(self.window.to);
@@ -455,6 +464,35 @@ impl RemindersBuilder {
                 }
             },
         )
+    }
+}
+
+/// The window's ends moved by so many seconds, kept from task to task: the tasks of a list reach
+/// a few dozen distances before and after the window (by their zones and their triggers), and
+/// moving an instant costs chrono a calendar computation.
+struct Reaches {
+    /// By the distance's hash: the distance, and the end moved by it.
+    slots: [Option<(i64, DateTime<Utc>)>; Reaches::SLOTS],
+}
+
+impl Reaches {
+    const SLOTS: usize = 64;
+
+    fn new() -> Reaches {
+        Reaches {
+            slots: [None; Reaches::SLOTS],
+        }
+    }
+
+    /// `t` moved by `seconds` ([`shift`]), for `t` always the same end of the window.
+    fn shift(&mut self, t: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
+        // Fibonacci hashing: the top bits of the product pick the slot.
+        let slot = (seconds as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58;
+        match self.slots.get_mut(slot as usize) {
+            Some(Some((known, moved))) if *known == seconds => *moved,
+            Some(entry) => entry.insert((seconds, shift(t, seconds))).1,
+            None => shift(t, seconds),
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
 
 use super::schedule::{Schedule, TaskDates};
 use super::{RepeatFrom, Task};
@@ -216,9 +216,7 @@ pub(crate) fn visit_occurrences(
         Some(later) => schedule.series_allowing(later)?,
         None => schedule.series()?,
     };
-    let just_before = from
-        .checked_sub_signed(TimeDelta::nanoseconds(1))
-        .unwrap_or(from);
+    let just_before = just_before(from);
     let already = usize::from((from..=to).contains(&start));
     let window = crate::expand::Window {
         after: Some(start.max(just_before)),
@@ -235,6 +233,22 @@ pub(crate) fn visit_occurrences(
     match walked {
         Ok(()) | Err(Stop::Visited) => Ok(()),
         Err(Stop::Failed(error)) => Err(error),
+    }
+}
+
+/// The instant a nanosecond before `t` (`t` itself at chrono's first instant): by the time of day
+/// alone unless `t` is a day's first instant or in a leap second.
+fn just_before(t: DateTime<Utc>) -> DateTime<Utc> {
+    let naive = t.naive_utc();
+    let (second, nanos) = (naive.num_seconds_from_midnight(), naive.nanosecond());
+    let time = match (second, nanos) {
+        (_, 1..1_000_000_000) => NaiveTime::from_num_seconds_from_midnight_opt(second, nanos - 1),
+        (1.., 0) => NaiveTime::from_num_seconds_from_midnight_opt(second - 1, 999_999_999),
+        _ => None,
+    };
+    match time {
+        Some(time) => naive.date().and_time(time).and_utc(),
+        None => t.checked_sub_signed(TimeDelta::nanoseconds(1)).unwrap_or(t),
     }
 }
 
@@ -319,6 +333,30 @@ impl Due {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A nanosecond before an instant, by the time of day, is what chrono's arithmetic gives: at
+    /// midnight, within a second, at chrono's first instant, in a leap second.
+    #[test]
+    fn just_before_is_a_nanosecond_before() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let mut instants = vec![DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC];
+        for (second, nanos) in [
+            (0, 0),
+            (0, 1),
+            (1, 0),
+            (43_200, 500),
+            (86_399, 999_999_999),
+            (86_399, 1_000_000_000),
+            (86_399, 1_500_000_000),
+        ] {
+            let time = NaiveTime::from_num_seconds_from_midnight_opt(second, nanos).unwrap();
+            instants.push(day.and_time(time).and_utc());
+        }
+        for t in instants {
+            let chrono = t.checked_sub_signed(TimeDelta::nanoseconds(1)).unwrap_or(t);
+            assert_eq!(just_before(t), chrono, "{t:?}");
+        }
+    }
 
     /// The wall-clock arithmetic gives what [`Schedule::shift`] gives, across DST changes of zones
     /// with hour and half-hour changes, starts and due dates with fractions of a second, far dates,
