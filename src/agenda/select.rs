@@ -170,22 +170,24 @@ fn coarse(order: u128) -> u64 {
 /// grows with the number of entries, not its logarithm. The orders are read from one list of 16
 /// bytes each, which ordering reads again and again, rather than from the entries where they lie.
 fn sorted(orders: &[u128]) -> Vec<usize> {
-    let coarse = || orders.iter().map(|&o| coarse(o));
-    let (Some(low), Some(high)) = (coarse().min(), coarse().max()) else {
+    let (low, high) = orders.iter().fold((u64::MAX, 0), |(low, high), &o| {
+        (low.min(coarse(o)), high.max(coarse(o)))
+    });
+    if orders.is_empty() {
         return Vec::new();
-    };
+    }
     // A bucket is the instant with its last `shift` bits dropped: at most as many as entries.
     let mut shift = 0;
     while (high - low) >> shift >= orders.len() as u64 {
         shift += 1;
     }
     let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
-    let bucket = |c: u64| usize::try_from((c - low) >> shift).unwrap_or(0);
+    let bucket = |o: u128| usize::try_from((coarse(o) - low) >> shift).unwrap_or(0);
     // Counting sort by bucket: `ends[b]` is first where bucket `b` begins, then, once each entry is
     // placed, where it ends (where bucket `b + 1` begins).
     let mut ends = vec![0usize; buckets];
-    for c in coarse() {
-        if let Some(count) = ends.get_mut(bucket(c)) {
+    for &o in orders {
+        if let Some(count) = ends.get_mut(bucket(o)) {
             *count += 1;
         }
     }
@@ -196,21 +198,23 @@ fn sorted(orders: &[u128]) -> Vec<usize> {
         begin += count;
     }
     let mut order = vec![0usize; orders.len()];
-    for (at, c) in coarse().enumerate() {
-        if let Some(slot) = ends.get_mut(bucket(c)) {
-            if let Some(o) = order.get_mut(*slot) {
-                *o = at;
+    for (at, &o) in orders.iter().enumerate() {
+        if let Some(slot) = ends.get_mut(bucket(o)) {
+            if let Some(place) = order.get_mut(*slot) {
+                *place = at;
             }
             *slot += 1;
         }
     }
-    let key = |at: usize| (orders.get(at), at);
+    // Within a bucket the places ascend (the counting sort is stable): a run in order of its orders
+    // is in key order.
+    let of = |at: usize| orders.get(at).copied().unwrap_or(0);
     let mut begin = 0;
     for &end in &ends {
         if end - begin > 1 {
             if let Some(run) = order.get_mut(begin..end) {
-                if !run.is_sorted_by_key(|&at| key(at)) {
-                    run.sort_unstable_by_key(|&at| key(at));
+                if !run.windows(2).all(|w| of(w[0]) <= of(w[1])) {
+                    run.sort_unstable_by_key(|&at| (of(at), at));
                 }
             }
         }
