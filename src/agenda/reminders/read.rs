@@ -345,22 +345,115 @@ pub(super) fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
         return Vec::new();
     };
     let mut reminders = Vec::new();
-    // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
+    let plain = plain_items(&text, |index, status, start| {
+        if let Some(t) = item_reminder(status, start) {
+            reminders.push((index, t));
+        }
+    });
+    if plain {
+        return reminders;
+    }
+    reminders.clear();
     for (index, item) in elements(&text).enumerate() {
         if !may_start(item) {
             continue;
         }
         let [status, start] = two_members(item, ["status", "startDate"]);
-        let open = status.is_none_or(|s| s == "null" || is_zero(s));
-        let start = start.and_then(string);
-        let start = start
-            .filter(|s| !s.is_empty())
-            .and_then(|s| parse_instant(&s).ok());
-        if let (true, Some(t)) = (open, start) {
+        if let Some(t) = item_reminder(status, start) {
             reminders.push((index, t));
         }
     }
     reminders
+}
+
+/// When the item whose `status` and `startDate` have the values `status` and `start` (as JSON text)
+/// reminds: its start, when it is open and has one.
+fn item_reminder(status: Option<&str>, start: Option<&str>) -> Option<DateTime<Utc>> {
+    // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
+    let open = status.is_none_or(|s| s == "null" || is_zero(s));
+    let start = start.and_then(string)?;
+    if !open || start.is_empty() {
+        return None;
+    }
+    parse_instant(&start).ok()
+}
+
+/// The `status` and `startDate` of each item of a checklist in the form TickTick writes, objects
+/// whose keys and strings have no escapes and whose other values are numbers, `null`, `true` or
+/// `false`, given to `each` with the item's position, in one pass: `false` (some items given) for
+/// any other form, which [`two_members`] then reads item by item. Each value is the one that reading
+/// gives.
+fn plain_items<'a>(
+    text: &'a str,
+    mut each: impl FnMut(usize, Option<&'a str>, Option<&'a str>),
+) -> bool {
+    let bytes = text.as_bytes();
+    // Where the string whose opening quote is at `at` ends (after its closing quote), if it has no
+    // escape.
+    let string_end = |at: usize| {
+        if bytes.get(at) != Some(&b'"') {
+            return None;
+        }
+        let length = quote_or_escape(bytes.get(at + 1..)?)?;
+        (bytes.get(at + 1 + length) == Some(&b'"')).then_some(at + 2 + length)
+    };
+    if bytes.first() != Some(&b'[') {
+        return false;
+    }
+    let mut at = 1;
+    for index in 0.. {
+        if bytes.get(at) != Some(&b'{') {
+            return false;
+        }
+        at += 1;
+        let (mut status, mut start) = (None, None);
+        if bytes.get(at) == Some(&b'}') {
+            at += 1;
+        } else {
+            loop {
+                let Some(key_end) = string_end(at) else {
+                    return false;
+                };
+                let key = text.get(at + 1..key_end - 1);
+                // A key, its colon, and its value: a string, or a number or literal up to the next
+                // `,` or `}` (a nested value is not this form).
+                if bytes.get(key_end) != Some(&b':') {
+                    return false;
+                }
+                let value_at = key_end + 1;
+                let value_end = match bytes.get(value_at) {
+                    Some(b'"') => string_end(value_at),
+                    Some(b'{' | b'[') | None => None,
+                    Some(_) => bytes
+                        .get(value_at..)
+                        .and_then(|rest| rest.iter().position(|&b| b == b',' || b == b'}'))
+                        .map(|length| value_at + length),
+                };
+                let Some(value_end) = value_end else {
+                    return false;
+                };
+                let value = text.get(value_at..value_end);
+                match key {
+                    Some("status") => status = value,
+                    Some("startDate") => start = value,
+                    _ => {}
+                }
+                at = value_end + 1;
+                match bytes.get(value_end) {
+                    Some(b',') => {}
+                    Some(b'}') => break,
+                    _ => return false,
+                }
+            }
+        }
+        each(index, status, start);
+        match bytes.get(at) {
+            Some(b',') => at += 1,
+            Some(b']') => return at + 1 == bytes.len(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -475,6 +568,44 @@ mod tests {
             matches!(err, AgendaError::Reminder { index: 1, ref id, .. } if id.as_deref() == Some("b")),
             "{err}"
         );
+    }
+
+    /// A checklist read in one pass gives each item's `status` and `startDate` as reading it member
+    /// by member does, or leaves it to that reading.
+    #[test]
+    fn plain_checklists_read_as_member_by_member() {
+        let lists = [
+            r#"[{"id":"a","title":"x y","status":0,"startDate":"2026-03-05T09:00:00.000+0000"}]"#,
+            r#"[{"status":1,"startDate":null},{"startDate":"","status":-0},{}]"#,
+            r#"[{"id":"a","status":0,"isAllDay":false,"sortOrder":1099511627776,"startDate":"2026-03-05T09:00:00Z","timeZone":"UTC"},{"title":"b"}]"#,
+            r#"[{"title":"\"startDate\":\"2026-03-05T09:00:00Z","status":0}]"#,
+            r#"[{"start\u0044ate":"2026-03-05T09:00:00Z"}]"#,
+            r#"[{"tags":["a"],"startDate":"2026-03-05T09:00:00Z"}]"#,
+            r#"[{"x":{"startDate":"2026-03-06T09:00:00Z"},"startDate":"2026-03-05T09:00:00Z"}]"#,
+            r#"[{"status":2.0e0,"startDate":"2026-03-05T09:00:00Z"},{"status":null}]"#,
+            "[1]",
+            "[]",
+        ];
+        let mut plain_ones = 0;
+        for list in lists {
+            let mut plain = Vec::new();
+            let read = plain_items(list, |index, status, start| {
+                plain.push((index, status, start));
+            });
+            if !read {
+                continue;
+            }
+            plain_ones += 1;
+            let general: Vec<_> = elements(list)
+                .enumerate()
+                .map(|(index, item)| {
+                    let [status, start] = two_members(item, ["status", "startDate"]);
+                    (index, status, start)
+                })
+                .collect();
+            assert_eq!(plain, general, "{list}");
+        }
+        assert_eq!(plain_ones, 4);
     }
 
     /// The scan eight bytes at a time finds the first quote or backslash as a byte-by-byte scan
