@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, NaiveTime, TimeDelta, Timelike, Utc};
 
 use super::schedule::{Schedule, TaskDates};
 use super::{RepeatFrom, Task};
@@ -281,8 +281,9 @@ struct Due {
     /// The task's current start, whose due date is worked out in full: it may be the second instant
     /// of a repeated wall-clock time, which [`Zone::instant`] does not give.
     start: DateTime<Utc>,
-    /// The due date's wall-clock time.
-    local: NaiveDateTime,
+    /// The due date, and the zone's offset then: its wall-clock time.
+    due: DateTime<Utc>,
+    offset: i64,
     /// The due date's wall-clock time less the start's, in seconds and nanoseconds, when both are
     /// near.
     distance: Option<(i64, i64)>,
@@ -291,21 +292,29 @@ struct Due {
 impl Due {
     fn new(schedule: &Schedule<'_>, due: DateTime<Utc>) -> Due {
         let mut resolver = schedule.resolver();
-        let local = crate::zone::shifted(due, resolver.offset(due.timestamp()));
-        let start = schedule.start_local();
-        let near = |t: &NaiveDateTime| {
-            t.and_utc().timestamp().unsigned_abs() < NEAR && t.nanosecond() < 1_000_000_000
+        let start = schedule.start();
+        // Wall-clock seconds of the due date and the start: `zone::shifted` of each by its offset
+        // (less than a day), as Unix seconds, for instants that are not in a leap second.
+        let wall = |t: DateTime<Utc>, resolver: &mut Resolver| {
+            let u = t.timestamp();
+            let offset = resolver.offset(u);
+            (u + offset, offset, t.timestamp_subsec_nanos())
         };
-        let distance = (near(&local) && near(&start)).then(|| {
-            let seconds = local.and_utc().timestamp() - start.and_utc().timestamp();
-            let nanos = i64::from(local.nanosecond()) - i64::from(start.nanosecond());
-            (seconds, nanos)
+        let (due_wall, offset, due_nanos) = wall(due, &mut resolver);
+        let (start_wall, _, start_nanos) = wall(start, &mut resolver);
+        let near = |w: i64, nanos: u32| w.unsigned_abs() < NEAR && nanos < 1_000_000_000;
+        let distance = (near(due_wall, due_nanos) && near(start_wall, start_nanos)).then(|| {
+            (
+                due_wall - start_wall,
+                i64::from(due_nanos) - i64::from(start_nanos),
+            )
         });
         Due {
             resolver,
             instants: schedule.instants(),
-            start: schedule.start(),
-            local,
+            start,
+            due,
+            offset,
             distance,
         }
     }
@@ -326,7 +335,7 @@ impl Due {
             }
             _ => {}
         }
-        schedule.shift_local(self.local, t)
+        schedule.shift_local(crate::zone::shifted(self.due, self.offset), t)
     }
 }
 
