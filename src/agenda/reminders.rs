@@ -11,7 +11,7 @@ use super::list::ListForm;
 use super::names::{Shared, Span, Writer};
 use super::select::{instant_of, order, order_of, position_of, Key, Keyed, Select};
 use super::spread::{build, Builder};
-use super::trigger::{Applied, Clock};
+use super::trigger::Clock;
 use super::Window;
 use crate::task::{visit_occurrences, RuleCache, Task, TaskDates};
 use crate::{format_instant, Error, Zone};
@@ -234,8 +234,6 @@ pub(crate) struct RemindersBuilder {
     select: Select<ReminderEntry>,
     rules: RuleCache,
     triggers: Triggers,
-    /// The triggers of the task being added, as they apply to it.
-    applied: Vec<Applied>,
     /// The window's start and end moved back and on by the tasks' reaches.
     before: Box<Reaches>,
     after: Box<Reaches>,
@@ -302,7 +300,6 @@ impl Builder for RemindersBuilder {
             select: Select::new(window.limit),
             rules: RuleCache::near(window.from),
             triggers: Triggers::default(),
-            applied: Vec::new(),
             before: Box::new(Reaches::new()),
             after: Box::new(Reaches::new()),
             names: Writer::new(),
@@ -392,13 +389,10 @@ impl RemindersBuilder {
         let all_day = task.is_all_day();
         let (zone, resolver) = self.rules.zone_for_walk(task)?;
         let (triggers, texts) = self.triggers.split();
-        let applied = &mut self.applied;
-        applied.clear();
-        applied.extend(triggers.iter().map(|t| t.trigger.applied(all_day)));
         // Occurrences whose fire times may fall in the window: a fire time is the start moved by the
         // trigger's offset, of nominal days (give or take a change of offset) and exact seconds.
-        let (earliest, latest) = applied.iter().fold((i64::MAX, i64::MIN), |(lo, hi), a| {
-            (lo.min(a.reach()), hi.max(a.reach()))
+        let (earliest, latest) = triggers.iter().fold((i64::MAX, i64::MIN), |(lo, hi), t| {
+            (lo.min(t.trigger.reach()), hi.max(t.trigger.reach()))
         });
         let (before, after) = slack(zone, all_day);
         let from = self
@@ -424,8 +418,11 @@ impl RemindersBuilder {
                 let bound = select.bound();
                 let mut all_later = bound.is_some();
                 let mut dates: Option<TaskDates> = None;
-                for (trigger, applied) in triggers.iter_mut().zip(applied.iter()) {
-                    let Some(fire) = applied.fire(seen.start, seen.seconds, zone, &mut clock)
+                for trigger in triggers.iter_mut() {
+                    let Some(fire) =
+                        trigger
+                            .trigger
+                            .fire(seen.start, seen.seconds, zone, &mut clock)
                     else {
                         continue;
                     };

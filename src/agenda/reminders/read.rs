@@ -8,7 +8,7 @@ use std::ops::Range;
 use chrono::{DateTime, Utc};
 
 use crate::agenda::error::ReminderProblem;
-use crate::agenda::trigger::{Trigger, TriggerError};
+use crate::agenda::trigger::{Applied, Trigger, TriggerError};
 use crate::task::{
     elements, members, string_chars, unescape, FieldProblem, Fnv, Name, Task, TaskError,
 };
@@ -21,7 +21,8 @@ pub(super) struct TaskTrigger {
     /// Its `id` and its text, in [`Triggers`]'s text.
     id: Option<Range<usize>>,
     text: Range<usize>,
-    pub(super) trigger: Trigger,
+    /// The trigger, as it applies to the task (all-day or not).
+    pub(super) trigger: Applied,
     /// The row its entries share, once one is kept.
     pub(super) row: Option<usize>,
 }
@@ -34,6 +35,8 @@ pub(super) struct Triggers {
     text: String,
     pub(super) list: Vec<TaskTrigger>,
     cache: TriggerCache,
+    /// Whether the task being read is all-day.
+    all_day: bool,
 }
 
 /// A trigger's id and text, read where [`Triggers`] keeps them.
@@ -61,6 +64,7 @@ impl Triggers {
     ) -> Result<(), (usize, Option<String>, ReminderProblem)> {
         self.list.clear();
         self.text.clear();
+        self.all_day = task.is_all_day();
         let Some(json) = task.json_of(Name::Reminders) else {
             return Ok(());
         };
@@ -108,7 +112,7 @@ impl Triggers {
             index,
             id,
             text,
-            trigger,
+            trigger: trigger.applied(self.all_day),
             row: None,
         });
     }
