@@ -54,6 +54,8 @@ pub(crate) trait Keyed {
 /// come in its own order: ordering then reads orders alone.
 pub(crate) struct Select<T: Keyed> {
     limit: usize,
+    /// Twice the limit: how many entries it holds before it keeps the first `limit`.
+    full: usize,
     entries: Vec<T>,
     /// Once `limit` entries are known with keys at most this, no entry above it can be among the
     /// first `limit`.
@@ -64,6 +66,7 @@ impl<T: Keyed> Select<T> {
     pub(crate) fn new(limit: usize) -> Select<T> {
         Select {
             limit,
+            full: limit.saturating_mul(2),
             entries: Vec::new(),
             bound: None,
         }
@@ -95,15 +98,17 @@ impl<T: Keyed> Select<T> {
         self.limit > 0 && self.bound.is_none_or(|b| key < b)
     }
 
-    /// Offers an entry. Inlined, so that the entry is built where it is stored rather than moved
+    /// Adds an entry whose key it [admits](Select::admits) (its callers ask first, before they
+    /// build the entry). Inlined, so that the entry is built where it is stored rather than moved
     /// there.
     #[inline(always)]
     pub(crate) fn push(&mut self, entry: T) {
-        if !self.admits(entry.key()) {
-            return;
-        }
+        debug_assert!(
+            self.admits(entry.key()),
+            "entries are offered once admitted"
+        );
         self.entries.push(entry);
-        if self.entries.len() >= self.limit.saturating_mul(2) {
+        if self.entries.len() >= self.full {
             self.shrink();
         }
     }
@@ -239,7 +244,9 @@ mod tests {
             let all: Vec<(u32, u32)> = (0..200u32).map(|i| ((i * 7919) % 101, i)).collect();
             let mut select = Select::new(limit);
             for e in &all {
-                select.push(*e);
+                if select.admits(e.key()) {
+                    select.push(*e);
+                }
             }
             let mut expected = all.clone();
             expected.sort_unstable();
@@ -283,7 +290,9 @@ mod tests {
         let select = |limit: usize, held: u32| {
             let mut select = Select::new(limit);
             for i in 0..held {
-                select.push((i, i));
+                if select.admits((i, i).key()) {
+                    select.push((i, i));
+                }
             }
             select
         };
@@ -329,6 +338,7 @@ mod tests {
     fn the_bound_is_known_once_twice_the_limit_came() {
         let mut select = Select::new(2);
         for e in [(5, 0), (4, 1), (3, 2)] {
+            assert!(select.admits(e.key()));
             select.push(e);
         }
         assert_eq!(select.bound(), None);
