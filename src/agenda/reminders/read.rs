@@ -203,22 +203,73 @@ fn quote_or_escape(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Trigger texts already read for other tasks of a list: a list holds thousands of reminders and a
-/// dozen forms of trigger. At most [`TriggerCache::MOST`] texts are kept, so that its memory does
-/// not grow with the list.
-#[derive(Default)]
-struct TriggerCache(HashMap<Box<str>, Trigger, Fnv>);
+/// dozen forms of trigger. The short texts TickTick writes are known by a key of a few numbers, each
+/// in one of [`TriggerCache::SLOTS`] places; other texts by a map of at most [`TriggerCache::MOST`].
+/// Its memory does not grow with the list.
+struct TriggerCache {
+    short: [Option<(ShortKey, Trigger)>; TriggerCache::SLOTS],
+    long: HashMap<Box<str>, Trigger, Fnv>,
+}
+
+impl Default for TriggerCache {
+    fn default() -> Self {
+        TriggerCache {
+            short: [None; TriggerCache::SLOTS],
+            long: HashMap::default(),
+        }
+    }
+}
+
+/// A trigger text of 8 to 24 bytes that begins with `TRIGGER:`, known by its length and its last
+/// eight bytes, and for texts of 16 bytes or more also the eight after `TRIGGER:`: together they
+/// cover every byte after `TRIGGER:`, so that two texts with one key are the same text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey(usize, u64, u64);
+
+impl ShortKey {
+    fn of(text: &str) -> Option<ShortKey> {
+        let bytes = text.as_bytes();
+        let word = |at: usize| {
+            let eight: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+            Some(u64::from_le_bytes(eight))
+        };
+        let len = bytes.len();
+        if !(8..=24).contains(&len) || word(0)? != u64::from_le_bytes(*b"TRIGGER:") {
+            return None;
+        }
+        let middle = if len >= 16 { word(8)? } else { 0 };
+        Some(ShortKey(len, word(len - 8)?, middle))
+    }
+}
 
 impl TriggerCache {
     const MOST: usize = 256;
+    const SLOTS: usize = 64;
 
     /// The trigger of `text`, read once per text.
     fn read(&mut self, text: &str) -> Result<Trigger, TriggerError> {
-        if let Some(trigger) = self.0.get(text) {
+        if let Some(key) = ShortKey::of(text) {
+            let hash =
+                (key.1 ^ key.2.rotate_left(17) ^ key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            // Fibonacci hashing: the top bits pick the place.
+            let place = self.short.get_mut((hash >> 58) as usize);
+            if let Some(Some((known, trigger))) = &place {
+                if *known == key {
+                    return Ok(*trigger);
+                }
+            }
+            let trigger = text.parse::<Trigger>()?;
+            if let Some(place) = place {
+                *place = Some((key, trigger));
+            }
+            return Ok(trigger);
+        }
+        if let Some(trigger) = self.long.get(text) {
             return Ok(*trigger);
         }
         let trigger = text.parse::<Trigger>()?;
-        if self.0.len() < TriggerCache::MOST {
-            self.0.insert(text.into(), trigger);
+        if self.long.len() < TriggerCache::MOST {
+            self.long.insert(text.into(), trigger);
         }
         Ok(trigger)
     }
@@ -610,6 +661,56 @@ mod tests {
             assert_eq!(plain, general, "{list}");
         }
         assert_eq!(plain_ones, 4);
+    }
+
+    /// Two trigger texts share a short key only when they are the same text, and the cache gives
+    /// each text's own trigger whatever came before it.
+    #[test]
+    fn short_keys_tell_texts_apart() {
+        let texts = [
+            "TRIGGER:",
+            "TRIGGER:P",
+            "TRIGGER:PT0S",
+            "TRIGGER:-PT0S",
+            "TRIGGER:+PT0S",
+            "TRIGGER:-PT5M",
+            "TRIGGER:-PT30M",
+            "TRIGGER:-PT60M",
+            "TRIGGER:-PT1H",
+            "TRIGGER:-P1D",
+            "TRIGGER:-P1W",
+            "TRIGGER:-PT1440M",
+            "TRIGGER:-PT1441M",
+            "TRIGGER:P0DT9H0M0S",
+            "TRIGGER:-P0DT9H0M0S",
+            "TRIGGER:-P0DT15H0M0S",
+            "TRIGGER:-P1DT15H0M0S",
+            "TRIGGER:-P2DT15H0M0S",
+            "TRIGGER:-P1DT15H0M00S",
+            "TRIGGER:P12DT15H0M0S",
+            "TRIGGER:-P1DT15H30M0S",
+            "TRIGGER:PT4294967295S",
+            "TRIGGER:-P10DT10H10M10S",
+            "TRIGGER;VALUE=DATE-TIME:20260101T090000Z",
+            "trigger:-PT30M",
+            "TRIGGER:-PT30M\u{e9}",
+        ];
+        for a in texts {
+            for b in texts {
+                let (ka, kb) = (ShortKey::of(a), ShortKey::of(b));
+                if ka.is_some() && ka == kb {
+                    assert_eq!(a, b);
+                }
+            }
+        }
+        let mut cache = TriggerCache::default();
+        for _ in 0..2 {
+            for text in texts {
+                let cached = cache.read(text).map(|t| t.to_string());
+                let read = text.parse::<Trigger>().map(|t| t.to_string());
+                assert_eq!(cached, read, "{text}");
+            }
+        }
     }
 
     /// The scan eight bytes at a time finds the first quote or backslash as a byte-by-byte scan
