@@ -327,8 +327,15 @@ impl Due {
             Some((seconds, nanos)) if near => {
                 let wall = u + self.resolver.offset(u);
                 let nanos = nanos + i64::from(t.timestamp_subsec_nanos());
-                let moved = wall + seconds + nanos.div_euclid(1_000_000_000);
-                let nanos = u32::try_from(nanos.rem_euclid(1_000_000_000)).unwrap_or(0);
+                // Whole seconds, mostly: then no carry.
+                let (carry, nanos) = match nanos {
+                    0 => (0, 0),
+                    _ => (
+                        nanos.div_euclid(1_000_000_000),
+                        u32::try_from(nanos.rem_euclid(1_000_000_000)).unwrap_or(0),
+                    ),
+                };
+                let moved = wall + seconds + carry;
                 if let Some(due) = self.instants.at(self.resolver.instant(moved), nanos) {
                     return due;
                 }
