@@ -169,9 +169,10 @@ fn coarse(order: u128) -> u64 {
 /// [`Select`] takes them: those of one order (one task's at one instant) in the order of their keys.
 ///
 /// The instants of an answer lie in one window, spread over it: the entries are first placed in at
-/// most as many buckets as entries by their instant ([`coarse`]; in one pass, stably), and each
-/// bucket, of an entry or two, is then sorted by order, then by place, unless it already is (entries
-/// come task by task, each task's in its own order, so a bucket of one instant mostly is). The cost
+/// most a quarter as many buckets as entries by their instant ([`coarse`]; in one pass, stably), and
+/// each bucket, of a few entries, is then sorted by order, then by place, unless it already is
+/// (entries come task by task, each task's in its own order, and the instants of reminders and
+/// occurrences lie minutes apart, so a bucket of one instant mostly is). The cost
 /// grows with the number of entries, not its logarithm. The orders are read from one list of 16
 /// bytes each, which ordering reads again and again, rather than from the entries where they lie.
 fn sorted(orders: &[u128]) -> Vec<usize> {
@@ -181,9 +182,10 @@ fn sorted(orders: &[u128]) -> Vec<usize> {
     if orders.is_empty() {
         return Vec::new();
     }
-    // A bucket is the instant with its last `shift` bits dropped: at most as many as entries.
+    // A bucket is the instant with its last `shift` bits dropped: at most a quarter as many as
+    // entries (entries of one instant come together, each instant with a few).
     let mut shift = 0;
-    while (high - low) >> shift >= orders.len() as u64 {
+    while (high - low) >> shift >= (orders.len() as u64 / 4).max(1) {
         shift += 1;
     }
     let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
