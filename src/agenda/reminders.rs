@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
 use super::names::{Shared, Span, Writer};
-use super::select::{instant_of, order, order_of, position_of, Key, Keyed, Select};
+use super::select::{instant_of, order, order_of, position_of, with_position, Key, Keyed, Select};
 use super::spread::{build, Builder};
 use super::trigger::Clock;
 use super::Window;
@@ -402,8 +402,9 @@ impl RemindersBuilder {
             .after
             .shift(self.window.to, after.saturating_sub(earliest));
         // The window's ends as Unix seconds and nanoseconds, which fire times are compared with.
-        let ends = |t: DateTime<Utc>| (t.timestamp(), t.timestamp_subsec_nanos());
-        let window = ends(self.window.from)..=ends(self.window.to);
+        // The window's ends as orders of the first position: a fire time's order at that position
+        // lies between them exactly when the fire time lies in the window.
+        let window = order(self.window.from, 0)..=order(self.window.to, 0);
         let (select, names) = (&mut self.select, &mut self.names);
         let mut clock = Clock::with(resolver);
         visit_occurrences(
@@ -426,13 +427,14 @@ impl RemindersBuilder {
                     else {
                         continue;
                     };
+                    let first = order_of(fire.0, fire.1, 0);
                     // Any entry of a later task at this fire time orders after it.
-                    all_later &= bound.is_some_and(|(b, _)| order_of(fire.0, fire.1, 0) > b);
-                    if window.contains(&fire) {
+                    all_later &= bound.is_some_and(|(b, _)| first > b);
+                    if window.contains(&first) {
                         let source = ReminderSource::Trigger {
                             index: trigger.index,
                         };
-                        let at = order_of(fire.0, fire.1, adding.position);
+                        let at = with_position(first, adding.position);
                         let key = adding.key(at, source);
                         if select.admits(key) {
                             let dates = *dates.get_or_insert_with(|| seen.dates());

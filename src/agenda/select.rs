@@ -26,6 +26,12 @@ pub(crate) fn order_of(seconds: i64, nanos: u32, position: usize) -> u128 {
     (seconds << 84) | (nanos << 53) | position
 }
 
+/// The [`order`] of the instant of `first`, an order at position 0, at `position`.
+#[inline]
+pub(crate) fn with_position(first: u128, position: usize) -> u128 {
+    first | (position as u128).min((1 << 53) - 1)
+}
+
 /// The position an [`order`] was made with (positions beyond 53 bits, which no list reaches, read
 /// as the largest).
 #[inline]
@@ -327,6 +333,9 @@ mod tests {
             (t(1_772_323_201, 0), 0),
             (DateTime::<Utc>::MAX_UTC, 2),
         ];
+        for &(t, p) in &cases {
+            assert_eq!(with_position(order(t, 0), p), order(t, p));
+        }
         let sorted = cases.clone();
         cases.reverse();
         cases.sort_by_key(|(t, p)| order(*t, *p));
