@@ -226,7 +226,7 @@ fn sorted(orders: &[u128]) -> Vec<usize> {
     for &end in &ends {
         if end - begin > 1 {
             if let Some(run) = order.get_mut(begin..end) {
-                if !run.windows(2).all(|w| of(w[0]) <= of(w[1])) {
+                if !run.is_sorted_by_key(|&at| of(at)) {
                     run.sort_unstable_by_key(|&at| (of(at), at));
                 }
             }
