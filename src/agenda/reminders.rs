@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::error::{AgendaError, TaskRef};
 use super::list::ListForm;
 use super::names::{Shared, Span, Writer};
-use super::select::{instant_of, order, order_at, position_of, Key, Keyed, Select};
+use super::select::{instant_of, order, order_of, position_of, with_position, Key, Keyed, Select};
 use super::spread::{build, Builder};
 use super::trigger::Clock;
 use super::Window;
@@ -234,6 +234,9 @@ pub(crate) struct RemindersBuilder {
     select: Select<ReminderEntry>,
     rules: RuleCache,
     triggers: Triggers,
+    /// The window's start and end moved back and on by the tasks' reaches.
+    before: Box<Reaches>,
+    after: Box<Reaches>,
     names: Writer<Origin>,
 }
 
@@ -297,6 +300,8 @@ impl Builder for RemindersBuilder {
             select: Select::new(window.limit),
             rules: RuleCache::near(window.from),
             triggers: Triggers::default(),
+            before: Box::new(Reaches::new()),
+            after: Box::new(Reaches::new()),
             names: Writer::new(),
         }
     }
@@ -382,22 +387,26 @@ impl RemindersBuilder {
     fn add_triggers(&mut self, adding: &mut Adding<'_>) -> Result<(), Error> {
         let task = adding.task;
         let all_day = task.is_all_day();
-        let zone: Zone = self.rules.zone(task)?;
+        let (zone, resolver) = self.rules.zone_for_walk(task)?;
         let (triggers, texts) = self.triggers.split();
         // Occurrences whose fire times may fall in the window: a fire time is the start moved by the
         // trigger's offset, of nominal days (give or take a change of offset) and exact seconds.
-        let offsets = triggers.iter().map(|t| {
-            let (days, seconds) = t.trigger.offset(all_day);
-            days.saturating_mul(86_400).saturating_add(seconds)
+        let (earliest, latest) = triggers.iter().fold((i64::MAX, i64::MIN), |(lo, hi), t| {
+            (lo.min(t.trigger.reach()), hi.max(t.trigger.reach()))
         });
-        let (earliest, latest) =
-            offsets.fold((i64::MAX, i64::MIN), |(lo, hi), o| (lo.min(o), hi.max(o)));
         let (before, after) = slack(zone, all_day);
-        let from = shift(self.window.from, -latest.saturating_add(before));
-        let to = shift(self.window.to, after.saturating_sub(earliest));
-        let window = self.window;
+        let from = self
+            .before
+            .shift(self.window.from, -latest.saturating_add(before));
+        let to = self
+            .after
+            .shift(self.window.to, after.saturating_sub(earliest));
+        // The window's ends as Unix seconds and nanoseconds, which fire times are compared with.
+        // The window's ends as orders of the first position: a fire time's order at that position
+        // lies between them exactly when the fire time lies in the window.
+        let window = order(self.window.from, 0)..=order(self.window.to, 0);
         let (select, names) = (&mut self.select, &mut self.names);
-        let mut clock = Clock::new(zone);
+        let mut clock = Clock::with(resolver);
         visit_occurrences(
             task,
             Some(&mut self.rules),
@@ -411,23 +420,21 @@ impl RemindersBuilder {
                 let mut all_later = bound.is_some();
                 let mut dates: Option<TaskDates> = None;
                 for trigger in triggers.iter_mut() {
-                    let fire = trigger.trigger.fire_time_with(
-                        seen.start,
-                        seen.seconds,
-                        zone,
-                        all_day,
-                        &mut clock,
-                    );
-                    let Some((fire, seconds)) = fire else {
+                    let Some(fire) =
+                        trigger
+                            .trigger
+                            .fire(seen.start, seen.seconds, zone, &mut clock)
+                    else {
                         continue;
                     };
+                    let first = order_of(fire.0, fire.1, 0);
                     // Any entry of a later task at this fire time orders after it.
-                    all_later &= bound.is_some_and(|(b, _)| order_at(seconds, fire, 0) > b);
-                    if (window.from..=window.to).contains(&fire) {
+                    all_later &= bound.is_some_and(|(b, _)| first > b);
+                    if window.contains(&first) {
                         let source = ReminderSource::Trigger {
                             index: trigger.index,
                         };
-                        let at = order_at(seconds, fire, adding.position);
+                        let at = with_position(first, adding.position);
                         let key = adding.key(at, source);
                         if select.admits(key) {
                             let dates = *dates.get_or_insert_with(|| seen.dates());
@@ -456,6 +463,35 @@ impl RemindersBuilder {
                 }
             },
         )
+    }
+}
+
+/// The window's ends moved by so many seconds, kept from task to task: the tasks of a list reach
+/// a few dozen distances before and after the window (by their zones and their triggers), and
+/// moving an instant costs chrono a calendar computation.
+struct Reaches {
+    /// By the distance's hash: the distance, and the end moved by it.
+    slots: [Option<(i64, DateTime<Utc>)>; Reaches::SLOTS],
+}
+
+impl Reaches {
+    const SLOTS: usize = 64;
+
+    fn new() -> Reaches {
+        Reaches {
+            slots: [None; Reaches::SLOTS],
+        }
+    }
+
+    /// `t` moved by `seconds` ([`shift`]), for `t` always the same end of the window.
+    fn shift(&mut self, t: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
+        // Fibonacci hashing: the top bits of the product pick the slot.
+        let slot = (seconds as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58;
+        match self.slots.get_mut(slot as usize) {
+            Some(Some((known, moved))) if *known == seconds => *moved,
+            Some(entry) => entry.insert((seconds, shift(t, seconds))).1,
+            None => shift(t, seconds),
+        }
     }
 }
 

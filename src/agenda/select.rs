@@ -13,11 +13,23 @@ pub(crate) fn order(t: DateTime<Utc>, position: usize) -> u128 {
 /// [`order`], `t`'s Unix seconds `seconds` given.
 #[inline]
 pub(crate) fn order_at(seconds: i64, t: DateTime<Utc>, position: usize) -> u128 {
+    order_of(seconds, t.timestamp_subsec_nanos(), position)
+}
+
+/// [`order`] of the instant `seconds` and `nanos` after 1970 (an instant chrono holds).
+#[inline]
+pub(crate) fn order_of(seconds: i64, nanos: u32, position: usize) -> u128 {
     let seconds = i128::from(seconds) + (1 << 43);
     let seconds = u128::try_from(seconds).unwrap_or(0) & ((1 << 44) - 1);
-    let nanos = u128::from(t.timestamp_subsec_nanos()) & ((1 << 31) - 1);
+    let nanos = u128::from(nanos) & ((1 << 31) - 1);
     let position = (position as u128).min((1 << 53) - 1);
     (seconds << 84) | (nanos << 53) | position
+}
+
+/// The [`order`] of the instant of `first`, an order at position 0, at `position`.
+#[inline]
+pub(crate) fn with_position(first: u128, position: usize) -> u128 {
+    first | (position as u128).min((1 << 53) - 1)
 }
 
 /// The position an [`order`] was made with (positions beyond 53 bits, which no list reaches, read
@@ -48,6 +60,8 @@ pub(crate) trait Keyed {
 /// come in its own order: ordering then reads orders alone.
 pub(crate) struct Select<T: Keyed> {
     limit: usize,
+    /// Twice the limit: how many entries it holds before it keeps the first `limit`.
+    full: usize,
     entries: Vec<T>,
     /// Once `limit` entries are known with keys at most this, no entry above it can be among the
     /// first `limit`.
@@ -58,6 +72,7 @@ impl<T: Keyed> Select<T> {
     pub(crate) fn new(limit: usize) -> Select<T> {
         Select {
             limit,
+            full: limit.saturating_mul(2),
             entries: Vec::new(),
             bound: None,
         }
@@ -89,15 +104,17 @@ impl<T: Keyed> Select<T> {
         self.limit > 0 && self.bound.is_none_or(|b| key < b)
     }
 
-    /// Offers an entry. Inlined, so that the entry is built where it is stored rather than moved
+    /// Adds an entry whose key it [admits](Select::admits) (its callers ask first, before they
+    /// build the entry). Inlined, so that the entry is built where it is stored rather than moved
     /// there.
     #[inline(always)]
     pub(crate) fn push(&mut self, entry: T) {
-        if !self.admits(entry.key()) {
-            return;
-        }
+        debug_assert!(
+            self.admits(entry.key()),
+            "entries are offered once admitted"
+        );
         self.entries.push(entry);
-        if self.entries.len() >= self.limit.saturating_mul(2) {
+        if self.entries.len() >= self.full {
             self.shrink();
         }
     }
@@ -158,28 +175,32 @@ fn coarse(order: u128) -> u64 {
 /// [`Select`] takes them: those of one order (one task's at one instant) in the order of their keys.
 ///
 /// The instants of an answer lie in one window, spread over it: the entries are first placed in at
-/// most as many buckets as entries by their instant ([`coarse`]; in one pass, stably), and each
-/// bucket, of an entry or two, is then sorted by order, then by place, unless it already is (entries
-/// come task by task, each task's in its own order, so a bucket of one instant mostly is). The cost
+/// most a quarter as many buckets as entries by their instant ([`coarse`]; in one pass, stably), and
+/// each bucket, of a few entries, is then sorted by order, then by place, unless it already is
+/// (entries come task by task, each task's in its own order, and the instants of reminders and
+/// occurrences lie minutes apart, so a bucket of one instant mostly is). The cost
 /// grows with the number of entries, not its logarithm. The orders are read from one list of 16
 /// bytes each, which ordering reads again and again, rather than from the entries where they lie.
 fn sorted(orders: &[u128]) -> Vec<usize> {
-    let coarse = || orders.iter().map(|&o| coarse(o));
-    let (Some(low), Some(high)) = (coarse().min(), coarse().max()) else {
+    let (low, high) = orders.iter().fold((u64::MAX, 0), |(low, high), &o| {
+        (low.min(coarse(o)), high.max(coarse(o)))
+    });
+    if orders.is_empty() {
         return Vec::new();
-    };
-    // A bucket is the instant with its last `shift` bits dropped: at most as many as entries.
+    }
+    // A bucket is the instant with its last `shift` bits dropped: at most a quarter as many as
+    // entries (entries of one instant come together, each instant with a few).
     let mut shift = 0;
-    while (high - low) >> shift >= orders.len() as u64 {
+    while (high - low) >> shift >= (orders.len() as u64 / 4).max(1) {
         shift += 1;
     }
     let buckets = usize::try_from((high - low) >> shift).unwrap_or(0) + 1;
-    let bucket = |c: u64| usize::try_from((c - low) >> shift).unwrap_or(0);
+    let bucket = |o: u128| usize::try_from((coarse(o) - low) >> shift).unwrap_or(0);
     // Counting sort by bucket: `ends[b]` is first where bucket `b` begins, then, once each entry is
     // placed, where it ends (where bucket `b + 1` begins).
     let mut ends = vec![0usize; buckets];
-    for c in coarse() {
-        if let Some(count) = ends.get_mut(bucket(c)) {
+    for &o in orders {
+        if let Some(count) = ends.get_mut(bucket(o)) {
             *count += 1;
         }
     }
@@ -190,21 +211,23 @@ fn sorted(orders: &[u128]) -> Vec<usize> {
         begin += count;
     }
     let mut order = vec![0usize; orders.len()];
-    for (at, c) in coarse().enumerate() {
-        if let Some(slot) = ends.get_mut(bucket(c)) {
-            if let Some(o) = order.get_mut(*slot) {
-                *o = at;
+    for (at, &o) in orders.iter().enumerate() {
+        if let Some(slot) = ends.get_mut(bucket(o)) {
+            if let Some(place) = order.get_mut(*slot) {
+                *place = at;
             }
             *slot += 1;
         }
     }
-    let key = |at: usize| (orders.get(at), at);
+    // Within a bucket the places ascend (the counting sort is stable): a run in order of its orders
+    // is in key order.
+    let of = |at: usize| orders.get(at).copied().unwrap_or(0);
     let mut begin = 0;
     for &end in &ends {
         if end - begin > 1 {
             if let Some(run) = order.get_mut(begin..end) {
-                if !run.is_sorted_by_key(|&at| key(at)) {
-                    run.sort_unstable_by_key(|&at| key(at));
+                if !run.is_sorted_by_key(|&at| of(at)) {
+                    run.sort_unstable_by_key(|&at| (of(at), at));
                 }
             }
         }
@@ -229,7 +252,9 @@ mod tests {
             let all: Vec<(u32, u32)> = (0..200u32).map(|i| ((i * 7919) % 101, i)).collect();
             let mut select = Select::new(limit);
             for e in &all {
-                select.push(*e);
+                if select.admits(e.key()) {
+                    select.push(*e);
+                }
             }
             let mut expected = all.clone();
             expected.sort_unstable();
@@ -273,7 +298,9 @@ mod tests {
         let select = |limit: usize, held: u32| {
             let mut select = Select::new(limit);
             for i in 0..held {
-                select.push((i, i));
+                if select.admits((i, i).key()) {
+                    select.push((i, i));
+                }
             }
             select
         };
@@ -306,6 +333,9 @@ mod tests {
             (t(1_772_323_201, 0), 0),
             (DateTime::<Utc>::MAX_UTC, 2),
         ];
+        for &(t, p) in &cases {
+            assert_eq!(with_position(order(t, 0), p), order(t, p));
+        }
         let sorted = cases.clone();
         cases.reverse();
         cases.sort_by_key(|(t, p)| order(*t, *p));
@@ -319,6 +349,7 @@ mod tests {
     fn the_bound_is_known_once_twice_the_limit_came() {
         let mut select = Select::new(2);
         for e in [(5, 0), (4, 1), (3, 2)] {
+            assert!(select.admits(e.key()));
             select.push(e);
         }
         assert_eq!(select.bound(), None);

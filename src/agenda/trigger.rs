@@ -6,7 +6,6 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
-use crate::expand::Instants;
 use crate::zone::Resolver;
 use crate::Zone;
 
@@ -400,59 +399,26 @@ impl Trigger {
         zone: Zone,
         all_day: bool,
     ) -> Option<DateTime<Utc>> {
-        self.fire_time_with(
-            start,
-            start.timestamp(),
-            zone,
-            all_day,
-            &mut Clock::new(zone),
-        )
-        .map(|(fire, _)| fire)
+        let (seconds, nanos) =
+            self.applied(all_day)
+                .fire(start, start.timestamp(), zone, &mut Clock::new(zone))?;
+        DateTime::from_timestamp(seconds, nanos)
     }
 
-    /// [`Trigger::fire_time`], wall-clock times resolved and offsets read by `clock` (of `zone`),
-    /// which keeps the stretch of constant offset it last met and the date it last made: a task's
-    /// reminders fire in a few such stretches, on nearby days.
-    ///
-    /// The arithmetic is on wall-clock seconds where every number is small enough for no date to come
-    /// near chrono's ends; on chrono's dates otherwise. Both give the same instants.
-    pub(crate) fn fire_time_with(
-        &self,
-        start: DateTime<Utc>,
-        u: i64,
-        zone: Zone,
-        all_day: bool,
-        clock: &mut Clock,
-    ) -> Option<(DateTime<Utc>, i64)> {
+    /// The trigger as it applies to the occurrences of a task, all-day or not: its days and seconds
+    /// worked out once ([`Trigger::offset`]).
+    pub(crate) fn applied(&self, all_day: bool) -> Applied {
         let (days, seconds) = self.offset(all_day);
-        let nanos = start.timestamp_subsec_nanos();
-        let near = u.unsigned_abs() < NEAR
-            && days.unsigned_abs() < NEAR_DAYS
-            && seconds.unsigned_abs() < NEAR
-            && nanos < 1_000_000_000;
-        if !near {
-            let fire = self.fire_time_by_dates(start, zone, all_day, days, seconds)?;
-            return Some((fire, fire.timestamp()));
+        Applied {
+            trigger: *self,
+            days,
+            seconds,
+            all_day,
+            near: days.unsigned_abs() < NEAR_DAYS && seconds.unsigned_abs() < NEAR,
         }
-        if all_day {
-            let midnight = (u + clock.resolver.offset(u)).div_euclid(DAY) * DAY;
-            let fire = midnight + days * DAY + seconds;
-            let fire = clock.resolver.instant(fire);
-            return clock.instants.at(fire, 0).map(|t| (t, fire));
-        }
-        // Exact seconds added to Unix seconds: every number is near, so the sum is within chrono's
-        // range and the instant the same as chrono's `checked_add_signed` gives.
-        let base = if days == 0 {
-            u
-        } else {
-            let wall = u + clock.resolver.offset(u);
-            clock.resolver.instant(wall + days * DAY)
-        };
-        let fire = base + seconds;
-        clock.instants.at(fire, nanos).map(|t| (t, fire))
     }
 
-    /// [`Trigger::fire_time`] on chrono's dates.
+    /// [`Trigger::fire_time`] on chrono's dates.    /// [`Trigger::fire_time`] on chrono's dates.
     fn fire_time_by_dates(
         &self,
         start: DateTime<Utc>,
@@ -477,19 +443,83 @@ impl Trigger {
 }
 
 /// What working out many fire times in one zone keeps from one to the next: the stretch of
-/// constant offset last met ([`Resolver`]) and the date last made ([`Instants`]).
+/// constant offset last met ([`Resolver`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Clock {
     resolver: Resolver,
-    instants: Instants,
 }
 
 impl Clock {
     pub(crate) fn new(zone: Zone) -> Clock {
-        Clock {
-            resolver: Resolver::new(zone),
-            instants: Instants::new(),
+        Clock::with(Resolver::new(zone))
+    }
+
+    /// A clock reading offsets with `resolver` (of the zone), which may know some already.
+    pub(crate) fn with(resolver: Resolver) -> Clock {
+        Clock { resolver }
+    }
+}
+
+/// A trigger as it applies to the occurrences of one task ([`Trigger::applied`]): what working out
+/// a fire time for each occurrence reads, its nominal days and exact seconds ready.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Applied {
+    trigger: Trigger,
+    days: i64,
+    seconds: i64,
+    all_day: bool,
+    /// Whether the days and the seconds are small enough for wall-clock arithmetic ([`NEAR`]).
+    near: bool,
+}
+
+impl Applied {
+    /// How far from the start the trigger fires, days counted as 86,400 seconds.
+    pub(crate) fn reach(&self) -> i64 {
+        self.days.saturating_mul(DAY).saturating_add(self.seconds)
+    }
+
+    /// [`Trigger::fire_time`] for the occurrence that starts at `start`, whose Unix seconds are `u`,
+    /// as Unix seconds and nanoseconds (not built into an instant), wall-clock times resolved and
+    /// offsets read by `clock` (of `zone`), which keeps the stretch of constant offset it last met:
+    /// a task's reminders fire in a few such stretches.
+    ///
+    /// The arithmetic is on wall-clock seconds where every number is small enough for no date to come
+    /// near chrono's ends; on chrono's dates otherwise. Both give the same instants.
+    #[inline]
+    pub(crate) fn fire(
+        &self,
+        start: DateTime<Utc>,
+        u: i64,
+        zone: Zone,
+        clock: &mut Clock,
+    ) -> Option<(i64, u32)> {
+        let nanos = start.timestamp_subsec_nanos();
+        if !(self.near && u.unsigned_abs() < NEAR && nanos < 1_000_000_000) {
+            return self.fire_far(start, zone);
         }
+        let (days, seconds) = (self.days, self.seconds);
+        if self.all_day {
+            let midnight = (u + clock.resolver.offset(u)).div_euclid(DAY) * DAY;
+            return Some((clock.resolver.instant(midnight + days * DAY + seconds), 0));
+        }
+        // Exact seconds added to Unix seconds: every number is near, so the sum is within chrono's
+        // range and the instant the same as chrono's `checked_add_signed` gives.
+        let base = if days == 0 {
+            u
+        } else {
+            let wall = u + clock.resolver.offset(u);
+            clock.resolver.instant(wall + days * DAY)
+        };
+        Some((base + seconds, nanos))
+    }
+
+    /// [`Applied::fire`] on chrono's dates, kept out of line: no task of a list in this era needs it.
+    #[inline(never)]
+    fn fire_far(&self, start: DateTime<Utc>, zone: Zone) -> Option<(i64, u32)> {
+        let fire =
+            self.trigger
+                .fire_time_by_dates(start, zone, self.all_day, self.days, self.seconds)?;
+        Some((fire.timestamp(), fire.timestamp_subsec_nanos()))
     }
 }
 
@@ -660,11 +690,9 @@ mod tests {
                     let (days, seconds) = trigger.offset(all_day);
                     assert_eq!(
                         trigger
-                            .fire_time_with(start, start.timestamp(), zone, all_day, &mut clock)
-                            .map(|(fire, u)| {
-                                assert_eq!(u, fire.timestamp());
-                                fire
-                            }),
+                            .applied(all_day)
+                            .fire(start, start.timestamp(), zone, &mut clock)
+                            .and_then(|(u, nanos)| DateTime::from_timestamp(u, nanos)),
                         trigger.fire_time_by_dates(start, zone, all_day, days, seconds),
                         "{trigger} {start} {zone:?} {all_day}"
                     );

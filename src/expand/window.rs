@@ -78,10 +78,16 @@ impl Series {
             left -= 1;
             Ok(left > 0)
         };
-        // A rule's walk is its cursor's: stepped here directly, the step is compiled into this loop.
+        // A rule's walk is its cursor's: stepped here directly, the step is compiled into this loop,
+        // and so is what is done with each occurrence.
         if let Inner::Rule(cursor) = &mut walk.inner {
             for occurrence in cursor.by_ref() {
-                if !take(occurrence)? {
+                if until.is_some_and(|until| occurrence.utc > until) {
+                    return Ok(());
+                }
+                each(occurrence)?;
+                left -= 1;
+                if left == 0 {
                     return Ok(());
                 }
             }

@@ -187,7 +187,8 @@ pub(crate) struct Schedule<'t> {
     start: DateTime<Utc>,
     /// DTSTART in wall-clock time of the zone, worked out once.
     start_local: OnceCell<NaiveDateTime>,
-    flag: Option<RepeatFlag>,
+    /// Boxed: a calendar view has none, and moves its schedule around.
+    flag: Option<Box<RepeatFlag>>,
     /// The rule, shared with the other tasks of a list that have the same flag.
     recurrence: Arc<Recurrence>,
     /// Resolves wall-clock times of the zone, from what it learnt for other tasks.
@@ -217,7 +218,7 @@ impl<'t> Schedule<'t> {
         Ok(Some(Schedule::anchored(
             task,
             start,
-            flag,
+            flag.map(Box::new),
             Arc::new(recurrence),
             zone,
         )))
@@ -243,7 +244,7 @@ impl<'t> Schedule<'t> {
     fn anchored(
         task: &'t Task,
         start: DateTime<Utc>,
-        flag: Option<RepeatFlag>,
+        flag: Option<Box<RepeatFlag>>,
         mut recurrence: Arc<Recurrence>,
         zone: Zone,
     ) -> Schedule<'t> {
@@ -304,7 +305,7 @@ impl<'t> Schedule<'t> {
     }
 
     pub(crate) fn flag(&self) -> Option<&RepeatFlag> {
-        self.flag.as_ref()
+        self.flag.as_deref()
     }
 
     pub(crate) fn recurrence(&self) -> &Recurrence {

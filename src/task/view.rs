@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, NaiveTime, TimeDelta, Timelike, Utc};
 
 use super::schedule::{Schedule, TaskDates};
 use super::{RepeatFrom, Task};
@@ -59,6 +59,9 @@ pub(crate) struct RuleCache {
     not_recurring: Option<Arc<Recurrence>>,
     /// The instant (Unix seconds) the walks are about, if known.
     near: Option<i64>,
+    /// The zone of the task about to be walked, read already ([`RuleCache::zone_for_walk`]): the
+    /// next walk takes it, whichever task it walks.
+    given: Option<(Zone, Resolver)>,
     /// Dates of instants, knowing the year of `near`.
     instants: Instants,
 }
@@ -76,7 +79,11 @@ impl RuleCache {
     /// The rule of `task`'s flag and the task's zone (with a resolver for it), each read once per
     /// text, in the order [`Schedule::of`] reads them (so that a task with two faults reports the
     /// same one).
-    fn read(&mut self, task: &Task) -> Result<(Arc<Recurrence>, Zone, Resolver, Instants), Error> {
+    fn read(
+        &mut self,
+        task: &Task,
+        given: Option<(Zone, Resolver)>,
+    ) -> Result<(Arc<Recurrence>, Zone, Resolver, Instants), Error> {
         let rule = match task.repeat_flag() {
             None => Arc::clone(
                 self.not_recurring
@@ -91,13 +98,19 @@ impl RuleCache {
                 }
             },
         };
-        let (zone, resolver) = self.zone_and_resolver(task)?;
+        let (zone, resolver) = match given {
+            Some(given) => given,
+            None => self.zone_and_resolver(task)?,
+        };
         Ok((rule, zone, resolver, self.instants))
     }
 
-    /// The task's zone, as [`Task::zone`] gives it, read once per zone name.
-    pub(crate) fn zone(&mut self, task: &Task) -> Result<Zone, Error> {
-        Ok(self.zone_and_resolver(task)?.0)
+    /// The task's zone, as [`Task::zone`] gives it, read once per zone name, with a resolver for it;
+    /// kept for the next walk ([`visit_occurrences`]), which is then the task's own.
+    pub(crate) fn zone_for_walk(&mut self, task: &Task) -> Result<(Zone, Resolver), Error> {
+        let (zone, resolver) = self.zone_and_resolver(task)?;
+        self.given = Some((zone, resolver.clone()));
+        Ok((zone, resolver))
     }
 
     /// The task's zone and a resolver for it.
@@ -157,7 +170,8 @@ pub(crate) type Fnv = BuildHasherDefault<FnvHasher>;
 
 /// The occurrences of `task` that start in `[from, to]`, at most `limit` of them, in the order
 /// [`occurrences`](super::occurrences) lists them, each given to `visit` until it breaks. `rules`,
-/// when given, supplies rules read for other tasks.
+/// when given, supplies rules read for other tasks, and the task's zone when it was read for this
+/// walk ([`RuleCache::zone_for_walk`]).
 pub(crate) fn visit_occurrences(
     task: &Task,
     rules: Option<&mut RuleCache>,
@@ -167,7 +181,10 @@ pub(crate) fn visit_occurrences(
     mut visit: impl FnMut(Seen<'_, '_>) -> ControlFlow<()>,
 ) -> Result<(), Error> {
     let schedule = match rules {
-        Some(rules) => Schedule::with_rule(task, |t| rules.read(t))?,
+        Some(rules) => {
+            let given = rules.given.take();
+            Schedule::with_rule(task, |t| rules.read(t, given))?
+        }
         None => Schedule::of(task)?,
     };
     let Some(schedule) = schedule else {
@@ -199,9 +216,7 @@ pub(crate) fn visit_occurrences(
         Some(later) => schedule.series_allowing(later)?,
         None => schedule.series()?,
     };
-    let just_before = from
-        .checked_sub_signed(TimeDelta::nanoseconds(1))
-        .unwrap_or(from);
+    let just_before = just_before(from);
     let already = usize::from((from..=to).contains(&start));
     let window = crate::expand::Window {
         after: Some(start.max(just_before)),
@@ -218,6 +233,22 @@ pub(crate) fn visit_occurrences(
     match walked {
         Ok(()) | Err(Stop::Visited) => Ok(()),
         Err(Stop::Failed(error)) => Err(error),
+    }
+}
+
+/// The instant a nanosecond before `t` (`t` itself at chrono's first instant): by the time of day
+/// alone unless `t` is a day's first instant or in a leap second.
+fn just_before(t: DateTime<Utc>) -> DateTime<Utc> {
+    let naive = t.naive_utc();
+    let (second, nanos) = (naive.num_seconds_from_midnight(), naive.nanosecond());
+    let time = match (second, nanos) {
+        (_, 1..1_000_000_000) => NaiveTime::from_num_seconds_from_midnight_opt(second, nanos - 1),
+        (1.., 0) => NaiveTime::from_num_seconds_from_midnight_opt(second - 1, 999_999_999),
+        _ => None,
+    };
+    match time {
+        Some(time) => naive.date().and_time(time).and_utc(),
+        None => t.checked_sub_signed(TimeDelta::nanoseconds(1)).unwrap_or(t),
     }
 }
 
@@ -250,8 +281,9 @@ struct Due {
     /// The task's current start, whose due date is worked out in full: it may be the second instant
     /// of a repeated wall-clock time, which [`Zone::instant`] does not give.
     start: DateTime<Utc>,
-    /// The due date's wall-clock time.
-    local: NaiveDateTime,
+    /// The due date, and the zone's offset then: its wall-clock time.
+    due: DateTime<Utc>,
+    offset: i64,
     /// The due date's wall-clock time less the start's, in seconds and nanoseconds, when both are
     /// near.
     distance: Option<(i64, i64)>,
@@ -260,21 +292,29 @@ struct Due {
 impl Due {
     fn new(schedule: &Schedule<'_>, due: DateTime<Utc>) -> Due {
         let mut resolver = schedule.resolver();
-        let local = crate::zone::shifted(due, resolver.offset(due.timestamp()));
-        let start = schedule.start_local();
-        let near = |t: &NaiveDateTime| {
-            t.and_utc().timestamp().unsigned_abs() < NEAR && t.nanosecond() < 1_000_000_000
+        let start = schedule.start();
+        // Wall-clock seconds of the due date and the start: `zone::shifted` of each by its offset
+        // (less than a day), as Unix seconds, for instants that are not in a leap second.
+        let wall = |t: DateTime<Utc>, resolver: &mut Resolver| {
+            let u = t.timestamp();
+            let offset = resolver.offset(u);
+            (u + offset, offset, t.timestamp_subsec_nanos())
         };
-        let distance = (near(&local) && near(&start)).then(|| {
-            let seconds = local.and_utc().timestamp() - start.and_utc().timestamp();
-            let nanos = i64::from(local.nanosecond()) - i64::from(start.nanosecond());
-            (seconds, nanos)
+        let (due_wall, offset, due_nanos) = wall(due, &mut resolver);
+        let (start_wall, _, start_nanos) = wall(start, &mut resolver);
+        let near = |w: i64, nanos: u32| w.unsigned_abs() < NEAR && nanos < 1_000_000_000;
+        let distance = (near(due_wall, due_nanos) && near(start_wall, start_nanos)).then(|| {
+            (
+                due_wall - start_wall,
+                i64::from(due_nanos) - i64::from(start_nanos),
+            )
         });
         Due {
             resolver,
             instants: schedule.instants(),
-            start: schedule.start(),
-            local,
+            start,
+            due,
+            offset,
             distance,
         }
     }
@@ -287,21 +327,52 @@ impl Due {
             Some((seconds, nanos)) if near => {
                 let wall = u + self.resolver.offset(u);
                 let nanos = nanos + i64::from(t.timestamp_subsec_nanos());
-                let moved = wall + seconds + nanos.div_euclid(1_000_000_000);
-                let nanos = u32::try_from(nanos.rem_euclid(1_000_000_000)).unwrap_or(0);
+                // Whole seconds, mostly: then no carry.
+                let (carry, nanos) = match nanos {
+                    0 => (0, 0),
+                    _ => (
+                        nanos.div_euclid(1_000_000_000),
+                        u32::try_from(nanos.rem_euclid(1_000_000_000)).unwrap_or(0),
+                    ),
+                };
+                let moved = wall + seconds + carry;
                 if let Some(due) = self.instants.at(self.resolver.instant(moved), nanos) {
                     return due;
                 }
             }
             _ => {}
         }
-        schedule.shift_local(self.local, t)
+        schedule.shift_local(crate::zone::shifted(self.due, self.offset), t)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A nanosecond before an instant, by the time of day, is what chrono's arithmetic gives: at
+    /// midnight, within a second, at chrono's first instant, in a leap second.
+    #[test]
+    fn just_before_is_a_nanosecond_before() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let mut instants = vec![DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC];
+        for (second, nanos) in [
+            (0, 0),
+            (0, 1),
+            (1, 0),
+            (43_200, 500),
+            (86_399, 999_999_999),
+            (86_399, 1_000_000_000),
+            (86_399, 1_500_000_000),
+        ] {
+            let time = NaiveTime::from_num_seconds_from_midnight_opt(second, nanos).unwrap();
+            instants.push(day.and_time(time).and_utc());
+        }
+        for t in instants {
+            let chrono = t.checked_sub_signed(TimeDelta::nanoseconds(1)).unwrap_or(t);
+            assert_eq!(just_before(t), chrono, "{t:?}");
+        }
+    }
 
     /// The wall-clock arithmetic gives what [`Schedule::shift`] gives, across DST changes of zones
     /// with hour and half-hour changes, starts and due dates with fractions of a second, far dates,

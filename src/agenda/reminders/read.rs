@@ -8,7 +8,7 @@ use std::ops::Range;
 use chrono::{DateTime, Utc};
 
 use crate::agenda::error::ReminderProblem;
-use crate::agenda::trigger::{Trigger, TriggerError};
+use crate::agenda::trigger::{Applied, Trigger, TriggerError};
 use crate::task::{
     elements, members, string_chars, unescape, FieldProblem, Fnv, Name, Task, TaskError,
 };
@@ -21,7 +21,8 @@ pub(super) struct TaskTrigger {
     /// Its `id` and its text, in [`Triggers`]'s text.
     id: Option<Range<usize>>,
     text: Range<usize>,
-    pub(super) trigger: Trigger,
+    /// The trigger, as it applies to the task (all-day or not).
+    pub(super) trigger: Applied,
     /// The row its entries share, once one is kept.
     pub(super) row: Option<usize>,
 }
@@ -34,6 +35,8 @@ pub(super) struct Triggers {
     text: String,
     pub(super) list: Vec<TaskTrigger>,
     cache: TriggerCache,
+    /// Whether the task being read is all-day.
+    all_day: bool,
 }
 
 /// A trigger's id and text, read where [`Triggers`] keeps them.
@@ -61,6 +64,7 @@ impl Triggers {
     ) -> Result<(), (usize, Option<String>, ReminderProblem)> {
         self.list.clear();
         self.text.clear();
+        self.all_day = task.is_all_day();
         let Some(json) = task.json_of(Name::Reminders) else {
             return Ok(());
         };
@@ -108,7 +112,7 @@ impl Triggers {
             index,
             id,
             text,
-            trigger,
+            trigger: trigger.applied(self.all_day),
             row: None,
         });
     }
@@ -127,8 +131,8 @@ impl Triggers {
         /// A validated JSON string's characters up to its closing quote, when it has no escape,
         /// and the text from that quote on.
         fn plain(rest: &str) -> Option<(&str, &str)> {
-            // Byte by byte: both are ASCII, never part of another character.
-            let end = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
+            // Both are ASCII, never part of another character.
+            let end = quote_or_escape(rest.as_bytes())?;
             match rest.as_bytes().get(end) {
                 Some(b'"') => Some((rest.get(..end)?, rest.get(end..)?)),
                 _ => None,
@@ -168,23 +172,104 @@ impl Triggers {
     }
 }
 
+/// Where the first `"` or `\\` of `bytes` is, eight bytes at a time: ids and triggers are a few dozen
+/// bytes long.
+fn quote_or_escape(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    /// The bytes of `word` equal to `byte` have their high bit set, and those before the first
+    /// such byte none (a byte's borrow only reaches the bytes after it).
+    fn equal(word: u64, byte: u8) -> u64 {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let found = equal(word, b'"') | equal(word, b'\\');
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')?;
+    Some(at + rest)
+}
+
 /// Trigger texts already read for other tasks of a list: a list holds thousands of reminders and a
-/// dozen forms of trigger. At most [`TriggerCache::MOST`] texts are kept, so that its memory does
-/// not grow with the list.
-#[derive(Default)]
-struct TriggerCache(HashMap<Box<str>, Trigger, Fnv>);
+/// dozen forms of trigger. The short texts TickTick writes are known by a key of a few numbers, each
+/// in one of [`TriggerCache::SLOTS`] places; other texts by a map of at most [`TriggerCache::MOST`].
+/// Its memory does not grow with the list.
+struct TriggerCache {
+    short: [Option<(ShortKey, Trigger)>; TriggerCache::SLOTS],
+    long: HashMap<Box<str>, Trigger, Fnv>,
+}
+
+impl Default for TriggerCache {
+    fn default() -> Self {
+        TriggerCache {
+            short: [None; TriggerCache::SLOTS],
+            long: HashMap::default(),
+        }
+    }
+}
+
+/// A trigger text of 8 to 24 bytes that begins with `TRIGGER:`, known by its length and its last
+/// eight bytes, and for texts of 16 bytes or more also the eight after `TRIGGER:`: together they
+/// cover every byte after `TRIGGER:`, so that two texts with one key are the same text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey(usize, u64, u64);
+
+impl ShortKey {
+    fn of(text: &str) -> Option<ShortKey> {
+        let bytes = text.as_bytes();
+        let word = |at: usize| {
+            let eight: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+            Some(u64::from_le_bytes(eight))
+        };
+        let len = bytes.len();
+        if !(8..=24).contains(&len) || word(0)? != u64::from_le_bytes(*b"TRIGGER:") {
+            return None;
+        }
+        let middle = if len >= 16 { word(8)? } else { 0 };
+        Some(ShortKey(len, word(len - 8)?, middle))
+    }
+}
 
 impl TriggerCache {
     const MOST: usize = 256;
+    const SLOTS: usize = 64;
 
     /// The trigger of `text`, read once per text.
     fn read(&mut self, text: &str) -> Result<Trigger, TriggerError> {
-        if let Some(trigger) = self.0.get(text) {
+        if let Some(key) = ShortKey::of(text) {
+            let hash =
+                (key.1 ^ key.2.rotate_left(17) ^ key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            // Fibonacci hashing: the top bits pick the place.
+            let place = self.short.get_mut((hash >> 58) as usize);
+            if let Some(Some((known, trigger))) = &place {
+                if *known == key {
+                    return Ok(*trigger);
+                }
+            }
+            let trigger = text.parse::<Trigger>()?;
+            if let Some(place) = place {
+                *place = Some((key, trigger));
+            }
+            return Ok(trigger);
+        }
+        if let Some(trigger) = self.long.get(text) {
             return Ok(*trigger);
         }
         let trigger = text.parse::<Trigger>()?;
-        if self.0.len() < TriggerCache::MOST {
-            self.0.insert(text.into(), trigger);
+        if self.long.len() < TriggerCache::MOST {
+            self.long.insert(text.into(), trigger);
         }
         Ok(trigger)
     }
@@ -307,26 +392,123 @@ pub(super) fn item_reminders(task: &Task) -> Vec<(usize, DateTime<Utc>)> {
     fn may_start(text: &str) -> bool {
         text.contains(r#""startDate":""#) || text.contains('\\')
     }
-    let Some(text) = task.json_of(Name::Items).filter(|text| may_start(text)) else {
+    // Most tasks have no items (`[]`: the reader keeps validated text compact).
+    let Some(text) = task
+        .json_of(Name::Items)
+        .filter(|text| text.len() > 2 && may_start(text))
+    else {
         return Vec::new();
     };
     let mut reminders = Vec::new();
-    // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
+    let plain = plain_items(&text, |index, status, start| {
+        if let Some(t) = item_reminder(status, start) {
+            reminders.push((index, t));
+        }
+    });
+    if plain {
+        return reminders;
+    }
+    reminders.clear();
     for (index, item) in elements(&text).enumerate() {
         if !may_start(item) {
             continue;
         }
         let [status, start] = two_members(item, ["status", "startDate"]);
-        let open = status.is_none_or(|s| s == "null" || is_zero(s));
-        let start = start.and_then(string);
-        let start = start
-            .filter(|s| !s.is_empty())
-            .and_then(|s| parse_instant(&s).ok());
-        if let (true, Some(t)) = (open, start) {
+        if let Some(t) = item_reminder(status, start) {
             reminders.push((index, t));
         }
     }
     reminders
+}
+
+/// When the item whose `status` and `startDate` have the values `status` and `start` (as JSON text)
+/// reminds: its start, when it is open and has one.
+fn item_reminder(status: Option<&str>, start: Option<&str>) -> Option<DateTime<Utc>> {
+    // The task reader has checked each item's `status` (an integer) and `startDate` (an instant).
+    let open = status.is_none_or(|s| s == "null" || is_zero(s));
+    let start = start.and_then(string)?;
+    if !open || start.is_empty() {
+        return None;
+    }
+    parse_instant(&start).ok()
+}
+
+/// The `status` and `startDate` of each item of a checklist in the form TickTick writes, objects
+/// whose keys and strings have no escapes and whose other values are numbers, `null`, `true` or
+/// `false`, given to `each` with the item's position, in one pass: `false` (some items given) for
+/// any other form, which [`two_members`] then reads item by item. Each value is the one that reading
+/// gives.
+fn plain_items<'a>(
+    text: &'a str,
+    mut each: impl FnMut(usize, Option<&'a str>, Option<&'a str>),
+) -> bool {
+    let bytes = text.as_bytes();
+    // Where the string whose opening quote is at `at` ends (after its closing quote), if it has no
+    // escape.
+    let string_end = |at: usize| {
+        if bytes.get(at) != Some(&b'"') {
+            return None;
+        }
+        let length = quote_or_escape(bytes.get(at + 1..)?)?;
+        (bytes.get(at + 1 + length) == Some(&b'"')).then_some(at + 2 + length)
+    };
+    if bytes.first() != Some(&b'[') {
+        return false;
+    }
+    let mut at = 1;
+    for index in 0.. {
+        if bytes.get(at) != Some(&b'{') {
+            return false;
+        }
+        at += 1;
+        let (mut status, mut start) = (None, None);
+        if bytes.get(at) == Some(&b'}') {
+            at += 1;
+        } else {
+            loop {
+                let Some(key_end) = string_end(at) else {
+                    return false;
+                };
+                let key = text.get(at + 1..key_end - 1);
+                // A key, its colon, and its value: a string, or a number or literal up to the next
+                // `,` or `}` (a nested value is not this form).
+                if bytes.get(key_end) != Some(&b':') {
+                    return false;
+                }
+                let value_at = key_end + 1;
+                let value_end = match bytes.get(value_at) {
+                    Some(b'"') => string_end(value_at),
+                    Some(b'{' | b'[') | None => None,
+                    Some(_) => bytes
+                        .get(value_at..)
+                        .and_then(|rest| rest.iter().position(|&b| b == b',' || b == b'}'))
+                        .map(|length| value_at + length),
+                };
+                let Some(value_end) = value_end else {
+                    return false;
+                };
+                let value = text.get(value_at..value_end);
+                match key {
+                    Some("status") => status = value,
+                    Some("startDate") => start = value,
+                    _ => {}
+                }
+                at = value_end + 1;
+                match bytes.get(value_end) {
+                    Some(b',') => {}
+                    Some(b'}') => break,
+                    _ => return false,
+                }
+            }
+        }
+        each(index, status, start);
+        match bytes.get(at) {
+            Some(b',') => at += 1,
+            Some(b']') => return at + 1 == bytes.len(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -441,6 +623,118 @@ mod tests {
             matches!(err, AgendaError::Reminder { index: 1, ref id, .. } if id.as_deref() == Some("b")),
             "{err}"
         );
+    }
+
+    /// A checklist read in one pass gives each item's `status` and `startDate` as reading it member
+    /// by member does, or leaves it to that reading.
+    #[test]
+    fn plain_checklists_read_as_member_by_member() {
+        let lists = [
+            r#"[{"id":"a","title":"x y","status":0,"startDate":"2026-03-05T09:00:00.000+0000"}]"#,
+            r#"[{"status":1,"startDate":null},{"startDate":"","status":-0},{}]"#,
+            r#"[{"id":"a","status":0,"isAllDay":false,"sortOrder":1099511627776,"startDate":"2026-03-05T09:00:00Z","timeZone":"UTC"},{"title":"b"}]"#,
+            r#"[{"title":"\"startDate\":\"2026-03-05T09:00:00Z","status":0}]"#,
+            r#"[{"start\u0044ate":"2026-03-05T09:00:00Z"}]"#,
+            r#"[{"tags":["a"],"startDate":"2026-03-05T09:00:00Z"}]"#,
+            r#"[{"x":{"startDate":"2026-03-06T09:00:00Z"},"startDate":"2026-03-05T09:00:00Z"}]"#,
+            r#"[{"status":2.0e0,"startDate":"2026-03-05T09:00:00Z"},{"status":null}]"#,
+            "[1]",
+            "[]",
+        ];
+        let mut plain_ones = 0;
+        for list in lists {
+            let mut plain = Vec::new();
+            let read = plain_items(list, |index, status, start| {
+                plain.push((index, status, start));
+            });
+            if !read {
+                continue;
+            }
+            plain_ones += 1;
+            let general: Vec<_> = elements(list)
+                .enumerate()
+                .map(|(index, item)| {
+                    let [status, start] = two_members(item, ["status", "startDate"]);
+                    (index, status, start)
+                })
+                .collect();
+            assert_eq!(plain, general, "{list}");
+        }
+        assert_eq!(plain_ones, 4);
+    }
+
+    /// Two trigger texts share a short key only when they are the same text, and the cache gives
+    /// each text's own trigger whatever came before it.
+    #[test]
+    fn short_keys_tell_texts_apart() {
+        let texts = [
+            "TRIGGER:",
+            "TRIGGER:P",
+            "TRIGGER:PT0S",
+            "TRIGGER:-PT0S",
+            "TRIGGER:+PT0S",
+            "TRIGGER:-PT5M",
+            "TRIGGER:-PT30M",
+            "TRIGGER:-PT60M",
+            "TRIGGER:-PT1H",
+            "TRIGGER:-P1D",
+            "TRIGGER:-P1W",
+            "TRIGGER:-PT1440M",
+            "TRIGGER:-PT1441M",
+            "TRIGGER:P0DT9H0M0S",
+            "TRIGGER:-P0DT9H0M0S",
+            "TRIGGER:-P0DT15H0M0S",
+            "TRIGGER:-P1DT15H0M0S",
+            "TRIGGER:-P2DT15H0M0S",
+            "TRIGGER:-P1DT15H0M00S",
+            "TRIGGER:P12DT15H0M0S",
+            "TRIGGER:-P1DT15H30M0S",
+            "TRIGGER:PT4294967295S",
+            "TRIGGER:-P10DT10H10M10S",
+            "TRIGGER;VALUE=DATE-TIME:20260101T090000Z",
+            "trigger:-PT30M",
+            "TRIGGER:-PT30M\u{e9}",
+        ];
+        for a in texts {
+            for b in texts {
+                let (ka, kb) = (ShortKey::of(a), ShortKey::of(b));
+                if ka.is_some() && ka == kb {
+                    assert_eq!(a, b);
+                }
+            }
+        }
+        let mut cache = TriggerCache::default();
+        for _ in 0..2 {
+            for text in texts {
+                let cached = cache.read(text).map(|t| t.to_string());
+                let read = text.parse::<Trigger>().map(|t| t.to_string());
+                assert_eq!(cached, read, "{text}");
+            }
+        }
+    }
+
+    /// The scan eight bytes at a time finds the first quote or backslash as a byte-by-byte scan
+    /// does, wherever it lies and whatever bytes come before and after it.
+    #[test]
+    fn quotes_and_escapes_are_found_first_first() {
+        let alphabet = [b'a', b'"', b'\\', 0x80, 0xff, 0x01, 0x21, 0x5b, 0x5d, 0x00];
+        let mut seed: u64 = 0x1234_5678_9abc_def1;
+        for len in 0..40 {
+            for _ in 0..200 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        // Mostly plain bytes, a quote or backslash now and then.
+                        let pick = (seed % 40) as usize;
+                        alphabet.get(pick).copied().unwrap_or(b'x')
+                    })
+                    .collect();
+                let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\');
+                assert_eq!(quote_or_escape(&bytes), expected, "{bytes:?}");
+            }
+        }
     }
 
     /// The exact reading agrees with the number's nearest double for every form the reader accepts
