@@ -41,7 +41,7 @@ mod view;
 pub use actions::{complete, pin, skip, skip_date, unpin, wont_do, Action, Close};
 pub use batch::{apply_response, BatchBody, Response};
 pub use error::{json_excerpt, ActionKind, FieldProblem, Refusal, TaskError};
-pub(crate) use json::{elements, members, string_chars, unescape};
+pub(crate) use json::{elements, members, plain_run, string_chars, unescape};
 pub(crate) use model::Name;
 pub use model::{RepeatFrom, Task};
 pub use schedule::{advance, next_occurrence, occurrences, Next, TaskDates};

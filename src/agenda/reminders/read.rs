@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use crate::agenda::error::ReminderProblem;
 use crate::agenda::trigger::{Applied, Trigger, TriggerError};
 use crate::task::{
-    elements, members, string_chars, unescape, FieldProblem, Fnv, Name, Task, TaskError,
+    elements, members, plain_run, string_chars, unescape, FieldProblem, Fnv, Name, Task, TaskError,
 };
 use crate::{parse_instant, Error};
 
@@ -131,8 +131,9 @@ impl Triggers {
         /// A validated JSON string's characters up to its closing quote, when it has no escape,
         /// and the text from that quote on.
         fn plain(rest: &str) -> Option<(&str, &str)> {
-            // Both are ASCII, never part of another character.
-            let end = quote_or_escape(rest.as_bytes())?;
+            // Validated JSON: a string holds no raw control character, so its plain run ends at its
+            // closing quote or its first escape.
+            let end = plain_run(rest.as_bytes())?;
             match rest.as_bytes().get(end) {
                 Some(b'"') => Some((rest.get(..end)?, rest.get(end..)?)),
                 _ => None,
@@ -170,36 +171,6 @@ impl Triggers {
         }
         Ok(false)
     }
-}
-
-/// Where the first `"` or `\\` of `bytes` is, eight bytes at a time: ids and triggers are a few dozen
-/// bytes long.
-fn quote_or_escape(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    /// The bytes of `word` equal to `byte` have their high bit set, and those before the first
-    /// such byte none (a byte's borrow only reaches the bytes after it).
-    fn equal(word: u64, byte: u8) -> u64 {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    }
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let found = equal(word, b'"') | equal(word, b'\\');
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    let rest = chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\')?;
-    Some(at + rest)
 }
 
 /// Trigger texts already read for other tasks of a list: a list holds thousands of reminders and a
@@ -449,7 +420,7 @@ fn plain_items<'a>(
         if bytes.get(at) != Some(&b'"') {
             return None;
         }
-        let length = quote_or_escape(bytes.get(at + 1..)?)?;
+        let length = plain_run(bytes.get(at + 1..)?)?;
         (bytes.get(at + 1 + length) == Some(&b'"')).then_some(at + 2 + length)
     };
     if bytes.first() != Some(&b'[') {
@@ -709,30 +680,6 @@ mod tests {
                 let cached = cache.read(text).map(|t| t.to_string());
                 let read = text.parse::<Trigger>().map(|t| t.to_string());
                 assert_eq!(cached, read, "{text}");
-            }
-        }
-    }
-
-    /// The scan eight bytes at a time finds the first quote or backslash as a byte-by-byte scan
-    /// does, wherever it lies and whatever bytes come before and after it.
-    #[test]
-    fn quotes_and_escapes_are_found_first_first() {
-        let alphabet = [b'a', b'"', b'\\', 0x80, 0xff, 0x01, 0x21, 0x5b, 0x5d, 0x00];
-        let mut seed: u64 = 0x1234_5678_9abc_def1;
-        for len in 0..40 {
-            for _ in 0..200 {
-                let bytes: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed ^= seed << 13;
-                        seed ^= seed >> 7;
-                        seed ^= seed << 17;
-                        // Mostly plain bytes, a quote or backslash now and then.
-                        let pick = (seed % 40) as usize;
-                        alphabet.get(pick).copied().unwrap_or(b'x')
-                    })
-                    .collect();
-                let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\');
-                assert_eq!(quote_or_escape(&bytes), expected, "{bytes:?}");
             }
         }
     }

@@ -21,5 +21,6 @@ mod walk;
 
 pub(crate) use keys::all_different;
 pub(crate) use read::{read_object, Span};
+pub(crate) use scan::plain_run;
 pub(crate) use string::{plain_string, string_chars, unescape, write_string};
 pub(crate) use walk::{elements, leading_plain_string, members};

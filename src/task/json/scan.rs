@@ -162,7 +162,7 @@ pub(super) fn string_end(bytes: &[u8], mut i: usize) -> Option<(usize, bool)> {
 fn escaped_string_end(bytes: &[u8], mut i: usize) -> Option<(usize, bool)> {
     let mut escaped = false;
     loop {
-        i += special(bytes.get(i..)?)?;
+        i += plain_run(bytes.get(i..)?)?;
         match *bytes.get(i)? {
             b'"' => return Some((i, escaped)),
             b'\\' => {
@@ -257,7 +257,7 @@ fn number(input: &str, start: usize) -> Option<usize> {
 
 /// Where the first `"`, `\` or control character of `bytes` is: what ends the plain run of a string.
 /// Eight bytes at a time (see [`special_bytes`]).
-pub(super) fn special(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn plain_run(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     for chunk in bytes.chunks_exact(8) {
         let found = special_bytes(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?));
@@ -310,7 +310,7 @@ mod tests {
             texts.push("é✓😀 !#~\x7f".bytes().cycle().take(len).collect());
         }
         for t in texts {
-            assert_eq!(special(&t), bytewise(&t), "{t:?}");
+            assert_eq!(plain_run(&t), bytewise(&t), "{t:?}");
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::scan::special;
+use super::scan::plain_run;
 
 /// The characters of a validated JSON string between its quotes, escapes as written; `None` for
 /// another value.
@@ -56,7 +56,7 @@ pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
 /// Writes `s` as a JSON string, escaped as serde_json escapes it.
 pub(crate) fn write_string(out: &mut String, s: &str) {
     out.push('"');
-    if special(s.as_bytes()).is_none() {
+    if plain_run(s.as_bytes()).is_none() {
         out.push_str(s);
         out.push('"');
         return;

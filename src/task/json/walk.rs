@@ -1,7 +1,7 @@
 //! Walkers over compact JSON text already validated: the elements of an array, the members of an
 //! object, and an object's leading plain string member.
 
-use super::scan::special;
+use super::scan::plain_run;
 
 /// The end of the value that starts at `pos` of validated compact JSON text.
 fn value_end(text: &[u8], pos: usize) -> usize {
@@ -42,7 +42,7 @@ fn value_end(text: &[u8], pos: usize) -> usize {
 /// The end of the validated string that starts (with its quote) at `pos`.
 fn skip_string(text: &[u8], pos: usize) -> usize {
     let mut i = pos + 1;
-    while let Some(plain) = text.get(i..).and_then(special) {
+    while let Some(plain) = text.get(i..).and_then(plain_run) {
         i += plain;
         match text.get(i) {
             Some(b'"') => return i + 1,
@@ -94,7 +94,7 @@ pub(crate) fn leading_plain_string<'a>(object: &'a str, name: &str) -> Option<&'
         .strip_prefix("{\"")?
         .strip_prefix(name)?
         .strip_prefix("\":\"")?;
-    let end = special(rest.as_bytes())?;
+    let end = plain_run(rest.as_bytes())?;
     match rest.as_bytes().get(end) {
         Some(b'"') => rest.get(end + 1..),
         _ => None,
