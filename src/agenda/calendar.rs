@@ -175,28 +175,36 @@ impl Builder for AgendaBuilder {
         let mut row: Option<usize> = None;
         let mut index: u32 = 0;
         // No task gives more than `limit` of the first `limit` entries.
-        let walked = visit_occurrences(task, Some(&mut self.rules), from, to, limit, |mut seen| {
-            let key = (
-                order_at(seen.seconds, seen.start, position),
-                u64::from(index),
-            );
-            if select.admits(key) {
-                let row = *row.get_or_insert_with(|| {
-                    let id = task.id().map(|id| names.text(id));
-                    names.row(id)
-                });
-                select.push(AgendaEntry {
-                    order: key.0,
-                    index,
-                    all_day,
-                    names: names.shared(),
-                    row,
-                    dates: seen.dates(),
-                });
-            }
-            index = index.saturating_add(1);
-            ControlFlow::Continue(())
-        });
+        let walked = visit_occurrences(
+            task,
+            Some(&mut self.rules),
+            None,
+            from,
+            to,
+            limit,
+            |mut seen| {
+                let key = (
+                    order_at(seen.seconds, seen.start, position),
+                    u64::from(index),
+                );
+                if select.admits(key) {
+                    let row = *row.get_or_insert_with(|| {
+                        let id = task.id().map(|id| names.text(id));
+                        names.row(id)
+                    });
+                    select.push(AgendaEntry {
+                        order: key.0,
+                        index,
+                        all_day,
+                        names: names.shared(),
+                        row,
+                        dates: seen.dates(),
+                    });
+                }
+                index = index.saturating_add(1);
+                ControlFlow::Continue(())
+            },
+        );
         walked.map_err(|error| AgendaError::Task {
             task: TaskRef::new(form, position, task.id()),
             error: Box::new(error),

@@ -387,7 +387,7 @@ impl RemindersBuilder {
     fn add_triggers(&mut self, adding: &mut Adding<'_>) -> Result<(), Error> {
         let task = adding.task;
         let all_day = task.is_all_day();
-        let (zone, resolver) = self.rules.zone_for_walk(task)?;
+        let (zone, resolver) = self.rules.zone_and_resolver(task)?;
         let (triggers, texts) = self.triggers.split();
         // Occurrences whose fire times may fall in the window: a fire time is the start moved by the
         // trigger's offset, of nominal days (give or take a change of offset) and exact seconds.
@@ -401,15 +401,15 @@ impl RemindersBuilder {
         let to = self
             .after
             .shift(self.window.to, after.saturating_sub(earliest));
-        // The window's ends as Unix seconds and nanoseconds, which fire times are compared with.
         // The window's ends as orders of the first position: a fire time's order at that position
         // lies between them exactly when the fire time lies in the window.
         let window = order(self.window.from, 0)..=order(self.window.to, 0);
         let (select, names) = (&mut self.select, &mut self.names);
-        let mut clock = Clock::with(resolver);
+        let mut clock = Clock::with(resolver.clone());
         visit_occurrences(
             task,
             Some(&mut self.rules),
+            Some((zone, resolver)),
             from,
             to,
             usize::MAX,

@@ -172,7 +172,7 @@ pub fn occurrences(
     limit: usize,
 ) -> Result<Vec<TaskDates>, Error> {
     let mut all = Vec::new();
-    view::visit_occurrences(task, None, from, to, limit, |mut seen| {
+    view::visit_occurrences(task, None, None, from, to, limit, |mut seen| {
         all.push(seen.dates());
         ControlFlow::Continue(())
     })?;

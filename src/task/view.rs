@@ -59,9 +59,6 @@ pub(crate) struct RuleCache {
     not_recurring: Option<Arc<Recurrence>>,
     /// The instant (Unix seconds) the walks are about, if known.
     near: Option<i64>,
-    /// The zone of the task about to be walked, read already ([`RuleCache::zone_for_walk`]): the
-    /// next walk takes it, whichever task it walks.
-    given: Option<(Zone, Resolver)>,
     /// Dates of instants, knowing the year of `near`.
     instants: Instants,
 }
@@ -105,16 +102,8 @@ impl RuleCache {
         Ok((rule, zone, resolver, self.instants))
     }
 
-    /// The task's zone, as [`Task::zone`] gives it, read once per zone name, with a resolver for it;
-    /// kept for the next walk ([`visit_occurrences`]), which is then the task's own.
-    pub(crate) fn zone_for_walk(&mut self, task: &Task) -> Result<(Zone, Resolver), Error> {
-        let (zone, resolver) = self.zone_and_resolver(task)?;
-        self.given = Some((zone, resolver.clone()));
-        Ok((zone, resolver))
-    }
-
-    /// The task's zone and a resolver for it.
-    fn zone_and_resolver(&mut self, task: &Task) -> Result<(Zone, Resolver), Error> {
+    /// The task's zone, as [`Task::zone`] gives it, read once per zone name, and a resolver for it.
+    pub(crate) fn zone_and_resolver(&mut self, task: &Task) -> Result<(Zone, Resolver), Error> {
         let Some(name) = task.time_zone() else {
             let zone = task.zone()?;
             return Ok((zone, Resolver::new(zone)));
@@ -170,21 +159,19 @@ pub(crate) type Fnv = BuildHasherDefault<FnvHasher>;
 
 /// The occurrences of `task` that start in `[from, to]`, at most `limit` of them, in the order
 /// [`occurrences`](super::occurrences) lists them, each given to `visit` until it breaks. `rules`,
-/// when given, supplies rules read for other tasks, and the task's zone when it was read for this
-/// walk ([`RuleCache::zone_for_walk`]).
+/// when given, supplies rules read for other tasks, and `zone` the task's zone and a resolver for it
+/// when the caller has read them already ([`RuleCache::zone_and_resolver`]).
 pub(crate) fn visit_occurrences(
     task: &Task,
     rules: Option<&mut RuleCache>,
+    zone: Option<(Zone, Resolver)>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     limit: usize,
     mut visit: impl FnMut(Seen<'_, '_>) -> ControlFlow<()>,
 ) -> Result<(), Error> {
     let schedule = match rules {
-        Some(rules) => {
-            let given = rules.given.take();
-            Schedule::with_rule(task, |t| rules.read(t, given))?
-        }
+        Some(rules) => Schedule::with_rule(task, |t| rules.read(t, zone))?,
         None => Schedule::of(task)?,
     };
     let Some(schedule) = schedule else {
