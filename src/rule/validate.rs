@@ -53,7 +53,7 @@ fn check(text: &str, kind: FlagKind, parts: &[Part]) -> Result<Recurrence, FlagE
     let checker = Checker { text, parts };
     match kind {
         FlagKind::None => Ok(Recurrence::NotRecurring),
-        FlagKind::RRule => checker.rrule().map(Recurrence::Rule),
+        FlagKind::RRule => checker.rrule(),
         FlagKind::ERule => checker.erule(),
         FlagKind::Lunar => checker.lunar().map(Recurrence::Lunar),
     }

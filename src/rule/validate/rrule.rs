@@ -5,8 +5,8 @@
 use super::parts::Field;
 use super::values::{freq_name, integer, until, weekday};
 use super::{Checker, MAX_INTERVAL};
-use crate::flag::{FlagError, FlagErrorKind};
-use crate::rule::{Few, Frequency, Rule, SkipDays, Weekday, WeekdayNum, Workday};
+use crate::flag::{is_name, FlagError, FlagErrorKind};
+use crate::rule::{Few, Frequency, Recurrence, Rule, SkipDays, Weekday, WeekdayNum, Workday};
 
 /// The RRULE keys this crate interprets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,26 +30,40 @@ enum Key {
     TtTimes,
 }
 
-/// RRULE keys by their canonical (upper-case) name.
-const RRULE_KEYS: [(&str, Key); 17] = [
-    ("FREQ", Key::Freq),
-    ("INTERVAL", Key::Interval),
-    ("COUNT", Key::Count),
-    ("UNTIL", Key::Until),
-    ("WKST", Key::Wkst),
-    ("BYSECOND", Key::BySecond),
-    ("BYMINUTE", Key::ByMinute),
-    ("BYHOUR", Key::ByHour),
-    ("BYDAY", Key::ByDay),
-    ("BYMONTHDAY", Key::ByMonthDay),
-    ("BYYEARDAY", Key::ByYearDay),
-    ("BYWEEKNO", Key::ByWeekNo),
-    ("BYMONTH", Key::ByMonth),
-    ("BYSETPOS", Key::BySetPos),
-    ("TT_SKIP", Key::TtSkip),
-    ("TT_WORKDAY", Key::TtWorkday),
-    ("TT_TIMES", Key::TtTimes),
+/// RRULE keys by their canonical (upper-case) name, in groups by length ([`rrule_key`]).
+const RRULE_KEYS: [&[(&str, Key)]; 7] = [
+    &[("FREQ", Key::Freq), ("WKST", Key::Wkst)],
+    &[
+        ("COUNT", Key::Count),
+        ("UNTIL", Key::Until),
+        ("BYDAY", Key::ByDay),
+    ],
+    &[("BYHOUR", Key::ByHour)],
+    &[("BYMONTH", Key::ByMonth), ("TT_SKIP", Key::TtSkip)],
+    &[
+        ("INTERVAL", Key::Interval),
+        ("BYSECOND", Key::BySecond),
+        ("BYMINUTE", Key::ByMinute),
+        ("BYWEEKNO", Key::ByWeekNo),
+        ("BYSETPOS", Key::BySetPos),
+        ("TT_TIMES", Key::TtTimes),
+    ],
+    &[("BYYEARDAY", Key::ByYearDay)],
+    &[
+        ("BYMONTHDAY", Key::ByMonthDay),
+        ("TT_WORKDAY", Key::TtWorkday),
+    ],
 ];
+
+/// The RRULE key `key` names (ASCII case-insensitive) and its canonical name; `None` for a key this
+/// crate does not interpret. Only the keys of the same length are compared.
+fn rrule_key(key: &[u8]) -> Option<(&'static str, Key)> {
+    let group = RRULE_KEYS.get(key.len().checked_sub(4)?)?;
+    group
+        .iter()
+        .find(|(name, _)| is_name(key, name.as_bytes()))
+        .copied()
+}
 
 /// Why a `BYDAY` ordinal is refused with this frequency.
 fn ordinal_reason(freq: Frequency) -> &'static str {
@@ -89,8 +103,9 @@ impl SeenDays {
 }
 
 impl Checker<'_> {
-    /// An `RRULE:` (or bare) flag.
-    pub(super) fn rrule(&self) -> Result<Rule, FlagError> {
+    /// An `RRULE:` (or bare) flag: a [`Recurrence::Rule`], made in place (a rule is a few hundred
+    /// bytes).
+    pub(super) fn rrule(&self) -> Result<Recurrence, FlagError> {
         let (freq, _) = self.freq()?;
         let mut rule = Rule {
             freq,
@@ -124,13 +139,16 @@ impl Checker<'_> {
         let mut set_pos_at = None;
         let mut first_ordinal = None;
 
-        for field in self.fields() {
-            let Some(&(name, key)) = RRULE_KEYS
-                .iter()
-                .find(|(name, _)| field.key.eq_ignore_ascii_case(name))
-            else {
+        let bytes = self.text.as_bytes();
+        for part in self.parts {
+            // Known keys by their bytes, lengths first; unknown ones are passed over unread.
+            let Some((name, key)) = bytes.get(part.key.clone()).and_then(rrule_key) else {
                 continue;
             };
+            if key == Key::Freq {
+                continue;
+            }
+            let field = self.field(part);
             match key {
                 Key::Freq => {}
                 Key::Interval => rule.interval = self.u32_in(name, field, 1, MAX_INTERVAL)?,
@@ -260,7 +278,7 @@ impl Checker<'_> {
         if let Some(at) = set_pos_at.filter(|_| !other_by) {
             return Err(self.error(at, FlagErrorKind::SetPosWithoutBy));
         }
-        Ok(rule)
+        Ok(Recurrence::Rule(rule))
     }
 }
 
@@ -291,6 +309,50 @@ mod tests {
                 ..base(Frequency::Weekly)
             }
         );
+    }
+
+    #[test]
+    fn every_key_is_found_in_any_case_and_no_other() {
+        let all: Vec<(&str, Key)> = RRULE_KEYS.iter().flat_map(|g| g.iter().copied()).collect();
+        assert_eq!(all.len(), 17);
+        for (name, key) in all {
+            assert_eq!(rrule_key(name.as_bytes()), Some((name, key)), "{name}");
+            let lower = name.to_ascii_lowercase();
+            assert_eq!(rrule_key(lower.as_bytes()), Some((name, key)), "{lower}");
+            let mixed: String = name
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            assert_eq!(rrule_key(mixed.as_bytes()), Some((name, key)), "{mixed}");
+            // One byte more, one less, or one changed is another key.
+            assert_eq!(rrule_key(format!("{name}S").as_bytes()), None, "{name}S");
+            assert_eq!(rrule_key(&name.as_bytes()[1..]), None, "{name}");
+            if name.contains('_') {
+                // `_` has no other case: DEL (`_` with bit 0x20 set) is not it.
+                assert_eq!(rrule_key(name.replace('_', "\x7f").as_bytes()), None);
+            }
+            let mut other = name.as_bytes().to_vec();
+            other[0] ^= 0x01;
+            assert_eq!(rrule_key(&other), None, "{other:?}");
+        }
+        for text in [
+            "",
+            "F",
+            "FRE",
+            "X-FREQ",
+            "BYEASTER",
+            "TT_SKIPS",
+            "FREQ\u{0}",
+        ] {
+            assert_eq!(rrule_key(text.as_bytes()), None, "{text}");
+        }
     }
 
     #[test]
