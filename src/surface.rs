@@ -139,7 +139,7 @@ impl<'a> ExpandRequest<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn for_each(&self, each: impl FnMut(Occurrence)) -> Result<(), Error> {
-        self.series()?.try_each_in(self.window(), each)
+        self.with_series(|series| series.try_each_in(self.window(), each))?
     }
 
     /// Hands each occurrence's instant to `f` as it is found, ascending (for a front end that
@@ -154,21 +154,15 @@ impl<'a> ExpandRequest<'a> {
         &self,
         mut f: impl FnMut(DateTime<Utc>) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.series()?
-            .each_in(self.window(), |occurrence| f(occurrence.instant()))
+        self.with_series(|series| series.each_in(self.window(), |o| f(o.instant())))?
     }
 
-    /// The series the request expands: the flag parsed and validated, anchored at the start.
-    fn series(&self) -> Result<Series, Error> {
+    /// `then` of the series the request expands: the flag parsed and validated, anchored at the
+    /// start.
+    fn with_series<R>(&self, then: impl FnOnce(&Series) -> R) -> Result<R, Error> {
         let recurrence = crate::rule::validate_text(self.flag)?;
-        Series::of_request(
-            recurrence,
-            self.start,
-            self.zone,
-            self.all_day,
-            &self.ex_dates,
-            self.holidays.as_ref(),
-        )
+        let options = (self.all_day, &self.ex_dates[..], self.holidays.as_ref());
+        Series::of_request(recurrence, self.start, self.zone, options, then)
     }
 
     /// Which occurrences the request asks for.

@@ -213,18 +213,18 @@ impl Series {
         Ok(series)
     }
 
-    /// The series of an [`ExpandRequest`](crate::ExpandRequest) in one go: [`Series::new`] of
-    /// `recurrence` (handed over), then [`Series::exdates`], [`Series::holidays`] and
-    /// [`Series::all_day`] as given, with the same errors, without moving the series from one to
-    /// the next.
-    pub(crate) fn of_request(
+    /// The series of an [`ExpandRequest`](crate::ExpandRequest) in one go, handed to `then`:
+    /// [`Series::new`] of `recurrence` (handed over), then [`Series::exdates`],
+    /// [`Series::holidays`] and [`Series::all_day`] as given, with the same errors. The series is
+    /// made where it is used and never moved: it is a few hundred bytes, and a query from a flag's
+    /// text is over in a microsecond or two.
+    pub(crate) fn of_request<R>(
         recurrence: Recurrence,
         start: DateTime<Utc>,
         zone: Zone,
-        all_day: bool,
-        exdates: &[NaiveDate],
-        holidays: Option<&HolidayCalendar>,
-    ) -> Result<Series, Error> {
+        (all_day, exdates, holidays): (bool, &[NaiveDate], Option<&HolidayCalendar>),
+        then: impl FnOnce(&Series) -> R,
+    ) -> Result<R, Error> {
         let known = (Resolver::new(zone), Instants::new());
         let mut series =
             Series::begin(Arc::new(recurrence), zone.local(start), zone, known, false)?;
@@ -235,11 +235,10 @@ impl Series {
         }
         series.holidays = holidays.cloned();
         // Only when asked: making a series all-day plans it again.
-        Ok(if all_day {
-            series.all_day(true)
-        } else {
-            series
-        })
+        if all_day {
+            series.make_all_day(true);
+        }
+        Ok(then(&series))
     }
 
     /// The series of `recurrence` from the wall-clock time `start`, checked as [`Series::new`]
@@ -361,12 +360,17 @@ impl Series {
     /// checked or not, end at once.
     #[must_use]
     pub fn all_day(mut self, all_day: bool) -> Self {
+        self.make_all_day(all_day);
+        self
+    }
+
+    /// [`Series::all_day`] in place.
+    fn make_all_day(&mut self, all_day: bool) {
         self.all_day = all_day;
         if all_day {
             self.start = self.start.date().and_time(NaiveTime::MIN);
         }
         self.replan();
-        self
     }
 
     /// Removes every occurrence on these local dates (the task's `exDate`).
