@@ -35,13 +35,13 @@ impl RepeatFlag {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<RepeatFlag, FlagError> {
-        let mut parts: Vec<Part> =
-            Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
+        // Split as a flag read once is ([`FewParts`]): one copy of the splitting code.
+        let mut parts = FewParts::default();
         let kind = split(text, &mut parts)?;
         Ok(RepeatFlag {
             text: text.to_owned(),
             kind,
-            parts,
+            parts: parts.into_vec(),
         })
     }
 
@@ -165,19 +165,10 @@ pub(crate) trait PartList {
     fn as_slice(&self) -> &[Part];
 }
 
-impl PartList for Vec<Part> {
-    fn push(&mut self, part: Part) {
-        Vec::push(self, part);
-    }
-
-    fn as_slice(&self) -> &[Part] {
-        self
-    }
-}
-
 /// A flag's parts without a heap allocation while they are few (a flag has a handful), in a
 /// [`Vec`] once there are more: for a flag read once and thrown away
-/// ([`crate::rule::validate_text`]).
+/// ([`crate::rule::validate_text`]), and the one list [`split`] fills (a [`RepeatFlag`] copies
+/// its parts out), so that the splitting code is compiled once.
 #[derive(Debug, Default)]
 pub(crate) struct FewParts {
     len: usize,
@@ -188,6 +179,15 @@ pub(crate) struct FewParts {
 impl FewParts {
     /// Up to this many parts are kept inline.
     const INLINE: usize = 8;
+
+    /// The parts, on the heap.
+    fn into_vec(self) -> Vec<Part> {
+        if self.more.is_empty() {
+            self.as_slice().to_vec()
+        } else {
+            self.more
+        }
+    }
 }
 
 impl PartList for FewParts {
@@ -264,13 +264,13 @@ pub(crate) fn split<L: PartList + ?Sized>(
             }
             Some(eq) => eq,
         };
-        let key = segment.get(..eq).unwrap_or_default();
+        let key = text.get(here..here + eq).unwrap_or_default();
         let earlier = parts.as_slice().iter();
         if !keys.insert(
             key,
-            earlier.map(|p| bytes.get(p.key.clone()).unwrap_or_default()),
+            earlier.map(|p| text.get(p.key.clone()).unwrap_or_default()),
         ) {
-            let key = text.get(here..here + eq).unwrap_or_default().to_owned();
+            let key = key.to_owned();
             return Err(error(here, FlagErrorKind::DuplicateKey { key }));
         }
         parts.push(Part {
@@ -298,7 +298,6 @@ pub(crate) fn split<L: PartList + ?Sized>(
 }
 
 /// Whether the key of part `p` of the flag `bytes` is `key` (upper case; ASCII case-insensitive).
-#[inline]
 pub(crate) fn key_is(bytes: &[u8], p: &Part, key: &[u8]) -> bool {
     p.key.len() == key.len() && bytes.get(p.key.clone()).is_some_and(|k| is_name(k, key))
 }
@@ -306,7 +305,6 @@ pub(crate) fn key_is(bytes: &[u8], p: &Part, key: &[u8]) -> bool {
 /// Whether `text` is `name` in any case, for a `name` without lower-case letters (a key, a
 /// frequency, a weekday code): `text.eq_ignore_ascii_case(name)`, with one comparison per byte
 /// where `text` is upper case too, as flags nearly always are.
-#[inline]
 pub(crate) fn is_name(text: &[u8], name: &[u8]) -> bool {
     text.len() == name.len()
         && text
@@ -344,7 +342,7 @@ fn first_control(bytes: &[u8]) -> Option<usize> {
 /// handful), hashed once there are many, so that a flag of a million parts is checked in linear time.
 #[derive(Default)]
 struct Keys {
-    many: Option<HashSet<Vec<u8>>>,
+    many: Option<HashSet<String>>,
 }
 
 impl Keys {
@@ -354,15 +352,15 @@ impl Keys {
     /// Adds `key` to the keys met so far, `earlier`; `false` when it is one of them.
     fn insert<'a>(
         &mut self,
-        key: &[u8],
-        mut earlier: impl ExactSizeIterator<Item = &'a [u8]>,
+        key: &str,
+        mut earlier: impl ExactSizeIterator<Item = &'a str>,
     ) -> bool {
         if self.many.is_none() && earlier.len() < Self::FEW {
             return !earlier.any(|k| k.eq_ignore_ascii_case(key));
         }
         let many = self
             .many
-            .get_or_insert_with(|| earlier.map(<[u8]>::to_ascii_uppercase).collect());
+            .get_or_insert_with(|| earlier.map(str::to_ascii_uppercase).collect());
         many.insert(key.to_ascii_uppercase())
     }
 }
