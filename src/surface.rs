@@ -6,10 +6,11 @@
 //! message the command line prints after `error: `, in one line by [`error_line`].
 
 use std::fmt::Display;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{Error, HolidayCalendar, Occurrence, Series, Window, Zone};
+use crate::{Error, HolidayCalendar, Occurrence, Recurrence, Series, Window, Zone};
 
 /// How many occurrences an [`ExpandRequest`] gives unless told otherwise (`expand --limit`'s
 /// default).
@@ -160,7 +161,13 @@ impl<'a> ExpandRequest<'a> {
     /// `then` of the series the request expands: the flag parsed and validated, anchored at the
     /// start.
     fn with_series<R>(&self, then: impl FnOnce(&Series) -> R) -> Result<R, Error> {
-        let recurrence = crate::rule::validate_text(self.flag)?;
+        // The rule is read straight into the place the series shares it from: a rule is a few
+        // hundred bytes, and each move of it is a copy (in WebAssembly a call out of the module).
+        // A new `Arc` is never shared, so it always has a place to write to.
+        let mut recurrence = Arc::new(Recurrence::NotRecurring);
+        if let Some(place) = Arc::get_mut(&mut recurrence) {
+            *place = crate::rule::validate_text(self.flag)?;
+        }
         let options = (self.all_day, &self.ex_dates[..], self.holidays.as_ref());
         Series::of_request(recurrence, self.start, self.zone, options, then)
     }

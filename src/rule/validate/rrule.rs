@@ -175,7 +175,8 @@ impl Checker<'_> {
                 Key::ByMinute => rule.by_minute = self.int_list(name, field, 0, 59)?,
                 Key::ByHour => rule.by_hour = self.int_list(name, field, 0, 23)?,
                 Key::ByDay => {
-                    let mut seen = SeenDays::default();
+                    // Made at the second entry: most lists have one.
+                    let mut seen: Option<SeenDays> = None;
                     for (text, at) in self.items(name, field)? {
                         let day = self.weekday_num(text, at)?;
                         if day.ordinal.is_some() {
@@ -188,7 +189,16 @@ impl Checker<'_> {
                             }
                             first_ordinal.get_or_insert((text, at));
                         }
-                        if seen.insert(day) {
+                        let fresh = match (&mut seen, rule.by_day.first()) {
+                            (Some(seen), _) => seen.insert(day),
+                            (None, None) => true,
+                            (None, Some(&first)) => {
+                                let seen = seen.insert(SeenDays::default());
+                                seen.insert(first);
+                                seen.insert(day)
+                            }
+                        };
+                        if fresh {
                             rule.by_day.push(day);
                         }
                     }
@@ -503,6 +513,14 @@ mod tests {
 
     #[test]
     fn by_day_keeps_first_seen_order_without_duplicates() {
+        assert_eq!(
+            rule("RRULE:FREQ=WEEKLY;BYDAY=MO,mo").by_day(),
+            [day(Weekday::Monday)]
+        );
+        assert_eq!(
+            rule("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,mo,TU").by_day(),
+            [day(Weekday::Monday), day(Weekday::Tuesday)]
+        );
         let r = rule("RRULE:FREQ=MONTHLY;BYDAY=FR,-1FR,MO,fr,+2TU,2TU,-1fr,53SA,-53SU");
         assert_eq!(
             r.by_day(),
