@@ -166,7 +166,7 @@ impl<'a> ExpandRequest<'a> {
         // A new `Arc` is never shared, so it always has a place to write to.
         let mut recurrence = Arc::new(Recurrence::NotRecurring);
         if let Some(place) = Arc::get_mut(&mut recurrence) {
-            *place = crate::rule::validate_text(self.flag)?;
+            crate::rule::validate_text_into(self.flag, place)?;
         }
         let options = (self.all_day, &self.ex_dates[..], self.holidays.as_ref());
         Series::of_request(recurrence, self.start, self.zone, options, then)

@@ -103,9 +103,9 @@ impl SeenDays {
 }
 
 impl Checker<'_> {
-    /// An `RRULE:` (or bare) flag: a [`Recurrence::Rule`], made in place (a rule is a few hundred
-    /// bytes).
-    pub(super) fn rrule(&self) -> Result<Recurrence, FlagError> {
+    /// An `RRULE:` (or bare) flag, written into `out` as a [`Recurrence::Rule`] (left as it was on
+    /// an error).
+    pub(super) fn rrule_into(&self, out: &mut Recurrence) -> Result<(), FlagError> {
         let (freq, _) = self.freq()?;
         let mut rule = Rule {
             freq,
@@ -288,7 +288,8 @@ impl Checker<'_> {
         if let Some(at) = set_pos_at.filter(|_| !other_by) {
             return Err(self.error(at, FlagErrorKind::SetPosWithoutBy));
         }
-        Ok(Recurrence::Rule(rule))
+        *out = Recurrence::Rule(rule);
+        Ok(())
     }
 }
 
