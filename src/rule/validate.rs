@@ -51,8 +51,8 @@ pub(crate) fn validate_text(text: &str) -> Result<Recurrence, FlagError> {
 
 /// [`RepeatFlag::parse`] then [`RepeatFlag::validate`], with their errors, for a flag read once:
 /// its parts stay on the stack, its text is not copied, and its recurrence is written into `out`
-/// (left as it was on an error). A rule is a few hundred bytes, and each move of it is a copy (in
-/// WebAssembly a call out of the module), so it is made where the caller keeps it.
+/// (which holds nothing meaningful after an error). A rule is a few hundred bytes, and each move of
+/// it is a copy (in WebAssembly a call out of the module), so it is made where the caller keeps it.
 pub(crate) fn validate_text_into(text: &str, out: &mut Recurrence) -> Result<(), FlagError> {
     let mut parts = FewParts::default();
     let kind = split(text, &mut parts)?;
@@ -66,7 +66,7 @@ fn check(text: &str, kind: FlagKind, parts: &[Part]) -> Result<Recurrence, FlagE
     Ok(recurrence)
 }
 
-/// [`check`], written into `out` (left as it was on an error).
+/// [`check`], written into `out` (which holds nothing meaningful after an error).
 fn check_into(
     text: &str,
     kind: FlagKind,

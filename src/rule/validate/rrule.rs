@@ -103,11 +103,11 @@ impl SeenDays {
 }
 
 impl Checker<'_> {
-    /// An `RRULE:` (or bare) flag, written into `out` as a [`Recurrence::Rule`] (left as it was on
-    /// an error).
+    /// An `RRULE:` (or bare) flag, written into `out` as a [`Recurrence::Rule`]: the rule is made
+    /// there and filled in place. On an error, `out` holds what was read before it.
     pub(super) fn rrule_into(&self, out: &mut Recurrence) -> Result<(), FlagError> {
         let (freq, _) = self.freq()?;
-        let mut rule = Rule {
+        *out = Recurrence::Rule(Rule {
             freq,
             interval: 1,
             count: None,
@@ -126,7 +126,17 @@ impl Checker<'_> {
             skip_other: Vec::new(),
             workday: None,
             times: None,
-        };
+        });
+        match out {
+            Recurrence::Rule(rule) => self.rrule_parts(rule),
+            // Not met: `out` was just made a rule.
+            _ => Ok(()),
+        }
+    }
+
+    /// The parts of an `RRULE:` flag read into `rule`, which holds its frequency and defaults.
+    fn rrule_parts(&self, rule: &mut Rule) -> Result<(), FlagError> {
+        let freq = rule.freq;
         let not_allowed = |field: Field<'_>, key: &'static str| {
             let freq = freq_name(freq);
             self.error(
@@ -288,7 +298,6 @@ impl Checker<'_> {
         if let Some(at) = set_pos_at.filter(|_| !other_by) {
             return Err(self.error(at, FlagErrorKind::SetPosWithoutBy));
         }
-        *out = Recurrence::Rule(rule);
         Ok(())
     }
 }
