@@ -11,8 +11,6 @@ mod validate;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub(crate) use few::{Blank, Few};
-#[cfg(test)]
-pub(crate) use validate::validate_text;
 pub(crate) use validate::{validate, validate_text_into};
 
 /// How often a rule repeats (RFC 5545 `FREQ`).
