@@ -6,10 +6,11 @@
 //! message the command line prints after `error: `, in one line by [`error_line`].
 
 use std::fmt::Display;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{Error, HolidayCalendar, Occurrence, Series, Window, Zone};
+use crate::{Error, HolidayCalendar, Occurrence, Recurrence, Series, Window, Zone};
 
 /// How many occurrences an [`ExpandRequest`] gives unless told otherwise (`expand --limit`'s
 /// default).
@@ -139,7 +140,7 @@ impl<'a> ExpandRequest<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn for_each(&self, each: impl FnMut(Occurrence)) -> Result<(), Error> {
-        self.series()?.try_each_in(self.window(), each)
+        self.with_series(|series| series.try_each_in(self.window(), each))?
     }
 
     /// Hands each occurrence's instant to `f` as it is found, ascending (for a front end that
@@ -154,21 +155,21 @@ impl<'a> ExpandRequest<'a> {
         &self,
         mut f: impl FnMut(DateTime<Utc>) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.series()?
-            .each_in(self.window(), |occurrence| f(occurrence.instant()))
+        self.with_series(|series| series.each_in(self.window(), |o| f(o.instant())))?
     }
 
-    /// The series the request expands: the flag parsed and validated, anchored at the start.
-    fn series(&self) -> Result<Series, Error> {
-        let recurrence = crate::rule::validate_text(self.flag)?;
-        Series::of_request(
-            recurrence,
-            self.start,
-            self.zone,
-            self.all_day,
-            &self.ex_dates,
-            self.holidays.as_ref(),
-        )
+    /// `then` of the series the request expands: the flag parsed and validated, anchored at the
+    /// start.
+    fn with_series<R>(&self, then: impl FnOnce(&Series) -> R) -> Result<R, Error> {
+        // The rule is read straight into the place the series shares it from: a rule is a few
+        // hundred bytes, and each move of it is a copy (in WebAssembly a call out of the module).
+        // A new `Arc` is never shared, so it always has a place to write to.
+        let mut recurrence = Arc::new(Recurrence::NotRecurring);
+        if let Some(place) = Arc::get_mut(&mut recurrence) {
+            crate::rule::validate_text_into(self.flag, place)?;
+        }
+        let options = (self.all_day, &self.ex_dates[..], self.holidays.as_ref());
+        Series::of_request(recurrence, self.start, self.zone, options, then)
     }
 
     /// Which occurrences the request asks for.

@@ -213,21 +213,21 @@ impl Series {
         Ok(series)
     }
 
-    /// The series of an [`ExpandRequest`](crate::ExpandRequest) in one go: [`Series::new`] of
-    /// `recurrence` (handed over), then [`Series::exdates`], [`Series::holidays`] and
-    /// [`Series::all_day`] as given, with the same errors, without moving the series from one to
-    /// the next.
-    pub(crate) fn of_request(
-        recurrence: Recurrence,
+    /// The series of an [`ExpandRequest`](crate::ExpandRequest) in one go, handed to `then`:
+    /// [`Series::new`] of `recurrence` (shared with no one), then [`Series::exdates`],
+    /// [`Series::holidays`] and [`Series::all_day`] as given, with the same errors. The series is
+    /// made where it is used and never moved: it is a few hundred bytes, and a query from a flag's
+    /// text is over in a microsecond or two.
+    pub(crate) fn of_request<R>(
+        recurrence: Arc<Recurrence>,
         start: DateTime<Utc>,
         zone: Zone,
-        all_day: bool,
-        exdates: &[NaiveDate],
-        holidays: Option<&HolidayCalendar>,
-    ) -> Result<Series, Error> {
+        (all_day, exdates, holidays): (bool, &[NaiveDate], Option<&HolidayCalendar>),
+        then: impl FnOnce(&Series) -> R,
+    ) -> Result<R, Error> {
         let known = (Resolver::new(zone), Instants::new());
-        let mut series =
-            Series::begin(Arc::new(recurrence), zone.local(start), zone, known, false)?;
+        let mut series = Series::unplanned(recurrence, zone.local(start), zone, known);
+        series.prepare(false)?;
         if !exdates.is_empty() {
             series.exdates = exdates.iter().map(|&d| plan::epoch_day(d)).collect();
             crate::sort::sort(&mut series.exdates);
@@ -235,11 +235,10 @@ impl Series {
         }
         series.holidays = holidays.cloned();
         // Only when asked: making a series all-day plans it again.
-        Ok(if all_day {
-            series.all_day(true)
-        } else {
-            series
-        })
+        if all_day {
+            series.make_all_day(true);
+        }
+        Ok(then(&series))
     }
 
     /// The series of `recurrence` from the wall-clock time `start`, checked as [`Series::new`]
@@ -249,19 +248,23 @@ impl Series {
         recurrence: Arc<Recurrence>,
         start: NaiveDateTime,
         zone: Zone,
-        (resolver, instants): (Resolver, Instants),
+        known: (Resolver, Instants),
         all_day: bool,
     ) -> Result<Series, Error> {
-        // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
-        if let Recurrence::Rule(rule) = &*recurrence {
-            if rule.skip.unsupported {
-                return Err(Error::Unsupported {
-                    rule: recurrence.to_string(),
-                    what: UNSUPPORTED_SKIP,
-                });
-            }
-        }
-        let mut series = Series {
+        let mut series = Series::unplanned(recurrence, start, zone, known);
+        series.prepare(all_day)?;
+        Ok(series)
+    }
+
+    /// The series of `recurrence` from the wall-clock time `start`, not yet planned nor checked:
+    /// [`Series::prepare`] does both.
+    fn unplanned(
+        recurrence: Arc<Recurrence>,
+        start: NaiveDateTime,
+        zone: Zone,
+        (resolver, instants): (Resolver, Instants),
+    ) -> Series {
+        Series {
             recurrence,
             start,
             zone,
@@ -274,7 +277,23 @@ impl Series {
             fast_paths: true,
             resolver,
             instants,
-        };
+        }
+    }
+
+    /// Plans an [`unplanned`](Series::unplanned) series and checks it as [`Series::new`] does (the
+    /// rule as given, not all-day), then makes it all-day when asked, as [`Series::all_day`] does:
+    /// in place, so that a series is never moved out of a `Result` (it is a few hundred bytes).
+    fn prepare(&mut self, all_day: bool) -> Result<(), Error> {
+        let series = self;
+        // BEHAVIOUR.md §2: a TT_SKIP value this crate does not know is kept, never guessed at.
+        if let Recurrence::Rule(rule) = &*series.recurrence {
+            if rule.skip.unsupported {
+                return Err(Error::Unsupported {
+                    rule: series.recurrence.to_string(),
+                    what: UNSUPPORTED_SKIP,
+                });
+            }
+        }
         series.replan();
         if let (Recurrence::Lunar(rule), None) = (&*series.recurrence, &series.lunar) {
             // Only a start outside the calendar's range leaves a lunar rule without periods.
@@ -295,7 +314,7 @@ impl Series {
             // in the calendar when the third begins in it: the probe would find it at once.
             let surely = plan.occurs_every_period() && plan.has_period(2);
             if !surely {
-                let mut probe = Cursor::new(&series, plan, 0, None)
+                let mut probe = Cursor::new(series, plan, 0, None)
                     .unbounded()
                     .limited(SEARCH_STEPS);
                 if probe.next().is_none() {
@@ -319,7 +338,7 @@ impl Series {
                 None => series.replan(),
             }
         }
-        Ok(series)
+        Ok(())
     }
 
     /// The error of a search that ran out of steps.
@@ -361,12 +380,17 @@ impl Series {
     /// checked or not, end at once.
     #[must_use]
     pub fn all_day(mut self, all_day: bool) -> Self {
+        self.make_all_day(all_day);
+        self
+    }
+
+    /// [`Series::all_day`] in place.
+    fn make_all_day(&mut self, all_day: bool) {
         self.all_day = all_day;
         if all_day {
             self.start = self.start.date().and_time(NaiveTime::MIN);
         }
         self.replan();
-        self
     }
 
     /// Removes every occurrence on these local dates (the task's `exDate`).

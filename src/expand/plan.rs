@@ -131,7 +131,7 @@ impl Plan {
         let days = DayFilter {
             months: (months != Bits(0)).then_some(months),
             month_days: (month_days != (Bits(0), Bits(0))).then_some(month_days),
-            year_days: rule.by_year_day.clone(),
+            year_days: copied(&rule.by_year_day),
             weekdays,
             nth_weekday_set: Bits::of(
                 nth_weekdays
@@ -140,7 +140,7 @@ impl Plan {
             ),
             nth_weekdays,
             has_weekdays: weekdays != Bits(0) || !rule.by_day.is_empty(),
-            week_nos: rule.by_week_no.clone(),
+            week_nos: copied(&rule.by_week_no),
             week_start: rule.week_start,
             nth_in_month: freq == Frequency::Monthly || !rule.by_month.is_empty(),
         };
@@ -221,7 +221,7 @@ impl Plan {
                 Some(Until::Utc(t)) => Some(UnixSecs(wall(t))),
                 _ => None,
             },
-            set_pos: rule.by_set_pos.clone(),
+            set_pos: copied(&rule.by_set_pos),
             skip: SkipMasks::new(rule.skip),
             workday: rule.workday,
             count: rule.count,
@@ -263,6 +263,16 @@ impl Plan {
     /// Whether the day filters let every day through (DAILY and sub-daily fast paths).
     pub(super) fn every_day(&self) -> bool {
         self.days.is_trivial()
+    }
+}
+
+/// A rule's list as the plan keeps it. Most are empty, and an empty one is made without copying
+/// nothing (which in WebAssembly is still a call out of the module).
+fn copied<T: Clone>(list: &[T]) -> Vec<T> {
+    if list.is_empty() {
+        Vec::new()
+    } else {
+        list.to_vec()
     }
 }
 

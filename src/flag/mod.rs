@@ -9,7 +9,7 @@ mod parse;
 use std::ops::Range;
 
 pub use error::{FlagError, FlagErrorKind};
-pub(crate) use parse::{body_start, split, FewParts, PartList};
+pub(crate) use parse::{body_start, is_name, key_is, split, FewParts, PartList};
 
 /// Which grammar a `repeatFlag` uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

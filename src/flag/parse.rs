@@ -35,13 +35,13 @@ impl RepeatFlag {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<RepeatFlag, FlagError> {
-        let mut parts: Vec<Part> =
-            Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
+        // Split as a flag read once is ([`FewParts`]): one copy of the splitting code.
+        let mut parts = FewParts::default();
         let kind = split(text, &mut parts)?;
         Ok(RepeatFlag {
             text: text.to_owned(),
             kind,
-            parts,
+            parts: parts.into_vec(),
         })
     }
 
@@ -165,19 +165,10 @@ pub(crate) trait PartList {
     fn as_slice(&self) -> &[Part];
 }
 
-impl PartList for Vec<Part> {
-    fn push(&mut self, part: Part) {
-        Vec::push(self, part);
-    }
-
-    fn as_slice(&self) -> &[Part] {
-        self
-    }
-}
-
 /// A flag's parts without a heap allocation while they are few (a flag has a handful), in a
 /// [`Vec`] once there are more: for a flag read once and thrown away
-/// ([`crate::rule::validate_text`]).
+/// ([`crate::rule::validate_text`]), and the one list [`split`] fills (a [`RepeatFlag`] copies
+/// its parts out), so that the splitting code is compiled once.
 #[derive(Debug, Default)]
 pub(crate) struct FewParts {
     len: usize,
@@ -188,6 +179,15 @@ pub(crate) struct FewParts {
 impl FewParts {
     /// Up to this many parts are kept inline.
     const INLINE: usize = 8;
+
+    /// The parts, on the heap.
+    fn into_vec(self) -> Vec<Part> {
+        if self.more.is_empty() {
+            self.as_slice().to_vec()
+        } else {
+            self.more
+        }
+    }
 }
 
 impl PartList for FewParts {
@@ -218,10 +218,17 @@ impl PartList for FewParts {
 /// Splits `text` into its prefix and `KEY=VALUE` parts, appended to `parts`: what
 /// [`RepeatFlag::parse`] does, with its errors, without keeping the text. Gives the flag's kind
 /// ([`FlagKind::None`] for `""` and `FREQ=NONE`).
-pub(crate) fn split(text: &str, parts: &mut dyn PartList) -> Result<FlagKind, FlagError> {
+///
+/// The text is read as bytes: every separator is ASCII, so every range kept lies on character
+/// boundaries, and only an error's text is sliced as a string.
+pub(crate) fn split<L: PartList + ?Sized>(
+    text: &str,
+    parts: &mut L,
+) -> Result<FlagKind, FlagError> {
     let error = |offset, kind| FlagError::new(text, offset, kind);
+    let bytes = text.as_bytes();
     // An ASCII control character is one byte, and no byte of a longer UTF-8 character is one.
-    if let Some(at) = first_control(text.as_bytes()) {
+    if let Some(at) = first_control(bytes) {
         let ch = text
             .get(at..)
             .and_then(|rest| rest.chars().next())
@@ -240,33 +247,35 @@ pub(crate) fn split(text: &str, parts: &mut dyn PartList) -> Result<FlagKind, Fl
     };
 
     let mut keys = Keys::default();
-    let mut rest = text.get(body..).unwrap_or_default();
-    let mut next_at = body;
-    // The `;`-separated segments: a byte search, cheaper than a `str` pattern on such short text.
-    while !rest.is_empty() {
-        let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
-        let (segment, tail) = rest.split_at(end);
-        rest = tail.get(1..).unwrap_or_default();
-        let at = next_at;
-        next_at += end + 1;
+    let mut at = body;
+    // The `;`-separated segments, each `at..end`.
+    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
+        let len = rest.iter().position(|&b| b == b';').unwrap_or(rest.len());
+        let segment = rest.get(..len).unwrap_or_default();
+        let (here, end) = (at, at + len);
+        at = end + 1;
         if segment.is_empty() {
             continue;
         }
-        let eq = match segment.bytes().position(|b| b == b'=') {
+        let eq = match segment.iter().position(|&b| b == b'=') {
             Some(0) | None => {
-                let part = segment.to_owned();
-                return Err(error(at, FlagErrorKind::MalformedPart { part }));
+                let part = text.get(here..end).unwrap_or_default().to_owned();
+                return Err(error(here, FlagErrorKind::MalformedPart { part }));
             }
             Some(eq) => eq,
         };
-        let key = &segment[..eq];
-        if !keys.insert(key, parts.as_slice().iter().map(|p| &text[p.key.clone()])) {
+        let key = text.get(here..here + eq).unwrap_or_default();
+        let earlier = parts.as_slice().iter();
+        if !keys.insert(
+            key,
+            earlier.map(|p| text.get(p.key.clone()).unwrap_or_default()),
+        ) {
             let key = key.to_owned();
-            return Err(error(at, FlagErrorKind::DuplicateKey { key }));
+            return Err(error(here, FlagErrorKind::DuplicateKey { key }));
         }
         parts.push(Part {
-            key: at..at + eq,
-            value: at + eq + 1..at + segment.len(),
+            key: here..here + eq,
+            value: here + eq + 1..end,
         });
     }
 
@@ -274,14 +283,34 @@ pub(crate) fn split(text: &str, parts: &mut dyn PartList) -> Result<FlagKind, Fl
         parts
             .as_slice()
             .iter()
-            .find(|p| text[p.key.clone()].eq_ignore_ascii_case("FREQ"))
-            .is_some_and(|p| text[p.value.clone()].eq_ignore_ascii_case("NONE"))
+            .find(|p| key_is(bytes, p, b"FREQ"))
+            .is_some_and(|p| {
+                bytes
+                    .get(p.value.clone())
+                    .is_some_and(|v| is_name(v, b"NONE"))
+            })
     };
     Ok(if kind == FlagKind::RRule && freq_none() {
         FlagKind::None
     } else {
         kind
     })
+}
+
+/// Whether the key of part `p` of the flag `bytes` is `key` (upper case; ASCII case-insensitive).
+pub(crate) fn key_is(bytes: &[u8], p: &Part, key: &[u8]) -> bool {
+    p.key.len() == key.len() && bytes.get(p.key.clone()).is_some_and(|k| is_name(k, key))
+}
+
+/// Whether `text` is `name` in any case, for a `name` without lower-case letters (a key, a
+/// frequency, a weekday code): `text.eq_ignore_ascii_case(name)`, with one comparison per byte
+/// where `text` is upper case too, as flags nearly always are.
+pub(crate) fn is_name(text: &[u8], name: &[u8]) -> bool {
+    text.len() == name.len()
+        && text
+            .iter()
+            .zip(name)
+            .all(|(&b, &n)| b == n || (n.is_ascii_uppercase() && b == n | 0x20))
 }
 
 /// The offset of the first ASCII control character (below 0x20, or 0x7F) in `bytes`, looked for

@@ -11,7 +11,7 @@ mod validate;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub(crate) use few::{Blank, Few};
-pub(crate) use validate::{validate, validate_text};
+pub(crate) use validate::{validate, validate_text_into};
 
 /// How often a rule repeats (RFC 5545 `FREQ`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

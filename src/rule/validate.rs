@@ -40,23 +40,47 @@ pub(crate) fn validate(flag: &RepeatFlag) -> Result<Recurrence, FlagError> {
     check(flag.as_str(), flag.kind(), &flag.parts)
 }
 
-/// [`RepeatFlag::parse`] then [`RepeatFlag::validate`], with their errors, for a flag read once:
-/// its parts stay on the stack and its text is not copied.
+/// [`RepeatFlag::parse`] then [`RepeatFlag::validate`], with their errors, for a flag read once
+/// ([`validate_text_into`], giving the recurrence).
+#[cfg(test)]
 pub(crate) fn validate_text(text: &str) -> Result<Recurrence, FlagError> {
+    let mut recurrence = Recurrence::NotRecurring;
+    validate_text_into(text, &mut recurrence)?;
+    Ok(recurrence)
+}
+
+/// [`RepeatFlag::parse`] then [`RepeatFlag::validate`], with their errors, for a flag read once:
+/// its parts stay on the stack, its text is not copied, and its recurrence is written into `out`
+/// (which holds nothing meaningful after an error). A rule is a few hundred bytes, and each move of
+/// it is a copy (in WebAssembly a call out of the module), so it is made where the caller keeps it.
+pub(crate) fn validate_text_into(text: &str, out: &mut Recurrence) -> Result<(), FlagError> {
     let mut parts = FewParts::default();
     let kind = split(text, &mut parts)?;
-    check(text, kind, parts.as_slice())
+    check_into(text, kind, parts.as_slice(), out)
 }
 
 /// Checks the flag `text` of grammar `kind`, split into `parts`.
 fn check(text: &str, kind: FlagKind, parts: &[Part]) -> Result<Recurrence, FlagError> {
+    let mut recurrence = Recurrence::NotRecurring;
+    check_into(text, kind, parts, &mut recurrence)?;
+    Ok(recurrence)
+}
+
+/// [`check`], written into `out` (which holds nothing meaningful after an error).
+fn check_into(
+    text: &str,
+    kind: FlagKind,
+    parts: &[Part],
+    out: &mut Recurrence,
+) -> Result<(), FlagError> {
     let checker = Checker { text, parts };
     match kind {
-        FlagKind::None => Ok(Recurrence::NotRecurring),
-        FlagKind::RRule => checker.rrule().map(Recurrence::Rule),
-        FlagKind::ERule => checker.erule(),
-        FlagKind::Lunar => checker.lunar().map(Recurrence::Lunar),
+        FlagKind::None => *out = Recurrence::NotRecurring,
+        FlagKind::RRule => checker.rrule_into(out)?,
+        FlagKind::ERule => *out = checker.erule()?,
+        FlagKind::Lunar => *out = Recurrence::Lunar(checker.lunar()?),
     }
+    Ok(())
 }
 
 /// Checks one flag; every error it makes names that flag.

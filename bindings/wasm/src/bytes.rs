@@ -13,14 +13,17 @@
 //!
 //! Everything else goes back to the other ways: a call that fails, or one the fast way leaves to the
 //! exact way, gives [`AGAIN`], and the JavaScript asks the string form (`expandFast`), whose answer
-//! or error is the one the user sees. Both read the options with the same code ([`crate::expand`]).
+//! or error is the one the user sees. The byte form reads the options field by field
+//! ([`Texts::request`]) and only decides whether they are acceptable: what it refuses, the string
+//! form reads again ([`crate::expand`]) and names.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
+use ticktick_recur::{parse_instant, ExpandRequest, Zone, EXPAND_LIMIT};
+
 use crate::error::Failure;
-use crate::options::Options;
 use crate::{wire, TaskCall};
 
 /// What [`expand_bytes`] gives when the call is to be asked again through the string form.
@@ -64,35 +67,25 @@ struct Texts<'a> {
     limit: Option<u32>,
 }
 
-impl Options for Texts<'_> {
-    fn string(&self, name: &str) -> Result<Option<&str>, Failure> {
-        Ok(match name {
-            "start" => self.start,
-            "timeZone" => self.time_zone,
-            "after" => self.after,
-            "until" => self.until,
-            _ => None,
-        })
-    }
-
-    fn missing(&self, _: &str) -> Failure {
-        Failure::exact_way()
-    }
-
-    fn flag(&self, _: &str) -> Result<bool, Failure> {
-        Ok(self.all_day.unwrap_or(false))
-    }
-
-    fn count(&self, _: &str) -> Result<Option<usize>, Failure> {
-        Ok(self.limit.map(|n| n as usize))
-    }
-
-    fn user_id(&self, _: &str) -> Result<Option<u64>, Failure> {
-        Ok(None)
-    }
-
-    fn dates(&self, _: &str) -> Result<Vec<chrono::NaiveDate>, Failure> {
-        Ok(Vec::new())
+impl Texts<'_> {
+    /// The request of `flag` with these options, as [`crate::request`] reads options passed the
+    /// fast way, read field by field instead of by name: the byte form only needs to know whether
+    /// they are acceptable (any failure goes back to the string form, which reads them again and
+    /// names what is wrong).
+    fn request<'f>(&self, flag: &'f str) -> Result<ExpandRequest<'f>, Failure> {
+        let start = parse_instant(self.start.ok_or_else(Failure::exact_way)?)?;
+        let zone = match self.time_zone {
+            Some(name) => name.parse()?,
+            None => Zone::UTC,
+        };
+        let after = self.after.map(parse_instant).transpose()?;
+        let until = self.until.map(parse_instant).transpose()?;
+        Ok(ExpandRequest::new(flag, start)
+            .zone(zone)
+            .all_day(self.all_day.unwrap_or(false))
+            .after(after)
+            .until(until)
+            .limit(self.limit.map_or(EXPAND_LIMIT, |n| n as usize)))
     }
 }
 
@@ -115,7 +108,18 @@ pub fn expand_bytes(
     limit: Option<u32>,
 ) -> i32 {
     let written: Result<usize, Failure> = SCRATCH.with_borrow(|bytes| {
-        let mut rest: &[u8] = bytes;
+        // The strings are checked as UTF-8 together, once: each is then valid exactly when it
+        // begins and ends on a character boundary of the whole.
+        let lens = [flag, start, time_zone, after, until];
+        let total = lens
+            .iter()
+            .filter(|&&len| len != ABSENT)
+            .try_fold(0usize, |total, &len| total.checked_add(len as usize))
+            .ok_or_else(Failure::exact_way)?;
+        let mut rest = bytes
+            .get(..total)
+            .and_then(|all| std::str::from_utf8(all).ok())
+            .ok_or_else(Failure::exact_way)?;
         let mut take = |len: u32| -> Result<Option<&str>, Failure> {
             if len == ABSENT {
                 return Ok(None);
@@ -124,9 +128,7 @@ pub fn expand_bytes(
                 .split_at_checked(len as usize)
                 .ok_or_else(Failure::exact_way)?;
             rest = tail;
-            std::str::from_utf8(text)
-                .map(Some)
-                .map_err(|_| Failure::exact_way())
+            Ok(Some(text))
         };
         let flag = take(flag)?.ok_or_else(Failure::exact_way)?;
         let options = Texts {
@@ -140,7 +142,7 @@ pub fn expand_bytes(
         OUTPUT.with_borrow_mut(|text| {
             text.clear();
             let instants = wire::Instants::within(std::mem::take(text));
-            *text = crate::expand_wire(flag, &options, instants)?.into_bytes();
+            *text = crate::wire_instants(options.request(flag)?, instants)?.into_bytes();
             Ok(text.len())
         })
     });

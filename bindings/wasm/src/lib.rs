@@ -126,23 +126,12 @@ fn expand(flag: &str, o: &dyn Options, millis: bool) -> Result<JsValue, Failure>
 
 /// The instants of `request` written after those of `instants` (one copy of the walk for the
 /// string form and the byte form of `expand`).
-fn wire_instants(
+pub(crate) fn wire_instants(
     request: ExpandRequest<'_>,
     mut instants: wire::Instants,
 ) -> Result<wire::Instants, Failure> {
     request.for_each(|o| instants.push(&o))?;
     Ok(instants)
-}
-
-/// `expand`'s instants of `flag` in wire form, written after those of `instants`, with the options
-/// read as [`expand`] reads them.
-#[cfg(feature = "text-reader")]
-pub(crate) fn expand_wire(
-    flag: &str,
-    o: &dyn Options,
-    instants: wire::Instants,
-) -> Result<wire::Instants, Failure> {
-    wire_instants(request(flag, o)?.0, instants)
 }
 
 /// The request of `expand` and `expandMillis`, and its limit.

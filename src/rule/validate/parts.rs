@@ -4,7 +4,7 @@
 
 use super::values::{integer, weekday, BadInteger, FREQUENCIES};
 use super::{Checker, MAX_INTERVAL};
-use crate::flag::{body_start, FlagError, FlagErrorKind, Part};
+use crate::flag::{body_start, is_name, key_is, FlagError, FlagErrorKind, Part};
 use crate::rule::{Frequency, WeekdayNum};
 
 /// The `expected` text for an empty entry in a comma-separated list.
@@ -44,38 +44,34 @@ impl<'a> Iterator for Items<'a> {
 /// The part `p` of the flag `text`.
 fn field<'a>(text: &'a str, p: &Part) -> Field<'a> {
     Field {
-        key: &text[p.key.clone()],
         key_at: p.key.start,
         value: &text[p.value.clone()],
         value_at: p.value.start,
     }
 }
 
-/// One `KEY=VALUE` part, with the byte offsets of its key and value in the whole flag.
+/// One `KEY=VALUE` part: its value, and the byte offsets of its key and value in the whole flag.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Field<'a> {
-    pub(super) key: &'a str,
     pub(super) key_at: usize,
     pub(super) value: &'a str,
     pub(super) value_at: usize,
 }
 
 impl<'a> Checker<'a> {
-    pub(super) fn fields(&self) -> impl Iterator<Item = Field<'a>> + 'a {
-        let text: &'a str = self.text;
-        self.parts.iter().map(move |p| field(text, p))
+    /// The part `p` of this flag.
+    pub(super) fn field(&self, p: &Part) -> Field<'a> {
+        field(self.text, p)
     }
 
     /// The part named `key` (keys are unique: the parser refuses duplicates).
     pub(super) fn find(&self, key: &str) -> Option<Field<'a>> {
         // Lengths first, on bytes: most keys differ in theirs.
         let bytes = self.text.as_bytes();
-        let part = self.parts.iter().find(|p| {
-            p.key.len() == key.len()
-                && bytes
-                    .get(p.key.clone())
-                    .is_some_and(|k| k.eq_ignore_ascii_case(key.as_bytes()))
-        })?;
+        let part = self
+            .parts
+            .iter()
+            .find(|p| key_is(bytes, p, key.as_bytes()))?;
         Some(field(self.text, part))
     }
 
@@ -285,7 +281,7 @@ impl<'a> Checker<'a> {
         let field = self.require("FREQ")?;
         let freq = FREQUENCIES
             .iter()
-            .find(|(name, _)| field.value.eq_ignore_ascii_case(name))
+            .find(|(name, _)| is_name(field.value.as_bytes(), name.as_bytes()))
             .map(|(_, f)| *f)
             .ok_or_else(|| {
                 let value = field.value.to_owned();

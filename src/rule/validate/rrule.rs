@@ -5,8 +5,8 @@
 use super::parts::Field;
 use super::values::{freq_name, integer, until, weekday};
 use super::{Checker, MAX_INTERVAL};
-use crate::flag::{FlagError, FlagErrorKind};
-use crate::rule::{Few, Frequency, Rule, SkipDays, Weekday, WeekdayNum, Workday};
+use crate::flag::{is_name, FlagError, FlagErrorKind};
+use crate::rule::{Few, Frequency, Recurrence, Rule, SkipDays, Weekday, WeekdayNum, Workday};
 
 /// The RRULE keys this crate interprets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,26 +30,40 @@ enum Key {
     TtTimes,
 }
 
-/// RRULE keys by their canonical (upper-case) name.
-const RRULE_KEYS: [(&str, Key); 17] = [
-    ("FREQ", Key::Freq),
-    ("INTERVAL", Key::Interval),
-    ("COUNT", Key::Count),
-    ("UNTIL", Key::Until),
-    ("WKST", Key::Wkst),
-    ("BYSECOND", Key::BySecond),
-    ("BYMINUTE", Key::ByMinute),
-    ("BYHOUR", Key::ByHour),
-    ("BYDAY", Key::ByDay),
-    ("BYMONTHDAY", Key::ByMonthDay),
-    ("BYYEARDAY", Key::ByYearDay),
-    ("BYWEEKNO", Key::ByWeekNo),
-    ("BYMONTH", Key::ByMonth),
-    ("BYSETPOS", Key::BySetPos),
-    ("TT_SKIP", Key::TtSkip),
-    ("TT_WORKDAY", Key::TtWorkday),
-    ("TT_TIMES", Key::TtTimes),
+/// RRULE keys by their canonical (upper-case) name, in groups by length ([`rrule_key`]).
+const RRULE_KEYS: [&[(&str, Key)]; 7] = [
+    &[("FREQ", Key::Freq), ("WKST", Key::Wkst)],
+    &[
+        ("COUNT", Key::Count),
+        ("UNTIL", Key::Until),
+        ("BYDAY", Key::ByDay),
+    ],
+    &[("BYHOUR", Key::ByHour)],
+    &[("BYMONTH", Key::ByMonth), ("TT_SKIP", Key::TtSkip)],
+    &[
+        ("INTERVAL", Key::Interval),
+        ("BYSECOND", Key::BySecond),
+        ("BYMINUTE", Key::ByMinute),
+        ("BYWEEKNO", Key::ByWeekNo),
+        ("BYSETPOS", Key::BySetPos),
+        ("TT_TIMES", Key::TtTimes),
+    ],
+    &[("BYYEARDAY", Key::ByYearDay)],
+    &[
+        ("BYMONTHDAY", Key::ByMonthDay),
+        ("TT_WORKDAY", Key::TtWorkday),
+    ],
 ];
+
+/// The RRULE key `key` names (ASCII case-insensitive) and its canonical name; `None` for a key this
+/// crate does not interpret. Only the keys of the same length are compared.
+fn rrule_key(key: &[u8]) -> Option<(&'static str, Key)> {
+    let group = RRULE_KEYS.get(key.len().checked_sub(4)?)?;
+    group
+        .iter()
+        .find(|(name, _)| is_name(key, name.as_bytes()))
+        .copied()
+}
 
 /// Why a `BYDAY` ordinal is refused with this frequency.
 fn ordinal_reason(freq: Frequency) -> &'static str {
@@ -89,10 +103,11 @@ impl SeenDays {
 }
 
 impl Checker<'_> {
-    /// An `RRULE:` (or bare) flag.
-    pub(super) fn rrule(&self) -> Result<Rule, FlagError> {
+    /// An `RRULE:` (or bare) flag, written into `out` as a [`Recurrence::Rule`]: the rule is made
+    /// there and filled in place. On an error, `out` holds what was read before it.
+    pub(super) fn rrule_into(&self, out: &mut Recurrence) -> Result<(), FlagError> {
         let (freq, _) = self.freq()?;
-        let mut rule = Rule {
+        *out = Recurrence::Rule(Rule {
             freq,
             interval: 1,
             count: None,
@@ -111,7 +126,17 @@ impl Checker<'_> {
             skip_other: Vec::new(),
             workday: None,
             times: None,
-        };
+        });
+        match out {
+            Recurrence::Rule(rule) => self.rrule_parts(rule),
+            // Not met: `out` was just made a rule.
+            _ => Ok(()),
+        }
+    }
+
+    /// The parts of an `RRULE:` flag read into `rule`, which holds its frequency and defaults.
+    fn rrule_parts(&self, rule: &mut Rule) -> Result<(), FlagError> {
+        let freq = rule.freq;
         let not_allowed = |field: Field<'_>, key: &'static str| {
             let freq = freq_name(freq);
             self.error(
@@ -124,13 +149,16 @@ impl Checker<'_> {
         let mut set_pos_at = None;
         let mut first_ordinal = None;
 
-        for field in self.fields() {
-            let Some(&(name, key)) = RRULE_KEYS
-                .iter()
-                .find(|(name, _)| field.key.eq_ignore_ascii_case(name))
-            else {
+        let bytes = self.text.as_bytes();
+        for part in self.parts {
+            // Known keys by their bytes, lengths first; unknown ones are passed over unread.
+            let Some((name, key)) = bytes.get(part.key.clone()).and_then(rrule_key) else {
                 continue;
             };
+            if key == Key::Freq {
+                continue;
+            }
+            let field = self.field(part);
             match key {
                 Key::Freq => {}
                 Key::Interval => rule.interval = self.u32_in(name, field, 1, MAX_INTERVAL)?,
@@ -157,7 +185,8 @@ impl Checker<'_> {
                 Key::ByMinute => rule.by_minute = self.int_list(name, field, 0, 59)?,
                 Key::ByHour => rule.by_hour = self.int_list(name, field, 0, 23)?,
                 Key::ByDay => {
-                    let mut seen = SeenDays::default();
+                    // Made at the second entry: most lists have one.
+                    let mut seen: Option<SeenDays> = None;
                     for (text, at) in self.items(name, field)? {
                         let day = self.weekday_num(text, at)?;
                         if day.ordinal.is_some() {
@@ -170,7 +199,16 @@ impl Checker<'_> {
                             }
                             first_ordinal.get_or_insert((text, at));
                         }
-                        if seen.insert(day) {
+                        let fresh = match (&mut seen, rule.by_day.first()) {
+                            (Some(seen), _) => seen.insert(day),
+                            (None, None) => true,
+                            (None, Some(&first)) => {
+                                let seen = seen.insert(SeenDays::default());
+                                seen.insert(first);
+                                seen.insert(day)
+                            }
+                        };
+                        if fresh {
                             rule.by_day.push(day);
                         }
                     }
@@ -260,7 +298,7 @@ impl Checker<'_> {
         if let Some(at) = set_pos_at.filter(|_| !other_by) {
             return Err(self.error(at, FlagErrorKind::SetPosWithoutBy));
         }
-        Ok(rule)
+        Ok(())
     }
 }
 
@@ -291,6 +329,50 @@ mod tests {
                 ..base(Frequency::Weekly)
             }
         );
+    }
+
+    #[test]
+    fn every_key_is_found_in_any_case_and_no_other() {
+        let all: Vec<(&str, Key)> = RRULE_KEYS.iter().flat_map(|g| g.iter().copied()).collect();
+        assert_eq!(all.len(), 17);
+        for (name, key) in all {
+            assert_eq!(rrule_key(name.as_bytes()), Some((name, key)), "{name}");
+            let lower = name.to_ascii_lowercase();
+            assert_eq!(rrule_key(lower.as_bytes()), Some((name, key)), "{lower}");
+            let mixed: String = name
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            assert_eq!(rrule_key(mixed.as_bytes()), Some((name, key)), "{mixed}");
+            // One byte more, one less, or one changed is another key.
+            assert_eq!(rrule_key(format!("{name}S").as_bytes()), None, "{name}S");
+            assert_eq!(rrule_key(&name.as_bytes()[1..]), None, "{name}");
+            if name.contains('_') {
+                // `_` has no other case: DEL (`_` with bit 0x20 set) is not it.
+                assert_eq!(rrule_key(name.replace('_', "\x7f").as_bytes()), None);
+            }
+            let mut other = name.as_bytes().to_vec();
+            other[0] ^= 0x01;
+            assert_eq!(rrule_key(&other), None, "{other:?}");
+        }
+        for text in [
+            "",
+            "F",
+            "FRE",
+            "X-FREQ",
+            "BYEASTER",
+            "TT_SKIPS",
+            "FREQ\u{0}",
+        ] {
+            assert_eq!(rrule_key(text.as_bytes()), None, "{text}");
+        }
     }
 
     #[test]
@@ -441,6 +523,14 @@ mod tests {
 
     #[test]
     fn by_day_keeps_first_seen_order_without_duplicates() {
+        assert_eq!(
+            rule("RRULE:FREQ=WEEKLY;BYDAY=MO,mo").by_day(),
+            [day(Weekday::Monday)]
+        );
+        assert_eq!(
+            rule("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,mo,TU").by_day(),
+            [day(Weekday::Monday), day(Weekday::Tuesday)]
+        );
         let r = rule("RRULE:FREQ=MONTHLY;BYDAY=FR,-1FR,MO,fr,+2TU,2TU,-1fr,53SA,-53SU");
         assert_eq!(
             r.by_day(),

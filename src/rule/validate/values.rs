@@ -4,6 +4,7 @@
 
 use chrono::NaiveTime;
 
+use crate::flag::is_name;
 use crate::instant::compact_date;
 use crate::rule::{Frequency, Until, Weekday};
 
@@ -30,7 +31,7 @@ pub(super) fn freq_name(freq: Frequency) -> &'static str {
 pub(super) fn weekday(code: &str) -> Option<Weekday> {
     (0..7)
         .map(Weekday::from_days_from_monday)
-        .find(|w| w.code().eq_ignore_ascii_case(code))
+        .find(|w| is_name(code.as_bytes(), w.code().as_bytes()))
 }
 
 /// Why a text is not an integer we can use.
@@ -50,6 +51,14 @@ pub(super) fn integer(text: &str) -> Result<i64, BadInteger> {
     };
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(BadInteger::NotInteger);
+    }
+    // Up to 18 digits fit an `i64` whatever they are: no check per digit (a checked 64-bit
+    // multiplication is a 128-bit one in WebAssembly).
+    if digits.len() <= 18 {
+        let n = digits
+            .bytes()
+            .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+        return Ok(if negative { -n } else { n });
     }
     let mut n: i64 = 0;
     for b in digits.bytes() {
@@ -104,6 +113,34 @@ mod tests {
     use crate::flag::FlagErrorKind;
     use crate::rule::validate::testing::{date, datetime, err, rule};
     use crate::rule::Until;
+
+    #[test]
+    fn integers_of_every_length() {
+        use super::{integer, BadInteger};
+        let read = |text: &str| match integer(text) {
+            Ok(n) => Ok(n),
+            Err(BadInteger::TooLarge) => Err("too large"),
+            Err(BadInteger::NotInteger) => Err("not an integer"),
+        };
+        assert_eq!(read("0"), Ok(0));
+        assert_eq!(read("+007"), Ok(7));
+        assert_eq!(read("-53"), Ok(-53));
+        assert_eq!(read("999999999999999999"), Ok(999_999_999_999_999_999));
+        assert_eq!(read("-999999999999999999"), Ok(-999_999_999_999_999_999));
+        assert_eq!(read("9223372036854775807"), Ok(i64::MAX));
+        assert_eq!(read("-9223372036854775808"), Ok(i64::MIN));
+        assert_eq!(read("9223372036854775808"), Err("too large"));
+        assert_eq!(read("-9223372036854775809"), Err("too large"));
+        assert_eq!(read("0000000000000000000000001"), Ok(1));
+        assert_eq!(read("99999999999999999999"), Err("too large"));
+        for text in ["", "+", "-", "1a", "+-1", " 1", "1.0", "１"] {
+            assert_eq!(read(text), Err("not an integer"), "{text:?}");
+        }
+        for n in [1i64, 9, 10, 12_345, 999_999_999, 1 << 40, i64::MAX / 10] {
+            assert_eq!(read(&n.to_string()), Ok(n));
+            assert_eq!(read(&(-n).to_string()), Ok(-n));
+        }
+    }
 
     #[test]
     fn until_forms() {
