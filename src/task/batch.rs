@@ -103,6 +103,74 @@ impl BatchBody {
     }
 }
 
+impl BatchBody {
+    /// The body as a recipe for rebuilding it from `given`, the task it was computed from, by a
+    /// program that still holds that task as a value: two lines, the body's shape and its new values.
+    ///
+    /// The shape is a JSON array of two arrays, the tasks of `add` and of `update`, each task an
+    /// array with one string per member, in order: its name after `=` when the member is `given`'s
+    /// member of that name, unchanged, or after `+` when it has a new value. The values are a JSON
+    /// array of the new values, in the shape's order, followed by `delete`, `addAttachments`,
+    /// `updateAttachments` and `deleteAttachments`. Rebuilt so, the body equals [`BatchBody::to_json`]'s,
+    /// members in the same order; `given` must be the task as read from text, the one the
+    /// action was applied to (a member of another task is always a new value).
+    ///
+    /// ```
+    /// use ticktick_recur::task::{pin, Task};
+    /// let task = Task::from_json(r#"{"id":"a","title":"t","pinnedTime":null}"#)?;
+    /// let at = "2026-01-17T13:16:24Z".parse()?;
+    /// assert_eq!(
+    ///     pin(&task, at)?.recipe(&task),
+    ///     concat!(
+    ///         r#"[[],[["=id","=title","+pinnedTime","+modifiedTime"]]]"#,
+    ///         "\n",
+    ///         r#"["2026-01-17T13:16:24.000+0000","2026-01-17T13:16:24.000+0000",[],[],[],[]]"#
+    ///     )
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn recipe(&self, given: &Task) -> String {
+        let tasks = self.add.len() + self.update.len();
+        let mut shape = String::with_capacity(given.json_len_guess() / 4 * tasks + 16);
+        let mut values = String::with_capacity(256);
+        values.push('[');
+        shape.push('[');
+        for (i, tasks) in [&self.add, &self.update].into_iter().enumerate() {
+            shape.push_str(if i == 0 { "[" } else { ",[" });
+            for (j, task) in tasks.iter().enumerate() {
+                if j > 0 {
+                    shape.push(',');
+                }
+                task.write_recipe(given, &mut shape, &mut values);
+            }
+            shape.push(']');
+        }
+        shape.push_str("]\n");
+        for (i, list) in [
+            &self.delete,
+            &self.add_attachments,
+            &self.update_attachments,
+            &self.delete_attachments,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                values.push(',');
+            }
+            if list.is_empty() {
+                values.push_str("[]");
+            } else {
+                let _ = write!(values, "{}", Value::Array(list.clone()));
+            }
+        }
+        values.push(']');
+        shape.push_str(&values);
+        shape
+    }
+}
+
 /// The server's answer to a batch: each accepted task's new etag, and each refused task's error.
 ///
 /// ```
@@ -145,4 +213,85 @@ pub fn apply_response(tasks: &mut [Task], response: &Response) -> BTreeMap<Strin
         }
     }
     response.id2error.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Map, Value};
+
+    use crate::task::{complete, pin, skip, skip_date, unpin, wont_do, Close, Task};
+    use crate::{parse_instant, ObjectIdGenerator};
+
+    /// The body's text rebuilt from its recipe and the given task's values, as the npm package
+    /// rebuilds it.
+    fn rebuilt(recipe: &str, given: &Task) -> String {
+        let (shape, values) = recipe.split_once('\n').unwrap();
+        let shape: Vec<Vec<Vec<String>>> = serde_json::from_str(shape).unwrap();
+        let values: Vec<Value> = serde_json::from_str(values).unwrap();
+        let mut values = values.into_iter();
+        let lists: Vec<Value> = shape
+            .into_iter()
+            .map(|tasks| {
+                let tasks = tasks.into_iter().map(|members| {
+                    let mut task = Map::new();
+                    for member in members {
+                        let (mark, name) = member.split_at(1);
+                        let value = match mark {
+                            "=" => given.get(name).unwrap().clone(),
+                            "+" => values.next().unwrap(),
+                            _ => unreachable!("mark {mark}"),
+                        };
+                        task.insert(name.to_owned(), value);
+                    }
+                    Value::Object(task)
+                });
+                Value::Array(tasks.collect())
+            })
+            .collect();
+        assert_eq!(lists.len(), 2);
+        let mut body = Map::new();
+        for (name, list) in ["add", "update"].into_iter().zip(lists) {
+            body.insert(name.to_owned(), list);
+        }
+        for name in [
+            "delete",
+            "addAttachments",
+            "updateAttachments",
+            "deleteAttachments",
+        ] {
+            body.insert(name.to_owned(), values.next().unwrap());
+        }
+        assert!(values.next().is_none());
+        Value::Object(body).to_string()
+    }
+
+    #[test]
+    fn recipes_rebuild_each_actions_body() {
+        let at = parse_instant("2026-01-17T13:16:24Z").unwrap();
+        let close = Close { at, user_id: 7 };
+        let date = "2026-01-20".parse().unwrap();
+        let mut bodies = 0;
+        for file in ["daily-task.json", "weekly-task.json", "pinned-task.json"] {
+            let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
+            let task = Task::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let ids = || ObjectIdGenerator::from_seed("2c6f3277d1cc4341".parse().unwrap());
+            for body in [
+                complete(&task, &close, &mut ids()),
+                wont_do(&task, &close, &mut ids()),
+                skip(&task, at),
+                skip_date(&task, date, at),
+                pin(&task, at),
+                unpin(&task, at),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let recipe = body.recipe(&task);
+                assert!(recipe.contains("\"="), "{recipe}");
+                assert_eq!(rebuilt(&recipe, &task), body.to_json());
+                bodies += 1;
+            }
+        }
+        assert!(bodies >= 12, "{bodies}");
+    }
 }
