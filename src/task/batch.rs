@@ -131,9 +131,9 @@ impl BatchBody {
     /// ```
     #[must_use]
     pub fn recipe(&self, given: &Task) -> String {
-        let tasks = self.add.len() + self.update.len();
-        let mut shape = String::with_capacity(given.json_len_guess() / 4 * tasks + 16);
-        let mut values = String::with_capacity(256);
+        let fields: usize = self.add.iter().chain(&self.update).map(Task::len).sum();
+        let mut shape = String::with_capacity(24 * fields + 16);
+        let mut values = String::with_capacity(512);
         values.push('[');
         shape.push('[');
         for (i, tasks) in [&self.add, &self.update].into_iter().enumerate() {

@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use super::store::Key;
 use super::Task;
 use crate::task::json;
 
@@ -15,6 +16,11 @@ const GIVEN: char = '=';
 const NEW: char = '+';
 
 impl Task {
+    /// How many fields the task has.
+    pub(crate) fn len(&self) -> usize {
+        self.fields.len()
+    }
+
     /// Writes the task's recipe: into `shape` a JSON array with one string per member, in order, its
     /// name marked by a first character ([`GIVEN`] or [`NEW`]); into `values` the JSON text of each
     /// new value, each followed by a comma.
@@ -28,8 +34,6 @@ impl Task {
             if i > 0 {
                 shape.push(',');
             }
-            let at = shape.len();
-            json::write_string(shape, self.store.name(&field.key));
             let mark = if shared && field.member().is_some() {
                 GIVEN
             } else {
@@ -37,8 +41,21 @@ impl Task {
                 values.push(',');
                 NEW
             };
-            // After the opening quote.
-            shape.insert(at + 1, mark);
+            match &field.key {
+                // Names without escapes, and without characters that need them.
+                Key::Known(_) | Key::Text(_) => {
+                    shape.push('"');
+                    shape.push(mark);
+                    shape.push_str(self.store.name(&field.key));
+                    shape.push('"');
+                }
+                Key::Heap(_) => {
+                    let at = shape.len();
+                    json::write_string(shape, self.store.name(&field.key));
+                    // After the opening quote.
+                    shape.insert(at + 1, mark);
+                }
+            }
         }
         shape.push(']');
     }
@@ -66,11 +83,11 @@ mod tests {
     #[test]
     fn members_read_and_kept_are_the_given_tasks() {
         let given =
-            Task::from_json(r#"{"id":"a","x":{"b":[1,-0]},"status":0,"k\"ey":"v"}"#).unwrap();
+            Task::from_json(r#"{"id":"a","x":{"b":[1,-0]},"status":0,"k\"ey":"v","naïve":1}"#).unwrap();
         let copy = given.clone();
         assert_eq!(
             recipe(&copy, &given),
-            (json!(["=id", "=x", "=status", "=k\"ey"]), json!([]))
+            (json!(["=id", "=x", "=status", "=k\"ey", "=naïve"]), json!([]))
         );
     }
 
