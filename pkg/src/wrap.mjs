@@ -320,19 +320,19 @@ let generate = true;
  * the number of the body's shape, the shape itself when the module gives it for the first time, and
  * the body's new values. The members the body keeps from `task` are copied from it by the shape's
  * builder, compiled once and kept in `builders` under the shape's number. The module numbers at most
- * a few hundred shapes; when it starts afresh (or is a new instance) it marks the first shape it
- * gives, and the builders kept so far are dropped. Undefined when no builder can express the shape,
- * or code generation is refused: the answer is then to be asked as JSON text.
+ * a few hundred shapes, and gives a number with its shape before using it alone (again after it
+ * starts afresh, or after the instance is replaced): a builder is replaced whenever its number comes
+ * with a shape. Undefined when no builder can express the shape, or code generation is refused: the
+ * answer is then to be asked as JSON text.
  */
 function rebuild(builders, task, recipe) {
-  const mark = recipe.charCodeAt(0);
-  // "!" or "=": a shape given with its number.
-  let at = mark === 33 || mark === 61 ? 1 : 0;
+  // "=": a shape given with its number.
+  const given = recipe.charCodeAt(0) === 61;
+  let at = given ? 1 : 0;
   let number = 0;
   for (let code; (code = recipe.charCodeAt(at)) !== 10; at++) number = 10 * number + code - 48;
   at++;
-  if (mark === 33 || mark === 61) {
-    if (mark === 33) builders.length = 0;
+  if (given) {
     const cut = recipe.indexOf("\n", at);
     builders[number] = builder(recipe.slice(at, cut));
     at = cut + 1;

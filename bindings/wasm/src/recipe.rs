@@ -5,9 +5,9 @@
 //! The module numbers the shapes it has seen, so that a shape crosses the boundary once: the answer
 //! is `{number}\n{values}` for a shape already given, `={number}\n{shape}\n{values}` for one the
 //! module gives for the first time. At most [`SHAPES`] are numbered at once; past that the module
-//! forgets them and numbers afresh from 0. The first shape numbered by a module that knows none (a
-//! new instance, or one that just forgot its shapes) is marked `!` instead of `=`: the package then
-//! forgets its builders too, so that a number always means the shape the module gave with it.
+//! forgets them and numbers afresh from 0. A number is so always given with its shape before it is
+//! used alone, by this instance of the module (a new instance starts with no shape): the package,
+//! which keeps its builders by number, replaces a builder whenever its number comes with a shape.
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -67,10 +67,9 @@ pub(crate) fn numbered(recipe: &str) -> String {
                 if seen.len() >= SHAPES {
                     seen.clear();
                 }
-                let mark = if seen.is_empty() { '!' } else { '=' };
                 let number = seen.len() as u32;
                 seen.insert(shape.into(), number);
-                let _ = write!(out, "{mark}{number}\n{shape}\n");
+                let _ = write!(out, "={number}\n{shape}\n");
             }
         }
         out.push_str(values);
@@ -84,7 +83,7 @@ mod tests {
 
     #[test]
     fn a_shape_is_given_once_until_the_numbering_starts_afresh() {
-        assert_eq!(numbered("[a]\n[1]"), "!0\n[a]\n[1]");
+        assert_eq!(numbered("[a]\n[1]"), "=0\n[a]\n[1]");
         assert_eq!(numbered("[b]\n[2]"), "=1\n[b]\n[2]");
         assert_eq!(numbered("[a]\n[3]"), "0\n[3]");
         for i in 2..SHAPES {
@@ -92,7 +91,7 @@ mod tests {
         }
         assert_eq!(numbered("[b]\n[4]"), "1\n[4]");
         // Full: the numbering starts afresh, and every shape is given again.
-        assert_eq!(numbered("[c]\n[5]"), "!0\n[c]\n[5]");
+        assert_eq!(numbered("[c]\n[5]"), "=0\n[c]\n[5]");
         assert_eq!(numbered("[a]\n[6]"), "=1\n[a]\n[6]");
     }
 }
