@@ -104,36 +104,34 @@ impl BatchBody {
 }
 
 impl BatchBody {
-    /// The body as a recipe for rebuilding it from `given`, the task it was computed from, by a
-    /// program that still holds that task as a value: two lines, the body's shape and its new values.
+    /// Writes the body as a recipe for rebuilding it from `given`, the task it was computed from, by
+    /// a program that still holds that task as a value: its shape into `shape`, its new values into
+    /// `values`, after what they hold (so that a caller may reuse them).
     ///
     /// The shape is a JSON array of two arrays, the tasks of `add` and of `update`, each task an
     /// array with one string per member, in order: its name after `=` when the member is `given`'s
     /// member of that name, unchanged, or after `+` when it has a new value. The values are a JSON
     /// array of the new values, in the shape's order, followed by `delete`, `addAttachments`,
-    /// `updateAttachments` and `deleteAttachments`. Rebuilt so, the body equals [`BatchBody::to_json`]'s,
-    /// members in the same order; `given` must be the task as read from text, the one the
-    /// action was applied to (a member of another task is always a new value).
+    /// `updateAttachments` and `deleteAttachments`. Rebuilt so, the body equals
+    /// [`BatchBody::to_json`]'s, members in the same order. `given` must be the task the action was
+    /// applied to; a member of another task is always a new value.
     ///
     /// ```
     /// use ticktick_recur::task::{pin, Task};
     /// let task = Task::from_json(r#"{"id":"a","title":"t","pinnedTime":null}"#)?;
-    /// let at = "2026-01-17T13:16:24Z".parse()?;
+    /// let (mut shape, mut values) = (String::new(), String::new());
+    /// pin(&task, "2026-01-17T13:16:24Z".parse()?)?.write_recipe(&task, &mut shape, &mut values);
+    /// assert_eq!(shape, r#"[[],[["=id","=title","+pinnedTime","+modifiedTime"]]]"#);
     /// assert_eq!(
-    ///     pin(&task, at)?.recipe(&task),
-    ///     concat!(
-    ///         r#"[[],[["=id","=title","+pinnedTime","+modifiedTime"]]]"#,
-    ///         "\n",
-    ///         r#"["2026-01-17T13:16:24.000+0000","2026-01-17T13:16:24.000+0000",[],[],[],[]]"#
-    ///     )
+    ///     values,
+    ///     r#"["2026-01-17T13:16:24.000+0000","2026-01-17T13:16:24.000+0000",[],[],[],[]]"#
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn recipe(&self, given: &Task) -> String {
+    pub fn write_recipe(&self, given: &Task, shape: &mut String, values: &mut String) {
         let fields: usize = self.add.iter().chain(&self.update).map(Task::len).sum();
-        let mut shape = String::with_capacity(24 * fields + 16);
-        let mut values = String::with_capacity(512);
+        shape.reserve(24 * fields + 16);
+        values.reserve(512);
         values.push('[');
         shape.push('[');
         for (i, tasks) in [&self.add, &self.update].into_iter().enumerate() {
@@ -142,11 +140,11 @@ impl BatchBody {
                 if j > 0 {
                     shape.push(',');
                 }
-                task.write_recipe(given, &mut shape, &mut values);
+                task.write_recipe(given, shape, values);
             }
             shape.push(']');
         }
-        shape.push_str("]\n");
+        shape.push(']');
         for (i, list) in [
             &self.delete,
             &self.add_attachments,
@@ -166,8 +164,6 @@ impl BatchBody {
             }
         }
         values.push(']');
-        shape.push_str(&values);
-        shape
     }
 }
 
@@ -224,8 +220,7 @@ mod tests {
 
     /// The body's text rebuilt from its recipe and the given task's values, as the npm package
     /// rebuilds it.
-    fn rebuilt(recipe: &str, given: &Task) -> String {
-        let (shape, values) = recipe.split_once('\n').unwrap();
+    fn rebuilt(shape: &str, values: &str, given: &Task) -> String {
         let shape: Vec<Vec<Vec<String>>> = serde_json::from_str(shape).unwrap();
         let values: Vec<Value> = serde_json::from_str(values).unwrap();
         let mut values = values.into_iter();
@@ -286,9 +281,10 @@ mod tests {
             .into_iter()
             .flatten()
             {
-                let recipe = body.recipe(&task);
-                assert!(recipe.contains("\"="), "{recipe}");
-                assert_eq!(rebuilt(&recipe, &task), body.to_json());
+                let (mut shape, mut values) = (String::new(), String::new());
+                body.write_recipe(&task, &mut shape, &mut values);
+                assert!(shape.contains("\"="), "{shape}");
+                assert_eq!(rebuilt(&shape, &values, &task), body.to_json());
                 bodies += 1;
             }
         }

@@ -463,7 +463,7 @@ fn apply(
     Ok(match form {
         Form::Json => body.to_json(),
         #[cfg(feature = "text-reader")]
-        Form::Recipe => recipe::numbered(&body.recipe(task)),
+        Form::Recipe => recipe::recipe(&body, task),
     }
     .into())
 }

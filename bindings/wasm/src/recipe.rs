@@ -13,13 +13,89 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use ticktick_recur::task::{BatchBody, Task};
+
 /// The most shapes numbered at once.
 const SHAPES: usize = 256;
 
 thread_local! {
-    /// The shapes seen, and their numbers.
-    static SEEN: RefCell<HashMap<Box<str>, u32, BuildHasherDefault<Words>>> =
-        RefCell::new(HashMap::default());
+    /// The shapes seen, and the room recipes are written in.
+    static SEEN: RefCell<Shapes> = RefCell::new(Shapes::default());
+}
+
+/// The shapes seen, and their numbers.
+#[derive(Default)]
+struct Shapes {
+    numbers: HashMap<Box<str>, u32, BuildHasherDefault<Words>>,
+    /// The shape being numbered.
+    shape: String,
+    /// The shape numbered last, and its number: a caller often asks for bodies of one shape in a
+    /// row, and comparing with it is cheaper than hashing.
+    last: (String, Option<u32>),
+    /// The values being written.
+    values: String,
+}
+
+impl Shapes {
+    /// The number of [`Shapes::shape`], and whether it is new (or new again).
+    fn number(&mut self) -> (u32, bool) {
+        let found = match self.last.1 {
+            Some(number) if same(&self.last.0, &self.shape) => Some(number),
+            _ => self.numbers.get(self.shape.as_str()).copied(),
+        };
+        let (number, new) = match found {
+            Some(number) => (number, false),
+            None => {
+                if self.numbers.len() >= SHAPES {
+                    self.numbers.clear();
+                }
+                let number = self.numbers.len() as u32;
+                self.numbers.insert(self.shape.as_str().into(), number);
+                (number, true)
+            }
+        };
+        std::mem::swap(&mut self.shape, &mut self.last.0);
+        self.last.1 = Some(number);
+        (number, new)
+    }
+}
+
+/// Whether two texts are the same, compared eight bytes at a time (the module's `memcmp` compares
+/// them one byte at a time, and shapes are hundreds of bytes long).
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    (&mut x).zip(&mut y).all(|(x, y)| word(x) == word(y)) && x.remainder() == y.remainder()
+}
+
+/// Eight bytes as one number.
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(bytes);
+    u64::from_le_bytes(word)
+}
+
+/// The answer giving `body` as a recipe for rebuilding it from `given`.
+pub(crate) fn recipe(body: &BatchBody, given: &Task) -> String {
+    SEEN.with_borrow_mut(|seen| {
+        seen.shape.clear();
+        seen.values.clear();
+        body.write_recipe(given, &mut seen.shape, &mut seen.values);
+        let (number, new) = seen.number();
+        // The shape just numbered is now the last one.
+        let shape = if new { seen.last.0.as_str() } else { "" };
+        let mut out = String::with_capacity(shape.len() + seen.values.len() + 16);
+        if new {
+            let _ = write!(out, "={number}\n{shape}\n");
+        } else {
+            let _ = writeln!(out, "{number}");
+        }
+        out.push_str(&seen.values);
+        out
+    })
 }
 
 /// The hasher of shapes, texts of hundreds of bytes: eight bytes at a time, each word mixed in by a
@@ -39,9 +115,7 @@ impl Hasher for Words {
     fn write(&mut self, bytes: &[u8]) {
         let mut words = bytes.chunks_exact(8);
         for chunk in &mut words {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(word));
+            self.mix(word(chunk));
         }
         for &byte in words.remainder() {
             self.mix(u64::from(byte));
@@ -53,45 +127,31 @@ impl Hasher for Words {
     }
 }
 
-/// The answer of a recipe (`{shape}\n{values}`): its shape by number, with the shape itself when
-/// new.
-pub(crate) fn numbered(recipe: &str) -> String {
-    let (shape, values) = recipe.split_once('\n').unwrap_or((recipe, ""));
-    SEEN.with_borrow_mut(|seen| {
-        let mut out = String::with_capacity(values.len() + 8);
-        match seen.get(shape) {
-            Some(number) => {
-                let _ = write!(out, "{number}\n");
-            }
-            None => {
-                if seen.len() >= SHAPES {
-                    seen.clear();
-                }
-                let number = seen.len() as u32;
-                seen.insert(shape.into(), number);
-                let _ = write!(out, "={number}\n{shape}\n");
-            }
-        }
-        out.push_str(values);
-        out
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{numbered, SHAPES};
+    use super::{Shapes, SHAPES};
+
+    /// The number of `shape`, and whether it is new.
+    fn number(shapes: &mut Shapes, shape: &str) -> (u32, bool) {
+        shapes.shape = shape.to_owned();
+        shapes.number()
+    }
 
     #[test]
-    fn a_shape_is_given_once_until_the_numbering_starts_afresh() {
-        assert_eq!(numbered("[a]\n[1]"), "=0\n[a]\n[1]");
-        assert_eq!(numbered("[b]\n[2]"), "=1\n[b]\n[2]");
-        assert_eq!(numbered("[a]\n[3]"), "0\n[3]");
+    fn a_shape_is_new_once_until_the_numbering_starts_afresh() {
+        let mut shapes = Shapes::default();
+        assert_eq!(number(&mut shapes, "[a]"), (0, true));
+        assert_eq!(number(&mut shapes, "[a]"), (0, false));
+        assert_eq!(number(&mut shapes, "[b]"), (1, true));
+        assert_eq!(number(&mut shapes, "[a]"), (0, false));
         for i in 2..SHAPES {
-            assert!(numbered(&format!("[{i}]\n[]")).starts_with(&format!("={i}\n")));
+            assert_eq!(number(&mut shapes, &format!("[{i}]")), (i as u32, true));
         }
-        assert_eq!(numbered("[b]\n[4]"), "1\n[4]");
-        // Full: the numbering starts afresh, and every shape is given again.
-        assert_eq!(numbered("[c]\n[5]"), "=0\n[c]\n[5]");
-        assert_eq!(numbered("[a]\n[6]"), "=1\n[a]\n[6]");
+        assert_eq!(number(&mut shapes, "[b]"), (1, false));
+        // Full: the numbering starts afresh, and every shape is new again.
+        assert_eq!(number(&mut shapes, "[c]"), (0, true));
+        assert_eq!(number(&mut shapes, "[a]"), (1, true));
+        assert_eq!(number(&mut shapes, "[a]"), (1, false));
+        assert_eq!(number(&mut shapes, "[b]"), (2, true));
     }
 }

@@ -10,11 +10,6 @@ use super::store::Key;
 use super::Task;
 use crate::task::json;
 
-/// The mark of a member that is the given task's member of the same name, unchanged.
-const GIVEN: char = '=';
-/// The mark of a member with a new value, whose JSON text is in the recipe's values.
-const NEW: char = '+';
-
 impl Task {
     /// How many fields the task has.
     pub(crate) fn len(&self) -> usize {
@@ -22,38 +17,40 @@ impl Task {
     }
 
     /// Writes the task's recipe: into `shape` a JSON array with one string per member, in order, its
-    /// name marked by a first character ([`GIVEN`] or [`NEW`]); into `values` the JSON text of each
+    /// name marked by a first character (`=` or `+`); into `values` the JSON text of each
     /// new value, each followed by a comma.
     ///
-    /// A member is [`GIVEN`] when it is a member of `given`'s text, which this task shares because
+    /// A member is marked `=` when it is a member of `given`'s text, which this task shares because
     /// it was copied from `given`, still with the value read.
     pub(crate) fn write_recipe(&self, given: &Task, shape: &mut String, values: &mut String) {
         let shared = Arc::ptr_eq(&self.store.text, &given.store.text);
         shape.push('[');
         for (i, field) in self.fields.iter().enumerate() {
-            if i > 0 {
-                shape.push(',');
-            }
-            let mark = if shared && field.member().is_some() {
-                GIVEN
-            } else {
+            let given = shared && field.member().is_some();
+            if !given {
                 self.store.write(field.value, values);
                 values.push(',');
-                NEW
+            }
+            // The comma, the name's opening quote and its mark in one piece.
+            let start = match (i, given) {
+                (0, true) => "\"=",
+                (0, false) => "\"+",
+                (_, true) => ",\"=",
+                (_, false) => ",\"+",
             };
             match &field.key {
                 // Names without escapes, and without characters that need them.
                 Key::Known(_) | Key::Text(_) => {
-                    shape.push('"');
-                    shape.push(mark);
+                    shape.push_str(start);
                     shape.push_str(self.store.name(&field.key));
                     shape.push('"');
                 }
                 Key::Heap(_) => {
+                    shape.push_str(start);
                     let at = shape.len();
                     json::write_string(shape, self.store.name(&field.key));
-                    // After the opening quote.
-                    shape.insert(at + 1, mark);
+                    // Without its opening quote.
+                    shape.remove(at);
                 }
             }
         }
@@ -83,11 +80,15 @@ mod tests {
     #[test]
     fn members_read_and_kept_are_the_given_tasks() {
         let given =
-            Task::from_json(r#"{"id":"a","x":{"b":[1,-0]},"status":0,"k\"ey":"v","naïve":1}"#).unwrap();
+            Task::from_json(r#"{"id":"a","x":{"b":[1,-0]},"status":0,"k\"ey":"v","naïve":1}"#)
+                .unwrap();
         let copy = given.clone();
         assert_eq!(
             recipe(&copy, &given),
-            (json!(["=id", "=x", "=status", "=k\"ey", "=naïve"]), json!([]))
+            (
+                json!(["=id", "=x", "=status", "=k\"ey", "=naïve"]),
+                json!([])
+            )
         );
     }
 
