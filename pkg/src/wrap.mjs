@@ -14,7 +14,10 @@
 //   writes a message of its own.
 // - Results come back as text (JSON, or expand's instants back to back, see instants()) or a
 //   Float64Array, or as the Error to throw for bad input, which is thrown here with a stack trace
-//   that starts at the caller.
+//   that starts at the caller. In Node's module, batch bodies taken the fast way come back as a
+//   recipe instead (`rebuild`): the members kept from the task are copied from the object the
+//   caller passed, by a function compiled once per shape of body, and only the new values are
+//   parsed.
 // - A call that throws instead was interrupted half-way (a trap, a panic, a stack overflow): the
 //   instance's memory may be mid-change, so it is replaced by a fresh instance of the same compiled
 //   module before the error is passed on. The next call works as if nothing happened.
