@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::model::{Json, Name};
+use super::model::{Json, Name, Shape};
 use super::Task;
 
 /// The body of `POST /api/v2/batch/task`: tasks to add, update and delete, and attachment changes.
@@ -105,8 +105,12 @@ impl BatchBody {
 
 impl BatchBody {
     /// Writes the body as a recipe for rebuilding it from `given`, the task it was computed from, by
-    /// a program that still holds that task as a value: its shape into `shape`, its new values into
-    /// `values`, after what they hold (so that a caller may reuse them).
+    /// a program that still holds that task as a value: its shape into `shape`, its new values
+    /// after what `values` holds. Returns whether `shape` already held this body's shape.
+    ///
+    /// `shape` may hold the shape of an earlier recipe: it is compared with this body's as the
+    /// latter is written, and rewritten only from where they differ, so that asking for bodies of
+    /// one shape in a row writes no shape.
     ///
     /// The shape is a JSON array of two arrays, the tasks of `add` and of `update`, each task an
     /// array with one string per member, in order: its name after `=` when the member is `given`'s
@@ -119,32 +123,34 @@ impl BatchBody {
     /// ```
     /// use ticktick_recur::task::{pin, Task};
     /// let task = Task::from_json(r#"{"id":"a","title":"t","pinnedTime":null}"#)?;
+    /// let body = pin(&task, "2026-01-17T13:16:24Z".parse()?)?;
     /// let (mut shape, mut values) = (String::new(), String::new());
-    /// pin(&task, "2026-01-17T13:16:24Z".parse()?)?.write_recipe(&task, &mut shape, &mut values);
+    /// assert!(!body.write_recipe(&task, &mut shape, &mut values));
     /// assert_eq!(shape, r#"[[],[["=id","=title","+pinnedTime","+modifiedTime"]]]"#);
     /// assert_eq!(
     ///     values,
     ///     r#"["2026-01-17T13:16:24.000+0000","2026-01-17T13:16:24.000+0000",[],[],[],[]]"#
     /// );
+    /// values.clear();
+    /// assert!(body.write_recipe(&task, &mut shape, &mut values));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn write_recipe(&self, given: &Task, shape: &mut String, values: &mut String) {
-        let fields: usize = self.add.iter().chain(&self.update).map(Task::len).sum();
-        shape.reserve(24 * fields + 16);
+    pub fn write_recipe(&self, given: &Task, shape: &mut String, values: &mut String) -> bool {
         values.reserve(512);
         values.push('[');
-        shape.push('[');
+        let mut written = Shape::over(shape);
+        written.push("[");
         for (i, tasks) in [&self.add, &self.update].into_iter().enumerate() {
-            shape.push_str(if i == 0 { "[" } else { ",[" });
+            written.push(if i == 0 { "[" } else { ",[" });
             for (j, task) in tasks.iter().enumerate() {
                 if j > 0 {
-                    shape.push(',');
+                    written.push(",");
                 }
-                task.write_recipe(given, shape, values);
+                task.write_recipe(given, &mut written, values);
             }
-            shape.push(']');
+            written.push("]");
         }
-        shape.push(']');
+        written.push("]");
         for (i, list) in [
             &self.delete,
             &self.add_attachments,
@@ -164,6 +170,7 @@ impl BatchBody {
             }
         }
         values.push(']');
+        written.finish()
     }
 }
 
@@ -266,6 +273,7 @@ mod tests {
         let close = Close { at, user_id: 7 };
         let date = "2026-01-20".parse().unwrap();
         let mut bodies = 0;
+        let mut last = String::new();
         for file in ["daily-task.json", "weekly-task.json", "pinned-task.json"] {
             let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
             let task = Task::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -282,9 +290,16 @@ mod tests {
             .flatten()
             {
                 let (mut shape, mut values) = (String::new(), String::new());
-                body.write_recipe(&task, &mut shape, &mut values);
+                assert!(!body.write_recipe(&task, &mut shape, &mut values));
                 assert!(shape.contains("\"="), "{shape}");
                 assert_eq!(rebuilt(&shape, &values, &task), body.to_json());
+                // Again, over the same shape, and over the last body's.
+                values.clear();
+                assert!(body.write_recipe(&task, &mut shape, &mut values));
+                assert_eq!(rebuilt(&shape, &values, &task), body.to_json());
+                values.clear();
+                body.write_recipe(&task, &mut last, &mut values);
+                assert_eq!(rebuilt(&last, &values, &task), body.to_json());
                 bodies += 1;
             }
         }

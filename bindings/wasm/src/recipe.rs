@@ -27,65 +27,42 @@ thread_local! {
 #[derive(Default)]
 struct Shapes {
     numbers: HashMap<Box<str>, u32, BuildHasherDefault<Words>>,
-    /// The shape being numbered.
-    shape: String,
-    /// The shape numbered last, and its number: a caller often asks for bodies of one shape in a
-    /// row, and comparing with it is cheaper than hashing.
+    /// The last shape, written over by the next (`BatchBody::write_recipe`), and its number: a
+    /// caller often asks for bodies of one shape in a row.
     last: (String, Option<u32>),
     /// The values being written.
     values: String,
 }
 
 impl Shapes {
-    /// The number of [`Shapes::shape`], and whether it is new (or new again).
-    fn number(&mut self) -> (u32, bool) {
-        let found = match self.last.1 {
-            Some(number) if same(&self.last.0, &self.shape) => Some(number),
-            _ => self.numbers.get(self.shape.as_str()).copied(),
-        };
-        let (number, new) = match found {
-            Some(number) => (number, false),
+    /// The number of the shape in `last`, just written (`same` when it was already there), and
+    /// whether it is new (or new again).
+    fn number(&mut self, same: bool) -> (u32, bool) {
+        if let (true, Some(number)) = (same, self.last.1) {
+            return (number, false);
+        }
+        let (number, new) = match self.numbers.get(self.last.0.as_str()) {
+            Some(&number) => (number, false),
             None => {
                 if self.numbers.len() >= SHAPES {
                     self.numbers.clear();
                 }
                 let number = self.numbers.len() as u32;
-                self.numbers.insert(self.shape.as_str().into(), number);
+                self.numbers.insert(self.last.0.as_str().into(), number);
                 (number, true)
             }
         };
-        std::mem::swap(&mut self.shape, &mut self.last.0);
         self.last.1 = Some(number);
         (number, new)
     }
 }
 
-/// Whether two texts are the same, compared eight bytes at a time (the module's `memcmp` compares
-/// them one byte at a time, and shapes are hundreds of bytes long).
-fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
-    (&mut x).zip(&mut y).all(|(x, y)| word(x) == word(y)) && x.remainder() == y.remainder()
-}
-
-/// Eight bytes as one number.
-fn word(bytes: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    word.copy_from_slice(bytes);
-    u64::from_le_bytes(word)
-}
-
 /// The answer giving `body` as a recipe for rebuilding it from `given`.
 pub(crate) fn recipe(body: &BatchBody, given: &Task) -> String {
     SEEN.with_borrow_mut(|seen| {
-        seen.shape.clear();
         seen.values.clear();
-        body.write_recipe(given, &mut seen.shape, &mut seen.values);
-        let (number, new) = seen.number();
-        // The shape just numbered is now the last one.
+        let same = body.write_recipe(given, &mut seen.last.0, &mut seen.values);
+        let (number, new) = seen.number(same);
         let shape = if new { seen.last.0.as_str() } else { "" };
         let mut out = String::with_capacity(shape.len() + seen.values.len() + 16);
         if new {
@@ -96,6 +73,13 @@ pub(crate) fn recipe(body: &BatchBody, given: &Task) -> String {
         out.push_str(&seen.values);
         out
     })
+}
+
+/// Eight bytes as one number.
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(bytes);
+    u64::from_le_bytes(word)
 }
 
 /// The hasher of shapes, texts of hundreds of bytes: eight bytes at a time, each word mixed in by a
@@ -131,10 +115,11 @@ impl Hasher for Words {
 mod tests {
     use super::{Shapes, SHAPES};
 
-    /// The number of `shape`, and whether it is new.
+    /// The number of `shape`, and whether it is new, as [`super::recipe`] asks for it.
     fn number(shapes: &mut Shapes, shape: &str) -> (u32, bool) {
-        shapes.shape = shape.to_owned();
-        shapes.number()
+        let same = shapes.last.0 == shape;
+        shape.clone_into(&mut shapes.last.0);
+        shapes.number(same)
     }
 
     #[test]
