@@ -34,7 +34,10 @@ impl<'a> Shape<'a> {
     pub(crate) fn push(&mut self, piece: &str) {
         if let Some(at) = self.agreed {
             let end = at + piece.len();
-            if self.text.as_bytes().get(at..end) == Some(piece.as_bytes()) {
+            // Compared byte by byte in place: the pieces are a few bytes long, shorter than a call
+            // of `memcmp` costs in WebAssembly.
+            let held = self.text.as_bytes().get(at..end).unwrap_or_default();
+            if held.len() == piece.len() && held.iter().zip(piece.bytes()).all(|(a, b)| *a == b) {
                 self.agreed = Some(end);
                 return;
             }
