@@ -365,15 +365,16 @@ function builder(shape) {
     return `{${parts.join(",")}}`;
   };
   const lists = JSON.parse(shape);
+  if (lists.length !== 2) return null;
   const [add, update] = lists.map((tasks) => tasks.map(task));
-  if (lists.length !== 2 || add.includes(null) || update.includes(null)) return null;
+  if (add.includes(null) || update.includes(null)) return null;
   const source = `return (t,v)=>({"add":[${add.join(",")}],"update":[${update.join(",")}],` +
     `"delete":v[${next}],"addAttachments":v[${next + 1}],"updateAttachments":v[${next + 2}],` +
     `"deleteAttachments":v[${next + 3}]})`;
   try {
     return new Function("c", source)(copy);
-  } catch {
-    generate = false;
+  } catch (error) {
+    if (error instanceof EvalError) generate = false;
     return null;
   }
 }
