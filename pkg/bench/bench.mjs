@@ -3,7 +3,9 @@
 // and rrule.js (npm `rrule`). `npm --prefix pkg run bench`; `-- --quick` for fewer rounds. Then the
 // agenda and reminders of criterion's 10,000-task list, against the command line's CPU time on the
 // same list (target/release) and criterion's own figures when `cargo bench --bench bench -- 10000_tasks`
-// has run (target/criterion). `-- --agenda` runs only these two.
+// has run (target/criterion), and `complete` on the captured task against criterion's figure for it
+// (`cargo bench --bench bench -- complete/captured_daily_task`). `-- --agenda` runs only the agenda
+// and reminders.
 //
 // Fair terms. Every library parses its rule from text on every call (ticktick-recur its repeatFlag,
 // the others `DTSTART;TZID=...` and `RRULE:...`), and every cache is off: rrule-rust's per set
@@ -229,6 +231,18 @@ function native(name) {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1e6 : undefined;
 }
 
+/**
+ * `complete` on the captured task against criterion's figure for the same call, JSON text to JSON
+ * text (`cargo bench --bench bench -- complete/captured_daily_task`), when it has run here.
+ */
+function completeLine(npm) {
+  const line = `complete on the captured task: ${time(npm)}`;
+  const same = native("complete/captured_daily_task/ticktick-recur");
+  if (same === undefined) return `${line} (cargo bench --bench bench -- complete/captured_daily_task for the native figure)`;
+  return `${line}, ${(npm / same).toFixed(1)}x criterion's native figure (${time(same)}, JSON text to JSON text; ` +
+    "target: at most 3x)";
+}
+
 const names = ["ticktick-recur", `rrule-rust ${version("rrule-rust")}`, `rrule-temporal ${version("rrule-temporal")}`, `rrule.js ${version("rrule")}`];
 const time = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 1 ? `${x.toFixed(x >= 100 ? 0 : 1)} ms` : `${(x * 1000).toFixed(x >= 0.01 ? 0 : 1)} µs`);
 
@@ -297,7 +311,7 @@ if (!agendaOnly) console.log(`
 next occurrence from the flag text: ${time(daily[0])} and ${time(monthly[0])} (target: at most 3 µs)
 1,000 occurrences as strings: ${time(strings[0])} (target: at most 120 µs), ${(strings[1] / strings[0]).toFixed(1)}x rrule-rust's time (target: at least 3x)
 1,000 occurrences as milliseconds: ${time(millis[0])}, ${(millis[1] / millis[0]).toFixed(1)}x rrule-rust's time (target: at least 10x)
-complete on the captured task: ${time(complete)} (native: cargo bench --bench bench -- complete)`);
+${completeLine(complete)}`);
 for (const [what, npm] of [["agenda", agendaTime], ["reminders", remindersTime]]) {
   const cli = cliCpu(what);
   const line = [`${what}: ${time(npm)}`];

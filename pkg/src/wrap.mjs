@@ -14,7 +14,10 @@
 //   writes a message of its own.
 // - Results come back as text (JSON, or expand's instants back to back, see instants()) or a
 //   Float64Array, or as the Error to throw for bad input, which is thrown here with a stack trace
-//   that starts at the caller.
+//   that starts at the caller. In Node's module, batch bodies taken the fast way come back as a
+//   recipe instead (`rebuild`): the members kept from the task are copied from the object the
+//   caller passed, by a function compiled once per shape of body, and only the new values are
+//   parsed.
 // - A call that throws instead was interrupted half-way (a trap, a panic, a stack overflow): the
 //   instance's memory may be mid-change, so it is replaced by a fresh instance of the same compiled
 //   module before the error is passed on. The next call works as if nothing happened.
@@ -254,10 +257,12 @@ const TASK_OPTIONS = {
 };
 
 /**
- * A function taking a task, the fast way (`call` of the module's TaskCall, `known` its options), or
- * EXACT when it cannot take the options or the task. Undefined when the module cannot read the tape.
+ * A function taking a task, the fast way (`call` of the module's TaskCall, `known` its options, `body`
+ * whether it gives a batch body), or EXACT when it cannot take the options or the task. Undefined when
+ * the module cannot read the tape. A batch body may come back built (see `rebuild`), other answers
+ * as JSON text.
  */
-function taskFast(glue, scratch, call, known, task, options) {
+function taskFast(glue, scratch, call, known, body, task, options) {
   if (!plainOptions(options) || !isPlainObject(task)) return EXACT;
   let at, from, to, limit, id, idSeed, date, defaultTimeZone;
   for (const name of Object.keys(options)) {
@@ -285,6 +290,14 @@ function taskFast(glue, scratch, call, known, task, options) {
     if (json === undefined) return EXACT;
     if (scratch !== undefined && json.length <= SCRATCH_TEXT) {
       const length = putText(glue, scratch, json);
+      if (body && generate) {
+        const value = scratch.taskRecipe(call, length, at, id, idSeed, date, defaultTimeZone);
+        if (typeof value !== "string") return value;
+        const built = rebuild(scratch.builders, task, value);
+        if (built !== undefined) return built;
+        // A shape the builders cannot express: the answer as JSON text (the task is still in the
+        // scratch).
+      }
       return scratch.taskBytes(call, length, at, from, to, limit, id, idSeed, date, defaultTimeZone);
     }
     return glue.taskText(call, json, at, from, to, limit, id, idSeed, date, defaultTimeZone);
@@ -293,6 +306,112 @@ function taskFast(glue, scratch, call, known, task, options) {
   const texts = [];
   if (!record(task, 0, tape, texts)) return EXACT;
   return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
+}
+
+/** The functions whose answer is a batch body, which Node's module can give as a recipe. */
+const BODIES = ["complete", "wontDo", "skip", "skipDate", "pin", "unpin"];
+
+/**
+ * Whether the process allows code generation from strings (`new Function`): false for good once it
+ * refused (`--disallow-code-generation-from-strings`, a content security policy), and batch bodies
+ * then come as JSON text.
+ */
+let generate = true;
+
+/**
+ * The batch body of `recipe`, the answer of the module's `taskRecipe` (bindings/wasm/src/recipe.rs):
+ * the number of the body's shape, the shape itself when the module gives it for the first time, and
+ * the body's new values. The members the body keeps from `task` are copied from it by the shape's
+ * builder, compiled once and kept in `builders` under the shape's number. The module numbers at most
+ * a few hundred shapes, and gives a number with its shape before using it alone (again after it
+ * starts afresh, or after the instance is replaced): a builder is replaced whenever its number comes
+ * with a shape. Undefined when no builder can express the shape, or code generation is refused: the
+ * answer is then to be asked as JSON text.
+ */
+function rebuild(builders, task, recipe) {
+  // "=": a shape given with its number.
+  const given = recipe.charCodeAt(0) === 61;
+  let at = given ? 1 : 0;
+  let number = 0;
+  for (let code; (code = recipe.charCodeAt(at)) !== 10; at++) number = 10 * number + code - 48;
+  at++;
+  if (given) {
+    const cut = recipe.indexOf("\n", at);
+    builders[number] = builder(recipe.slice(at, cut));
+    at = cut + 1;
+  }
+  const build = builders[number];
+  return typeof build === "function" ? build(task, JSON.parse(recipe.slice(at))) : undefined;
+}
+
+/**
+ * The builder of a body's shape, or null when an object literal cannot express it: a member named
+ * `__proto__` (which a literal takes for the object's prototype). Names are written JSON-quoted.
+ * The builder takes the task and the array of new values, and copies a kept member with `copy`.
+ */
+function builder(shape) {
+  let next = 0;
+  const task = (members) => {
+    const parts = [];
+    for (const member of members) {
+      if (typeof member !== "string") return null;
+      const name = member.slice(1);
+      if (name === "__proto__") return null;
+      const key = JSON.stringify(name);
+      if (member[0] === "=") parts.push(`${key}:c(t[${key}])`);
+      else if (member[0] === "+") parts.push(`${key}:v[${next++}]`);
+      else return null;
+    }
+    return `{${parts.join(",")}}`;
+  };
+  const lists = JSON.parse(shape);
+  if (lists.length !== 2) return null;
+  const [add, update] = lists.map((tasks) => tasks.map(task));
+  if (add.includes(null) || update.includes(null)) return null;
+  const source = `return (t,v)=>({"add":[${add.join(",")}],"update":[${update.join(",")}],` +
+    `"delete":v[${next}],"addAttachments":v[${next + 1}],"updateAttachments":v[${next + 2}],` +
+    `"deleteAttachments":v[${next + 3}]})`;
+  try {
+    return new Function("c", source)(copy);
+  } catch (error) {
+    if (error instanceof EvalError) generate = false;
+    return null;
+  }
+}
+
+const defineProperty = Object.defineProperty;
+
+/**
+ * A copy of a member of a task the fast way takes (`plain`) as `JSON.parse(JSON.stringify(value))`
+ * gives it: a Date becomes its toJSON string, members JSON leaves out (undefined, functions,
+ * symbols) are left out of objects and become null in arrays, as do holes, -0 becomes 0, and only
+ * own enumerable names are copied.
+ */
+function copy(value) {
+  if (typeof value !== "object") return value === 0 ? 0 : value;
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    const out = [];
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      out.push(omitted(item) ? null : copy(item));
+    }
+    return out;
+  }
+  if (Object.getPrototypeOf(value) === datePrototype) return value.toJSON();
+  const out = {};
+  for (const name in value) {
+    if (!hasOwn(value, name)) continue;
+    const member = value[name];
+    if (omitted(member)) continue;
+    // A member of this name is the object's own, as JSON.parse makes it.
+    if (name === "__proto__") {
+      defineProperty(out, name, { value: copy(member), writable: true, enumerable: true, configurable: true });
+    } else {
+      out[name] = copy(member);
+    }
+  }
+  return out;
 }
 
 /**
@@ -514,6 +633,8 @@ export function wrap(glue) {
         resets: -1, room: 0, memory: undefined, at: 0, view: undefined,
         // The module's functions, looked up once (the glue's exports are many).
         expandBytes: glue.expandBytes, expandOutput: glue.expandOutput, taskBytes: glue.taskBytes,
+        // Batch bodies' builders by the number of their shape (see `rebuild`).
+        taskRecipe: glue.taskRecipe, builders: [],
       }
     : undefined;
   /** A call into the module, the fast way when it can take the arguments, else the exact way. */
@@ -527,22 +648,24 @@ export function wrap(glue) {
     }
   }
 
-  /** A function taking a task; its result parsed from JSON. */
+  /** A function taking a task; its result parsed from JSON, or a batch body built from its recipe. */
   function taskFunction(name) {
     const call = glue.TaskCall[name[0].toUpperCase() + name.slice(1)];
     const known = TASK_OPTIONS[name];
+    const body = scratch !== undefined && scratch.taskRecipe !== undefined && BODIES.includes(name);
     const api = {
       [name](task, options) {
         let value;
         try {
-          value = taskFast(glue, scratch, call, known, task, options);
+          value = taskFast(glue, scratch, call, known, body, task, options);
           // Undefined when the fast way leaves the answer to the exact way (a missing option, a tape
           // the module cannot read).
           if (value === EXACT || value === undefined) value = glue.taskValues(call, task, options);
         } catch (error) {
           throw recover(glue, error);
         }
-        return JSON.parse(result(value, api[name]));
+        value = result(value, api[name]);
+        return typeof value === "string" ? JSON.parse(value) : value;
       },
     };
     return api[name];

@@ -65,10 +65,13 @@ const exactOptions = (options) => ({ toJSON: () => options });
 // The glue both Node entries wrap, its byte form counted: patched before the entries load it (the
 // wrapper looks its functions up once).
 const glue = createRequire(join(scratch, "package.json"))(join(installedDir, "dist", "node", "ticktick_recur.js"));
-/** How many calls took the byte form of `expand`, and passed a task's text through the scratch. */
+/**
+ * How many calls took the byte form of `expand`, and passed a task's text through the scratch (for
+ * its answer as JSON text, or for a batch body's recipe).
+ */
 let taken = 0;
 let tasksTaken = 0;
-const { expandBytes, taskBytes } = glue;
+const { expandBytes, taskBytes, taskRecipe } = glue;
 glue.expandBytes = (...args) => {
   taken++;
   return expandBytes(...args);
@@ -76,6 +79,10 @@ glue.expandBytes = (...args) => {
 glue.taskBytes = (...args) => {
   tasksTaken++;
   return taskBytes(...args);
+};
+glue.taskRecipe = (...args) => {
+  tasksTaken++;
+  return taskRecipe(...args);
 };
 const entries = await load();
 const traps = await loadTrapHooks();

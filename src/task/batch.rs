@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::model::{Json, Name};
+use super::model::{Json, Name, Shape};
 use super::Task;
 
 /// The body of `POST /api/v2/batch/task`: tasks to add, update and delete, and attachment changes.
@@ -103,6 +103,77 @@ impl BatchBody {
     }
 }
 
+impl BatchBody {
+    /// Writes the body as a recipe for rebuilding it from `given`, the task it was computed from, by
+    /// a program that still holds that task as a value: its shape into `shape`, its new values
+    /// after what `values` holds. Returns whether `shape` already held this body's shape.
+    ///
+    /// `shape` may hold the shape of an earlier recipe: it is compared with this body's as the
+    /// latter is written, and rewritten only from where they differ, so that asking for bodies of
+    /// one shape in a row writes no shape.
+    ///
+    /// The shape is a JSON array of two arrays, the tasks of `add` and of `update`, each task an
+    /// array with one string per member, in order: its name after `=` when the member is `given`'s
+    /// member of that name, unchanged, or after `+` when it has a new value. The values are a JSON
+    /// array of the new values, in the shape's order, followed by `delete`, `addAttachments`,
+    /// `updateAttachments` and `deleteAttachments`. Rebuilt so, the body equals
+    /// [`BatchBody::to_json`]'s, members in the same order. `given` must be the task the action was
+    /// applied to; a member of another task is always a new value.
+    ///
+    /// ```
+    /// use ticktick_recur::task::{pin, Task};
+    /// let task = Task::from_json(r#"{"id":"a","title":"t","pinnedTime":null}"#)?;
+    /// let body = pin(&task, "2026-01-17T13:16:24Z".parse()?)?;
+    /// let (mut shape, mut values) = (String::new(), String::new());
+    /// assert!(!body.write_recipe(&task, &mut shape, &mut values));
+    /// assert_eq!(shape, r#"[[],[["=id","=title","+pinnedTime","+modifiedTime"]]]"#);
+    /// assert_eq!(
+    ///     values,
+    ///     r#"["2026-01-17T13:16:24.000+0000","2026-01-17T13:16:24.000+0000",[],[],[],[]]"#
+    /// );
+    /// values.clear();
+    /// assert!(body.write_recipe(&task, &mut shape, &mut values));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_recipe(&self, given: &Task, shape: &mut String, values: &mut String) -> bool {
+        values.reserve(512);
+        values.push('[');
+        let mut written = Shape::over(shape);
+        written.push("[");
+        for (i, tasks) in [&self.add, &self.update].into_iter().enumerate() {
+            written.push(if i == 0 { "[" } else { ",[" });
+            for (j, task) in tasks.iter().enumerate() {
+                if j > 0 {
+                    written.push(",");
+                }
+                task.write_recipe(given, &mut written, values);
+            }
+            written.push("]");
+        }
+        written.push("]");
+        for (i, list) in [
+            &self.delete,
+            &self.add_attachments,
+            &self.update_attachments,
+            &self.delete_attachments,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                values.push(',');
+            }
+            if list.is_empty() {
+                values.push_str("[]");
+            } else {
+                let _ = write!(values, "{}", Value::Array(list.clone()));
+            }
+        }
+        values.push(']');
+        written.finish()
+    }
+}
+
 /// The server's answer to a batch: each accepted task's new etag, and each refused task's error.
 ///
 /// ```
@@ -145,4 +216,93 @@ pub fn apply_response(tasks: &mut [Task], response: &Response) -> BTreeMap<Strin
         }
     }
     response.id2error.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Map, Value};
+
+    use crate::task::{complete, pin, skip, skip_date, unpin, wont_do, Close, Task};
+    use crate::{parse_instant, ObjectIdGenerator};
+
+    /// The body's text rebuilt from its recipe and the given task's values, as the npm package
+    /// rebuilds it.
+    fn rebuilt(shape: &str, values: &str, given: &Task) -> String {
+        let shape: Vec<Vec<Vec<String>>> = serde_json::from_str(shape).unwrap();
+        let values: Vec<Value> = serde_json::from_str(values).unwrap();
+        let mut values = values.into_iter();
+        let lists: Vec<Value> = shape
+            .into_iter()
+            .map(|tasks| {
+                let tasks = tasks.into_iter().map(|members| {
+                    let mut task = Map::new();
+                    for member in members {
+                        let (mark, name) = member.split_at(1);
+                        let value = match mark {
+                            "=" => given.get(name).unwrap().clone(),
+                            "+" => values.next().unwrap(),
+                            _ => unreachable!("mark {mark}"),
+                        };
+                        task.insert(name.to_owned(), value);
+                    }
+                    Value::Object(task)
+                });
+                Value::Array(tasks.collect())
+            })
+            .collect();
+        assert_eq!(lists.len(), 2);
+        let mut body = Map::new();
+        for (name, list) in ["add", "update"].into_iter().zip(lists) {
+            body.insert(name.to_owned(), list);
+        }
+        for name in [
+            "delete",
+            "addAttachments",
+            "updateAttachments",
+            "deleteAttachments",
+        ] {
+            body.insert(name.to_owned(), values.next().unwrap());
+        }
+        assert!(values.next().is_none());
+        Value::Object(body).to_string()
+    }
+
+    #[test]
+    fn recipes_rebuild_each_actions_body() {
+        let at = parse_instant("2026-01-17T13:16:24Z").unwrap();
+        let close = Close { at, user_id: 7 };
+        let date = "2026-01-20".parse().unwrap();
+        let mut bodies = 0;
+        let mut last = String::new();
+        for file in ["daily-task.json", "weekly-task.json", "pinned-task.json"] {
+            let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
+            let task = Task::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let ids = || ObjectIdGenerator::from_seed("2c6f3277d1cc4341".parse().unwrap());
+            for body in [
+                complete(&task, &close, &mut ids()),
+                wont_do(&task, &close, &mut ids()),
+                skip(&task, at),
+                skip_date(&task, date, at),
+                pin(&task, at),
+                unpin(&task, at),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let (mut shape, mut values) = (String::new(), String::new());
+                assert!(!body.write_recipe(&task, &mut shape, &mut values));
+                assert!(shape.contains("\"="), "{shape}");
+                assert_eq!(rebuilt(&shape, &values, &task), body.to_json());
+                // Again, over the same shape, and over the last body's.
+                values.clear();
+                assert!(body.write_recipe(&task, &mut shape, &mut values));
+                assert_eq!(rebuilt(&shape, &values, &task), body.to_json());
+                values.clear();
+                body.write_recipe(&task, &mut last, &mut values);
+                assert_eq!(rebuilt(&last, &values, &task), body.to_json());
+                bodies += 1;
+            }
+        }
+        assert!(bodies >= 12, "{bodies}");
+    }
 }

@@ -24,7 +24,8 @@ use wasm_bindgen::prelude::*;
 use ticktick_recur::{parse_instant, ExpandRequest, Zone, EXPAND_LIMIT};
 
 use crate::error::Failure;
-use crate::{wire, TaskCall};
+use crate::options::Given;
+use crate::{wire, Form, TaskCall};
 
 /// What [`expand_bytes`] gives when the call is to be asked again through the string form.
 const AGAIN: i32 = -1;
@@ -180,19 +181,50 @@ pub fn task_bytes(
     date: Option<String>,
     default_time_zone: Option<String>,
 ) -> JsValue {
+    let options = Given {
+        at,
+        from,
+        to,
+        limit,
+        user_id,
+        id_seed,
+        date,
+        default_time_zone,
+        ..Given::default()
+    };
+    task_in_scratch(call, len, &options, Form::Json)
+}
+
+/// A function giving a batch body (`complete`, `wontDo`, `skip`, `skipDate`, `pin`, `unpin`), as
+/// [`task_bytes`] takes it, the body given as a recipe for rebuilding it from the task the caller
+/// holds (`BatchBody::recipe`): the package copies the members kept from that task instead of
+/// parsing their text again. Errors and `undefined` as [`task_bytes`] gives them.
+#[wasm_bindgen(js_name = taskRecipe, skip_typescript)]
+#[allow(clippy::too_many_arguments, reason = "one argument per option")]
+pub fn task_recipe(
+    call: TaskCall,
+    len: usize,
+    at: Option<String>,
+    user_id: Option<f64>,
+    id_seed: Option<String>,
+    date: Option<String>,
+    default_time_zone: Option<String>,
+) -> JsValue {
+    let options = Given {
+        at,
+        user_id,
+        id_seed,
+        date,
+        default_time_zone,
+        ..Given::default()
+    };
+    task_in_scratch(call, len, &options, Form::Recipe)
+}
+
+/// A function taking a task whose JSON text is the first `len` bytes of the scratch.
+fn task_in_scratch(call: TaskCall, len: usize, options: &Given, form: Form) -> JsValue {
     SCRATCH.with_borrow(|bytes| match bytes.get(..len).map(std::str::from_utf8) {
-        Some(Ok(text)) => crate::text::task_text(
-            call,
-            text,
-            at,
-            from,
-            to,
-            limit,
-            user_id,
-            id_seed,
-            date,
-            default_time_zone,
-        ),
+        Some(Ok(text)) => crate::text::task_in(call, text, options, form),
         _ => JsValue::UNDEFINED,
     })
 }

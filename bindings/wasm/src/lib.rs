@@ -28,6 +28,8 @@ mod error;
 mod json;
 mod list;
 mod options;
+#[cfg(feature = "text-reader")]
+mod recipe;
 // Each module carries one form of the fast way: the tape, or (Node's) JSON text.
 #[cfg(not(feature = "text-reader"))]
 mod tape;
@@ -187,7 +189,7 @@ impl TaskCall {
 pub fn task_values(call: TaskCall, task: JsValue, options: JsValue) -> JsValue {
     answer(|| {
         let options = Object::read(options, call.options())?;
-        run(call, TaskInput::Value(task), &options)
+        run(call, TaskInput::Value(task), &options, Form::Json)
     })
 }
 
@@ -221,7 +223,7 @@ pub fn task_fast(
         default_time_zone,
         ..Given::default()
     };
-    answer(|| run(call, TaskInput::Tape(tape, text), &options))
+    answer(|| run(call, TaskInput::Tape(tape, text), &options, Form::Json))
 }
 
 /// A task as it came: a JavaScript value, a tape, or JSON text ([`text`]).
@@ -233,8 +235,24 @@ pub(crate) enum TaskInput<'a> {
     Json(&'a str),
 }
 
+/// The form of a batch body's answer.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Form {
+    /// JSON text.
+    Json,
+    /// A recipe for rebuilding the body from the task given as a value (`BatchBody::recipe`).
+    #[cfg(feature = "text-reader")]
+    Recipe,
+}
+
 /// Runs a function taking a task: its options first, then the task, as the command line reads them.
-pub(crate) fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<JsValue, Failure> {
+/// A batch body comes back in `form`, other answers as JSON text.
+pub(crate) fn run(
+    call: TaskCall,
+    input: TaskInput,
+    o: &dyn Options,
+    form: Form,
+) -> Result<JsValue, Failure> {
     let action = match call {
         TaskCall::NextOccurrence => {
             let at = o.required_instant("at")?;
@@ -255,7 +273,7 @@ pub(crate) fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<J
                 TaskCall::Complete => Action::Complete(close),
                 _ => Action::WontDo(close),
             };
-            return apply(&read_task(input, o)?, action, seed);
+            return apply(&read_task(input, o)?, action, seed, form);
         }
         TaskCall::SkipDate => Action::SkipDate {
             date: o.required_date("date")?,
@@ -271,7 +289,7 @@ pub(crate) fn run(call: TaskCall, input: TaskInput, o: &dyn Options) -> Result<J
             at: o.required_instant("at")?,
         },
     };
-    apply(&read_task(input, o)?, action, None)
+    apply(&read_task(input, o)?, action, None, form)
 }
 
 /// Reads the task, with the caller's default zone for a task without `timeZone`. Called after the
@@ -391,7 +409,11 @@ pub fn force_trap(kind: &str) {
     if kind == "panic" {
         panic!("trap forced for testing");
     }
+    // Native builds (the crate's unit tests) have no such instruction.
+    #[cfg(target_arch = "wasm32")]
     core::arch::wasm32::unreachable();
+    #[cfg(not(target_arch = "wasm32"))]
+    std::process::abort();
 }
 
 /// The outcome of an export as the wrapper expects it: the result, or the `Error` to throw.
@@ -412,8 +434,14 @@ thread_local! {
     static IDS: RefCell<Option<ObjectIdGenerator>> = const { RefCell::new(None) };
 }
 
-/// Applies an action; ids come from `seed` when given, else from the instance's generator.
-fn apply(task: &Task, action: Action, seed: Option<IdSeed>) -> Result<JsValue, Failure> {
+/// Applies an action; ids come from `seed` when given, else from the instance's generator. The
+/// body comes back in `form`.
+fn apply(
+    task: &Task,
+    action: Action,
+    seed: Option<IdSeed>,
+    form: Form,
+) -> Result<JsValue, Failure> {
     let body = match seed {
         Some(seed) => action.apply(task, &mut ObjectIdGenerator::from_seed(seed))?,
         None => IDS.with_borrow_mut(|ids| {
@@ -421,7 +449,12 @@ fn apply(task: &Task, action: Action, seed: Option<IdSeed>) -> Result<JsValue, F
             action.apply(task, ids)
         })?,
     };
-    Ok(body.to_json().into())
+    Ok(match form {
+        Form::Json => body.to_json(),
+        #[cfg(feature = "text-reader")]
+        Form::Recipe => recipe::recipe(&body, task),
+    }
+    .into())
 }
 
 /// A random seed. The core's own (`IdSeed::random`) reads the clock and the process id, which

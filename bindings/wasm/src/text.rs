@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::Failure;
 use crate::list::{window, ListCall};
 use crate::options::{Given, Options};
-use crate::{answer, apply_response, json, json_text, run, TaskCall, TaskInput};
+use crate::{answer, apply_response, json, json_text, run, Form, TaskCall, TaskInput};
 
 /// A function taking a task, the fast way: the task as JSON text, each option `undefined` unless the
 /// function takes it. Gives `undefined` when the core refuses the text.
@@ -45,7 +45,13 @@ pub fn task_text(
         default_time_zone,
         ..Given::default()
     };
-    answer(|| run(call, TaskInput::Json(text), &options))
+    task_in(call, text, &options, Form::Json)
+}
+
+/// A function taking a task, the fast way, its task's JSON text read by the core's text reader and
+/// its batch body given in `form`. Gives `undefined` when the core refuses the text.
+pub(crate) fn task_in(call: TaskCall, text: &str, options: &Given, form: Form) -> JsValue {
+    answer(|| run(call, TaskInput::Json(text), options, form))
 }
 
 /// `agenda` or `reminders`, the fast way: the tasks as the JSON text of an array, each option

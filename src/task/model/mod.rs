@@ -14,6 +14,7 @@
 //! - `read`: reading a task from text;
 //! - `edit`: setting and removing fields in place;
 //! - `lists`: editing the objects of checklist items and reminders;
+//! - `recipe`: writing a task as the members it keeps from the task it was copied from, and new values;
 //! - `repeat_from`: the `repeatFrom` values;
 //! - `serde`: serde's traits, and the strict reader behind error messages.
 
@@ -21,6 +22,7 @@ mod edit;
 mod lists;
 mod names;
 mod read;
+mod recipe;
 mod repeat_from;
 mod serde;
 mod shape;
@@ -43,6 +45,7 @@ use store::{Field, Heap, Key, Slot, Store, ABSENT};
 use typed::Typed;
 
 pub(crate) use names::Name;
+pub(crate) use recipe::Shape;
 pub use repeat_from::RepeatFrom;
 pub(crate) use store::Json;
 
