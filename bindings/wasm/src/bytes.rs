@@ -197,7 +197,7 @@ pub fn task_bytes(
 
 /// A function giving a batch body (`complete`, `wontDo`, `skip`, `skipDate`, `pin`, `unpin`), as
 /// [`task_bytes`] takes it, the body given as a recipe for rebuilding it from the task the caller
-/// holds (`BatchBody::recipe`): the package copies the members kept from that task instead of
+/// holds (`BatchBody::write_recipe`): the package copies the members kept from that task instead of
 /// parsing their text again. Errors and `undefined` as [`task_bytes`] gives them.
 #[wasm_bindgen(js_name = taskRecipe, skip_typescript)]
 #[allow(clippy::too_many_arguments, reason = "one argument per option")]

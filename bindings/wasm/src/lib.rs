@@ -240,7 +240,7 @@ pub(crate) enum TaskInput<'a> {
 pub(crate) enum Form {
     /// JSON text.
     Json,
-    /// A recipe for rebuilding the body from the task given as a value (`BatchBody::recipe`).
+    /// A recipe for rebuilding the body from the task given as a value (`BatchBody::write_recipe`).
     #[cfg(feature = "text-reader")]
     Recipe,
 }

@@ -1,4 +1,4 @@
-//! Batch bodies as recipes (`BatchBody::recipe` in the core), in the module built for Node only
+//! Batch bodies as recipes (`BatchBody::write_recipe` in the core), in the module built for Node only
 //! (feature `text-reader`): the package rebuilds the body from the task object it holds, with a
 //! function it compiles once per shape of body, instead of parsing the body's JSON text.
 //!
