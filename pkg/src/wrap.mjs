@@ -289,15 +289,13 @@ function taskFast(glue, scratch, call, known, body, task, options) {
     const json = jsonText(task);
     if (json === undefined) return EXACT;
     if (scratch !== undefined && json.length <= SCRATCH_TEXT) {
-      const length = putText(glue, scratch, json);
       if (body && generate) {
-        const value = scratch.taskRecipe(call, length, at, id, idSeed, date, defaultTimeZone);
-        if (typeof value !== "string") return value;
-        const built = rebuild(scratch.builders, task, value);
+        const built = recipeBytes(glue, scratch, call, task, json, at, id, idSeed, date, defaultTimeZone);
         if (built !== undefined) return built;
-        // A shape the builders cannot express: the answer as JSON text (the task is still in the
-        // scratch).
+        // The module leaves the answer to the JSON text form (a failure), or the builders cannot
+        // express the shape.
       }
+      const length = putText(glue, scratch, json);
       return scratch.taskBytes(call, length, at, from, to, limit, id, idSeed, date, defaultTimeZone);
     }
     return glue.taskText(call, json, at, from, to, limit, id, idSeed, date, defaultTimeZone);
@@ -306,6 +304,32 @@ function taskFast(glue, scratch, call, known, body, task, options) {
   const texts = [];
   if (!record(task, 0, tape, texts)) return EXACT;
   return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
+}
+
+/**
+ * A function giving a batch body, the byte form (`taskRecipeBytes`, bindings/wasm/src/bytes.rs):
+ * the task's JSON text and the string options written into the scratch back to back, the body
+ * rebuilt from the recipe the module writes there (see `rebuild`). Undefined when the module leaves
+ * the answer to the JSON text form, or no builder can express the shape.
+ */
+function recipeBytes(glue, scratch, call, task, json, at, id, idSeed, date, defaultTimeZone) {
+  const options = (at?.length ?? 0) + (idSeed?.length ?? 0) + (date?.length ?? 0) + (defaultTimeZone?.length ?? 0);
+  let view = room(glue, scratch, 3 * (json.length + options));
+  let end = scratch.at;
+  const t = view.utf8Write !== undefined ? view.utf8Write(json, end, 3 * json.length)
+    : encoder.encodeInto(json, view.subarray(end, end + 3 * json.length)).written;
+  const a = put(view, (end += t), at);
+  const s = put(view, (end += a === ABSENT ? 0 : a), idSeed);
+  const d = put(view, (end += s === ABSENT ? 0 : s), date);
+  const z = put(view, end + (d === ABSENT ? 0 : d), defaultTimeZone);
+  const length = scratch.taskRecipeBytes(call, t, a, id, s, d, z);
+  if (length === -1) return undefined;
+  if (length === -2) return rebuild(scratch.builders, task, glue.recipeOutput());
+  view = scratch.view;
+  if (view.byteLength === 0) view = scratch.view = memoryView(scratch.memory.buffer);
+  return rebuild(scratch.builders, task, view.utf8Slice !== undefined
+    ? view.utf8Slice(scratch.at, scratch.at + length)
+    : decoder.decode(view.subarray(scratch.at, scratch.at + length)));
 }
 
 /** The functions whose answer is a batch body, which Node's module can give as a recipe. */
@@ -319,7 +343,7 @@ const BODIES = ["complete", "wontDo", "skip", "skipDate", "pin", "unpin"];
 let generate = true;
 
 /**
- * The batch body of `recipe`, the answer of the module's `taskRecipe` (bindings/wasm/src/recipe.rs):
+ * The batch body of `recipe`, the answer of the module's `taskRecipeBytes` (bindings/wasm/src/recipe.rs):
  * the number of the body's shape, the shape itself when the module gives it for the first time, and
  * the body's new values. The members the body keeps from `task` are copied from it by the shape's
  * builder, compiled once and kept in `builders` under the shape's number. The module numbers at most
@@ -634,7 +658,7 @@ export function wrap(glue) {
         // The module's functions, looked up once (the glue's exports are many).
         expandBytes: glue.expandBytes, expandOutput: glue.expandOutput, taskBytes: glue.taskBytes,
         // Batch bodies' builders by the number of their shape (see `rebuild`).
-        taskRecipe: glue.taskRecipe, builders: [],
+        taskRecipeBytes: glue.taskRecipeBytes, builders: [],
       }
     : undefined;
   /** A call into the module, the fast way when it can take the arguments, else the exact way. */
@@ -652,7 +676,7 @@ export function wrap(glue) {
   function taskFunction(name) {
     const call = glue.TaskCall[name[0].toUpperCase() + name.slice(1)];
     const known = TASK_OPTIONS[name];
-    const body = scratch !== undefined && scratch.taskRecipe !== undefined && BODIES.includes(name);
+    const body = scratch !== undefined && scratch.taskRecipeBytes !== undefined && BODIES.includes(name);
     const api = {
       [name](task, options) {
         let value;

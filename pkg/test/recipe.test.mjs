@@ -169,15 +169,15 @@ test("an enumerable member of Object.prototype is left out, as JSON leaves it", 
 });
 
 /**
- * A copy of the installed module, with its own instance, wrapped over a glue whose `taskRecipe` and
- * `taskBytes` are counted.
+ * A copy of the installed module, with its own instance (and so a scratch no call has grown yet),
+ * wrapped over a glue whose functions `names` are counted.
  */
-function counted() {
+function counted(names = ["taskRecipeBytes", "taskBytes"]) {
   const dir = mkdtempSync(join(tmpdir(), "ticktick-recur-recipe-"));
   cpSync(join(installedDir, "dist"), dir, { recursive: true });
   const require = createRequire(join(dir, "node.cjs"));
   const glue = require("./node/ticktick_recur.js");
-  const counts = { taskRecipe: 0, taskBytes: 0 };
+  const counts = Object.fromEntries(names.map((name) => [name, 0]));
   const spied = { ...glue };
   for (const name of Object.keys(counts)) {
     spied[name] = (...args) => {
@@ -193,18 +193,64 @@ test("bodies come as recipes; a shape with a member __proto__ comes as JSON text
   try {
     const want = JSON.stringify(api.complete(daily, CALLS.complete[1]));
     assert.equal(JSON.stringify(spied.complete(daily, CALLS.complete[1])), want);
-    assert.deepStrictEqual(counts, { taskRecipe: 1, taskBytes: 0 });
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 1, taskBytes: 0 });
     const proto = withJson(daily, '{"__proto__": {"x": 1}}');
     const body = spied.complete(proto, CALLS.complete[1]);
-    assert.deepStrictEqual(counts, { taskRecipe: 2, taskBytes: 1 });
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 2, taskBytes: 1 });
     assert.ok(Object.hasOwn(body.add[0], "__proto__") && Object.getPrototypeOf(body.add[0]) === Object.prototype);
     assert.deepStrictEqual(body, api.complete(proto, CALLS.complete[1]));
     // The same shape again: the recipe names a shape without a builder, and the text is asked.
     spied.complete(proto, CALLS.complete[1]);
-    assert.deepStrictEqual(counts, { taskRecipe: 3, taskBytes: 2 });
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 3, taskBytes: 2 });
     // Functions that do not give a batch body never ask for a recipe.
     spied.nextOccurrence(daily, { at });
-    assert.equal(counts.taskRecipe, 3);
+    assert.equal(counts.taskRecipeBytes, 3);
+  } finally {
+    done();
+  }
+});
+
+test("a recipe longer than the scratch comes as a string", (t) => {
+  const binary = cli();
+  if (!binary) {
+    t.skip("no ticktick-recur binary: cargo build (or set TICKTICK_RECUR_CLI) to compare");
+    return;
+  }
+  // Names of two-byte characters, each twice in the shape: the recipe needs more bytes than the
+  // scratch's three per character of the task's text.
+  const task = { ...daily };
+  for (let i = 0; i < 300; i++) task[`\u00e9${"\u00e8".repeat(30)}${i}`] = i;
+  const want = JSON.stringify(onCli(binary, "complete", task).body);
+  const { api: spied, counts, done } = counted(["taskRecipeBytes", "recipeOutput", "taskBytes"]);
+  try {
+    assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), want);
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 1, recipeOutput: 1, taskBytes: 0 });
+    // The shape known: the values alone fit.
+    assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), want);
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 2, recipeOutput: 1, taskBytes: 0 });
+  } finally {
+    done();
+  }
+});
+
+test("a failure of the recipe's call is asked again as JSON text, and gives the exact way's error", () => {
+  const { api: spied, counts, done } = counted();
+  try {
+    const bad = { ...daily, startDate: "not an instant" };
+    const want = (() => {
+      try {
+        api.complete(bad, CALLS.complete[1]);
+      } catch (e) {
+        return e.message;
+      }
+    })();
+    assert.match(want, /startDate/);
+    assert.throws(() => spied.complete(bad, CALLS.complete[1]), { message: want });
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 1, taskBytes: 1 });
+    const late = { ...CALLS.complete[1], at: "yesterday" };
+    assert.throws(() => api.complete(daily, late), /invalid instant "yesterday"/);
+    assert.throws(() => spied.complete(daily, late), /invalid instant "yesterday"/);
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 2, taskBytes: 2 });
   } finally {
     done();
   }

@@ -25,7 +25,7 @@ use ticktick_recur::{parse_instant, ExpandRequest, Zone, EXPAND_LIMIT};
 
 use crate::error::Failure;
 use crate::options::Given;
-use crate::{wire, Form, TaskCall};
+use crate::{recipe, wire, Form, TaskCall, TaskInput};
 
 /// What [`expand_bytes`] gives when the call is to be asked again through the string form.
 const AGAIN: i32 = -1;
@@ -109,34 +109,14 @@ pub fn expand_bytes(
     limit: Option<u32>,
 ) -> i32 {
     let written: Result<usize, Failure> = SCRATCH.with_borrow(|bytes| {
-        // The strings are checked as UTF-8 together, once: each is then valid exactly when it
-        // begins and ends on a character boundary of the whole.
-        let lens = [flag, start, time_zone, after, until];
-        let total = lens
-            .iter()
-            .filter(|&&len| len != ABSENT)
-            .try_fold(0usize, |total, &len| total.checked_add(len as usize))
-            .ok_or_else(Failure::exact_way)?;
-        let mut rest = bytes
-            .get(..total)
-            .and_then(|all| std::str::from_utf8(all).ok())
-            .ok_or_else(Failure::exact_way)?;
-        let mut take = |len: u32| -> Result<Option<&str>, Failure> {
-            if len == ABSENT {
-                return Ok(None);
-            }
-            let (text, tail) = rest
-                .split_at_checked(len as usize)
-                .ok_or_else(Failure::exact_way)?;
-            rest = tail;
-            Ok(Some(text))
-        };
-        let flag = take(flag)?.ok_or_else(Failure::exact_way)?;
+        let [flag, start, time_zone, after, until] =
+            strings(bytes, [flag, start, time_zone, after, until])?;
+        let flag = flag.ok_or_else(Failure::exact_way)?;
         let options = Texts {
-            start: take(start)?,
-            time_zone: take(time_zone)?,
-            after: take(after)?,
-            until: take(until)?,
+            start,
+            time_zone,
+            after,
+            until,
             all_day,
             limit,
         };
@@ -157,6 +137,32 @@ pub fn expand_bytes(
         }),
         None => LONG,
     })
+}
+
+/// The strings lying back to back at the start of `bytes`, each `len` bytes long, or absent
+/// ([`ABSENT`]). They are checked as UTF-8 together, once: each is then valid exactly when it
+/// begins and ends on a character boundary of the whole.
+fn strings<const N: usize>(bytes: &[u8], lens: [u32; N]) -> Result<[Option<&str>; N], Failure> {
+    let total = lens
+        .iter()
+        .filter(|&&len| len != ABSENT)
+        .try_fold(0usize, |total, &len| total.checked_add(len as usize))
+        .ok_or_else(Failure::exact_way)?;
+    let mut rest = bytes
+        .get(..total)
+        .and_then(|all| std::str::from_utf8(all).ok())
+        .ok_or_else(Failure::exact_way)?;
+    let mut texts = [None; N];
+    for (text, len) in texts.iter_mut().zip(lens) {
+        if len != ABSENT {
+            let (head, tail) = rest
+                .split_at_checked(len as usize)
+                .ok_or_else(Failure::exact_way)?;
+            *text = Some(head);
+            rest = tail;
+        }
+    }
+    Ok(texts)
 }
 
 /// The answer of the last [`expand_bytes`] that gave [`LONG`].
@@ -195,30 +201,53 @@ pub fn task_bytes(
     task_in_scratch(call, len, &options, Form::Json)
 }
 
-/// A function giving a batch body (`complete`, `wontDo`, `skip`, `skipDate`, `pin`, `unpin`), as
-/// [`task_bytes`] takes it, the body given as a recipe for rebuilding it from the task the caller
-/// holds (`BatchBody::write_recipe`): the package copies the members kept from that task instead of
-/// parsing their text again. Errors and `undefined` as [`task_bytes`] gives them.
-#[wasm_bindgen(js_name = taskRecipe, skip_typescript)]
-#[allow(clippy::too_many_arguments, reason = "one argument per option")]
-pub fn task_recipe(
+/// A function giving a batch body (`complete`, `wontDo`, `skip`, `skipDate`, `pin`, `unpin`), the
+/// byte form: the task's JSON text ([`crate::text`]) and the string options `at`, `idSeed`, `date`
+/// and `defaultTimeZone` lie back to back in the scratch, each `len` bytes long, or [`ABSENT`].
+/// The body comes as a recipe for rebuilding it from the task the caller holds
+/// (`BatchBody::write_recipe`, [`crate::recipe`]): the package copies the members kept from that
+/// task instead of parsing their text again. Gives the length of the recipe, now at the start of
+/// the scratch, [`LONG`] when it is longer than the scratch ([`recipe_output`] has it), or
+/// [`AGAIN`]: the JSON text form ([`task_bytes`], the task still in the scratch) then gives the
+/// answer or the error.
+#[wasm_bindgen(js_name = taskRecipeBytes, skip_typescript)]
+pub fn task_recipe_bytes(
     call: TaskCall,
-    len: usize,
-    at: Option<String>,
+    task: u32,
+    at: u32,
     user_id: Option<f64>,
-    id_seed: Option<String>,
-    date: Option<String>,
-    default_time_zone: Option<String>,
-) -> JsValue {
-    let options = Given {
-        at,
-        user_id,
-        id_seed,
-        date,
-        default_time_zone,
-        ..Given::default()
-    };
-    task_in_scratch(call, len, &options, Form::Recipe)
+    id_seed: u32,
+    date: u32,
+    default_time_zone: u32,
+) -> i32 {
+    let done = SCRATCH.with_borrow(|bytes| {
+        let lens = [task, at, id_seed, date, default_time_zone];
+        let [task, at, id_seed, date, default_time_zone] = strings(bytes, lens)?;
+        let owned = |text: Option<&str>| text.map(str::to_owned);
+        let options = Given {
+            at: owned(at),
+            user_id,
+            id_seed: owned(id_seed),
+            date: owned(date),
+            default_time_zone: owned(default_time_zone),
+            ..Given::default()
+        };
+        let task = task.ok_or_else(Failure::exact_way)?;
+        crate::run(call, TaskInput::Json(task), &options, Form::Recipe)
+    });
+    if done.is_err() {
+        return AGAIN;
+    }
+    SCRATCH.with_borrow_mut(|bytes| match recipe::answer_into(bytes) {
+        Some(len) => i32::try_from(len).unwrap_or(LONG),
+        None => LONG,
+    })
+}
+
+/// The recipe of the last [`task_recipe_bytes`] that gave [`LONG`].
+#[wasm_bindgen(js_name = recipeOutput, skip_typescript)]
+pub fn recipe_output() -> String {
+    recipe::answer()
 }
 
 /// A function taking a task whose JSON text is the first `len` bytes of the scratch.

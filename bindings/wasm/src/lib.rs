@@ -240,7 +240,9 @@ pub(crate) enum TaskInput<'a> {
 pub(crate) enum Form {
     /// JSON text.
     Json,
-    /// A recipe for rebuilding the body from the task given as a value (`BatchBody::write_recipe`).
+    /// A recipe for rebuilding the body from the task given as a value (`BatchBody::write_recipe`),
+    /// kept in the module for the caller to copy out ([`recipe::answer_into`]); the answer is then
+    /// `undefined`.
     #[cfg(feature = "text-reader")]
     Recipe,
 }
@@ -450,11 +452,13 @@ fn apply(
         })?,
     };
     Ok(match form {
-        Form::Json => body.to_json(),
+        Form::Json => body.to_json().into(),
         #[cfg(feature = "text-reader")]
-        Form::Recipe => recipe::recipe(&body, task),
-    }
-    .into())
+        Form::Recipe => {
+            recipe::write(&body, task);
+            JsValue::UNDEFINED
+        }
+    })
 }
 
 /// A random seed. The core's own (`IdSeed::random`) reads the clock and the process id, which
