@@ -142,6 +142,8 @@ pub fn expand_bytes(
 /// The strings lying back to back at the start of `bytes`, each `len` bytes long, or absent
 /// ([`ABSENT`]). They are checked as UTF-8 together, once: each is then valid exactly when it
 /// begins and ends on a character boundary of the whole.
+// One copy for both callers: the module's size is held to a budget.
+#[inline(never)]
 fn strings<const N: usize>(bytes: &[u8], lens: [u32; N]) -> Result<[Option<&str>; N], Failure> {
     let total = lens
         .iter()
@@ -238,16 +240,21 @@ pub fn task_recipe_bytes(
     if done.is_err() {
         return AGAIN;
     }
-    SCRATCH.with_borrow_mut(|bytes| match recipe::answer_into(bytes) {
-        Some(len) => i32::try_from(len).unwrap_or(LONG),
-        None => LONG,
+    recipe::with_answer(|answer| {
+        SCRATCH.with_borrow_mut(|bytes| match bytes.get_mut(..answer.len()) {
+            Some(room) => {
+                room.copy_from_slice(answer.as_bytes());
+                i32::try_from(answer.len()).unwrap_or(LONG)
+            }
+            None => LONG,
+        })
     })
 }
 
 /// The recipe of the last [`task_recipe_bytes`] that gave [`LONG`].
 #[wasm_bindgen(js_name = recipeOutput, skip_typescript)]
 pub fn recipe_output() -> String {
-    recipe::answer()
+    recipe::with_answer(str::to_owned)
 }
 
 /// A function taking a task whose JSON text is the first `len` bytes of the scratch.

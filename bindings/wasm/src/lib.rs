@@ -241,7 +241,7 @@ pub(crate) enum Form {
     /// JSON text.
     Json,
     /// A recipe for rebuilding the body from the task given as a value (`BatchBody::write_recipe`),
-    /// kept in the module for the caller to copy out ([`recipe::answer_into`]); the answer is then
+    /// kept in the module for the caller to copy out ([`recipe::with_answer`]); the answer is then
     /// `undefined`.
     #[cfg(feature = "text-reader")]
     Recipe,

@@ -31,18 +31,11 @@ struct Shapes {
     last: (String, Option<u32>),
     /// The values being written.
     values: String,
-    /// The number of the last answer's shape, and whether the answer gives the shape.
-    answer: (u32, bool),
+    /// The last answer.
+    answer: String,
 }
 
 impl Shapes {
-    /// The length of the last answer in bytes.
-    fn answer_len(&self) -> usize {
-        let (number, new) = self.answer;
-        let shape = if new { self.last.0.len() + 2 } else { 0 };
-        number.to_string().len() + 1 + shape + self.values.len()
-    }
-
     /// The number of the shape in `last`, just written (`same` when it was already there), and
     /// whether it is new (or new again).
     fn number(&mut self, same: bool) -> (u32, bool) {
@@ -65,67 +58,43 @@ impl Shapes {
     }
 }
 
-/// Writes the recipe of `body` for rebuilding it from `given`, kept as the last answer
-/// ([`answer_into`], [`answer`]).
+/// Writes the recipe of `body` for rebuilding it from `given` as the answer: `{number}\n{values}`
+/// for a shape already given, `={number}\n{shape}\n{values}` for one given for the first time.
+/// [`with_answer`] reads it.
 pub(crate) fn write(body: &BatchBody, given: &Task) {
     SEEN.with_borrow_mut(|seen| {
         seen.values.clear();
         let same = body.write_recipe(given, &mut seen.last.0, &mut seen.values);
-        seen.answer = seen.number(same);
+        let (number, new) = seen.number(same);
+        let answer = &mut seen.answer;
+        answer.clear();
+        if new {
+            answer.push('=');
+        }
+        let mut digits = [0; 10];
+        let mut at = digits.len();
+        let mut n = number;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        answer.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+        answer.push('\n');
+        if new {
+            answer.push_str(&seen.last.0);
+            answer.push('\n');
+        }
+        answer.push_str(&seen.values);
     });
 }
 
-/// Copies the last answer into the start of `room`: its length, or `None` when it is longer.
-pub(crate) fn answer_into(room: &mut [u8]) -> Option<usize> {
-    SEEN.with_borrow(|seen| {
-        let (number, new) = seen.answer;
-        let mut header = [0; 12];
-        let header = head(&mut header, number, new);
-        let shape = if new { seen.last.0.as_bytes() } else { &[] };
-        let values = seen.values.as_bytes();
-        let len = header.len() + shape.len() + usize::from(new) + values.len();
-        let room = room.get_mut(..len)?;
-        let (head_room, rest) = room.split_at_mut(header.len());
-        head_room.copy_from_slice(header);
-        let (shape_room, rest) = rest.split_at_mut(shape.len() + usize::from(new));
-        if new {
-            let (shape_room, end) = shape_room.split_at_mut(shape.len());
-            shape_room.copy_from_slice(shape);
-            end[0] = b'\n';
-        }
-        rest.copy_from_slice(values);
-        Some(len)
-    })
-}
-
-/// The last answer as a string: `{number}\n{values}` for a shape already given,
-/// `={number}\n{shape}\n{values}` for one given for the first time.
-pub(crate) fn answer() -> String {
-    let mut out = vec![0; SEEN.with_borrow(Shapes::answer_len)];
-    let len = answer_into(&mut out).unwrap_or_default();
-    out.truncate(len);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// The head of an answer, written into `room`: `=` for a new shape, the number and a line feed.
-fn head(room: &mut [u8; 12], number: u32, new: bool) -> &[u8] {
-    let mut at = room.len();
-    at -= 1;
-    room[at] = b'\n';
-    let mut n = number;
-    loop {
-        at -= 1;
-        room[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if new {
-        at -= 1;
-        room[at] = b'=';
-    }
-    &room[at..]
+/// Gives `read` the last answer [`write`] wrote.
+pub(crate) fn with_answer<R>(read: impl FnOnce(&str) -> R) -> R {
+    SEEN.with_borrow(|seen| read(&seen.answer))
 }
 
 /// Eight bytes as one number.
