@@ -265,8 +265,9 @@ const TASK_OPTIONS = {
 function taskFast(glue, scratch, call, known, body, task, options) {
   if (!plainOptions(options) || !isPlainObject(task)) return EXACT;
   let at, from, to, limit, id, idSeed, date, defaultTimeZone;
-  for (const name of Object.keys(options)) {
-    if (!known.includes(name)) return EXACT;
+  // As in `expandFast`: own names only, read by a for-in loop.
+  for (const name in options) {
+    if (!hasOwn(options, name) || !known.includes(name)) return EXACT;
     const value = options[name];
     switch (name) {
       case "at": at = text(value); break;
