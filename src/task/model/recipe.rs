@@ -87,6 +87,21 @@ impl fmt::Display for RecipeShape {
     }
 }
 
+/// Whether two names of the same length are the same: a few words compared in place, names being
+/// shorter than a call of `memcmp` costs, in WebAssembly above all.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    fn ends<const N: usize>(a: &[u8], b: &[u8]) -> bool {
+        a.first_chunk::<N>() == b.first_chunk::<N>() && a.last_chunk::<N>() == b.last_chunk::<N>()
+    }
+    match a.len() {
+        0..=3 => a == b,
+        4..=7 => ends::<4>(a, b),
+        8..=16 => ends::<8>(a, b),
+        _ => a == b,
+    }
+}
+
 /// The code of a member of a [`super::Name`]: its number, twice, plus its mark (0 for `=`, 1 for
 /// `+`).
 const KNOWN: u64 = 0;
@@ -131,14 +146,18 @@ impl Marks<'_> {
         self.codes.push(code);
     }
 
-    /// The next code, of a member named by `name`'s bytes.
-    #[inline]
+    /// The next code, of a member named by `name`'s bytes. Kept out of [`Task::write_recipe`]'s loop,
+    /// which it would make slower for the known names.
+    #[inline(never)]
     fn named(&mut self, code: u64, name: &[u8]) {
         let length = name.len() as u64;
         if self.agreed {
             let end = self.name_at.saturating_add(name.len());
-            if self.codes.get(self.at..self.at + 2) == Some(&[code, length])
-                && self.names.get(self.name_at..end) == Some(name)
+            if self.codes.get(self.at..self.at + 2) == Some(&[code, length][..])
+                && self
+                    .names
+                    .get(self.name_at..end)
+                    .is_some_and(|held| same(held, name))
             {
                 self.at += 2;
                 self.name_at = end;
@@ -190,11 +209,20 @@ impl Task {
                 self.store.write(field.value, values);
                 values.push(',');
             }
-            match field.key {
-                Key::Known(name) => marks.code(KNOWN + 2 * name as u64 + mark),
-                Key::Text(_) => marks.named(TEXT + mark, self.store.name(&field.key).as_bytes()),
-                Key::Heap(_) => marks.named(HEAP + mark, self.store.name(&field.key).as_bytes()),
-            }
+            let (code, name) = match field.key {
+                Key::Known(name) => {
+                    marks.code(KNOWN + 2 * name as u64 + mark);
+                    continue;
+                }
+                // The name's bytes, without looking for the ends of characters.
+                Key::Text(span) => {
+                    let text = self.store.text.as_bytes();
+                    let name = text.get(span.start as usize..span.end as usize);
+                    (TEXT, name.unwrap_or_default())
+                }
+                Key::Heap(_) => (HEAP, self.store.name(&field.key).as_bytes()),
+            };
+            marks.named(code + mark, name);
         }
         marks.code(TASK_END);
     }
