@@ -153,7 +153,9 @@ impl Marks<'_> {
         let length = name.len() as u64;
         if self.agreed {
             let end = self.name_at.saturating_add(name.len());
-            if self.codes.get(self.at..self.at + 2) == Some(&[code, length][..])
+            // The codes compared one by one: as slices, by a call of `memcmp`.
+            let held = self.codes.get(self.at..);
+            if matches!(held, Some([c, l, ..]) if *c == code && *l == length)
                 && self
                     .names
                     .get(self.name_at..end)
