@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use ticktick_recur::task::{complete, Close, Task};
+use ticktick_recur::task::{complete, Close, RecipeShape, Task};
 use ticktick_recur::{parse_instant, IdSeed, ObjectIdGenerator};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
-    let (mut shape, mut values) = (String::new(), String::new());
+    let (mut shape, mut values) = (RecipeShape::default(), String::new());
     for _ in 0..n {
         let task = Task::from_json(black_box(&text))?;
         let close = Close {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::model::{Json, Name, Shape};
+use super::model::{Json, Name, RecipeShape};
 use super::Task;
 
 /// The body of `POST /api/v2/batch/task`: tasks to add, update and delete, and attachment changes.
@@ -109,7 +109,7 @@ impl BatchBody {
     /// after what `values` holds. Returns whether `shape` already held this body's shape.
     ///
     /// `shape` may hold the shape of an earlier recipe: it is compared with this body's as the
-    /// latter is written, and rewritten only from where they differ, so that asking for bodies of
+    /// latter is written, and its text rewritten only when they differ, so that asking for bodies of
     /// one shape in a row writes no shape.
     ///
     /// The shape is a JSON array of two arrays, the tasks of `add` and of `update`, each task an
@@ -121,12 +121,15 @@ impl BatchBody {
     /// applied to; a member of another task is always a new value.
     ///
     /// ```
-    /// use ticktick_recur::task::{pin, Task};
+    /// use ticktick_recur::task::{pin, RecipeShape, Task};
     /// let task = Task::from_json(r#"{"id":"a","title":"t","pinnedTime":null}"#)?;
     /// let body = pin(&task, "2026-01-17T13:16:24Z".parse()?)?;
-    /// let (mut shape, mut values) = (String::new(), String::new());
+    /// let (mut shape, mut values) = (RecipeShape::default(), String::new());
     /// assert!(!body.write_recipe(&task, &mut shape, &mut values));
-    /// assert_eq!(shape, r#"[[],[["=id","=title","+pinnedTime","+modifiedTime"]]]"#);
+    /// assert_eq!(
+    ///     shape.as_str(),
+    ///     r#"[[],[["=id","=title","+pinnedTime","+modifiedTime"]]]"#
+    /// );
     /// assert_eq!(
     ///     values,
     ///     r#"["2026-01-17T13:16:24.000+0000","2026-01-17T13:16:24.000+0000",[],[],[],[]]"#
@@ -135,31 +138,28 @@ impl BatchBody {
     /// assert!(body.write_recipe(&task, &mut shape, &mut values));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn write_recipe(&self, given: &Task, shape: &mut String, values: &mut String) -> bool {
+    pub fn write_recipe(&self, given: &Task, shape: &mut RecipeShape, values: &mut String) -> bool {
         values.reserve(512);
         values.push('[');
-        let mut written = Shape::over(shape);
-        written.push("[");
-        for (i, tasks) in [&self.add, &self.update].into_iter().enumerate() {
-            written.push(if i == 0 { "[" } else { ",[" });
-            for (j, task) in tasks.iter().enumerate() {
-                if j > 0 {
-                    written.push(",");
-                }
-                task.write_recipe(given, &mut written, values);
+        let mut marks = shape.marks();
+        for tasks in [&self.add, &self.update] {
+            for task in tasks {
+                task.write_recipe(given, &mut marks, values);
             }
-            written.push("]");
+            marks.end_list();
         }
-        written.push("]");
-        for (i, list) in [
+        let same = marks.finish() || shape.rewrite(|text| self.write_shape(given, text));
+        let lists = [
             &self.delete,
             &self.add_attachments,
             &self.update_attachments,
             &self.delete_attachments,
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        ];
+        if lists.iter().all(|list| list.is_empty()) {
+            values.push_str("[],[],[],[]]");
+            return same;
+        }
+        for (i, list) in lists.into_iter().enumerate() {
             if i > 0 {
                 values.push(',');
             }
@@ -170,7 +170,25 @@ impl BatchBody {
             }
         }
         values.push(']');
-        written.finish()
+        same
+    }
+
+    /// Writes the shape of the body's recipe (see [`BatchBody::write_recipe`]) as text.
+    fn write_shape(&self, given: &Task, out: &mut String) {
+        out.push_str("[[");
+        for (i, tasks) in [&self.add, &self.update].into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(",[");
+            }
+            for (j, task) in tasks.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                task.write_shape(given, out);
+            }
+            out.push(']');
+        }
+        out.push(']');
     }
 }
 
@@ -222,7 +240,8 @@ pub fn apply_response(tasks: &mut [Task], response: &Response) -> BTreeMap<Strin
 mod tests {
     use serde_json::{Map, Value};
 
-    use crate::task::{complete, pin, skip, skip_date, unpin, wont_do, Close, Task};
+    use super::{BatchBody, Json, Name};
+    use crate::task::{complete, pin, skip, skip_date, unpin, wont_do, Close, RecipeShape, Task};
     use crate::{parse_instant, ObjectIdGenerator};
 
     /// The body's text rebuilt from its recipe and the given task's values, as the npm package
@@ -273,7 +292,7 @@ mod tests {
         let close = Close { at, user_id: 7 };
         let date = "2026-01-20".parse().unwrap();
         let mut bodies = 0;
-        let mut last = String::new();
+        let mut last = RecipeShape::default();
         for file in ["daily-task.json", "weekly-task.json", "pinned-task.json"] {
             let path = format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR"));
             let task = Task::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -289,20 +308,195 @@ mod tests {
             .into_iter()
             .flatten()
             {
-                let (mut shape, mut values) = (String::new(), String::new());
+                let (mut shape, mut values) = (RecipeShape::default(), String::new());
                 assert!(!body.write_recipe(&task, &mut shape, &mut values));
-                assert!(shape.contains("\"="), "{shape}");
-                assert_eq!(rebuilt(&shape, &values, &task), body.to_json());
+                assert!(shape.as_str().contains("\"="), "{shape}");
+                assert_eq!(rebuilt(shape.as_str(), &values, &task), body.to_json());
                 // Again, over the same shape, and over the last body's.
                 values.clear();
                 assert!(body.write_recipe(&task, &mut shape, &mut values));
-                assert_eq!(rebuilt(&shape, &values, &task), body.to_json());
+                assert_eq!(rebuilt(shape.as_str(), &values, &task), body.to_json());
                 values.clear();
                 body.write_recipe(&task, &mut last, &mut values);
-                assert_eq!(rebuilt(&last, &values, &task), body.to_json());
+                assert_eq!(rebuilt(last.as_str(), &values, &task), body.to_json());
                 bodies += 1;
             }
         }
         assert!(bodies >= 12, "{bodies}");
+    }
+
+    /// The shape and values of `body`'s recipe written over no shape.
+    fn fresh(body: &BatchBody, given: &Task) -> (String, String) {
+        let (mut shape, mut values) = (RecipeShape::default(), String::new());
+        assert!(!body.write_recipe(given, &mut shape, &mut values));
+        (shape.as_str().to_owned(), values)
+    }
+
+    /// Bodies of many shapes made from `given`, each with its shape's text.
+    fn bodies(given: &Task) -> Vec<(BatchBody, &'static str)> {
+        let read = |text: &str| Task::from_json(text).unwrap();
+        let changed = |change: &dyn Fn(&mut Task)| {
+            let mut task = given.clone();
+            change(&mut task);
+            BatchBody::updating(vec![task])
+        };
+        vec![
+            (
+                BatchBody::updating(vec![given.clone()]),
+                r#"[[],[["=id","=k\"ey","=naïve","=x","=status"]]]"#,
+            ),
+            (
+                changed(&|task| task.put(Name::Status, Json::Int(2), &[])),
+                r#"[[],[["=id","=k\"ey","=naïve","=x","+status"]]]"#,
+            ),
+            (
+                changed(&|task| {
+                    task.set("x", 4.into()).unwrap();
+                }),
+                r#"[[],[["=id","=k\"ey","=naïve","+x","=status"]]]"#,
+            ),
+            (
+                changed(&|task| {
+                    task.remove("status");
+                }),
+                r#"[[],[["=id","=k\"ey","=naïve","=x"]]]"#,
+            ),
+            (
+                changed(&|task| {
+                    task.set("new\nname", 1.into()).unwrap();
+                }),
+                r#"[[],[["=id","=k\"ey","=naïve","=x","=status","+new\nname"]]]"#,
+            ),
+            (
+                BatchBody {
+                    add: vec![given.clone()],
+                    ..BatchBody::updating(vec![given.clone()])
+                },
+                r#"[[["=id","=k\"ey","=naïve","=x","=status"]],[["=id","=k\"ey","=naïve","=x","=status"]]]"#,
+            ),
+            (
+                BatchBody::updating(vec![given.clone(), given.clone()]),
+                r#"[[],[["=id","=k\"ey","=naïve","=x","=status"],["=id","=k\"ey","=naïve","=x","=status"]]]"#,
+            ),
+            (BatchBody::default(), "[[],[]]"),
+            (
+                BatchBody::updating(vec![read(
+                    r#"{"id":"a","k\"ey":1,"naïve":2,"x":3,"status":0}"#,
+                )]),
+                r#"[[],[["+id","+k\"ey","+naïve","+x","+status"]]]"#,
+            ),
+            (
+                BatchBody::updating(vec![read(
+                    r#"{"id":"a","k\"ez":1,"naïve":2,"x":3,"status":0}"#,
+                )]),
+                r#"[[],[["+id","+k\"ez","+naïve","+x","+status"]]]"#,
+            ),
+            (
+                BatchBody::updating(vec![read(
+                    r#"{"id":"a","k\"ey":1,"naïvf":2,"x":3,"status":0}"#,
+                )]),
+                r#"[[],[["+id","+k\"ey","+naïvf","+x","+status"]]]"#,
+            ),
+            (
+                BatchBody::updating(vec![read(
+                    r#"{"id":"a","k\"ey":1,"naïve":2,"y":3,"status":0}"#,
+                )]),
+                r#"[[],[["+id","+k\"ey","+naïve","+y","+status"]]]"#,
+            ),
+            // The name `x` written with an escape: kept otherwise, with the same shape's text.
+            (
+                BatchBody::updating(vec![read(
+                    r#"{"id":"a","k\"ey":1,"naïve":2,"\u0078":3,"status":0}"#,
+                )]),
+                r#"[[],[["+id","+k\"ey","+naïve","+x","+status"]]]"#,
+            ),
+        ]
+    }
+
+    /// The task the bodies of [`bodies`] are made from.
+    fn given() -> Task {
+        Task::from_json(r#"{"id":"a","k\"ey":1,"naïve":2,"x":3,"status":0}"#).unwrap()
+    }
+
+    #[test]
+    fn a_shape_held_is_told_and_not_written_again() {
+        let given = given();
+        for (body, text) in bodies(&given) {
+            let (mut shape, mut values) = (RecipeShape::default(), String::new());
+            assert!(!body.write_recipe(&given, &mut shape, &mut values));
+            assert_eq!(shape.as_str(), text);
+            let at = shape.as_str().as_ptr();
+            for _ in 0..2 {
+                values.clear();
+                assert!(body.write_recipe(&given, &mut shape, &mut values));
+                assert_eq!(shape.as_str(), text);
+                assert_eq!(shape.as_str().as_ptr(), at, "written again: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_shape_written_over_another_is_told_apart_and_right() {
+        let given = given();
+        let bodies = bodies(&given);
+        for (before, before_text) in &bodies {
+            for (body, text) in &bodies {
+                let (mut shape, mut values) = (RecipeShape::default(), String::new());
+                before.write_recipe(&given, &mut shape, &mut values);
+                values.clear();
+                let same = body.write_recipe(&given, &mut shape, &mut values);
+                assert_eq!(same, before_text == text, "{before_text} then {text}");
+                assert_eq!(shape.as_str(), *text);
+                assert_eq!(values, fresh(body, &given).1);
+                // And back.
+                values.clear();
+                let same = before.write_recipe(&given, &mut shape, &mut values);
+                assert_eq!(same, before_text == text, "{text} then {before_text}");
+                assert_eq!(shape.as_str(), *before_text);
+            }
+        }
+        // All shapes differ but the last two.
+        let (last, others) = bodies.split_last().unwrap();
+        for (i, (_, text)) in others.iter().enumerate() {
+            assert!(others.iter().skip(i + 1).all(|(_, other)| other != text));
+        }
+        assert_eq!(others.iter().filter(|(_, text)| *text == last.1).count(), 1);
+    }
+
+    #[test]
+    fn shapes_in_turn_are_each_written_and_told() {
+        let given = given();
+        let bodies = bodies(&given);
+        let (mut shape, mut values) = (RecipeShape::default(), String::new());
+        let mut last = "";
+        for _ in 0..3 {
+            for (body, text) in bodies.iter().chain(bodies.iter().rev()) {
+                values.clear();
+                let same = body.write_recipe(&given, &mut shape, &mut values);
+                assert_eq!(same, last == *text, "{last} then {text}");
+                assert_eq!(shape.as_str(), *text);
+                let value = |text: &str| serde_json::from_str::<Value>(text).unwrap();
+                assert_eq!(
+                    value(&rebuilt(shape.as_str(), &values, &given)),
+                    value(&body.to_json())
+                );
+                last = text;
+            }
+        }
+    }
+
+    #[test]
+    fn a_shape_given_as_text_is_compared_as_text() {
+        let given = given();
+        for (body, text) in bodies(&given) {
+            let mut values = String::new();
+            let mut shape = RecipeShape::from(text.to_owned());
+            assert!(body.write_recipe(&given, &mut shape, &mut values));
+            assert!(body.write_recipe(&given, &mut shape, &mut values));
+            let mut shape = RecipeShape::from(format!("{text} "));
+            assert!(!body.write_recipe(&given, &mut shape, &mut values));
+            assert_eq!(shape.as_str(), text);
+            assert_eq!(shape.to_string(), text);
+        }
     }
 }

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use ticktick_recur::task::{BatchBody, Task};
+use ticktick_recur::task::{BatchBody, RecipeShape, Task};
 
 /// The most shapes numbered at once.
 const SHAPES: usize = 256;
@@ -28,7 +28,7 @@ struct Shapes {
     numbers: HashMap<Box<str>, u32, BuildHasherDefault<Words>>,
     /// The last shape, written over by the next (`BatchBody::write_recipe`), and its number: a
     /// caller often asks for bodies of one shape in a row.
-    last: (String, Option<u32>),
+    last: (RecipeShape, Option<u32>),
     /// The values being written.
     values: String,
     /// The last answer.
@@ -139,8 +139,8 @@ mod tests {
 
     /// The number of `shape`, and whether it is new, as [`super::recipe`] asks for it.
     fn number(shapes: &mut Shapes, shape: &str) -> (u32, bool) {
-        let same = shapes.last.0 == shape;
-        shape.clone_into(&mut shapes.last.0);
+        let same = shapes.last.0.as_str() == shape;
+        shapes.last.0 = shape.to_owned().into();
         shapes.number(same)
     }
 

@@ -45,7 +45,7 @@ use store::{Field, Heap, Key, Slot, Store, ABSENT};
 use typed::Typed;
 
 pub(crate) use names::Name;
-pub(crate) use recipe::Shape;
+pub use recipe::RecipeShape;
 pub use repeat_from::RepeatFrom;
 pub(crate) use store::Json;
 
