@@ -2,9 +2,8 @@
 //
 // - Each function takes one of two ways into the module. The fast way, for plain values (what a
 //   user nearly always passes): the options one by one as strings, numbers and booleans, tasks as
-//   their JSON.stringify text read by the core's text reader (Node's module, which has `taskText`)
-//   or as a tape of numbers and one text (the browsers' module, where that reader would not fit the
-//   size budget). In Node's module the fast way writes its texts into a buffer the module keeps
+//   their JSON.stringify text read by the core's text reader (Node's module) or as a tape of
+//   numbers and one text (the browsers' module, where that reader would not fit the size budget). In Node's module the fast way writes its texts into a buffer the module keeps
 //   (the scratch, bindings/wasm/src/bytes.rs) instead of passing strings: `expand`'s flag and
 //   string options (`expandBytes`, whose answer is read back from the scratch) and a task's JSON
 //   text (`taskBytes`). The exact way, for anything else: the option object and the task as
@@ -175,9 +174,6 @@ function room(glue, scratch, bytes) {
   return scratch.view;
 }
 
-/** The longest JSON text passed through the scratch, which keeps its room: longer ones are passed as strings. */
-const SCRATCH_TEXT = 1 << 16;
-
 /**
  * Writes `text` at the start of the scratch as UTF-8 in one call (the JSON text of tasks,
  * without lone surrogates: see `jsonText`): its length in bytes.
@@ -286,20 +282,18 @@ function taskFast(glue, scratch, call, known, body, task, options) {
       date === EXACT || defaultTimeZone === EXACT) {
     return EXACT;
   }
-  if (glue.taskText) {
+  // Node's module, which reads JSON text: the task's text through the scratch.
+  if (scratch !== undefined) {
     const json = jsonText(task);
     if (json === undefined) return EXACT;
-    if (scratch !== undefined && json.length <= SCRATCH_TEXT) {
-      if (body && generate) {
-        const built = recipeBytes(glue, scratch, call, task, json, at, id, idSeed, date, defaultTimeZone);
-        if (built !== undefined) return built;
-        // The module leaves the answer to the JSON text form (a failure), or the builders cannot
-        // express the shape.
-      }
-      const length = putText(glue, scratch, json);
-      return scratch.taskBytes(call, length, at, from, to, limit, id, idSeed, date, defaultTimeZone);
+    if (body && generate) {
+      const built = recipeBytes(glue, scratch, call, task, json, at, id, idSeed, date, defaultTimeZone);
+      if (built !== undefined) return built;
+      // The module leaves the answer to the JSON text form (a failure), or the builders cannot
+      // express the shape.
     }
-    return glue.taskText(call, json, at, from, to, limit, id, idSeed, date, defaultTimeZone);
+    const length = putText(glue, scratch, json);
+    return scratch.taskBytes(call, length, at, from, to, limit, id, idSeed, date, defaultTimeZone);
   }
   const tape = [];
   const texts = [];
@@ -325,9 +319,9 @@ function recipeBytes(glue, scratch, call, task, json, at, id, idSeed, date, defa
   const z = put(view, end + (d === ABSENT ? 0 : d), defaultTimeZone);
   const length = scratch.taskRecipeBytes(call, t, a, id, s, d, z);
   if (length === -1) return undefined;
-  if (length === -2) return rebuild(scratch.builders, task, glue.recipeOutput());
-  view = scratch.view;
-  if (view.byteLength === 0) view = scratch.view = memoryView(scratch.memory.buffer);
+  // The module grew the scratch for a longer recipe: its address is asked again.
+  if (length > scratch.room) scratch.room = 0;
+  view = room(glue, scratch, length);
   return rebuild(scratch.builders, task, view.utf8Slice !== undefined
     ? view.utf8Slice(scratch.at, scratch.at + length)
     : decoder.decode(view.subarray(scratch.at, scratch.at + length)));

@@ -210,7 +210,7 @@ test("bodies come as recipes; a shape with a member __proto__ comes as JSON text
   }
 });
 
-test("a recipe longer than the scratch comes as a string", (t) => {
+test("a recipe longer than the scratch grows it", (t) => {
   const binary = cli();
   if (!binary) {
     t.skip("no ticktick-recur binary: cargo build (or set TICKTICK_RECUR_CLI) to compare");
@@ -221,13 +221,14 @@ test("a recipe longer than the scratch comes as a string", (t) => {
   const task = { ...daily };
   for (let i = 0; i < 300; i++) task[`\u00e9${"\u00e8".repeat(30)}${i}`] = i;
   const want = JSON.stringify(onCli(binary, "complete", task).body);
-  const { api: spied, counts, done } = counted(["taskRecipeBytes", "recipeOutput", "taskBytes"]);
+  const { api: spied, counts, done } = counted(["taskRecipeBytes", "scratch", "taskBytes"]);
   try {
     assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), want);
-    assert.deepStrictEqual(counts, { taskRecipeBytes: 1, recipeOutput: 1, taskBytes: 0 });
-    // The shape known: the values alone fit.
+    // The scratch made for the task's text, then grown by the module and asked for again.
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 1, scratch: 2, taskBytes: 0 });
+    // The room kept.
     assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), want);
-    assert.deepStrictEqual(counts, { taskRecipeBytes: 2, recipeOutput: 1, taskBytes: 0 });
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 2, scratch: 2, taskBytes: 0 });
   } finally {
     done();
   }

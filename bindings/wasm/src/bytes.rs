@@ -7,9 +7,12 @@
 //! `expand`'s text as [`crate::wire`] writes it (ASCII), is copied back into the scratch, where the
 //! JavaScript reads it; a text longer than the scratch is kept for [`expand_output`] instead.
 //!
-//! Functions taking a task take the same way in for its JSON text ([`task_bytes`]),
-//! which the JavaScript copies into the scratch in one `TextEncoder.encodeInto` instead of
-//! wasm-bindgen's copy character by character; their answers come back as the text forms give them.
+//! Functions taking a task take the same way in for its JSON text ([`task_bytes`]), which the
+//! JavaScript copies into the scratch in one call instead of wasm-bindgen's copy character by
+//! character, at any length (the scratch grows, and keeps its room); their answers come back as
+//! JSON text. Those giving a batch body take their string options the same way too
+//! ([`task_recipe_bytes`]), and give the body as a recipe ([`crate::recipe`]) written into the
+//! scratch: no string crosses the boundary either way.
 //!
 //! Everything else goes back to the other ways: a call that fails, or one the fast way leaves to the
 //! exact way, gives [`AGAIN`], and the JavaScript asks the string form (`expandFast`), whose answer
@@ -174,7 +177,9 @@ pub fn expand_output() -> String {
 }
 
 /// A function taking a task, the byte form: the task's JSON text ([`crate::text`]) is the first
-/// `len` bytes of the scratch, the options come as in `taskText`. Gives what `taskText` gives.
+/// `len` bytes of the scratch, each option `undefined` unless the function takes it. Gives the
+/// answer as JSON text, the `Error` to throw, or `undefined` when the core refuses the text (the
+/// exact way then gives the error).
 #[wasm_bindgen(js_name = taskBytes, skip_typescript)]
 #[allow(clippy::too_many_arguments, reason = "one argument per option")]
 pub fn task_bytes(
@@ -209,7 +214,7 @@ pub fn task_bytes(
 /// The body comes as a recipe for rebuilding it from the task the caller holds
 /// (`BatchBody::write_recipe`, [`crate::recipe`]): the package copies the members kept from that
 /// task instead of parsing their text again. Gives the length of the recipe, now at the start of
-/// the scratch, [`LONG`] when it is longer than the scratch ([`recipe_output`] has it), or
+/// the scratch (grown first when the recipe is longer: its address may have changed), or
 /// [`AGAIN`]: the JSON text form ([`task_bytes`], the task still in the scratch) then gives the
 /// answer or the error.
 #[wasm_bindgen(js_name = taskRecipeBytes, skip_typescript)]
@@ -241,20 +246,19 @@ pub fn task_recipe_bytes(
         return AGAIN;
     }
     recipe::with_answer(|answer| {
-        SCRATCH.with_borrow_mut(|bytes| match bytes.get_mut(..answer.len()) {
-            Some(room) => {
-                room.copy_from_slice(answer.as_bytes());
-                i32::try_from(answer.len()).unwrap_or(LONG)
+        SCRATCH.with_borrow_mut(|bytes| {
+            if bytes.len() < answer.len() {
+                bytes.resize(answer.len(), 0);
             }
-            None => LONG,
+            match bytes.get_mut(..answer.len()) {
+                Some(room) => {
+                    room.copy_from_slice(answer.as_bytes());
+                    i32::try_from(answer.len()).unwrap_or(AGAIN)
+                }
+                None => AGAIN,
+            }
         })
     })
-}
-
-/// The recipe of the last [`task_recipe_bytes`] that gave [`LONG`].
-#[wasm_bindgen(js_name = recipeOutput, skip_typescript)]
-pub fn recipe_output() -> String {
-    recipe::with_answer(str::to_owned)
 }
 
 /// A function taking a task whose JSON text is the first `len` bytes of the scratch.

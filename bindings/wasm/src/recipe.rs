@@ -85,7 +85,7 @@ pub(crate) fn write(body: &BatchBody, given: &Task) {
         answer.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
         answer.push('\n');
         if new {
-            answer.push_str(&seen.last.0);
+            answer.push_str(seen.last.0.as_str());
             answer.push('\n');
         }
         answer.push_str(&seen.values);

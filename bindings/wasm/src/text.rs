@@ -18,36 +18,6 @@ use crate::list::{window, ListCall};
 use crate::options::{Given, Options};
 use crate::{answer, apply_response, json, json_text, run, Form, TaskCall, TaskInput};
 
-/// A function taking a task, the fast way: the task as JSON text, each option `undefined` unless the
-/// function takes it. Gives `undefined` when the core refuses the text.
-#[wasm_bindgen(js_name = taskText, skip_typescript)]
-#[allow(clippy::too_many_arguments, reason = "one argument per option")]
-pub fn task_text(
-    call: TaskCall,
-    text: &str,
-    at: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    limit: Option<u32>,
-    user_id: Option<f64>,
-    id_seed: Option<String>,
-    date: Option<String>,
-    default_time_zone: Option<String>,
-) -> JsValue {
-    let options = Given {
-        at,
-        from,
-        to,
-        limit,
-        user_id,
-        id_seed,
-        date,
-        default_time_zone,
-        ..Given::default()
-    };
-    task_in(call, text, &options, Form::Json)
-}
-
 /// A function taking a task, the fast way, its task's JSON text read by the core's text reader and
 /// its batch body given in `form`. Gives `undefined` when the core refuses the text.
 pub(crate) fn task_in(call: TaskCall, text: &str, options: &Given, form: Form) -> JsValue {
