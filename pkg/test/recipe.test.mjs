@@ -66,6 +66,12 @@ function tasks() {
     ["__proto__ as a member", withJson(daily, '{"__proto__": {"x": 1}}')],
     ["__proto__ in a member", { ...daily, extra: JSON.parse('{"a": 1, "__proto__": [1, {"__proto__": 2}]}') }],
     ["constructor and toString as members", { ...daily, constructor: "c", toString: "t", hasOwnProperty: 1 }],
+    // New values (the checklist, reset or closed) that the package's reader of values reads, or
+    // leaves to JSON.parse: escapes, other scripts, `__proto__`, integers past 15 digits, negatives.
+    ["new values with escapes", { ...daily, items: [{ ...items[0], title: "a \"q\" \\ \n \u0001 \u2028" }] }],
+    ["new values in other scripts", { ...daily, items: [{ ...items[0], title: "ключ 键 🙂 é" }] }],
+    ["new values with __proto__", { ...daily, items: [{ ...items[0], extra: JSON.parse('{"__proto__": {"a": [1]}}') }] }],
+    ["new values with long and negative integers", { ...daily, items: [{ ...items[0], sortOrder: -9007199254740991, n: [0, -1, 10, 123456789012345, 1234567890123456] }] }],
   );
   return out;
 }
