@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Map, Value};
 use ticktick_recur::parse_instant;
-use ticktick_recur::task::{complete, Close, Task, TaskError};
+use ticktick_recur::task::{complete, Close, Task, TaskError, TaskNames};
 use ticktick_recur::{IdSeed, ObjectIdGenerator};
 
 /// A JSON value whose objects have unique keys: serde_json's reading, strict.
@@ -450,6 +450,36 @@ proptest! {
                 let with_repeat = compact.replacen('{', &format!("{{{}:0,", json!(key)), 1);
                 check(&with_repeat);
             }
+        }
+    }
+
+    #[test]
+    fn any_object_reads_the_same_from_its_values(
+        fields in prop::collection::vec(("[a-zA-Z\u{e9}\"\\\\]{0,6}", any_json()), 0..8),
+        repeat in any::<bool>(),
+        pretty in any::<bool>(),
+    ) {
+        let (mut names, mut values): (Vec<String>, Vec<Value>) = fields.into_iter().unzip();
+        if repeat && !names.is_empty() {
+            names.push(names[0].clone());
+            values.push(Value::Null);
+        }
+        let values_text = if pretty {
+            serde_json::to_string_pretty(&values).unwrap()
+        } else {
+            Value::from(values.clone()).to_string()
+        };
+        let members: Vec<String> = names.iter().zip(&values).map(|(n, v)| format!("{}:{v}", json!(n))).collect();
+        let object = format!("{{{}}}", members.join(","));
+        let given = Task::from_values_json(&TaskNames::new(&names), &values_text);
+        // The same task, or the same error: its line and column count in a text of the object.
+        let unplaced = |e: TaskError| match e {
+            TaskError::InvalidJson { message, .. } => TaskError::InvalidJson { line: 0, column: 0, message },
+            e => e,
+        };
+        match Task::from_json(&object) {
+            Ok(task) => prop_assert_eq!(given.map(|t| t.to_json()).ok(), Some(task.to_json())),
+            Err(e) => prop_assert_eq!(given.map(|t| t.to_json()).map_err(unplaced), Err(unplaced(e))),
         }
     }
 }

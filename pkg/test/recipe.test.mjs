@@ -191,7 +191,9 @@ function counted(names = ["taskRecipeBytes", "taskBytes"]) {
       return glue[name](...args);
     };
   }
-  return { api: require("./wrap.cjs").wrap(spied), counts, done: () => rmSync(dir, { recursive: true }) };
+  const wrap = require("./wrap.cjs");
+  const trap = () => assert.throws(() => wrap.forceTrapForTesting(spied, "panic"));
+  return { api: wrap.wrap(spied), counts, trap, done: () => rmSync(dir, { recursive: true }) };
 }
 
 test("bodies come as recipes; a shape with a member __proto__ comes as JSON text", () => {
@@ -211,6 +213,31 @@ test("bodies come as recipes; a shape with a member __proto__ comes as JSON text
     // Functions that do not give a batch body never ask for a recipe.
     spied.nextOccurrence(daily, { at });
     assert.equal(counts.taskRecipeBytes, 3);
+  } finally {
+    done();
+  }
+});
+
+test("a task goes as the array of its values once the module keeps its member names", () => {
+  const { api: spied, counts, trap, done } = counted(["taskRecipeBytes", "taskNames", "taskBytes"]);
+  const body = (task) => JSON.stringify(api.complete(task, { ...CALLS.complete[1], holidays: "none" }));
+  const check = (task) => assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), body(task));
+  try {
+    check(daily);
+    check({ ...daily });
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 2, taskNames: 1, taskBytes: 0 });
+    // Seventeen shapes in turn, twice: the module keeps sixteen, the oldest given again.
+    const shapes = Array.from({ length: 17 }, (_, i) => ({ [`first${i}`]: i, ...daily }));
+    for (let round = 0; round < 2; round++) shapes.forEach((task) => check(task));
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 36, taskNames: 35, taskBytes: 0 });
+    // Members JSON leaves out: the task goes as its JSON text, new shape or not.
+    check({ ...daily, gone: undefined, f() {} });
+    check({ ...daily, title: undefined });
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 38, taskNames: 35, taskBytes: 0 });
+    // A new instance keeps no names: they are given again.
+    trap();
+    check(daily);
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 39, taskNames: 36, taskBytes: 0 });
   } finally {
     done();
   }

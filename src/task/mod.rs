@@ -43,6 +43,6 @@ pub use batch::{apply_response, BatchBody, Response};
 pub use error::{json_excerpt, ActionKind, FieldProblem, Refusal, TaskError};
 pub(crate) use json::{elements, members, plain_run, string_chars, unescape};
 pub(crate) use model::Name;
-pub use model::{RecipeShape, RepeatFrom, Task};
+pub use model::{RecipeShape, RepeatFrom, Task, TaskNames};
 pub use schedule::{advance, next_occurrence, occurrences, Next, TaskDates};
 pub(crate) use view::{visit_occurrences, Fnv, RuleCache};

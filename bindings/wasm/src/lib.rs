@@ -233,6 +233,9 @@ pub(crate) enum TaskInput<'a> {
     Tape(&'a [f64], &'a str),
     #[cfg(feature = "text-reader")]
     Json(&'a str),
+    /// The JSON array of the values of a task whose member names are these.
+    #[cfg(feature = "text-reader")]
+    Values(&'a ticktick_recur::task::TaskNames, &'a str),
 }
 
 /// The form of a batch body's answer.
@@ -306,6 +309,10 @@ fn read_task(input: TaskInput, o: &dyn Options) -> Result<Task, Failure> {
         }
         #[cfg(feature = "text-reader")]
         TaskInput::Json(text) => Task::from_json(text).map_err(|_| Failure::exact_way())?,
+        #[cfg(feature = "text-reader")]
+        TaskInput::Values(names, values) => {
+            Task::from_values_json(names, values).map_err(|_| Failure::exact_way())?
+        }
         TaskInput::Value(value) if value.is_undefined() => {
             return Err(TaskError::NotAnObject { got: "undefined" }.into())
         }

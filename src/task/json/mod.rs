@@ -20,7 +20,7 @@ mod string;
 mod walk;
 
 pub(crate) use keys::all_different;
-pub(crate) use read::{read_object, Span};
+pub(crate) use read::{read_object, read_values, Member, Span};
 pub(crate) use scan::plain_run;
 pub(crate) use string::{plain_string, string_chars, unescape, write_string};
 pub(crate) use walk::{elements, leading_plain_string, members};

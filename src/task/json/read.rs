@@ -127,6 +127,64 @@ pub(crate) fn read_object<'a>(
     String::from_utf8(scan.out).ok()
 }
 
+/// Reads a JSON array, each value validated as [`read_object`] validates a member's value, and
+/// gives its compact text and how many values it has. `None` for text that is not a JSON array, a
+/// value [`read_object`] refuses, or one `value` refuses.
+///
+/// `value` sees each value in order: its place, its span of the compact text, and whether it is a
+/// string without escapes.
+pub(crate) fn read_values(
+    input: &str,
+    mut value: impl FnMut(usize, Span, bool) -> Option<()>,
+) -> Option<(String, usize)> {
+    u32::try_from(input.len()).ok()?;
+    let bytes = input.as_bytes();
+    let mut scan = Scanner {
+        input,
+        bytes,
+        out: Vec::new(),
+        run: 0,
+        keys: Vec::new(),
+    };
+    let mut i = scan.whitespace(0);
+    if bytes.get(i) != Some(&b'[') {
+        return None;
+    }
+    i = scan.whitespace(i + 1);
+    let inner = MAX_DEPTH.checked_sub(1)?;
+    let mut count = 0;
+    if bytes.get(i) != Some(&b']') {
+        loop {
+            let start = scan.out_pos(i);
+            let mut plain = false;
+            i = if bytes.get(i) == Some(&b'"') {
+                let (end, escaped) = string_end(bytes, i + 1)?;
+                plain = !escaped;
+                end + 1
+            } else {
+                scan.value(i, inner)?
+            };
+            value(count, Span::new(start, scan.out_pos(i)), plain)?;
+            count += 1;
+            i = scan.whitespace(i);
+            match bytes.get(i)? {
+                b',' => i = scan.whitespace(i + 1),
+                b']' => break,
+                _ => return None,
+            }
+        }
+    }
+    if scan.whitespace(i + 1) != bytes.len() {
+        return None;
+    }
+    if scan.run == 0 {
+        return Some((input.to_owned(), count));
+    }
+    scan.out.extend_from_slice(bytes.get(scan.run..)?);
+    // Pieces of a `str` cut at ASCII whitespace: always UTF-8.
+    Some((String::from_utf8(scan.out).ok()?, count))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

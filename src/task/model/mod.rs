@@ -28,6 +28,7 @@ mod serde;
 mod shape;
 mod store;
 mod typed;
+mod values;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -48,6 +49,7 @@ pub(crate) use names::Name;
 pub use recipe::RecipeShape;
 pub use repeat_from::RepeatFrom;
 pub(crate) use store::Json;
+pub use values::TaskNames;
 
 /// A TickTick task object, kept losslessly.
 ///
@@ -192,11 +194,13 @@ impl Task {
     /// they were read from, consecutive ones in one piece.
     pub(crate) fn write_json(&self, out: &mut String) {
         let text = &self.store.text;
+        // A task read from its values keeps no names in its text: each member is written whole.
+        let runs = self.store.names.is_none();
         out.push('{');
         // Members of the text not written yet, and written when the next field does not follow.
         let mut pending: Option<Span> = None;
         for (i, field) in self.fields.iter().enumerate() {
-            if let Some(member) = field.member() {
+            if let Some(member) = field.member().filter(|_| runs) {
                 match &mut pending {
                     // One comma between them in the compact text.
                     Some(run) if run.end + 1 == member.start => run.end = member.end,

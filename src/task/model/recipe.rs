@@ -222,6 +222,7 @@ impl Task {
                     let name = text.get(span.start as usize..span.end as usize);
                     (TEXT, name.unwrap_or_default())
                 }
+                Key::Names(_) => (TEXT, self.store.name(&field.key).as_bytes()),
                 Key::Heap(_) => (HEAP, self.store.name(&field.key).as_bytes()),
             };
             marks.named(code + mark, name);
@@ -249,7 +250,7 @@ impl Task {
                     out.push_str(self.store.name(&field.key));
                     out.push('"');
                 }
-                Key::Heap(_) => {
+                Key::Heap(_) | Key::Names(_) => {
                     let mut name = String::new();
                     json::write_string(&mut name, self.store.name(&field.key));
                     // Without its opening quote.

@@ -20,7 +20,8 @@ pub(super) const ABSENT: u32 = u32::MAX;
 #[derive(Clone, Copy)]
 pub(super) struct Field {
     pub(super) key: Key,
-    /// Where the member (`"key":value`) begins in the text when it was read from text; [`ABSENT`]
+    /// Where the member (`"key":value`) begins in the text when it was read from text (where the
+    /// value begins for a task read from its values, whose text holds no names); [`ABSENT`]
     /// otherwise.
     pub(super) member: u32,
     pub(super) value: Slot,
@@ -47,6 +48,8 @@ pub(super) enum Key {
     Known(Name),
     /// Characters of the text, without escapes.
     Text(Span),
+    /// Characters of [`Store::names`], escapes undone: a task read from its values.
+    Names(Span),
     /// A name on the heap.
     Heap(u32),
 }
@@ -107,6 +110,11 @@ pub(crate) enum Json {
 #[derive(Clone)]
 pub(super) struct Store {
     pub(super) text: Arc<str>,
+    /// The names of a task read from the JSON array of its values ([`Task::from_values_json`]),
+    /// whose text then holds no names.
+    ///
+    /// [`Task::from_values_json`]: super::Task::from_values_json
+    pub(super) names: Option<Arc<str>>,
     pub(super) heap: Vec<Heap>,
     /// Turns JSON text this task keeps into a value: serde_json's reader for a task read from text,
     /// nothing for a task built from values, which keeps no text. Programs that never read task text
@@ -172,6 +180,7 @@ impl Store {
         match key {
             Key::Known(name) => name.as_str(),
             Key::Text(span) => span.of(&self.text),
+            Key::Names(span) => self.names.as_deref().map_or("", |names| span.of(names)),
             Key::Heap(at) => match self.heap(*at) {
                 Some(Heap::Name(name)) => name,
                 _ => "",
