@@ -6,7 +6,8 @@
 //   numbers and one text (the browsers' module, where that reader would not fit the size budget). In Node's module the fast way writes its texts into a buffer the module keeps
 //   (the scratch, bindings/wasm/src/bytes.rs) instead of passing strings: `expand`'s flag and
 //   string options (`expandBytes`, whose answer is read back from the scratch) and a task's JSON
-//   text (`taskBytes`). The exact way, for anything else: the option object and the task as
+//   text (`taskBytes`), or, for a batch body, the JSON array of the task's values once the module
+//   keeps the member names of its shape (`taskShape`). The exact way, for anything else: the option object and the task as
 //   they are, read by the module as JSON.stringify reads them, so that what JSON cannot hold (a
 //   cycle, NaN, a BigInt) or an option of the wrong type gets the module's own message. Both ways
 //   read options with the same code in the module; this file only chooses the way, and never
