@@ -1,5 +1,6 @@
 //! A task's JSON through every action: each answer is a valid batch body (or valid dates), each
-//! failure an `Err`, never a panic. An accepted task holds what serde_json reads from its text.
+//! failure an `Err`, never a panic. An accepted task holds what serde_json reads from its text, and
+//! reads the same from its member names and the JSON array of its values.
 //!
 //! The input is a few bytes of parameters (the action's instant, user, date, id seed, window), then
 //! the task's JSON text.
@@ -9,7 +10,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use ticktick_recur::task::{self, Action, BatchBody, Close, Task};
+use ticktick_recur::task::{self, Action, BatchBody, Close, Task, TaskNames};
 use ticktick_recur::{IdSeed, ObjectIdGenerator};
 
 #[derive(Debug, Arbitrary)]
@@ -69,6 +70,16 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(task.to_value(), value, "{json}");
     let written: Value = serde_json::from_str(&task.to_json()).expect("a task is written as JSON");
     assert_eq!(written, value, "{json}");
+    // The same task from its member names and the JSON array of its values.
+    if let Value::Object(members) = &value {
+        let names = TaskNames::new(members.keys());
+        let values = Value::from(members.values().cloned().collect::<Vec<_>>()).to_string();
+        let from_values =
+            Task::from_values_json(&names, &values).expect("a task reads from its values");
+        assert_eq!(from_values.to_value(), value, "{json}");
+        let written: Value = serde_json::from_str(&from_values.to_json()).expect("written as JSON");
+        assert_eq!(written, value, "{json}");
+    }
     let at = instant(&p);
     let close = Close {
         at,
