@@ -195,15 +195,14 @@ function build() {
       writeFileSync(webGlue, readFileSync(webGlue, "utf8").replace(/^\/\* @ts-self-types=.*\*\/\n/, ""));
     }
   }
-  for (const file of ["node.cjs", "node.mjs", "browser.mjs", "wrap.mjs"]) {
+  for (const file of ["node.cjs", "node.mjs", "browser.mjs", "wrap.mjs", "bodies.mjs"]) {
     copyFileSync(join(pkg, "src", file), join(dist, file));
   }
-  // The CommonJS copy of the wrapper: the same code, exported the CommonJS way.
-  const wrapEsm = readFileSync(join(pkg, "src", "wrap.mjs"), "utf8");
-  writeFileSync(
-    join(dist, "wrap.cjs"),
-    `"use strict";\n${wrapEsm.replace(/^export (const|function) /gm, "$1 ")}\nmodule.exports = { API, wrap, forceTrapForTesting };\n`,
-  );
+  // The CommonJS copies of the wrapper and its bodies: the same code, imported and exported the
+  // CommonJS way.
+  for (const name of ["wrap", "bodies"]) {
+    writeFileSync(join(dist, `${name}.cjs`), commonJs(readFileSync(join(pkg, "src", `${name}.mjs`), "utf8")));
+  }
 
   console.log(
     `built pkg/dist, ${zones === undefined ? "all zones" : `zones matching ${zones}`}, ` +
@@ -212,6 +211,18 @@ function build() {
 }
 
 /** Bytes of `file` (holding `bytes`) gzipped as the README measures it: gzip -9 (GNU gzip; zlib's level 9 when gzip is missing, a little larger). */
+/**
+ * The CommonJS form of one of src/'s ES modules, written as they are: `import { a, b } from
+ * "./x.mjs";` lines, and `export const` / `export function` declarations.
+ */
+export function commonJs(esm) {
+  const exported = [...esm.matchAll(/^export (?:const|function) (\w+)/gm)].map((match) => match[1]);
+  const body = esm
+    .replace(/^import \{([^}]*)\} from "\.\/(\w+)\.mjs";$/gm, 'const {$1} = require("./$2.cjs");')
+    .replace(/^export (const|function) /gm, "$1 ");
+  return `"use strict";\n${body}\nmodule.exports = { ${exported.join(", ")} };\n`;
+}
+
 function gzippedSize(file, bytes) {
   try {
     return execFileSync("gzip", ["-9", "-c", file], { maxBuffer: 1 << 26 }).length;

@@ -15,14 +15,17 @@
 // - Results come back as text (JSON, or expand's instants back to back, see instants()) or a
 //   Float64Array, or as the Error to throw for bad input, which is thrown here with a stack trace
 //   that starts at the caller. In Node's module, batch bodies taken the fast way come back as a
-//   recipe instead (`rebuild`): the members kept from the task are copied from the object the
-//   caller passed, by a function compiled once per shape of body, and only the new values are
-//   parsed.
+//   recipe instead (`rebuild`, src/bodies.mjs): the members kept from the task are copied from the
+//   object the caller passed, by a function compiled once per shape of body, and only the new
+//   values are read.
 // - A call that throws instead was interrupted half-way (a trap, a panic, a stack overflow): the
 //   instance's memory may be mid-change, so it is replaced by a fresh instance of the same compiled
 //   module before the error is passed on. The next call works as if nothing happened.
 //
-// The build writes a CommonJS copy of this file (dist/wrap.cjs) for the require() entry.
+// The build writes a CommonJS copy of this file (dist/wrap.cjs, and dist/bodies.cjs of
+// src/bodies.mjs) for the require() entry.
+
+import { BODIES, codegen, compile, hasOwn, omitted, rebuild } from "./bodies.mjs";
 
 /** The functions of the API (SURFACES.md §2). */
 export const API = [
@@ -79,15 +82,6 @@ function strings(value) {
   for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return EXACT;
   return value;
 }
-
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-
-/**
- * Whether `name` is an own property of `object`, as Object.hasOwn tells. In a for-in loop V8 answers
- * `hasOwnProperty.call` from the loop's own state (next to nothing), where Object.hasOwn costs a
- * lookup per name (about 12 ns in Node 20).
- */
-const hasOwn = (object, name) => hasOwnProperty.call(object, name);
 
 /** Whether `options` is an object the fast way can read (its values are checked one by one). */
 const plainOptions = (options) =>
@@ -295,7 +289,7 @@ function taskFast(glue, scratch, call, known, body, task, options) {
     if (!plain(task, 0)) return EXACT;
     // A batch body as a recipe, the task as the array of its values when the module keeps its
     // member names, else as its JSON text.
-    const shape = body && generate ? taskShape(glue, scratch, task) : undefined;
+    const shape = body && codegen.allowed ? taskShape(glue, scratch, task) : undefined;
     const values = shape === undefined ? undefined : shape.values(task);
     // A member JSON leaves out this time: as JSON text.
     const asValues = values !== undefined && !values.some(omitted);
@@ -307,7 +301,7 @@ function taskFast(glue, scratch, call, known, body, task, options) {
     }
     const json = JSON.stringify(task);
     if (json.includes("\\ud")) return EXACT;
-    if (body && generate && !asValues) {
+    if (body && codegen.allowed && !asValues) {
       const built = recipeBytes(glue, scratch, call, task, json, -1, at, id, idSeed, date, defaultTimeZone);
       if (built !== undefined) return built;
     }
@@ -359,13 +353,8 @@ function taskShape(glue, scratch, task) {
     if (!hasOwn(task, name) || omitted(task[name]) || name === "__proto__") return undefined;
     names.push(name);
   }
-  let values;
-  try {
-    values = new Function("t", `return [${names.map((name) => `t[${JSON.stringify(name)}]`).join(",")}]`);
-  } catch (error) {
-    if (error instanceof EvalError) generate = false;
-    return undefined;
-  }
+  const values = compile([], `return (t)=>[${names.map((name) => `t[${JSON.stringify(name)}]`).join(",")}]`);
+  if (values === undefined) return undefined;
   const slot = shapes.length < SHAPES ? shapes.length : scratch.shapesNext++ % SHAPES;
   const length = putText(glue, scratch, JSON.stringify(names));
   if (!scratch.taskNames(slot, length)) return undefined;
@@ -398,214 +387,6 @@ function recipeBytes(glue, scratch, call, task, json, names, at, id, idSeed, dat
   return rebuild(scratch.builders, task, view.utf8Slice !== undefined
     ? view.utf8Slice(scratch.at, scratch.at + length)
     : decoder.decode(view.subarray(scratch.at, scratch.at + length)));
-}
-
-/** The functions whose answer is a batch body, which Node's module can give as a recipe. */
-const BODIES = ["complete", "wontDo", "skip", "skipDate", "pin", "unpin"];
-
-/**
- * Whether the process allows code generation from strings (`new Function`): false for good once it
- * refused (`--disallow-code-generation-from-strings`, a content security policy), and batch bodies
- * then come as JSON text.
- */
-let generate = true;
-
-/**
- * The batch body of `recipe`, the answer of the module's `taskRecipeBytes` (bindings/wasm/src/recipe.rs):
- * the number of the body's shape, the shape itself when the module gives it for the first time, and
- * the body's new values. The members the body keeps from `task` are copied from it by the shape's
- * builder, compiled once and kept in `builders` under the shape's number. The module numbers at most
- * a few hundred shapes, and gives a number with its shape before using it alone (again after it
- * starts afresh, or after the instance is replaced): a builder is replaced whenever its number comes
- * with a shape. Undefined when no builder can express the shape, or code generation is refused: the
- * answer is then to be asked as JSON text.
- */
-function rebuild(builders, task, recipe) {
-  // "=": a shape given with its number.
-  const given = recipe.charCodeAt(0) === 61;
-  let at = given ? 1 : 0;
-  let number = 0;
-  for (let code; (code = recipe.charCodeAt(at)) !== 10; at++) number = 10 * number + code - 48;
-  at++;
-  if (given) {
-    const cut = recipe.indexOf("\n", at);
-    builders[number] = builder(recipe.slice(at, cut));
-    at = cut + 1;
-  }
-  const build = builders[number];
-  return typeof build === "function" ? build(task, values(recipe, at)) : undefined;
-}
-
-/**
- * The array of new values at `at` in a recipe, JSON text the module wrote: compact, integers only.
- * Read here when no string in it holds an escape (the text has no backslash), at half the cost of
- * JSON.parse in Node 20 (no checks the module's own writing makes needless); anything else this
- * reader does not expect, by JSON.parse.
- */
-function values(recipe, at) {
-  if (recipe.indexOf("\\", at) === -1) {
-    reading.text = recipe;
-    reading.at = at;
-    const value = read(reading);
-    if (value !== UNEXPECTED && reading.at === recipe.length) return value;
-  }
-  return JSON.parse(recipe.slice(at));
-}
-
-/** What `read` gives for text it leaves to JSON.parse. */
-const UNEXPECTED = Symbol("unexpected");
-/** Where `read` is: the text, and the place of the next value. */
-const reading = { text: "", at: 0 };
-
-/**
- * The value at `reading.at` of JSON text without escapes or whitespace, whose numbers are
- * integers; `reading.at` moves past it. UNEXPECTED for anything else (a fraction, an exponent, an
- * integer of more than 15 digits, a member named `__proto__`), which JSON.parse then reads.
- */
-function read(reading) {
-  const text = reading.text;
-  let at = reading.at;
-  const code = text.charCodeAt(at);
-  switch (code) {
-    case 34: {
-      const end = text.indexOf('"', at + 1);
-      if (end === -1) return UNEXPECTED;
-      reading.at = end + 1;
-      return text.slice(at + 1, end);
-    }
-    case 91: {
-      const out = [];
-      reading.at = at + 1;
-      if (text.charCodeAt(at + 1) === 93) {
-        reading.at = at + 2;
-        return out;
-      }
-      for (;;) {
-        const item = read(reading);
-        if (item === UNEXPECTED) return UNEXPECTED;
-        out.push(item);
-        const next = text.charCodeAt(reading.at++);
-        if (next === 93) return out;
-        if (next !== 44) return UNEXPECTED;
-      }
-    }
-    case 123: {
-      const out = {};
-      if (text.charCodeAt(at + 1) === 125) {
-        reading.at = at + 2;
-        return out;
-      }
-      at++;
-      for (;;) {
-        if (text.charCodeAt(at) !== 34) return UNEXPECTED;
-        const end = text.indexOf('"', at + 1);
-        const name = text.slice(at + 1, end);
-        if (end === -1 || name === "__proto__" || text.charCodeAt(end + 1) !== 58) return UNEXPECTED;
-        reading.at = end + 2;
-        const member = read(reading);
-        if (member === UNEXPECTED) return UNEXPECTED;
-        out[name] = member;
-        const next = text.charCodeAt(reading.at++);
-        if (next === 125) return out;
-        if (next !== 44) return UNEXPECTED;
-        at = reading.at;
-      }
-    }
-    case 110:
-      reading.at = at + 4;
-      return text.startsWith("null", at) ? null : UNEXPECTED;
-    case 116:
-      reading.at = at + 4;
-      return text.startsWith("true", at) ? true : UNEXPECTED;
-    case 102:
-      reading.at = at + 5;
-      return text.startsWith("false", at) ? false : UNEXPECTED;
-    default: {
-      const negative = code === 45;
-      const start = negative ? at + 1 : at;
-      let number = 0;
-      let end = start;
-      for (let digit; (digit = text.charCodeAt(end) - 48) >= 0 && digit <= 9; end++) number = 10 * number + digit;
-      const next = text.charCodeAt(end);
-      // No digits, a fraction or an exponent, a leading zero, digits past exact sums of doubles.
-      if (end === start || next === 46 || next === 101 || next === 69 || end - start > 15 ||
-          (text.charCodeAt(start) === 48 && end - start > 1)) {
-        return UNEXPECTED;
-      }
-      reading.at = end;
-      return negative ? -number : number;
-    }
-  }
-}
-
-/**
- * The builder of a body's shape, or null when an object literal cannot express it: a member named
- * `__proto__` (which a literal takes for the object's prototype). Names are written JSON-quoted.
- * The builder takes the task and the array of new values, and copies a kept member with `copy`.
- */
-function builder(shape) {
-  let next = 0;
-  const task = (members) => {
-    const parts = [];
-    for (const member of members) {
-      if (typeof member !== "string") return null;
-      const name = member.slice(1);
-      if (name === "__proto__") return null;
-      const key = JSON.stringify(name);
-      if (member[0] === "=") parts.push(`${key}:c(t[${key}])`);
-      else if (member[0] === "+") parts.push(`${key}:v[${next++}]`);
-      else return null;
-    }
-    return `{${parts.join(",")}}`;
-  };
-  const lists = JSON.parse(shape);
-  if (lists.length !== 2) return null;
-  const [add, update] = lists.map((tasks) => tasks.map(task));
-  if (add.includes(null) || update.includes(null)) return null;
-  const source = `return (t,v)=>({"add":[${add.join(",")}],"update":[${update.join(",")}],` +
-    `"delete":v[${next}],"addAttachments":v[${next + 1}],"updateAttachments":v[${next + 2}],` +
-    `"deleteAttachments":v[${next + 3}]})`;
-  try {
-    return new Function("c", source)(copy);
-  } catch (error) {
-    if (error instanceof EvalError) generate = false;
-    return null;
-  }
-}
-
-const defineProperty = Object.defineProperty;
-
-/**
- * A copy of a member of a task the fast way takes (`plain`) as `JSON.parse(JSON.stringify(value))`
- * gives it: a Date becomes its toJSON string, members JSON leaves out (undefined, functions,
- * symbols) are left out of objects and become null in arrays, as do holes, -0 becomes 0, and only
- * own enumerable names are copied.
- */
-function copy(value) {
-  if (typeof value !== "object") return value === 0 ? 0 : value;
-  if (value === null) return null;
-  if (Array.isArray(value)) {
-    const out = [];
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      out.push(omitted(item) ? null : copy(item));
-    }
-    return out;
-  }
-  if (Object.getPrototypeOf(value) === datePrototype) return value.toJSON();
-  const out = {};
-  for (const name in value) {
-    if (!hasOwn(value, name)) continue;
-    const member = value[name];
-    if (omitted(member)) continue;
-    // A member of this name is the object's own, as JSON.parse makes it.
-    if (name === "__proto__") {
-      defineProperty(out, name, { value: copy(member), writable: true, enumerable: true, configurable: true });
-    } else {
-      out[name] = copy(member);
-    }
-  }
-  return out;
 }
 
 /**
@@ -650,8 +431,6 @@ function listFast(glue, call, tasks, options) {
 const objectPrototype = Object.prototype;
 const datePrototype = Date.prototype;
 
-/** What JSON leaves out of objects and writes as null in arrays. */
-const omitted = (value) => value === undefined || typeof value === "function" || typeof value === "symbol";
 
 /**
  * Records `value` on a tape for the fast way (bindings/wasm/src/tape.rs): `tape` gets the numbers,

@@ -12,6 +12,8 @@ const packed = JSON.parse(readFileSync(join(scratch, "pack.json"), "utf8"));
 test("the tarball holds the built package and nothing else", () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
     "README.md",
+    "dist/bodies.cjs",
+    "dist/bodies.mjs",
     "dist/browser.mjs",
     "dist/node.cjs",
     "dist/node.mjs",

@@ -1,5 +1,5 @@
 // Batch bodies built from recipes (Node's module, bindings/wasm/src/recipe.rs and `rebuild` in
-// src/wrap.mjs): the members a body keeps from the task are copied from the object the caller passed,
+// src/bodies.mjs): the members a body keeps from the task are copied from the object the caller passed,
 // the new values parsed. The body must be the command line's, key order included, for every task the
 // fast way takes; share no object with the task or with another answer; and the package must fall
 // back to the body's JSON text where a builder cannot be compiled.
