@@ -294,13 +294,13 @@ function taskFast(glue, scratch, call, known, body, task, options) {
     // A member JSON leaves out this time: as JSON text.
     const asValues = values !== undefined && !values.some(omitted);
     if (asValues) {
-      const text = JSON.stringify(values);
-      if (text.includes("\\ud")) return EXACT;
+      const text = stringified(values);
+      if (text === undefined) return EXACT;
       const built = recipeBytes(glue, scratch, call, task, text, shape.slot, at, id, idSeed, date, defaultTimeZone);
       if (built !== undefined) return built;
     }
-    const json = JSON.stringify(task);
-    if (json.includes("\\ud")) return EXACT;
+    const json = stringified(task);
+    if (json === undefined) return EXACT;
     if (body && codegen.allowed && !asValues) {
       const built = recipeBytes(glue, scratch, call, task, json, -1, at, id, idSeed, date, defaultTimeZone);
       if (built !== undefined) return built;
@@ -557,12 +557,20 @@ function listed(tasks) {
 
 /**
  * The JSON text of `value` for the JSON-text form, or undefined when the exact way must read it:
- * `value` is not `plain`, or a string holds a lone surrogate, which JSON.stringify writes as an
- * escape (`\udc00`) that the core refuses, where the exact way reads U+FFFD as every string passed
- * to the module. A backslash followed by "ud" in a string also sends the call the exact way.
+ * `value` is not `plain`, or see `stringified`.
  */
 function jsonText(value) {
   if (value === undefined || !plain(value, 0)) return undefined;
+  return stringified(value);
+}
+
+/**
+ * The JSON text of a `plain` value, or undefined when a string holds a lone surrogate, which
+ * JSON.stringify writes as an escape (`\udc00`) that the core refuses, where the exact way reads
+ * U+FFFD as every string passed to the module. A backslash followed by "ud" in a string also sends
+ * the call the exact way.
+ */
+function stringified(value) {
   const text = JSON.stringify(value);
   return text.includes("\\ud") ? undefined : text;
 }

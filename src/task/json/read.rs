@@ -58,17 +58,8 @@ pub(crate) fn read_object<'a>(
     input: &'a str,
     mut member: impl FnMut(&'a str, Member) -> Option<()>,
 ) -> Option<String> {
-    // Every position fits a `u32` (see [`Span`]).
-    u32::try_from(input.len()).ok()?;
-    let bytes = input.as_bytes();
-    let mut scan = Scanner {
-        input,
-        bytes,
-        out: Vec::with_capacity(input.len()),
-        run: 0,
-        keys: Vec::new(),
-    };
-    let mut i = scan.whitespace(0);
+    let (mut scan, mut i) = start(input, Vec::with_capacity(input.len()))?;
+    let bytes = scan.bytes;
     if bytes.get(i) != Some(&b'{') {
         return None;
     }
@@ -84,17 +75,8 @@ pub(crate) fn read_object<'a>(
             let (end, escaped) = string_end(bytes, i + 1)?;
             let key_chars = input.get(i + 1..end)?;
             let key = Span::new(scan.out_pos(i + 1), scan.out_pos(end));
-            i = scan.colon(end + 1)?;
-            let start = scan.out_pos(i);
-            let mut plain = false;
-            i = if bytes.get(i) == Some(&b'"') {
-                let (end, escaped) = string_end(bytes, i + 1)?;
-                plain = !escaped;
-                end + 1
-            } else {
-                scan.value(i, inner)?
-            };
-            let value = Span::new(start, scan.out_pos(i));
+            let at = scan.colon(end + 1)?;
+            let (end, value, plain) = member_value(&mut scan, at, inner)?;
             member(
                 key_chars,
                 Member {
@@ -104,7 +86,7 @@ pub(crate) fn read_object<'a>(
                     plain,
                 },
             )?;
-            i = scan.whitespace(i);
+            i = scan.whitespace(end);
             match bytes.get(i)? {
                 b',' => i = scan.whitespace(i + 1),
                 b'}' => {
@@ -115,14 +97,51 @@ pub(crate) fn read_object<'a>(
             }
         }
     }
-    if scan.whitespace(i) != bytes.len() {
+    compact(scan, i)
+}
+
+/// A scanner of `input` that copies its compact text into `out`, and where its first token is;
+/// `None` for a text of 4 GiB or more, whose positions would not fit a `u32` (see [`Span`]).
+fn start(input: &str, out: Vec<u8>) -> Option<(Scanner<'_>, usize)> {
+    u32::try_from(input.len()).ok()?;
+    let mut scan = Scanner {
+        input,
+        bytes: input.as_bytes(),
+        out,
+        run: 0,
+        keys: Vec::new(),
+    };
+    let i = scan.whitespace(0);
+    Some((scan, i))
+}
+
+/// The value at `i` (a member's, or an array's element), `depth` more levels of nesting allowed:
+/// where it ends, its span of the compact text, and whether it is a string without escapes.
+#[inline(always)]
+fn member_value(scan: &mut Scanner<'_>, i: usize, depth: usize) -> Option<(usize, Span, bool)> {
+    let start = scan.out_pos(i);
+    let mut plain = false;
+    let end = if scan.bytes.get(i) == Some(&b'"') {
+        let (end, escaped) = string_end(scan.bytes, i + 1)?;
+        plain = !escaped;
+        end + 1
+    } else {
+        scan.value(i, depth)?
+    };
+    Some((end, Span::new(start, scan.out_pos(end)), plain))
+}
+
+/// The compact text of the scanner's input, which ends at `i` but for whitespace; `None` when
+/// something else follows.
+fn compact(mut scan: Scanner<'_>, i: usize) -> Option<String> {
+    if scan.whitespace(i) != scan.bytes.len() {
         return None;
     }
     if scan.run == 0 {
         // No whitespace anywhere: the input is its own compact text.
-        return Some(input.to_owned());
+        return Some(scan.input.to_owned());
     }
-    scan.out.extend_from_slice(bytes.get(scan.run..)?);
+    scan.out.extend_from_slice(scan.bytes.get(scan.run..)?);
     // Pieces of a `str` cut at ASCII whitespace: always UTF-8.
     String::from_utf8(scan.out).ok()
 }
@@ -137,52 +156,32 @@ pub(crate) fn read_values(
     input: &str,
     mut value: impl FnMut(usize, Span, bool) -> Option<()>,
 ) -> Option<(String, usize)> {
-    u32::try_from(input.len()).ok()?;
-    let bytes = input.as_bytes();
-    let mut scan = Scanner {
-        input,
-        bytes,
-        out: Vec::new(),
-        run: 0,
-        keys: Vec::new(),
-    };
-    let mut i = scan.whitespace(0);
-    if bytes.get(i) != Some(&b'[') {
+    let (mut scan, mut i) = start(input, Vec::new())?;
+    if scan.bytes.get(i) != Some(&b'[') {
         return None;
     }
     i = scan.whitespace(i + 1);
     let inner = MAX_DEPTH.checked_sub(1)?;
     let mut count = 0;
-    if bytes.get(i) != Some(&b']') {
+    if scan.bytes.get(i) == Some(&b']') {
+        i += 1;
+    } else {
         loop {
-            let start = scan.out_pos(i);
-            let mut plain = false;
-            i = if bytes.get(i) == Some(&b'"') {
-                let (end, escaped) = string_end(bytes, i + 1)?;
-                plain = !escaped;
-                end + 1
-            } else {
-                scan.value(i, inner)?
-            };
-            value(count, Span::new(start, scan.out_pos(i)), plain)?;
+            let (end, span, plain) = member_value(&mut scan, i, inner)?;
+            value(count, span, plain)?;
             count += 1;
-            i = scan.whitespace(i);
-            match bytes.get(i)? {
+            i = scan.whitespace(end);
+            match scan.bytes.get(i)? {
                 b',' => i = scan.whitespace(i + 1),
-                b']' => break,
+                b']' => {
+                    i += 1;
+                    break;
+                }
                 _ => return None,
             }
         }
     }
-    if scan.whitespace(i + 1) != bytes.len() {
-        return None;
-    }
-    if scan.run == 0 {
-        return Some((input.to_owned(), count));
-    }
-    scan.out.extend_from_slice(bytes.get(scan.run..)?);
-    // Pieces of a `str` cut at ASCII whitespace: always UTF-8.
-    Some((String::from_utf8(scan.out).ok()?, count))
+    Some((compact(scan, i)?, count))
 }
 
 #[cfg(test)]

@@ -37,6 +37,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Takes a member; `None` for a key seen before.
+    #[inline(always)]
     fn member(&mut self, chars: &'a str, member: json::Member) -> Option<()> {
         let key = if member.escaped {
             let name = json::unescape(chars).into_owned();
