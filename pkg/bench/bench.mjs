@@ -3,9 +3,10 @@
 // and rrule.js (npm `rrule`). `npm --prefix pkg run bench`; `-- --quick` for fewer rounds. Then the
 // agenda and reminders of criterion's 10,000-task list, against the command line's CPU time on the
 // same list (target/release) and criterion's own figures when `cargo bench --bench bench -- 10000_tasks`
-// has run (target/criterion), and `complete` on the captured task against criterion's figure for it
-// (`cargo bench --bench bench -- complete/captured_daily_task`). `-- --agenda` runs only the agenda
-// and reminders.
+// has run (target/criterion), and `complete` on the captured task against the same call natively,
+// timed in the same rounds (examples/complete_cpu.rs, criterion's `complete/captured_daily_task` work,
+// built here), so that a busy minute of a shared machine slows both. `-- --agenda` runs only the
+// agenda and reminders.
 //
 // Fair terms. Every library parses its rule from text on every call (ticktick-recur its repeatFlag,
 // the others `DTSTART;TZID=...` and `RRULE:...`), and every cache is off: rrule-rust's per set
@@ -78,15 +79,19 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /**
  * Median time of one call of each of `count` libraries on work `work`, timed in alternating rounds,
- * each library in a process of its own (this script with `--child WORK LIBRARY`).
+ * each library in a process of its own (this script with `--child WORK LIBRARY`), then of each
+ * program of `programs` (`[file, ...args]`, printing the milliseconds of one call) in the same rounds.
  */
-function race(work, count) {
+function race(work, count, programs = []) {
   const rounds = quick ? 3 : 7;
-  const samples = Array.from({ length: count }, () => []);
+  const samples = Array.from({ length: count + programs.length }, () => []);
   for (let round = 0; round < rounds; round++) {
     for (let library = 0; library < count; library++) {
       const args = [fileURLToPath(import.meta.url), "--child", String(work), String(library), ...process.argv.slice(2)];
       samples[library].push(Number(execFileSync(process.execPath, args, { encoding: "utf8" })));
+    }
+    for (const [i, [file, ...args]] of programs.entries()) {
+      samples[count + i].push(Number(execFileSync(file, args, { encoding: "utf8" })));
     }
   }
   return samples.map(median);
@@ -232,15 +237,25 @@ function native(name) {
 }
 
 /**
- * `complete` on the captured task against criterion's figure for the same call, JSON text to JSON
- * text (`cargo bench --bench bench -- complete/captured_daily_task`), when it has run here.
+ * The native program timed in the same rounds as `complete` (examples/complete_cpu.rs): criterion's
+ * `complete/captured_daily_task`, JSON text to JSON text, timed as a library here is. Built first.
  */
-function completeLine(npm) {
-  const line = `complete on the captured task: ${time(npm)}`;
-  const same = native("complete/captured_daily_task/ticktick-recur");
-  if (same === undefined) return `${line} (cargo bench --bench bench -- complete/captured_daily_task for the native figure)`;
-  return `${line}, ${(npm / same).toFixed(1)}x criterion's native figure (${time(same)}, JSON text to JSON text; ` +
-    "target: at most 3x)";
+function nativeComplete() {
+  execFileSync("cargo", ["build", "--release", "--quiet", "--example", "complete_cpu"],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  return [join(root, "target", "release", "examples", "complete_cpu"), ...(quick ? ["--quick"] : [])];
+}
+
+/**
+ * `complete` on the captured task against the native call timed in the same rounds, and criterion's
+ * figure for it (`cargo bench --bench bench -- complete/captured_daily_task`, wall-clock) when it
+ * has run here.
+ */
+function completeLine(npm, same) {
+  const line = `complete on the captured task: ${time(npm)}, ${(npm / same).toFixed(1)}x native in the same rounds ` +
+    `(${time(same)}, JSON text to JSON text, examples/complete_cpu.rs; target: at most 3x)`;
+  const criterion = native("complete/captured_daily_task/ticktick-recur");
+  return criterion === undefined ? line : `${line}; criterion (wall-clock): ${time(criterion)}`;
 }
 
 const names = ["ticktick-recur", `rrule-rust ${version("rrule-rust")}`, `rrule-temporal ${version("rrule-temporal")}`, `rrule.js ${version("rrule")}`];
@@ -282,7 +297,7 @@ for (const [w, work] of agendaOnly ? [] : works.entries()) {
 const expectedBody = structuredClone(VECTOR.expect);
 expectedBody.add[0].status = 2;
 assert.deepEqual(completeCaptured(), expectedBody, "complete on the captured task");
-const [complete] = agendaOnly ? [] : race(works.length, 1);
+const [complete, nativeCompleteTime] = agendaOnly ? [] : race(works.length, 1, [nativeComplete()]);
 const agendaEntries = agendaMarch();
 assert.ok(agendaEntries.length > 40_000, `${agendaEntries.length} agenda entries`);
 assert.deepEqual(agendaEntries, merged((task) => recur.agenda([task], MARCH), (e) => e.startDate ?? e.dueDate),
@@ -311,7 +326,7 @@ if (!agendaOnly) console.log(`
 next occurrence from the flag text: ${time(daily[0])} and ${time(monthly[0])} (target: at most 3 µs)
 1,000 occurrences as strings: ${time(strings[0])} (target: at most 120 µs), ${(strings[1] / strings[0]).toFixed(1)}x rrule-rust's time (target: at least 3x)
 1,000 occurrences as milliseconds: ${time(millis[0])}, ${(millis[1] / millis[0]).toFixed(1)}x rrule-rust's time (target: at least 10x)
-${completeLine(complete)}`);
+${completeLine(complete, nativeCompleteTime)}`);
 for (const [what, npm] of [["agenda", agendaTime], ["reminders", remindersTime]]) {
   const cli = cliCpu(what);
   const line = [`${what}: ${time(npm)}`];

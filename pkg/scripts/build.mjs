@@ -195,12 +195,12 @@ function build() {
       writeFileSync(webGlue, readFileSync(webGlue, "utf8").replace(/^\/\* @ts-self-types=.*\*\/\n/, ""));
     }
   }
-  for (const file of ["node.cjs", "node.mjs", "browser.mjs", "wrap.mjs", "bodies.mjs"]) {
+  for (const file of ["node.cjs", "node.mjs", "browser.mjs", "wrap.mjs", "bodies.mjs", "tape.mjs"]) {
     copyFileSync(join(pkg, "src", file), join(dist, file));
   }
   // The CommonJS copies of the wrapper and its bodies: the same code, imported and exported the
   // CommonJS way.
-  for (const name of ["wrap", "bodies"]) {
+  for (const name of ["wrap", "bodies", "tape"]) {
     writeFileSync(join(dist, `${name}.cjs`), commonJs(readFileSync(join(pkg, "src", `${name}.mjs`), "utf8")));
   }
 

@@ -38,6 +38,9 @@ npm ci --prefix pkg --no-audit --no-fund --loglevel=error
 step "lint the bindings"
 cargo clippy -p ticktick-recur-wasm --target wasm32-unknown-unknown -- -D warnings
 
+step "the bindings' own unit tests (native, with Node's text reader)"
+cargo test --release -p ticktick-recur-wasm --features text-reader
+
 step "build"
 npm --prefix pkg run build
 # The command line, which the error tests compare messages with (already built by cargo test).

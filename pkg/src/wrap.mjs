@@ -3,11 +3,13 @@
 // - Each function takes one of two ways into the module. The fast way, for plain values (what a
 //   user nearly always passes): the options one by one as strings, numbers and booleans, tasks as
 //   their JSON.stringify text read by the core's text reader (Node's module) or as a tape of
-//   numbers and one text (the browsers' module, where that reader would not fit the size budget). In Node's module the fast way writes its texts into a buffer the module keeps
+//   numbers and one text (the browsers' module, where that reader would not fit the size budget;
+//   src/tape.mjs). In Node's module the fast way writes its texts into a buffer the module keeps
 //   (the scratch, bindings/wasm/src/bytes.rs) instead of passing strings: `expand`'s flag and
 //   string options (`expandBytes`, whose answer is read back from the scratch) and a task's JSON
-//   text (`taskBytes`), or, for a batch body, the JSON array of the task's values once the module
-//   keeps the member names of its shape (`taskShape`). The exact way, for anything else: the option object and the task as
+//   text (`taskBytes`), or, for a batch body, the task's values on a tape written in place in the
+//   module's memory once the module keeps the member names of its shape (`taskShape`,
+//   `valuesTape`). The exact way, for anything else: the option object and the task as
 //   they are, read by the module as JSON.stringify reads them, so that what JSON cannot hold (a
 //   cycle, NaN, a BigInt) or an option of the wrong type gets the module's own message. Both ways
 //   read options with the same code in the module; this file only chooses the way, and never
@@ -26,6 +28,7 @@
 // src/bodies.mjs) for the require() entry.
 
 import { BODIES, codegen, compile, hasOwn, omitted, rebuild } from "./bodies.mjs";
+import { plain, record, writeValues } from "./tape.mjs";
 
 /** The functions of the API (SURFACES.md §2). */
 export const API = [
@@ -284,24 +287,20 @@ function taskFast(glue, scratch, call, known, body, task, options) {
       date === EXACT || defaultTimeZone === EXACT) {
     return EXACT;
   }
-  // Node's module, which reads JSON text: the task's text through the scratch.
+  // Node's module, which reads JSON text: the task through the scratch.
   if (scratch !== undefined) {
-    if (!plain(task, 0)) return EXACT;
-    // A batch body as a recipe, the task as the array of its values when the module keeps its
-    // member names, else as its JSON text.
+    // A batch body as a recipe, the task as the tape of its values when the module keeps its member
+    // names (and the tape takes them), else as its JSON text.
     const shape = body && codegen.allowed ? taskShape(glue, scratch, task) : undefined;
-    const values = shape === undefined ? undefined : shape.values(task);
-    // A member JSON leaves out this time: as JSON text.
-    const asValues = values !== undefined && !values.some(omitted);
-    if (asValues) {
-      const text = stringified(values);
-      if (text === undefined) return EXACT;
-      const built = recipeBytes(glue, scratch, call, task, text, shape.slot, at, id, idSeed, date, defaultTimeZone);
+    const taped = shape !== undefined && writeValues(shape.values(task), valuesTape(scratch));
+    if (taped) {
+      const built = recipeBytes(glue, scratch, call, task, scratch.tape.text, shape.slot, at, id, idSeed, date, defaultTimeZone);
       if (built !== undefined) return built;
     }
+    if (!plain(task, 0)) return EXACT;
     const json = stringified(task);
     if (json === undefined) return EXACT;
-    if (body && codegen.allowed && !asValues) {
+    if (body && codegen.allowed && !taped) {
       const built = recipeBytes(glue, scratch, call, task, json, -1, at, id, idSeed, date, defaultTimeZone);
       if (built !== undefined) return built;
     }
@@ -316,15 +315,29 @@ function taskFast(glue, scratch, call, known, body, task, options) {
   return glue.taskFast(call, tape, texts.join(""), at, from, to, limit, id, idSeed, date, defaultTimeZone);
 }
 
+/**
+ * The tape on which `writeValues` (src/tape.mjs) writes a task's values in place in the module's
+ * memory (`valuesTape`, bindings/wasm/src/bytes.rs), its numbers made current first, at the length
+ * last asked: of this instance, and not detached by the memory's growth.
+ */
+function valuesTape(scratch) {
+  const tape = scratch.tape;
+  if (tape.resets !== resets || tape.numbers.length === 0) {
+    tape.resets = resets;
+    tape.numbers = tape.grow(tape.room);
+  }
+  return tape;
+}
+
 /** How many shapes of tasks the module keeps the member names of (bindings/wasm/src/bytes.rs). */
 const SHAPES = 16;
 
 /**
  * The shape of `task` whose member names the module keeps (`taskNames`, bindings/wasm/src/bytes.rs),
  * given to it first when new: `{names, slot, values}`, `values` giving the task's values in the
- * order of its names. A task of a shape goes into the module as the JSON array of its values, which
- * JSON.stringify writes in two thirds of the time of the object (Node 20 spends about 50 ns on each
- * member's name). Undefined for a task whose values JSON.stringify would not write as its members
+ * order of its names. A task of a shape goes into the module as its values on a tape (`writeValues`,
+ * src/tape.mjs), without its members' names, which the module reads from the names it keeps.
+ * Undefined for a task whose values JSON.stringify would not write as its members
  * (an inherited enumerable name, a member JSON leaves out) or that has a member named `__proto__`,
  * which go as JSON text; and when code generation is refused. The shapes are the last SHAPES
  * seen, each in the module's slot of its index.
@@ -364,22 +377,23 @@ function taskShape(glue, scratch, task) {
 /**
  * A function giving a batch body, the byte form (`taskRecipeBytes`, bindings/wasm/src/bytes.rs):
  * the task's text and the string options written into the scratch back to back, the body rebuilt
- * from the recipe the module writes there (see `rebuild`). The text is the JSON array of the task's
- * values when `names` is the slot of its shape's names (see `taskShape`), else (-1) its JSON text.
- * Undefined when the module leaves the answer to the JSON text form, or no builder can express the
- * shape.
+ * from the recipe the module writes there (see `rebuild`). When `names` is the slot of the task's
+ * shape (see `taskShape`), the task is its values on the scratch's tape (see `valuesTape`) and
+ * `text` the tape's strings; else (-1) `text` is the task's JSON text. Undefined when the module leaves the
+ * answer to the JSON text form, or no builder can express the shape.
  */
-function recipeBytes(glue, scratch, call, task, json, names, at, id, idSeed, date, defaultTimeZone) {
+function recipeBytes(glue, scratch, call, task, text, names, at, id, idSeed, date, defaultTimeZone) {
   const options = (at?.length ?? 0) + (idSeed?.length ?? 0) + (date?.length ?? 0) + (defaultTimeZone?.length ?? 0);
-  let view = room(glue, scratch, 3 * (json.length + options));
+  const numbers = names === -1 ? 0 : scratch.tape.length;
+  let view = room(glue, scratch, 3 * (text.length + options));
   let end = scratch.at;
-  const t = view.utf8Write !== undefined ? view.utf8Write(json, end, 3 * json.length)
-    : encoder.encodeInto(json, view.subarray(end, end + 3 * json.length)).written;
+  const t = view.utf8Write !== undefined ? view.utf8Write(text, end, 3 * text.length)
+    : encoder.encodeInto(text, view.subarray(end, end + 3 * text.length)).written;
   const a = put(view, (end += t), at);
   const s = put(view, (end += a === ABSENT ? 0 : a), idSeed);
   const d = put(view, (end += s === ABSENT ? 0 : s), date);
   const z = put(view, end + (d === ABSENT ? 0 : d), defaultTimeZone);
-  const length = scratch.taskRecipeBytes(call, names, t, a, id, s, d, z);
+  const length = scratch.taskRecipeBytes(call, names, t, numbers, a, id, s, d, z);
   if (length === -1) return undefined;
   // The module grew the scratch for a longer recipe: its address is asked again.
   if (length > scratch.room) scratch.room = 0;
@@ -429,116 +443,6 @@ function listFast(glue, call, tasks, options) {
 }
 
 const objectPrototype = Object.prototype;
-const datePrototype = Date.prototype;
-
-
-/**
- * Records `value` on a tape for the fast way (bindings/wasm/src/tape.rs): `tape` gets the numbers,
- * `texts` the strings, as JSON.stringify would write the value. False when the exact way must read
- * it instead: numbers JSON has no form for (JSON.stringify writes null, the exact way refuses them),
- * BigInts, boxed primitives, class instances and objects with their own toJSON, values nested deeper
- * than the exact way allows.
- */
-function record(value, depth, tape, texts) {
-  switch (typeof value) {
-    case "string":
-      tape.push(4, value.length);
-      texts.push(value);
-      return true;
-    case "number":
-      if (!Number.isFinite(value)) return false;
-      tape.push(3, value);
-      return true;
-    case "boolean":
-      tape.push(value ? 2 : 1);
-      return true;
-    case "object":
-      break;
-    default:
-      return false;
-  }
-  if (value === null) {
-    tape.push(0);
-    return true;
-  }
-  if (depth >= 100) return false;
-  if (Array.isArray(value)) {
-    if (typeof value.toJSON === "function") return false;
-    tape.push(5, value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      if (omitted(item)) tape.push(0);
-      else if (!record(item, depth + 1, tape, texts)) return false;
-    }
-    return true;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype === datePrototype && value.toJSON === datePrototype.toJSON) {
-    return record(value.toJSON(), depth + 1, tape, texts);
-  }
-  if (prototype !== objectPrototype || typeof value.toJSON === "function") return false;
-  tape.push(6, 0);
-  const count = tape.length - 1;
-  for (const name of Object.keys(value)) {
-    const member = value[name];
-    if (omitted(member)) continue;
-    tape.push(name.length);
-    texts.push(name);
-    if (!record(member, depth + 1, tape, texts)) return false;
-    tape[count]++;
-  }
-  return true;
-}
-
-/** How deep the JSON-text form takes values; deeper ones (a cycle, say) take the exact way. */
-const DEPTH = 100;
-const dateToJSON = datePrototype.toJSON;
-
-/**
- * Whether JSON.stringify writes `value` as the exact way reads it (bindings/wasm/src/json.rs), so
- * that the JSON-text form of the fast way (bindings/wasm/src/text.rs, in the Node module) may pass
- * its text: strings, booleans, null, safe integers (-0 is written 0 both ways), arrays, plain objects
- * and Dates, with members that JSON leaves out (undefined, functions, symbols) or writes as null
- * (array holes and such elements). False for what the exact way reads otherwise or refuses with its
- * own message: NaN and the infinities (JSON.stringify writes null), numbers that are not safe
- * integers (the core reads their text, the exact way their value), BigInts, boxed primitives, class
- * instances and objects with their own toJSON (which JSON.stringify calls with a key), values nested
- * DEPTH levels deep or more (cycles among them). Strings are checked on the whole text (see
- * `jsonText`). Inherited enumerable properties are checked as well: JSON leaves them out, so a bad
- * one only sends the call the exact way.
- */
-function plain(value, depth) {
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-    case "undefined":
-    case "function":
-    case "symbol":
-      return true;
-    case "number":
-      return Number.isSafeInteger(value);
-    case "object":
-      break;
-    default:
-      return false;
-  }
-  if (value === null) return true;
-  if (depth >= DEPTH) return false;
-  if (Array.isArray(value)) {
-    if (typeof value.toJSON === "function") return false;
-    for (let i = 0; i < value.length; i++) if (!plain(value[i], depth + 1)) return false;
-    return true;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype === datePrototype && value.toJSON === dateToJSON) {
-    // Its ISO string, or null when invalid (a replaced toISOString could give anything).
-    const json = value.toJSON();
-    return json === null || typeof json === "string";
-  }
-  if (prototype !== objectPrototype || typeof value.toJSON === "function") return false;
-  for (const name in value) if (!plain(value[name], depth + 1)) return false;
-  return true;
-}
 
 /**
  * The tasks of a list in one of its three forms (an array, one task, a sync answer whose
@@ -618,6 +522,14 @@ export function wrap(glue) {
         taskRecipeBytes: glue.taskRecipeBytes, builders: [],
         // Shapes of tasks whose member names the module keeps (see `taskShape`).
         taskNames: glue.taskNames, shapes: [], shapesNext: 0, shapesResets: -1,
+        // The tape of their values (see `valuesTape`).
+        tape: {
+          numbers: new Float64Array(0), length: 0, text: "", resets: -1, room: 256,
+          grow(length) {
+            this.room = length;
+            return new Float64Array(glue.scratchMemory().buffer, glue.valuesTape(length), length);
+          },
+        },
       }
     : undefined;
   /** A call into the module, the fast way when it can take the arguments, else the exact way. */

@@ -20,6 +20,8 @@ test("the tarball holds the built package and nothing else", () => {
     "dist/node/ticktick_recur.d.ts",
     "dist/node/ticktick_recur.js",
     "dist/node/ticktick_recur_bg.wasm",
+    "dist/tape.cjs",
+    "dist/tape.mjs",
     "dist/web/ticktick_recur.js",
     "dist/web/wasm.mjs",
     "dist/wrap.cjs",

@@ -218,7 +218,7 @@ test("bodies come as recipes; a shape with a member __proto__ comes as JSON text
   }
 });
 
-test("a task goes as the array of its values once the module keeps its member names", () => {
+test("a task goes as the tape of its values once the module keeps its member names", () => {
   const { api: spied, counts, trap, done } = counted(["taskRecipeBytes", "taskNames", "taskBytes"]);
   const body = (task) => JSON.stringify(api.complete(task, { ...CALLS.complete[1], holidays: "none" }));
   const check = (task) => assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), body(task));
@@ -238,6 +238,56 @@ test("a task goes as the array of its values once the module keeps its member na
     trap();
     check(daily);
     assert.deepStrictEqual(counts, { taskRecipeBytes: 39, taskNames: 36, taskBytes: 0 });
+  } finally {
+    done();
+  }
+});
+
+test("the tape is written in place, grows, and is found again after the module's memory grows", (t) => {
+  const binary = cli();
+  if (!binary) {
+    t.skip("no ticktick-recur binary: cargo build (or set TICKTICK_RECUR_CLI) to compare");
+    return;
+  }
+  const { api: spied, counts, done } = counted(["taskRecipeBytes", "valuesTape", "taskBytes"]);
+  const check = (task) =>
+    assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), JSON.stringify(onCli(binary, "complete", task).body));
+  try {
+    check(daily);
+    check(daily);
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 2, valuesTape: 1, taskBytes: 0 });
+    // 1,800 numbers and more: the tape of 256 grows three times, keeping what was written.
+    const long = { ...daily, extra: Array.from({ length: 300 }, (_, i) => [i, `v${i}`]) };
+    check(long);
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 3, valuesTape: 4, taskBytes: 0 });
+    // Asked again at its length if the module's memory grew meanwhile (the view is then detached),
+    // never grown again.
+    let asked = counts.valuesTape;
+    check(long);
+    assert.ok(counts.valuesTape <= asked + 1, `${counts.valuesTape} times`);
+    // Megabytes of instants grow the module's memory: the tape is asked again.
+    asked = counts.valuesTape;
+    assert.equal(spied.expandMillis("RRULE:FREQ=MINUTELY", { start: at, limit: 500_000 }).length, 500_000);
+    check(daily);
+    assert.equal(counts.valuesTape, asked + 1);
+    assert.deepStrictEqual([counts.taskRecipeBytes, counts.taskBytes], [5, 0]);
+  } finally {
+    done();
+  }
+});
+
+test("a lone surrogate in a task's values sends it the exact way", () => {
+  const { api: spied, counts, done } = counted(["taskRecipeBytes", "valuesTape", "taskBytes"]);
+  const exact = (task) => JSON.stringify(api.complete(task, { ...CALLS.complete[1], holidays: "none" }));
+  try {
+    for (const task of [{ ...daily, title: "a\ud800b" }, { ...daily, extra: [{ "\udc00": 1 }] }, { ...daily, extra: ["\ud83d"] }]) {
+      assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), exact(task));
+    }
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 0, valuesTape: 1, taskBytes: 0 });
+    // A whole pair is well formed: the tape takes it.
+    const pair = { ...daily, title: "\ud83d\ude00" };
+    assert.equal(JSON.stringify(spied.complete(pair, CALLS.complete[1])), exact(pair));
+    assert.deepStrictEqual(counts, { taskRecipeBytes: 1, valuesTape: 1, taskBytes: 0 });
   } finally {
     done();
   }

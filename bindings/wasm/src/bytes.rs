@@ -29,7 +29,7 @@ use ticktick_recur::{parse_instant, ExpandRequest, Zone, EXPAND_LIMIT};
 
 use crate::error::Failure;
 use crate::options::Given;
-use crate::{recipe, wire, Form, TaskCall, TaskInput};
+use crate::{recipe, tape_json, wire, Form, TaskCall, TaskInput};
 
 /// What [`expand_bytes`] gives when the call is to be asked again through the string form.
 const AGAIN: i32 = -1;
@@ -43,6 +43,11 @@ thread_local! {
     static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     /// The member names of shapes of tasks, by the slot the package keeps each in ([`task_names`]).
     static NAMES: RefCell<Vec<Option<TaskNames>>> = const { RefCell::new(Vec::new()) };
+    /// The tape of a task's values ([`values_tape`]).
+    static TAPE: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+    /// The JSON text of the values on the tape ([`task_recipe_bytes`]), kept so that its room is
+    /// allocated once.
+    static VALUES: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// How many shapes of tasks [`task_names`] keeps at once.
@@ -216,8 +221,9 @@ pub fn task_bytes(
 
 /// Keeps the member names of a shape of task in `slot` (below 16), in place of any kept there:
 /// their JSON array of strings, the first `len` bytes of the scratch. A task of that shape then
-/// comes as the JSON array of its values ([`task_recipe_bytes`]), which JavaScript writes several
-/// times faster than the object. False when the text is not such an array, or `slot` is too high.
+/// comes as its values alone, on the tape ([`task_recipe_bytes`]), which JavaScript writes several
+/// times faster than the object's JSON. False when the text is not such an array, or `slot` is too
+/// high.
 #[wasm_bindgen(js_name = taskNames, skip_typescript)]
 pub fn task_names(slot: u32, len: usize) -> bool {
     if slot >= NAME_SLOTS {
@@ -238,11 +244,26 @@ pub fn task_names(slot: u32, len: usize) -> bool {
     true
 }
 
+/// The address of the tape on which the package's JavaScript writes a task's values in place
+/// ([`task_recipe_bytes`], [`crate::tape_json`]), made at least `len` numbers long first; the numbers
+/// written before are kept. The address holds until the next call of this function.
+#[wasm_bindgen(js_name = valuesTape, skip_typescript)]
+pub fn values_tape(len: usize) -> *mut f64 {
+    TAPE.with_borrow_mut(|numbers| {
+        if numbers.len() < len {
+            numbers.resize(len, 0.0);
+        }
+        numbers.as_mut_ptr()
+    })
+}
+
 /// A function giving a batch body (`complete`, `wontDo`, `skip`, `skipDate`, `pin`, `unpin`), the
 /// byte form: the task and the string options `at`, `idSeed`, `date` and `defaultTimeZone` lie back
 /// to back in the scratch, each `len` bytes long, or [`ABSENT`]. The task is its JSON text
-/// ([`crate::text`]) when `names` is negative, else the JSON array of its values, whose member
-/// names [`task_names`] keeps in slot `names`. The body comes as a recipe for rebuilding it from the
+/// ([`crate::text`]) when `names` is negative; else it is the array of its values, whose member
+/// names [`task_names`] keeps in slot `names`, on the first `tape` numbers of the tape
+/// ([`values_tape`], [`crate::tape_json`]), and its text holds the tape's strings. The body comes as a recipe for
+/// rebuilding it from the
 /// task the caller holds (`BatchBody::write_recipe`, [`crate::recipe`]): the package copies the
 /// members kept from that task instead of parsing their text again. Gives the length of the recipe,
 /// now at the start of the scratch (grown first when the recipe is longer: its address may have
@@ -253,6 +274,7 @@ pub fn task_recipe_bytes(
     call: TaskCall,
     names: i32,
     task: u32,
+    tape: u32,
     at: u32,
     user_id: Option<f64>,
     id_seed: u32,
@@ -272,15 +294,21 @@ pub fn task_recipe_bytes(
             ..Given::default()
         };
         let task = task.ok_or_else(Failure::exact_way)?;
-        match usize::try_from(names) {
-            Err(_) => crate::run(call, TaskInput::Json(task), &options, Form::Recipe),
-            Ok(slot) => NAMES.with_borrow(|kept| match kept.get(slot) {
-                Some(Some(names)) => {
-                    crate::run(call, TaskInput::Values(names, task), &options, Form::Recipe)
-                }
-                _ => Err(Failure::exact_way()),
-            }),
-        }
+        let Ok(slot) = usize::try_from(names) else {
+            return crate::run(call, TaskInput::Json(task), &options, Form::Recipe);
+        };
+        NAMES.with_borrow(|kept| {
+            let names = kept.get(slot).and_then(Option::as_ref);
+            let names = names.ok_or_else(Failure::exact_way)?;
+            VALUES.with_borrow_mut(|json| {
+                TAPE.with_borrow(|numbers| {
+                    let numbers = numbers.get(..tape as usize)?;
+                    tape_json::write_json(numbers, task, json)
+                })
+                .ok_or_else(Failure::exact_way)?;
+                crate::run(call, TaskInput::Values(names, json), &options, Form::Recipe)
+            })
+        })
     });
     if done.is_err() {
         return AGAIN;

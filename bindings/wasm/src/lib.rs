@@ -33,6 +33,9 @@ mod recipe;
 // Each module carries one form of the fast way: the tape, or (Node's) JSON text.
 #[cfg(not(feature = "text-reader"))]
 mod tape;
+// Node's module takes a task's values on a tape of the same form, written as JSON text.
+#[cfg(feature = "text-reader")]
+mod tape_json;
 #[cfg(feature = "text-reader")]
 mod text;
 mod wire;
