@@ -173,7 +173,8 @@ function read(reading) {
 /**
  * The builder of a body's shape, or null when an object literal cannot express it: a member named
  * `__proto__` (which a literal takes for the object's prototype). Names are written JSON-quoted.
- * The builder takes the task and the array of new values, and copies a kept member with `copy`.
+ * The builder takes the task and the array of new values, and copies a kept member with `copy`
+ * (a primitive in line).
  */
 function builder(shape) {
   let next = 0;
@@ -184,7 +185,8 @@ function builder(shape) {
       const name = member.slice(1);
       if (name === "__proto__") return null;
       const key = JSON.stringify(name);
-      if (member[0] === "=") parts.push(`${key}:c(t[${key}])`);
+      // A kept primitive is copied in line (-0 as 0), an object or array by `copy`.
+      if (member[0] === "=") parts.push(`${key}:typeof(x=t[${key}])==="object"&&x!==null?c(x):x===0?0:x`);
       else if (member[0] === "+") parts.push(`${key}:v[${next++}]`);
       else return null;
     }
@@ -194,9 +196,9 @@ function builder(shape) {
   if (lists.length !== 2) return null;
   const [add, update] = lists.map((tasks) => tasks.map(task));
   if (add.includes(null) || update.includes(null)) return null;
-  const source = `return (t,v)=>({"add":[${add.join(",")}],"update":[${update.join(",")}],` +
+  const source = `return (t,v)=>{let x;return {"add":[${add.join(",")}],"update":[${update.join(",")}],` +
     `"delete":v[${next}],"addAttachments":v[${next + 1}],"updateAttachments":v[${next + 2}],` +
-    `"deleteAttachments":v[${next + 3}]})`;
+    `"deleteAttachments":v[${next + 3}]}}`;
   return compile(["c"], source, copy) ?? null;
 }
 
