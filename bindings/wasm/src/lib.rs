@@ -7,7 +7,8 @@
 //! - the fast way, for the common case of plain values: options come one by one as strings, numbers
 //!   and booleans, tasks as a tape of numbers and one text ([`tape`]), or in Node's module as their
 //!   JSON text (`text.rs`); Node's module also takes `expand`'s strings and a task's text through a
-//!   buffer it keeps, without passing strings across (`bytes.rs`);
+//!   buffer it keeps, without passing strings across (`bytes.rs`), and a task's values on a tape the
+//!   JavaScript writes in place (`tape_json.rs`);
 //! - the exact way, for anything else: the option object and the task as JavaScript values, read here
 //!   as `JSON.stringify` reads them, so that a value JSON cannot hold (a cycle, `NaN`, a `BigInt`)
 //!   gets its own message.
