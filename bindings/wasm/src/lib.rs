@@ -31,10 +31,9 @@ mod list;
 mod options;
 #[cfg(feature = "text-reader")]
 mod recipe;
-// Each module carries one form of the fast way: the tape, or (Node's) JSON text.
-#[cfg(not(feature = "text-reader"))]
+// Each module carries one form of the fast way: the tape, or (Node's) JSON text, which takes a
+// task's values on a tape too, written as JSON text.
 mod tape;
-// Node's module takes a task's values on a tape of the same form, written as JSON text.
 #[cfg(feature = "text-reader")]
 mod tape_json;
 #[cfg(feature = "text-reader")]

@@ -1,45 +1,53 @@
-//! JSON values as the package's JavaScript passes them the fast way (`record` in `pkg/src/wrap.mjs`):
-//! a tape of numbers and one text holding every string, read here into [`Value`]s without a JSON
-//! parser.
+//! JSON values as the package's JavaScript passes them the fast way: a tape of numbers and one text
+//! holding every string. The browsers' module reads a whole task from one (`record` in
+//! `pkg/src/tape.mjs`) into [`Value`]s without a JSON parser; Node's reads the values of a task from
+//! one ([`crate::tape_json`]). [`Tape`] reads the numbers and strings for both.
 //!
 //! The tape lists the value depth first: `0` null, `1` false, `2` true, `3 n` the number `n`,
 //! `4 len` a string (the next `len` UTF-16 units of the text), `5 count` an array of `count` values,
 //! `6 count` an object of `count` members, each a string (its length) then its value.
 
+#[cfg(not(feature = "text-reader"))]
 use serde_json::{Map, Value};
 
+#[cfg(not(feature = "text-reader"))]
 use crate::json::number;
 
 /// How deep the JavaScript records values; deeper ones take the exact way.
-const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
-/// The value on the tape; `None` when the tape is not one whole value (the caller then takes the
-/// exact way; the package's JavaScript never writes such a tape).
-pub(crate) fn value(tape: &[f64], text: &str) -> Option<Value> {
-    let mut reader = Reader {
-        tape: tape.iter(),
-        text,
-        ascii: text.is_ascii(),
-    };
-    let value = reader.value(0)?;
-    (reader.tape.next().is_none() && reader.text.is_empty()).then_some(value)
-}
-
-struct Reader<'a> {
-    tape: std::slice::Iter<'a, f64>,
+/// Where a reader of a tape is: the numbers left, and the text of the strings left.
+pub(crate) struct Tape<'a> {
+    numbers: std::slice::Iter<'a, f64>,
     /// What is left of the text.
     text: &'a str,
     /// Whether the text is ASCII: then UTF-16 units are bytes.
     ascii: bool,
 }
 
-impl Reader<'_> {
-    fn count(&mut self) -> Option<usize> {
-        let n = *self.tape.next()?;
+impl<'a> Tape<'a> {
+    pub(crate) fn new(numbers: &'a [f64], text: &'a str) -> Self {
+        Tape {
+            numbers: numbers.iter(),
+            text,
+            ascii: text.is_ascii(),
+        }
+    }
+
+    /// The next number.
+    pub(crate) fn number(&mut self) -> Option<f64> {
+        self.numbers.next().copied()
+    }
+
+    /// The next number as a count (of items, or of a string's UTF-16 units): whole, 32 bits.
+    pub(crate) fn count(&mut self) -> Option<usize> {
+        let n = self.number()?;
         (n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX)).then_some(n as usize)
     }
 
-    fn string(&mut self) -> Option<String> {
+    /// The next string: as many of the text's UTF-16 units as the next number counts. `None` when
+    /// they run past the text or end inside a character.
+    pub(crate) fn string(&mut self) -> Option<&'a str> {
         let units = self.count()?;
         let bytes = if self.ascii {
             units
@@ -48,40 +56,55 @@ impl Reader<'_> {
         };
         let (string, rest) = self.text.split_at_checked(bytes)?;
         self.text = rest;
-        Some(string.to_owned())
+        Some(string)
     }
 
-    fn value(&mut self, depth: usize) -> Option<Value> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        let kind = *self.tape.next()?;
-        Some(match kind as u8 {
-            0 => Value::Null,
-            1 => Value::Bool(false),
-            2 => Value::Bool(true),
-            3 => number(*self.tape.next()?)?,
-            4 => Value::String(self.string()?),
-            5 => {
-                let count = self.count()?;
-                let mut list = Vec::with_capacity(count.min(self.tape.len()));
-                for _ in 0..count {
-                    list.push(self.value(depth + 1)?);
-                }
-                Value::Array(list)
-            }
-            6 => {
-                let count = self.count()?;
-                let mut fields = Map::with_capacity(count.min(self.tape.len()));
-                for _ in 0..count {
-                    let name = self.string()?;
-                    fields.insert(name, self.value(depth + 1)?);
-                }
-                Value::Object(fields)
-            }
-            _ => return None,
-        })
+    /// Whether every number and every string has been read.
+    pub(crate) fn is_done(&self) -> bool {
+        self.numbers.len() == 0 && self.text.is_empty()
     }
+}
+
+/// The value on the tape; `None` when the tape is not one whole value (the caller then takes the
+/// exact way; the package's JavaScript never writes such a tape).
+#[cfg(not(feature = "text-reader"))]
+pub(crate) fn value(tape: &[f64], text: &str) -> Option<Value> {
+    let mut tape = Tape::new(tape, text);
+    let value = read(&mut tape, 0)?;
+    tape.is_done().then_some(value)
+}
+
+#[cfg(not(feature = "text-reader"))]
+fn read(tape: &mut Tape<'_>, depth: usize) -> Option<Value> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let kind = tape.number()?;
+    Some(match kind as u8 {
+        0 => Value::Null,
+        1 => Value::Bool(false),
+        2 => Value::Bool(true),
+        3 => number(tape.number()?)?,
+        4 => Value::String(tape.string()?.to_owned()),
+        5 => {
+            let count = tape.count()?;
+            let mut list = Vec::with_capacity(count.min(tape.numbers.len()));
+            for _ in 0..count {
+                list.push(read(tape, depth + 1)?);
+            }
+            Value::Array(list)
+        }
+        6 => {
+            let count = tape.count()?;
+            let mut fields = Map::with_capacity(count.min(tape.numbers.len()));
+            for _ in 0..count {
+                let name = tape.string()?.to_owned();
+                fields.insert(name, read(tape, depth + 1)?);
+            }
+            Value::Object(fields)
+        }
+        _ => return None,
+    })
 }
 
 /// The bytes of `text`'s first `units` UTF-16 units; `None` when they end inside a character.

@@ -1,9 +1,9 @@
 //! A task's values as the package's JavaScript writes them for Node's module (`writeValues` in
 //! `pkg/src/tape.mjs`, for [`crate::bytes::task_recipe_bytes`]): a tape of numbers in the browsers'
-//! tape format (`tape.rs`), which the JavaScript writes in place in the module's memory
+//! tape format ([`crate::tape`]), which the JavaScript writes in place in the module's memory
 //! ([`crate::bytes::values_tape`]), and one text holding every string back to back. Read here into
-//! the JSON text `JSON.stringify` would write for the same
-//! values, which the core's text reader then reads ([`ticktick_recur::task::Task::from_values_json`]).
+//! the JSON text `JSON.stringify` would write for the same values, which the core's text reader then
+//! reads ([`ticktick_recur::task::Task::from_values_json`]).
 //!
 //! JavaScript spends about 3.5 ns on each character of a string in `JSON.stringify` (Node 20), most
 //! of the time of writing a task's values; the tape costs it a slot or two per value and one copy of
@@ -14,8 +14,7 @@
 //! else found here (another number, a tape that is not one whole value) gives `None`, and the call
 //! takes the JSON text form instead.
 
-/// How deep values may nest: as deep as the package sends them (`DEPTH` in `pkg/src/wrap.mjs`).
-const MAX_DEPTH: usize = 128;
+use crate::tape::{Tape, MAX_DEPTH};
 
 /// The largest integer a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
@@ -29,14 +28,12 @@ pub(crate) fn write_json(tape: &[f64], text: &str, out: &mut String) -> Option<(
     // Room for the text, and for the punctuation and numbers of the tape.
     out.reserve(text.len() + 8 * tape.len());
     let mut reader = Reader {
-        tape: tape.iter(),
-        text,
-        ascii: text.is_ascii(),
+        tape: Tape::new(tape, text),
         plain: !needs_escapes(text.as_bytes()),
         out,
     };
     reader.value(0)?;
-    (reader.tape.len() == 0 && reader.text.is_empty()).then_some(())
+    reader.tape.is_done().then_some(())
 }
 
 /// Whether `bytes` hold a `"`, a `\` or a control character, which a JSON string escapes. Eight
@@ -64,36 +61,16 @@ fn needs_escapes(bytes: &[u8]) -> bool {
 }
 
 struct Reader<'a, 'o> {
-    tape: std::slice::Iter<'a, f64>,
-    /// What is left of the text.
-    text: &'a str,
-    /// Whether the text is ASCII: then UTF-16 units are bytes.
-    ascii: bool,
+    tape: Tape<'a>,
     /// Whether no string of the text needs an escape.
     plain: bool,
     out: &'o mut String,
 }
 
 impl Reader<'_, '_> {
-    fn number(&mut self) -> Option<f64> {
-        self.tape.next().copied()
-    }
-
-    fn count(&mut self) -> Option<usize> {
-        let n = self.number()?;
-        (n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX)).then_some(n as usize)
-    }
-
     /// The next string of the text, written as a JSON string.
     fn string(&mut self) -> Option<()> {
-        let units = self.count()?;
-        let bytes = if self.ascii {
-            units
-        } else {
-            utf8_len(self.text, units)?
-        };
-        let (string, rest) = self.text.split_at_checked(bytes)?;
-        self.text = rest;
+        let string = self.tape.string()?;
         if self.plain || !needs_escapes(string.as_bytes()) {
             self.out.push('"');
             self.out.push_str(string);
@@ -108,12 +85,12 @@ impl Reader<'_, '_> {
         if depth > MAX_DEPTH {
             return None;
         }
-        match self.number()? as u8 {
+        match self.tape.number()? as u8 {
             0 => self.out.push_str("null"),
             1 => self.out.push_str("false"),
             2 => self.out.push_str("true"),
             3 => {
-                let n = self.number()?;
+                let n = self.tape.number()?;
                 if n.fract() != 0.0 || n.abs() > MAX_SAFE {
                     return None;
                 }
@@ -122,7 +99,7 @@ impl Reader<'_, '_> {
             }
             4 => self.string()?,
             5 => {
-                let count = self.count()?;
+                let count = self.tape.count()?;
                 self.out.push('[');
                 for i in 0..count {
                     if i > 0 {
@@ -133,7 +110,7 @@ impl Reader<'_, '_> {
                 self.out.push(']');
             }
             6 => {
-                let count = self.count()?;
+                let count = self.tape.count()?;
                 self.out.push('{');
                 for i in 0..count {
                     if i > 0 {
@@ -149,18 +126,6 @@ impl Reader<'_, '_> {
         }
         Some(())
     }
-}
-
-/// The bytes of `text`'s first `units` UTF-16 units; `None` when they end inside a character.
-fn utf8_len(text: &str, units: usize) -> Option<usize> {
-    let mut seen = 0;
-    for (at, c) in text.char_indices() {
-        if seen >= units {
-            return (seen == units).then_some(at);
-        }
-        seen += c.len_utf16();
-    }
-    (seen == units).then_some(text.len())
 }
 
 #[cfg(test)]
