@@ -294,7 +294,8 @@ function taskFast(glue, scratch, call, known, body, task, options) {
     const shape = body && codegen.allowed ? taskShape(glue, scratch, task) : undefined;
     const taped = shape !== undefined && writeValues(shape.values(task), valuesTape(scratch));
     if (taped) {
-      const built = recipeBytes(glue, scratch, call, task, scratch.tape.text, shape.slot, at, id, idSeed, date, defaultTimeZone);
+      const { text } = scratch.tape;
+      const built = recipeBytes(glue, scratch, call, task, text, shape.slot, at, id, idSeed, date, defaultTimeZone);
       if (built !== undefined) return built;
     }
     if (!plain(task, 0)) return EXACT;
@@ -337,10 +338,10 @@ const SHAPES = 16;
  * given to it first when new: `{names, slot, values}`, `values` giving the task's values in the
  * order of its names. A task of a shape goes into the module as its values on a tape (`writeValues`,
  * src/tape.mjs), without its members' names, which the module reads from the names it keeps.
- * Undefined for a task whose values JSON.stringify would not write as its members
- * (an inherited enumerable name, a member JSON leaves out) or that has a member named `__proto__`,
- * which go as JSON text; and when code generation is refused. The shapes are the last SHAPES
- * seen, each in the module's slot of its index.
+ * Undefined for a task whose values JSON.stringify would not write as its members (an inherited
+ * enumerable name, a member JSON leaves out) or that has a member named `__proto__`, which go as
+ * JSON text; and when code generation is refused. The shapes are the last SHAPES seen, each in the
+ * module's slot of its index.
  */
 function taskShape(glue, scratch, task) {
   const shapes = scratch.shapes;
@@ -379,8 +380,8 @@ function taskShape(glue, scratch, task) {
  * the task's text and the string options written into the scratch back to back, the body rebuilt
  * from the recipe the module writes there (see `rebuild`). When `names` is the slot of the task's
  * shape (see `taskShape`), the task is its values on the scratch's tape (see `valuesTape`) and
- * `text` the tape's strings; else (-1) `text` is the task's JSON text. Undefined when the module leaves the
- * answer to the JSON text form, or no builder can express the shape.
+ * `text` the tape's strings; else (-1) `text` is the task's JSON text. Undefined when the module
+ * leaves the answer to the JSON text form, or no builder can express the shape.
  */
 function recipeBytes(glue, scratch, call, task, text, names, at, id, idSeed, date, defaultTimeZone) {
   const options = (at?.length ?? 0) + (idSeed?.length ?? 0) + (date?.length ?? 0) + (defaultTimeZone?.length ?? 0);

@@ -262,12 +262,12 @@ pub fn values_tape(len: usize) -> *mut f64 {
 /// to back in the scratch, each `len` bytes long, or [`ABSENT`]. The task is its JSON text
 /// ([`crate::text`]) when `names` is negative; else it is the array of its values, whose member
 /// names [`task_names`] keeps in slot `names`, on the first `tape` numbers of the tape
-/// ([`values_tape`], [`crate::tape_json`]), and its text holds the tape's strings. The body comes as a recipe for
-/// rebuilding it from the
-/// task the caller holds (`BatchBody::write_recipe`, [`crate::recipe`]): the package copies the
-/// members kept from that task instead of parsing their text again. Gives the length of the recipe,
-/// now at the start of the scratch (grown first when the recipe is longer: its address may have
-/// changed), or [`AGAIN`]: the JSON text form ([`task_bytes`]) then gives the answer or the error.
+/// ([`values_tape`], [`crate::tape_json`]), and its text holds the tape's strings. The body comes
+/// as a recipe for rebuilding it from the task the caller holds (`BatchBody::write_recipe`,
+/// [`crate::recipe`]): the package copies the members kept from that task instead of parsing their
+/// text again. Gives the length of the recipe, now at the start of the scratch (grown first when
+/// the recipe is longer: its address may have changed), or [`AGAIN`]: the JSON text form
+/// ([`task_bytes`]) then gives the answer or the error.
 #[wasm_bindgen(js_name = taskRecipeBytes, skip_typescript)]
 #[allow(clippy::too_many_arguments, reason = "one argument per option")]
 pub fn task_recipe_bytes(

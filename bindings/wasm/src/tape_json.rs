@@ -130,7 +130,67 @@ impl Reader<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+    use serde_json::{Map, Value};
+
     use super::*;
+
+    /// The tape and text the package's JavaScript writes for `value` (`writeValues` and `put` in
+    /// `pkg/src/tape.mjs`).
+    fn taped(value: &Value, numbers: &mut Vec<f64>, text: &mut String) {
+        fn string(s: &str, numbers: &mut Vec<f64>, text: &mut String) {
+            numbers.push(s.encode_utf16().count() as f64);
+            text.push_str(s);
+        }
+        match value {
+            Value::Null => numbers.push(0.0),
+            Value::Bool(b) => numbers.push(if *b { 2.0 } else { 1.0 }),
+            Value::Number(n) => numbers.extend([3.0, n.as_f64().unwrap()]),
+            Value::String(s) => {
+                numbers.push(4.0);
+                string(s, numbers, text);
+            }
+            Value::Array(items) => {
+                numbers.extend([5.0, items.len() as f64]);
+                for item in items {
+                    taped(item, numbers, text);
+                }
+            }
+            Value::Object(members) => {
+                numbers.extend([6.0, members.len() as f64]);
+                for (name, member) in members {
+                    string(name, numbers, text);
+                    taped(member, numbers, text);
+                }
+            }
+        }
+    }
+
+    fn any_value() -> impl Strategy<Value = Value> {
+        let text = "(\\PC|[\"\\\\\u{0}-\u{1f}\u{7f}\u{2028}é😀]){0,12}";
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-9_007_199_254_740_991i64..=9_007_199_254_740_991).prop_map(Value::from),
+            text.prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((text, inner), 0..6)
+                    .prop_map(|members| Value::Object(members.into_iter().collect::<Map<_, _>>())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_value_is_written_as_serde_json_writes_it(value in any_value()) {
+            let (mut numbers, mut text) = (Vec::new(), String::new());
+            taped(&value, &mut numbers, &mut text);
+            prop_assert_eq!(json(&numbers, &text), Some(serde_json::to_string(&value).unwrap()));
+        }
+    }
 
     fn json(numbers: &[f64], text: &str) -> Option<String> {
         let mut out = String::new();
