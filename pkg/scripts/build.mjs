@@ -195,13 +195,13 @@ function build() {
       writeFileSync(webGlue, readFileSync(webGlue, "utf8").replace(/^\/\* @ts-self-types=.*\*\/\n/, ""));
     }
   }
-  for (const file of ["node.cjs", "node.mjs", "browser.mjs", "wrap.mjs", "bodies.mjs", "tape.mjs"]) {
-    copyFileSync(join(pkg, "src", file), join(dist, file));
-  }
-  // The CommonJS copies of the wrapper and its bodies: the same code, imported and exported the
-  // CommonJS way.
+  for (const file of ["node.cjs", "node.mjs", "browser.mjs"]) copyFileSync(join(pkg, "src", file), join(dist, file));
+  // The wrapper and the modules it imports, each also as its CommonJS copy: the same code, imported
+  // and exported the CommonJS way.
   for (const name of ["wrap", "bodies", "tape"]) {
-    writeFileSync(join(dist, `${name}.cjs`), commonJs(readFileSync(join(pkg, "src", `${name}.mjs`), "utf8")));
+    const esm = readFileSync(join(pkg, "src", `${name}.mjs`), "utf8");
+    writeFileSync(join(dist, `${name}.mjs`), esm);
+    writeFileSync(join(dist, `${name}.cjs`), commonJs(esm));
   }
 
   console.log(
@@ -210,7 +210,6 @@ function build() {
   );
 }
 
-/** Bytes of `file` (holding `bytes`) gzipped as the README measures it: gzip -9 (GNU gzip; zlib's level 9 when gzip is missing, a little larger). */
 /**
  * The CommonJS form of one of src/'s ES modules, written as they are: `import { a, b } from
  * "./x.mjs";` lines, and `export const` / `export function` declarations.
@@ -223,6 +222,7 @@ export function commonJs(esm) {
   return `"use strict";\n${body}\nmodule.exports = { ${exported.join(", ")} };\n`;
 }
 
+/** Bytes of `file` (holding `bytes`) gzipped as the README measures it: gzip -9 (GNU gzip; zlib's level 9 when gzip is missing, a little larger). */
 function gzippedSize(file, bytes) {
   try {
     return execFileSync("gzip", ["-9", "-c", file], { maxBuffer: 1 << 26 }).length;

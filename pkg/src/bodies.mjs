@@ -1,21 +1,11 @@
 // Batch bodies rebuilt from the recipes Node's module gives (bindings/wasm/src/recipe.rs): the members
 // a body keeps from the task are copied from the object the caller passed, by a function compiled
 // once per shape of body (`builder`), and the new values are read from the module's compact JSON
-// (`values`). With the rules of JSON the copies follow (`omitted`, `copy`) and the compiling of code
-// from strings, which a process may refuse (`codegen`). Used by src/wrap.mjs; the build writes a
-// CommonJS copy (dist/bodies.cjs).
+// (`values`). With the copy of a member as JSON makes it (`copy`) and the compiling of code from
+// strings, which a process may refuse (`codegen`). Used by src/wrap.mjs; the build writes a CommonJS
+// copy (dist/bodies.cjs).
 
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-
-/**
- * Whether `name` is an own property of `object`, as Object.hasOwn tells. In a for-in loop V8 answers
- * `hasOwnProperty.call` from the loop's own state (next to nothing), where Object.hasOwn costs a
- * lookup per name (about 12 ns in Node 20).
- */
-export const hasOwn = (object, name) => hasOwnProperty.call(object, name);
-
-/** What JSON leaves out of objects and writes as null in arrays. */
-export const omitted = (value) => value === undefined || typeof value === "function" || typeof value === "symbol";
+import { hasOwn, omitted } from "./tape.mjs";
 
 const datePrototype = Date.prototype;
 

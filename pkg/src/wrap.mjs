@@ -27,8 +27,8 @@
 // The build writes a CommonJS copy of this file (dist/wrap.cjs, and dist/bodies.cjs of
 // src/bodies.mjs) for the require() entry.
 
-import { BODIES, codegen, compile, hasOwn, omitted, rebuild } from "./bodies.mjs";
-import { plain, record, writeValues } from "./tape.mjs";
+import { BODIES, codegen, compile, rebuild } from "./bodies.mjs";
+import { hasOwn, omitted, plain, record, writeValues } from "./tape.mjs";
 
 /** The functions of the API (SURFACES.md §2). */
 export const API = [

@@ -293,6 +293,25 @@ test("a lone surrogate in a task's values sends it the exact way", () => {
   }
 });
 
+test("a call made by a getter while the tape is written goes as JSON text, and both bodies are right", () => {
+  const { api: spied, counts, done } = counted(["taskRecipeBytes", "valuesTape", "taskBytes"]);
+  const exact = (task) => JSON.stringify(api.complete(task, { ...CALLS.complete[1], holidays: "none" }));
+  try {
+    const inner = { ...daily, title: "inner" };
+    let innerBody;
+    // A reminder's getter, read while the outer task's values are on the tape.
+    const reminder = { ...daily.reminders[0] };
+    const task = { ...daily, reminders: [{ get id() { innerBody ??= spied.complete(inner, CALLS.complete[1]); return reminder.id; }, trigger: reminder.trigger }] };
+    spied.complete(daily, CALLS.complete[1]);
+    assert.equal(JSON.stringify(spied.complete(task, CALLS.complete[1])), exact({ ...daily, reminders: [reminder] }));
+    assert.equal(JSON.stringify(innerBody), exact(inner));
+    // The inner call took the JSON text's recipe, the outer the tape's.
+    assert.deepStrictEqual([counts.taskRecipeBytes, counts.taskBytes], [3, 0]);
+  } finally {
+    done();
+  }
+});
+
 test("a recipe longer than the scratch grows it", (t) => {
   const binary = cli();
   if (!binary) {
